@@ -1,0 +1,61 @@
+"""summarize: compare news articles about one story and write one cited, merged briefing.
+
+Public API::
+
+    from summarize import load_articles, compare, summarise, brief
+
+Heavy modules (torch, transformers, spaCy) are imported on first use, so ``import summarize``
+and ``summarize --help`` stay instant.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Briefing",
+    "Comparison",
+    "Digest",
+    "DigestSentence",
+    "__version__",
+    "brief",
+    "compare",
+    "load_articles",
+    "summarise",
+    "summarize",
+]
+
+_EXPORTS = {
+    "Article": "summarize.articles",
+    "load_articles": "summarize.loading",
+    "Comparison": "summarize.compare",
+    "compare": "summarize.compare",
+    "Digest": "summarize.digest",
+    "DigestSentence": "summarize.digest",
+    "summarise": "summarize.digest",
+    "summarize": "summarize.digest",
+    "Briefing": "summarize.briefing",
+    "brief": "summarize.briefing",
+}
+
+if TYPE_CHECKING:
+    from summarize.articles import Article
+    from summarize.briefing import Briefing, brief
+    from summarize.compare import Comparison, compare
+    from summarize.digest import Digest, DigestSentence, summarise, summarize
+    from summarize.loading import load_articles
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'summarize' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

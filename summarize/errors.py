@@ -1,0 +1,57 @@
+"""Typed errors. Every message names the thing at fault and says what to do next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class SummarizeError(Exception):
+    """Base class for every error this package raises on purpose."""
+
+
+class ArticleError(SummarizeError, ValueError):
+    """An input article cannot be used. ``path`` is the offending file, when there is one."""
+
+    def __init__(self, message: str, *, path: Path | str | None = None) -> None:
+        super().__init__(message)
+        self.path = Path(path) if path is not None else None
+
+
+class ArticleNotFoundError(ArticleError, FileNotFoundError):
+    """The path given does not exist."""
+
+
+class EmptyArticleError(ArticleError):
+    """The file (or string) holds no text, or nothing is left after cleaning."""
+
+
+class BinaryFileError(ArticleError):
+    """The file is binary (an image, a PDF, an archive...), not text."""
+
+
+class DecodingError(ArticleError, UnicodeError):
+    """The file's bytes cannot be decoded as text in any supported encoding."""
+
+
+class UnsupportedFormatError(ArticleError):
+    """The file's format is not one this package reads."""
+
+
+class ArticleLoadErrors(ArticleError):
+    """Several files in one directory could not be loaded; ``errors`` holds each one."""
+
+    def __init__(self, errors: list[ArticleError]) -> None:
+        lines = "\n".join(f"  - {error}" for error in errors)
+        super().__init__(
+            f"{len(errors)} file(s) could not be loaded:\n{lines}\n"
+            "Fix or remove them, or pass errors='skip' to load the rest."
+        )
+        self.errors = errors
+
+
+class ModelNotAvailableError(SummarizeError, OSError):
+    """A named model is not installed locally and cannot be downloaded here."""
+
+
+class InputError(SummarizeError, ValueError):
+    """Arguments that cannot work together (e.g. an empty list of articles)."""

