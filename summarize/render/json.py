@@ -1,0 +1,261 @@
+"""JSON rendering of a Briefing, and loading it back.
+
+The document holds everything a Briefing holds (articles included), so
+``Briefing.from_json(b.to_json())`` gives back the same digests, citations and comparison.
+Keys come in a fixed order and floats are rounded to :data:`DECIMALS` places, so the same
+briefing always serialises to the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from summarize.alignment import Claim, SentenceRef
+from summarize.articles import Article
+from summarize.compare import Comparison, Difference
+from summarize.digest import Digest, DigestSentence
+from summarize.errors import InputError
+
+if TYPE_CHECKING:
+    from summarize.briefing import Briefing
+
+SCHEMA = "summarize.briefing/1"
+DECIMALS = 4
+
+
+def _round(value: float) -> float:
+    rounded = round(float(value), DECIMALS)
+    return 0.0 if rounded == 0 else rounded  # no "-0.0"
+
+
+def dumps(document: Mapping[str, Any]) -> str:
+    """Serialise with a fixed layout: 2-space indent, UTF-8 text, trailing newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+# --- to plain data -----------------------------------------------------------------------------
+
+
+def digest_to_dict(digest: Digest) -> dict[str, Any]:
+    return {
+        "method": digest.method,
+        "model": digest.model,
+        "sentences": [
+            {
+                "text": sentence.text,
+                "sources": list(sentence.sources),
+                "supported": sentence.supported,
+                "score": _round(sentence.score),
+            }
+            for sentence in digest.sentences
+        ],
+    }
+
+
+def _ref(ref: SentenceRef) -> list[int]:
+    return [ref.article, ref.index]
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """Claims are listed once; ``shared`` and ``unique`` point into them by position."""
+    position = {id(claim): i for i, claim in enumerate(comparison.claims)}
+    by_value = {claim: i for i, claim in enumerate(comparison.claims)}
+
+    def index(claim: Claim) -> int:
+        found = position.get(id(claim), by_value.get(claim))
+        if found is None:
+            raise ValueError("a shared/unique claim is missing from comparison.claims")
+        return found
+
+    return {
+        "sources": list(comparison.sources),
+        "similarity": [[_round(v) for v in row] for row in np.asarray(comparison.similarity)],
+        "claims": [
+            {"sources": list(claim.sources), "sentences": [_ref(r) for r in claim.sentences]}
+            for claim in comparison.claims
+        ],
+        "shared": [index(claim) for claim in comparison.shared],
+        "unique": {
+            source: [index(claim) for claim in comparison.unique.get(source, ())]
+            for source in comparison.sources
+        },
+        "differences": [
+            {
+                "a": _ref(d.a),
+                "b": _ref(d.b),
+                "kind": d.kind,
+                "left": d.left,
+                "right": d.right,
+                "score": _round(d.score),
+            }
+            for d in comparison.differences
+        ],
+    }
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    return {
+        "source": article.source,
+        "title": article.title,
+        "path": str(article.path) if article.path is not None else None,
+        "url": article.url,
+        "published": article.published,
+        "metadata": {key: article.metadata[key] for key in sorted(article.metadata)},
+        "text": article.text,
+        "sentences": list(article.sentences),
+        "removed": list(article.removed),
+    }
+
+
+def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
+    """Plain data for :func:`dumps`: options, digests, comparison, then the articles."""
+    options = briefing.options
+    return {
+        "schema": SCHEMA,
+        "options": {
+            "max_words": options.max_words,
+            "per_source_words": options.per_source_words,
+            "method": options.method,
+            "model": options.model,
+            "embedder": options.embedder,
+        },
+        "sources": [article.source for article in briefing.articles],
+        "digest": digest_to_dict(briefing.digest),
+        "per_source": {source: digest_to_dict(d) for source, d in briefing.per_source.items()},
+        "comparison": comparison_to_dict(briefing.comparison),
+        "articles": [article_to_dict(article) for article in briefing.articles],
+    }
+
+
+def briefing_json(briefing: Briefing) -> str:
+    return dumps(briefing_to_dict(briefing))
+
+
+def comparison_json(comparison: Comparison) -> str:
+    """A Comparison alone; sentence references are spelled out with their text and outlet."""
+    document = comparison_to_dict(comparison)
+    texts = {
+        (ref.article, ref.index): ref.text for claim in comparison.claims for ref in claim.sentences
+    }
+
+    def spell(ref: Sequence[int]) -> dict[str, Any]:
+        article, index = ref
+        return {
+            "article": article,
+            "index": index,
+            "source": comparison.sources[article],
+            "text": texts.get((article, index), ""),
+        }
+
+    for claim in document["claims"]:
+        claim["sentences"] = [spell(ref) for ref in claim["sentences"]]
+    for difference in document["differences"]:
+        difference["a"], difference["b"] = spell(difference["a"]), spell(difference["b"])
+    return dumps({"schema": "summarize.comparison/1", **document})
+
+
+# --- back from plain data ----------------------------------------------------------------------
+
+
+def _digest(data: Mapping[str, Any]) -> Digest:
+    return Digest(
+        sentences=tuple(
+            DigestSentence(
+                text=s["text"],
+                sources=tuple(s["sources"]),
+                supported=bool(s["supported"]),
+                score=float(s["score"]),
+            )
+            for s in data["sentences"]
+        ),
+        method=data["method"],
+        model=data["model"],
+    )
+
+
+def _article(data: Mapping[str, Any]) -> Article:
+    return Article(
+        source=data["source"],
+        title=data["title"],
+        text=data["text"],
+        sentences=tuple(data["sentences"]),
+        removed=tuple(data["removed"]),
+        path=Path(data["path"]) if data["path"] is not None else None,
+        url=data["url"],
+        published=data["published"],
+        metadata=dict(data["metadata"]),
+    )
+
+
+def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Comparison:
+    def ref(pair: Sequence[int]) -> SentenceRef:
+        article, index = pair
+        return SentenceRef(
+            article=article,
+            index=index,
+            text=articles[article].sentences[index],
+            source=articles[article].source,
+        )
+
+    claims = tuple(
+        Claim(sentences=tuple(ref(p) for p in c["sentences"]), sources=tuple(c["sources"]))
+        for c in data["claims"]
+    )
+    return Comparison(
+        sources=tuple(data["sources"]),
+        similarity=np.asarray(data["similarity"], dtype=np.float64).reshape(
+            len(data["sources"]), len(data["sources"])
+        ),
+        claims=claims,
+        shared=tuple(claims[i] for i in data["shared"]),
+        unique={source: tuple(claims[i] for i in ids) for source, ids in data["unique"].items()},
+        differences=tuple(
+            Difference(
+                a=ref(d["a"]),
+                b=ref(d["b"]),
+                kind=d["kind"],
+                left=d["left"],
+                right=d["right"],
+                score=float(d["score"]),
+            )
+            for d in data["differences"]
+        ),
+    )
+
+
+def briefing_from_json(text: str | bytes) -> Briefing:
+    """Rebuild a Briefing from :func:`briefing_json` output.
+
+    Raises:
+        InputError: the text is not JSON written by ``Briefing.to_json()``.
+    """
+    from summarize.briefing import Briefing, BriefingOptions
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(f"Not a JSON briefing ({error}). Pass the output of to_json().") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise InputError(
+            f"This JSON is not a summarize briefing (expected schema {SCHEMA!r}). "
+            "Pass text written by Briefing.to_json() or `summarize brief --format json`."
+        )
+    try:
+        articles = tuple(_article(a) for a in data["articles"])
+        return Briefing(
+            digest=_digest(data["digest"]),
+            per_source={source: _digest(d) for source, d in data["per_source"].items()},
+            comparison=_comparison(data["comparison"], articles),
+            articles=articles,
+            options=BriefingOptions(**data["options"]),
+        )
+    except (KeyError, IndexError, TypeError, ValueError) as error:
+        raise InputError(
+            f"The JSON briefing is incomplete or damaged ({type(error).__name__}: {error}). "
+            "Write it again with Briefing.to_json()."
+        ) from None

@@ -1,0 +1,178 @@
+"""Markdown rendering of a Briefing, Comparison or Digest: plain text a person can read.
+
+The output is deterministic (no timestamps, fixed order), so the same briefing always gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from summarize.compare import Comparison
+from summarize.digest import Digest
+from summarize.render._view import (
+    citation_numbers,
+    digest_sources,
+    markers,
+    representative,
+)
+
+if TYPE_CHECKING:
+    from summarize.briefing import Briefing
+
+_ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
+
+
+def escape(text: str) -> str:
+    """Escape Markdown syntax in article text and collapse whitespace onto one line."""
+    return " ".join(text.split()).translate(_ESCAPE)
+
+
+def cite(sources: tuple[str, ...] | list[str], numbers: Mapping[str, int]) -> str:
+    """Citation markers such as ``[1][3]`` for the outlets in ``sources``."""
+    return "".join(f"[{n}]" for n in markers(sources, numbers))
+
+
+def _shorten(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def digest_markdown(digest: Digest, *, numbers: Mapping[str, int] | None = None) -> str:
+    """A digest as a bullet list, each sentence followed by its citation markers."""
+    numbers = numbers if numbers is not None else citation_numbers(digest_sources(digest))
+    lines = []
+    for sentence in digest.sentences:
+        text = escape(sentence.text)
+        if sentence.supported:
+            lines.append(f"- {text} {cite(sentence.sources, numbers)}".rstrip())
+        else:
+            lines.append(f"- {text} **(unsupported: no source sentence backs this)**")
+    if not lines:
+        lines.append("_(empty digest)_")
+    return "\n".join(lines) + "\n"
+
+
+def _legend(sources: list[str], numbers: Mapping[str, int]) -> str:
+    return "\n".join(f"[{numbers[s]}] {escape(s)}  " for s in sources).rstrip() + "\n"
+
+
+def digest_document(digest: Digest) -> str:
+    """A standalone digest: sentences with markers, then the legend of cited outlets."""
+    sources = digest_sources(digest)
+    numbers = citation_numbers(sources)
+    label = digest.method + (f", {digest.model}" if digest.model else "")
+    parts = [f"**Digest** ({digest.word_count} words, {label})\n", digest_markdown(digest)]
+    if sources:
+        parts.append("Sources:  \n" + _legend(sources, numbers))
+    return "\n".join(parts)
+
+
+def _comparison_sections(
+    comparison: Comparison, numbers: Mapping[str, int], *, max_items: int
+) -> list[str]:
+    def more(count: int) -> str:
+        return f"- _… and {count - max_items} more_\n" if count > max_items else ""
+
+    sections = []
+    shared = comparison.shared
+    lines = [f"## What all outlets report ({len(shared)})\n"]
+    for claim in shared[:max_items]:
+        lines.append(f"- {escape(representative(claim).text)} {cite(claim.sources, numbers)}")
+    if not shared:
+        lines.append("_No claim is reported by every outlet._")
+    sections.append("\n".join(lines) + "\n" + more(len(shared)))
+
+    lines = ["## Only one outlet reports\n"]
+    for source in comparison.sources:
+        unique = comparison.unique.get(source, ())
+        lines.append(f"### [{numbers.get(source, '?')}] {escape(source)} ({len(unique)})\n")
+        lines.extend(f"- {escape(representative(claim).text)}" for claim in unique[:max_items])
+        if not unique:
+            lines.append("_Nothing this outlet reports alone._")
+        lines.append(more(len(unique)))
+    sections.append("\n".join(lines).rstrip() + "\n")
+
+    lines = [f"## Where they differ ({len(comparison.differences)})\n"]
+    for difference in comparison.differences:
+        a, b = difference.a, difference.b
+        lines.append(
+            f"- **{difference.kind}**: {escape(difference.left)} {cite([a.source], numbers)}"
+            f" vs {escape(difference.right)} {cite([b.source], numbers)}"
+        )
+        lines.append(f"  - {cite([a.source], numbers)} {escape(a.text)}")
+        lines.append(f"  - {cite([b.source], numbers)} {escape(b.text)}")
+    if not comparison.differences:
+        lines.append("_No aligned sentences disagree on numbers, dates, names or negation._")
+    sections.append("\n".join(lines) + "\n")
+
+    header = "| | " + " | ".join(f"[{numbers[s]}]" for s in comparison.sources) + " |"
+    rule = "|---|" + "---:|" * len(comparison.sources)
+    rows = [header, rule]
+    for i, source in enumerate(comparison.sources):
+        values = " | ".join(f"{float(v):.2f}" for v in comparison.similarity[i])
+        rows.append(f"| [{numbers[source]}] {escape(source)} | {values} |")
+    sections.append(
+        "## Overlap between outlets\n\n"
+        "Pairwise document overlap (0 = nothing in common, 1 = the same content).\n\n"
+        + "\n".join(rows)
+        + "\n"
+    )
+    return sections
+
+
+def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
+    """A Comparison as Markdown: shared claims, unique claims, differences, overlap table."""
+    numbers = citation_numbers(comparison.sources)
+    parts = [
+        f"# Comparison of {len(comparison.sources)} outlets\n",
+        "## Sources\n\n" + _legend(list(comparison.sources), numbers),
+        *_comparison_sections(comparison, numbers, max_items=max_items),
+    ]
+    return "\n".join(parts)
+
+
+def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
+    """The whole briefing as Markdown (see :meth:`summarize.briefing.Briefing.to_markdown`)."""
+    articles = briefing.articles
+    numbers = citation_numbers(article.source for article in articles)
+    options = briefing.options
+    parts = ["# Briefing\n"]
+    parts.append(
+        f"{len(articles)} outlets compared; merged briefing of {briefing.digest.word_count} words "
+        f"({escape(options.method)}"
+        + (f", {escape(options.model)}" if options.model else "")
+        + f"; embedder {escape(options.embedder)}).\n"
+    )
+    sources = ["## Sources\n"]
+    for article in articles:
+        line = f"[{numbers[article.source]}] **{escape(article.source)}**: {escape(article.title)}"
+        details = [f"{article.word_count} words"]
+        if article.published:
+            details.append(escape(article.published))
+        if article.url:
+            details.append(escape(article.url))
+        sources.append(f"{line} ({', '.join(details)})  ")
+    parts.append("\n".join(sources).rstrip() + "\n")
+    parts.append("## Merged briefing\n\n" + digest_markdown(briefing.digest, numbers=numbers))
+    parts.extend(_comparison_sections(briefing.comparison, numbers, max_items=max_items))
+
+    lines = [f"## Per-source digests ({options.per_source_words} words each at most)\n"]
+    for source, digest in briefing.per_source.items():
+        lines.append(f"### [{numbers.get(source, '?')}] {escape(source)}\n")
+        lines.append(digest_markdown(digest, numbers=numbers))
+    parts.append("\n".join(lines))
+
+    lines = ["## What cleaning removed\n"]
+    for article in articles:
+        removed = article.removed
+        shown = "; ".join(f'"{escape(_shorten(line))}"' for line in removed[:3])
+        rest = f"; … and {len(removed) - 3} more" if len(removed) > 3 else ""
+        summary = f": {shown}{rest}" if removed else ""
+        lines.append(
+            f"- [{numbers[article.source]}] {escape(article.source)}: "
+            f"{len(removed)} line(s) removed{summary}"
+        )
+    parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
