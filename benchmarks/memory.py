@@ -1,0 +1,173 @@
+"""Peak memory (RSS) and wall time of the full pipeline on oversized inputs.
+
+Each case runs in a fresh child process (``python benchmarks/memory.py --case NAME``), so model
+loading is included and one case's memory cannot hide another's. The parent reads the child's own
+peak RSS from ``os.wait4`` (``ru_maxrss``), which covers everything the child ever held.
+
+Cases:
+    baseline     load the bundled story and brief it (the fixed cost: torch, models, spaCy)
+    long         one 100,000-word article next to two normal ones (the bundled story's first two)
+    many         200 articles of about 150 words each
+
+The synthetic text is built from the bundled story's own vocabulary with a fixed seed, so every
+sentence is distinct (no embedding-cache shortcuts) and runs are repeatable.
+
+Usage::
+
+    .venv/bin/python benchmarks/memory.py                 # all cases, Markdown table on stdout
+    .venv/bin/python benchmarks/memory.py --cases long    # one case
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY = ROOT / "articles" / "may-putin-2016"
+CASES = ("baseline", "long", "many")
+LIMIT_GIB = 4.0
+
+
+def _vocabulary() -> list[str]:
+    words: list[str] = []
+    for path in sorted(STORY.glob("*.txt")):
+        words += re.findall(r"[A-Za-z][A-Za-z'-]+", path.read_text(encoding="utf-8"))
+    return sorted(set(words))
+
+
+def synthetic_text(n_words: int, *, seed: int) -> str:
+    """Plain news-like text of about ``n_words`` words: distinct sentences, 5 per paragraph."""
+    rng = random.Random(seed)
+    vocab = _vocabulary()
+    paragraphs: list[str] = []
+    sentences: list[str] = []
+    count = 0
+    while count < n_words:
+        length = rng.randint(12, 28)
+        words = rng.choices(vocab, k=length)
+        words.insert(rng.randrange(length), str(rng.randint(2, 9999)))  # keeps sentences distinct
+        sentence = " ".join(words)
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+        count += len(words)
+        if len(sentences) == 5:
+            paragraphs.append(" ".join(sentences))
+            sentences = []
+    if sentences:
+        paragraphs.append(" ".join(sentences))
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _write_case(case: str, folder: Path) -> None:
+    if case == "baseline":
+        for path in sorted(STORY.iterdir()):
+            (folder / path.name).write_bytes(path.read_bytes())
+    elif case == "long":
+        for path in sorted(STORY.glob("*.txt"))[:2]:
+            (folder / path.name).write_bytes(path.read_bytes())
+        (folder / "zz_long.txt").write_text(
+            "A very long report\n\n" + synthetic_text(100_000, seed=7), encoding="utf-8"
+        )
+    elif case == "many":
+        for i in range(200):
+            (folder / f"article_{i:03d}.txt").write_text(
+                f"Report number {i}\n\n" + synthetic_text(150, seed=1000 + i), encoding="utf-8"
+            )
+    else:
+        raise SystemExit(f"unknown case {case!r}; choose from {', '.join(CASES)}")
+
+
+def run_child(case: str) -> dict[str, object]:
+    """Run one case in this process and return its measurements (called in the child)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _write_case(case, folder)
+        start = time.perf_counter()
+        from summarize import brief, load_articles
+
+        articles = load_articles(folder)
+        loaded = time.perf_counter()
+        briefing = brief(articles)
+        output = briefing.to_json()
+        done = time.perf_counter()
+    return {
+        "case": case,
+        "articles": len(articles),
+        "words": sum(article.word_count for article in articles),
+        "sentences": sum(len(article.sentences) for article in articles),
+        "load_s": round(loaded - start, 2),
+        "brief_s": round(done - loaded, 2),
+        "json_bytes": len(output.encode("utf-8")),
+    }
+
+
+def measure(case: str) -> dict[str, object]:
+    """Run ``case`` in a fresh child process; return its result plus peak RSS and wall time."""
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", case],
+        stdout=subprocess.PIPE,
+        env=env,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        return {"case": case, "error": f"exit code {process.returncode}", "wall_s": round(wall, 1)}
+    result = json.loads(output.decode("utf-8").strip().splitlines()[-1])
+    peak_kib = usage.ru_maxrss  # KiB on Linux
+    result["peak_rss_mib"] = round(peak_kib / 1024)
+    result["wall_s"] = round(wall, 1)
+    result["within_limit"] = peak_kib / 1024**2 <= LIMIT_GIB
+    return result
+
+
+def table(results: list[dict[str, object]]) -> str:
+    head = (
+        "| case | articles | words | sentences | peak RSS (MiB) | wall (s) | load (s) "
+        "| brief (s) | within 4 GiB |\n|---|---:|---:|---:|---:|---:|---:|---:|---|"
+    )
+    rows = []
+    for r in results:
+        if "error" in r:
+            rows.append(f"| {r['case']} | failed: {r['error']} | | | | {r['wall_s']} | | | no |")
+            continue
+        rows.append(
+            f"| {r['case']} | {r['articles']} | {r['words']:,} | {r['sentences']:,} "
+            f"| {r['peak_rss_mib']:,} | {r['wall_s']} | {r['load_s']} | {r['brief_s']} "
+            f"| {'yes' if r['within_limit'] else 'NO'} |"
+        )
+    return "\n".join([head, *rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", nargs="+", choices=CASES, default=list(CASES))
+    parser.add_argument("--child", choices=CASES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(run_child(args.child)))
+        return 0
+    results = []
+    for case in args.cases:
+        result = measure(case)
+        print(json.dumps(result), file=sys.stderr)
+        results.append(result)
+    print(table(results))
+    return 0 if all(r.get("within_limit") for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
