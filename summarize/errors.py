@@ -33,6 +33,10 @@ class DecodingError(ArticleError, UnicodeError):
     """The file's bytes cannot be decoded as text in any supported encoding."""
 
 
+class ArticleTooLargeError(ArticleError):
+    """The file is larger than the loader's size limit (``max_bytes``)."""
+
+
 class UnsupportedFormatError(ArticleError):
     """The file's format is not one this package reads."""
 

@@ -1,0 +1,326 @@
+"""Boilerplate removal for plain article text, line by line, keeping everything it drops.
+
+Web pages copied or scraped as text carry lines a reader skips: newsletter promos, "related
+stories" teaser lists, comment forms, share buttons, advert markers, photo credits, copyright
+lines, the outlet's name, the headline repeated, lines repeated verbatim. :func:`clean_text`
+drops such lines by general rules (never story-specific strings) and returns what it kept and
+what it removed, with the reason for each removal, so nothing is lost silently:
+``len(kept) + len(removed) == number of non-blank input lines``.
+
+The rules are deliberately conservative: a line is only dropped when it matches a boilerplate
+pattern *and* is short, or when it sits in an unmistakable block (a teaser list between
+separator lines, a short line between two boilerplate lines). A long line that merely mentions
+a newsletter or a copyright is kept.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["CleanedText", "clean_text", "normalize_line"]
+
+# Line-length limits (in words) under which a pattern match counts as boilerplate.
+_SHORT = 40
+_VERY_SHORT = 12
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """The result of cleaning one article's text.
+
+    Attributes:
+        kept: The lines kept, in order, stripped.
+        removed: The lines dropped, in order, stripped.
+        reasons: Why each line in ``removed`` was dropped (same order and length).
+    """
+
+    kept: tuple[str, ...]
+    removed: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The kept lines as paragraphs separated by blank lines."""
+        return "\n\n".join(self.kept)
+
+
+def normalize_line(line: str) -> str:
+    """Casefold, unify quotes/dashes and collapse spaces so equal-looking lines compare equal."""
+    line = unicodedata.normalize("NFKC", line)
+    line = line.translate(_QUOTES).casefold()
+    return " ".join(line.split())
+
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# Each rule: (reason, pattern, max words). Patterns are matched against the normalized line.
+_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    (
+        "comment form",
+        _rx(
+            r"^leave a (reply|comment)\b",
+            r"your email address will not be published",
+            r"required fields are marked",
+            r"^(post|submit|add) (a |your )?comment\b",
+            r"^cancel reply$",
+            r"notify me of (new|follow-up)",
+            r"save my name, email",
+            r"you must be logged in to (post|leave) a comment",
+            r"^comments? (are|is) closed",
+            r"^\d+ (comments?|responses?|replies)$",
+            r"^(show|view|load|hide) (all |more )?comments?\b",
+            r"^join the (conversation|discussion)\b",
+        ),
+        _SHORT,
+    ),
+    (
+        "newsletter promo",
+        _rx(
+            r"\bsign (me )?up (for|to|now|here|today)\b",
+            r"\bsign up\b.*\b(newsletter|email|alerts?|inbox)",
+            r"\b(delivered|sent|straight|directly|right) "
+            r"(straight |directly |right )?to your inbox",
+            r"\bsubscribe (to|for|now|today|here)\b",
+            r"\bfree (daily|weekly|morning|evening) (e-?mail|newsletter|briefing)",
+            r"\bnewsletters?\b.*\b(sign|subscribe|inbox|free|get)\b",
+            r"\b(get|receive) (our|the) (best|latest|top)\b.*\b(inbox|email|newsletter)",
+            r"\bgift subscription\b",
+            r"\balready (a subscriber|subscribed)\b",
+            r"^(for the latest news|get breaking news)\b",
+        ),
+        _SHORT,
+    ),
+    (
+        "share buttons",
+        _rx(
+            r"^(share|tweet|e-?mail|print|pin|whatsapp|facebook|twitter|linkedin|reddit|"
+            r"copy link|save)( (this|the) (story|article|page|post))?( on \w+)?:?$",
+            r"\bclick to (share|e-?mail|print)\b",
+            r"\(opens in (a )?new window\)",
+            r"^read or share this story\b",
+            r"^share (this|on|via)\b",
+            r"^tweet with a location$",
+            r"^add a location to your tweets$",
+            r"^follow (us|@\w+)\b",
+            r"\bfollow us on (twitter|facebook|instagram)\b",
+        ),
+        _VERY_SHORT,
+    ),
+    (
+        "advert marker",
+        _rx(
+            r"^advertisement\b",
+            r"^(sponsored( content)?|promoted|paid (content|post))$",
+            r"\bstory continues below (the )?advertisement\b",
+            r"^(story|article) continue[sd]? below\b",
+            r"^continue reading the main story$",
+            r"^skip (advertisement|ad)$",
+        ),
+        _VERY_SHORT,
+    ),
+    (
+        "related links",
+        _rx(
+            r"^(related|related (stories|articles|coverage|content|links|news|reading)|"
+            r"read more|more from [\w .'&-]+|more on this (story|topic)|recommended( for you)?|"
+            r"you (may|might) (also )?like|most (popular|read|viewed|shared)|"
+            r"trending( now| stories)?|more stories|more news|further reading|see also|"
+            r"top stories|latest (news|stories)|what to read next|editors'? picks?|"
+            r"don't miss|in case you missed it)\s*[:.]?$",
+            r"^(related|read more|more|see also|watch|photos?|video|full coverage|"
+            r"don't miss|read next|recommended)\s*:\s*\S",
+        ),
+        _VERY_SHORT * 2,
+    ),
+    (
+        "page furniture",
+        _rx(
+            r"^(back to|top of) (the )?(top|page)$",
+            r"^skip to (main )?(content|navigation)$",
+            r"^(sorry, )?the page you requested (was|could) not (be )?found",
+            r"^this feature is not available right now\b",
+            r"^the interactive transcript could not be loaded",
+            r"^rating is available when the video has been rented",
+            r"\b(enable|requires?) javascript\b",
+            r"\bjavascript is (disabled|required|turned off)\b",
+            r"\bwe use cookies\b",
+            r"^(accept|reject|manage) (all )?cookies$",
+            r"^(log ?in|sign ?in|register|menu|search|home|close)"
+            r"( / (log ?in|sign ?in|register))?$",
+            r"^(image|photo|photograph|picture|video)( credit)?s?:",
+            r"^\((image|photo|photograph|picture|credit)s?:[^)]*\)$",
+            r"^(photo|image|video|embedded video)$",
+        ),
+        _VERY_SHORT,
+    ),
+    (
+        "copyright",
+        _rx(
+            r"^(©|\(c\)|copyright\b)",
+            r"\ball rights reserved\b",
+            r"may not be (re)?published, broadcast, rewritten,? or redistributed",
+            r"^terms (of (use|service))?( and | & )privacy",
+        ),
+        _SHORT,
+    ),
+)
+
+# Neighbour reasons that make a short line in between them boilerplate too ("sandwich" rule).
+_BLOCK_REASONS = frozenset(
+    {
+        "comment form",
+        "newsletter promo",
+        "share buttons",
+        "advert marker",
+        "related links",
+        "page furniture",
+        "copyright",
+        "site name",
+    }
+)
+_SANDWICH_MAX_WORDS = 25
+
+_HAS_WORD = re.compile(r"\w", re.UNICODE)
+_DOMAIN = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}/?$", re.IGNORECASE)
+# A teaser card scraped flat: a headline glued to its kicker ("...shopping centre?Under The Radar").
+_GLUED = re.compile(r"(?:[a-z]{3}|[0-9?!'’\"”)])[A-Z][a-z]+ [A-Z]?[a-z]+")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def _is_separator(line: str) -> bool:
+    """A line with no letters or digits at all: "-", "***", "___", "• • •"."""
+    return _HAS_WORD.search(line) is None
+
+
+def _rule_reason(norm: str, n_words: int) -> str | None:
+    for reason, pattern, max_words in _RULES:
+        if n_words <= max_words and pattern.search(norm):
+            return reason
+    return None
+
+
+def _teaser_runs(lines: list[str], reasons: list[str | None]) -> None:
+    """Mark teaser lists: 3+ single-line, headline-like items between separator lines."""
+    # Segments of consecutive non-separator lines, as (start, end) index pairs.
+    segments: list[tuple[int, int]] = []
+    start: int | None = None
+    for i, line in enumerate(lines):
+        if _is_separator(line):
+            if start is not None:
+                segments.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        segments.append((start, len(lines)))
+
+    def headline_item(seg: tuple[int, int]) -> bool:
+        if seg[1] - seg[0] != 1 or len(lines[seg[0]].split()) > 50:
+            return False
+        line = lines[seg[0]]
+        return not _ENDS_SENTENCE.search(line) or _GLUED.search(line) is not None
+
+    # Consecutive segments are always separator-delimited, so a run of headline-like
+    # single-line segments is a list of teaser cards. Three or more make a teaser list.
+    run: list[int] = []
+    for seg in [*segments, None]:
+        if seg is not None and headline_item(seg):
+            run.append(seg[0])
+            continue
+        if len(run) >= 3:
+            for i in run:
+                if reasons[i] is None:
+                    reasons[i] = "teaser list"
+        run = []
+
+
+def clean_text(
+    text: str,
+    *,
+    source: str | None = None,
+    title: str | None = None,
+    extra_names: Iterable[str] = (),
+) -> CleanedText:
+    """Drop boilerplate lines from plain article text.
+
+    Args:
+        text: The article text; each line is treated as one paragraph.
+        source: The outlet's name; a line that is just this name is dropped ("site name").
+        title: The headline; a line equal to it is dropped ("title"), as the headline is kept
+            separately in :attr:`Article.title`.
+        extra_names: Other names whose bare lines are dropped (e.g. the site's domain).
+
+    Returns:
+        A :class:`CleanedText` with the kept lines, the removed lines and the reasons.
+    """
+    lines = [line.strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    norms = [normalize_line(line) for line in lines]
+    words = [len(line.split()) for line in lines]
+    names = {normalize_line(n) for n in (source, *extra_names) if n and n.strip()}
+    title_norm = normalize_line(title) if title else None
+
+    reasons: list[str | None] = [None] * len(lines)
+    for i, norm in enumerate(norms):
+        if _is_separator(lines[i]):
+            reasons[i] = "separator"
+        elif norm in names or (_DOMAIN.match(norm) and words[i] == 1):
+            reasons[i] = "site name"
+        elif title_norm and norm == title_norm:
+            reasons[i] = "title"
+        else:
+            reasons[i] = _rule_reason(norm, words[i])
+
+    _teaser_runs(lines, reasons)
+
+    # A short name-like line that recurs inside promo/copyright lines is the site's name
+    # ("The Week" next to "Sign up for The Week's Free Newsletters").
+    promo_text = " ".join(
+        norms[i] for i, r in enumerate(reasons) if r in {"newsletter promo", "copyright"}
+    )
+    if promo_text:
+        for i, norm in enumerate(norms):
+            if (
+                reasons[i] is None
+                and words[i] <= 5
+                and not _ENDS_SENTENCE.search(lines[i])
+                and re.search(rf"(^|\W){re.escape(norm)}($|\W)", promo_text)
+            ):
+                reasons[i] = "site name"
+
+    # Repeated lines: keep the first occurrence only.
+    seen: set[str] = set()
+    for i, norm in enumerate(norms):
+        if reasons[i] is None:
+            if norm in seen:
+                reasons[i] = "repeated line"
+            seen.add(norm)
+
+    # Sandwich rule: a short line between two boilerplate lines is part of the same block.
+    non_sep = [i for i in range(len(lines)) if reasons[i] != "separator"]
+    for k in range(1, len(non_sep) - 1):
+        i = non_sep[k]
+        before, after = reasons[non_sep[k - 1]], reasons[non_sep[k + 1]]
+        if (
+            reasons[i] is None
+            and words[i] <= _SANDWICH_MAX_WORDS
+            and before in _BLOCK_REASONS
+            and after in _BLOCK_REASONS | {"repeated line"}
+        ):
+            reasons[i] = "promo block"
+
+    kept = tuple(line for line, r in zip(lines, reasons, strict=True) if r is None)
+    removed = [(line, r) for line, r in zip(lines, reasons, strict=True) if r is not None]
+    return CleanedText(
+        kept=kept,
+        removed=tuple(line for line, _ in removed),
+        reasons=tuple(r for _, r in removed),
+    )

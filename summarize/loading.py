@@ -1,0 +1,828 @@
+"""``load_articles``: read articles from folders, files or strings into cleaned :class:`Article` s.
+
+What counts as input:
+
+* a **directory**: every article file in it (not recursive), in sorted file-name order.
+  ``README*``, hidden files and the ``sources.yaml`` sidecar are skipped quietly; images and
+  other non-article files are skipped with a log message, never an error.
+* a **file**: ``.txt`` (first line is the headline), ``.md`` (optional YAML front matter with
+  ``source``, ``title``, ``url``, ``published``), ``.json`` (one record, a list of records, or
+  ``{"articles": [...]}``), ``.jsonl`` (one record per line; records carry ``text``/``body``/
+  ``content``, ``title``, ``source``, ``url``, ``published``), ``.html``/``.htm`` (main text,
+  title and site name extracted by trafilatura).
+* a **list** of paths and/or raw article texts.
+* a single **string**: an existing path is a path; a string that is not an existing path is
+  article text when it has a line break or at least :data:`MIN_RAW_TEXT_WORDS` words, and
+  otherwise is taken as a mistyped path (:class:`~summarize.errors.ArticleNotFoundError`).
+  To pass short text unambiguously, use :func:`article_from_text`.
+
+A ``sources.yaml`` (or ``sources.yml``) next to the files maps file name -> ``source``,
+``title``, ``url``, ``published`` (and any other keys, kept in ``Article.metadata``); it
+overrides what the file itself says. A ``.txt`` file with no sidecar entry gets a neutral
+source label: its file name without extension.
+
+Source labels are made unique across one call: repeats get " (2)", " (3)"...
+
+Limits: files larger than ``max_bytes`` (default 10 MB, far above any news article) raise
+:class:`~summarize.errors.ArticleTooLargeError` before being read in full.
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import json
+import logging
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from summarize.articles import Article
+from summarize.cleaning import clean_text
+from summarize.errors import (
+    ArticleError,
+    ArticleLoadErrors,
+    ArticleNotFoundError,
+    ArticleTooLargeError,
+    BinaryFileError,
+    DecodingError,
+    EmptyArticleError,
+    InputError,
+    UnsupportedFormatError,
+)
+from summarize.sentences import DEFAULT_MAX_WORDS, split_sentences
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "DEFAULT_MAX_BYTES",
+    "MIN_RAW_TEXT_WORDS",
+    "article_from_text",
+    "decode_bytes",
+    "load_articles",
+    "load_file",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 10_000_000
+MIN_RAW_TEXT_WORDS = 8
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+ARTICLE_SUFFIXES = (
+    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
+)
+SIDECAR_NAMES = ("sources.yaml", "sources.yml")
+# Documents people may expect to work: skipping them deserves a warning, not just a note.
+_UNREADABLE_DOCUMENTS = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".pages"})
+
+ErrorsMode = Literal["raise", "skip"]
+PathLike = str | os.PathLike[str]
+
+# --------------------------------------------------------------------------- public API
+
+
+def load_articles(
+    source: PathLike | Iterable[PathLike],
+    *,
+    errors: ErrorsMode = "raise",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_sentence_words: int = DEFAULT_MAX_WORDS,
+) -> list[Article]:
+    """Load, clean and sentence-split news articles.
+
+    Args:
+        source: A directory, a file, a list of paths and/or raw article texts, or one raw text
+            (see the module docstring for how a string is told apart from a path).
+        errors: ``"raise"`` (default): any file that cannot be used raises; a single bad file
+            raises its own typed error, several raise
+            :class:`~summarize.errors.ArticleLoadErrors` listing every one. ``"skip"``: bad
+            files are skipped with a logged warning naming each; if nothing at all can be
+            loaded, the errors are raised anyway.
+        max_bytes: Largest file size read.
+        max_sentence_words: Sentences longer than this are hard-wrapped (see
+            :func:`summarize.sentences.split_sentences`).
+
+    Returns:
+        The articles, in input order (directories in sorted file-name order), with unique
+        ``source`` labels.
+
+    Raises:
+        ArticleNotFoundError: A path does not exist.
+        EmptyArticleError: A file is empty, or only boilerplate; a directory has no articles.
+        BinaryFileError: A file is binary (an image renamed ``.txt``...).
+        DecodingError: A file's bytes are not text in any supported encoding.
+        ArticleTooLargeError: A file is larger than ``max_bytes``.
+        UnsupportedFormatError: A ``.json``/``.jsonl`` file that cannot be parsed.
+        ArticleLoadErrors: Several of the above at once.
+    """
+    if errors not in ("raise", "skip"):
+        raise InputError(f"errors must be 'raise' or 'skip', got {errors!r}.")
+    options = _Options(max_bytes=max_bytes, max_sentence_words=max_sentence_words)
+
+    articles: list[Article] = []
+    failures: list[ArticleError] = []
+    for item in _expand(source, failures):
+        try:
+            if isinstance(item, Path):
+                articles.extend(_load_path(item, options))
+            else:
+                index, text = item
+                articles.append(_article_from_raw(text, index=index, options=options))
+        except ArticleError as error:
+            failures.append(error)
+
+    if failures:
+        if errors == "raise" or not articles:
+            raise failures[0] if len(failures) == 1 else ArticleLoadErrors(failures)
+        for failure in failures:
+            logger.warning("Skipped: %s", failure)
+    _warn_identical(articles)
+    return _unique_sources(articles)
+
+
+def load_file(
+    path: PathLike,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_sentence_words: int = DEFAULT_MAX_WORDS,
+) -> list[Article]:
+    """Load one file (a ``.json``/``.jsonl`` file may hold several articles).
+
+    Uses the ``sources.yaml`` sidecar in the file's folder, if any. Source labels are not
+    de-duplicated here; :func:`load_articles` does that across all its inputs.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise ArticleNotFoundError(_not_found_message(path), path=path)
+    return _load_path(path, _Options(max_bytes=max_bytes, max_sentence_words=max_sentence_words))
+
+
+def article_from_text(
+    text: str,
+    *,
+    source: str = "text",
+    title: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    first_line_is_title: bool | None = None,
+    max_sentence_words: int = DEFAULT_MAX_WORDS,
+) -> Article:
+    """Build an :class:`Article` from raw text (no file involved).
+
+    Args:
+        text: The article text; lines are paragraphs.
+        source: The outlet's label.
+        title: The headline. When ``None``, the first line is used if it looks like a headline
+            (see ``first_line_is_title``), otherwise the opening words of the first sentence.
+        url: Where it was published, if known.
+        published: Publication date, if known.
+        first_line_is_title: ``True``: the first line is the headline; ``False``: it is body
+            text; ``None`` (default): guess (a short first line that does not end a sentence,
+            followed by more text, is a headline).
+        max_sentence_words: Sentences longer than this are hard-wrapped.
+
+    Raises:
+        EmptyArticleError: The text is empty, or nothing is left after cleaning.
+    """
+    return _build_article(
+        text,
+        source=source,
+        title=title,
+        url=url,
+        published=published,
+        path=None,
+        first_line_is_title=first_line_is_title,
+        metadata={},
+        options=_Options(max_sentence_words=max_sentence_words),
+        where="the text given",
+    )
+
+
+def decode_bytes(data: bytes, *, path: PathLike | None = None) -> str:
+    """Decode a text file's bytes: UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16
+    without BOM, then Windows-1252/Latin-1.
+
+    Raises:
+        BinaryFileError: The bytes are an image, archive, PDF... or contain NUL bytes.
+        DecodingError: The bytes decode only to control characters and mojibake.
+    """
+    path = Path(path) if path is not None else None
+    name = _display(path) if path is not None else "the data"
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryFileError(
+                f"{name} is a {kind} file, not text. Remove it or convert it to .txt/.html.",
+                path=path,
+            )
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _tidy(data.decode(encoding))
+            except UnicodeDecodeError as error:
+                raise DecodingError(
+                    f"{name} starts with a {encoding.upper()} byte-order mark but is not valid "
+                    f"{encoding.upper()} ({error.reason} at byte {error.start}). "
+                    "Re-save it as UTF-8.",
+                    path=path,
+                ) from error
+    sample = data[:8192]
+    if b"\x00" in sample:
+        text = _try_utf16_without_bom(data)
+        if text is not None:
+            return _tidy(text)
+        raise BinaryFileError(
+            f"{name} contains NUL bytes, so it is a binary file, not text. "
+            "Remove it or export the article as plain text (.txt).",
+            path=path,
+        )
+    text = None
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    assert text is not None  # latin-1 decodes any bytes
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    if text and controls / len(text) > 0.01:
+        raise DecodingError(
+            f"{name} cannot be decoded as text: in UTF-8, UTF-16 and Windows-1252/Latin-1 it is "
+            f"{controls} control characters out of {len(text)}. Re-save it as UTF-8 text.",
+            path=path,
+        )
+    return _tidy(text)
+
+
+# --------------------------------------------------------------------------- input expansion
+
+
+@dataclasses.dataclass(frozen=True)
+class _Options:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_sentence_words: int = DEFAULT_MAX_WORDS
+
+
+def _expand(
+    source: PathLike | Iterable[PathLike], failures: list[ArticleError]
+) -> Iterator[Path | tuple[int, str]]:
+    """Yield files (as Paths) and raw texts (as (index, text)) in order; note missing paths."""
+    if isinstance(source, bytes):
+        raise InputError(
+            "load_articles got bytes; decode them first, or write them to a file and pass its path."
+        )
+    items: list[Any] = [source] if isinstance(source, str | os.PathLike) else list(source)
+    if not items:
+        raise InputError("load_articles got an empty list: pass at least one path or text.")
+    n_raw = 0
+    for item in items:
+        if isinstance(item, os.PathLike) or (isinstance(item, str) and _is_existing_path(item)):
+            path = Path(item)
+            if path.is_dir():
+                yield from _directory_files(path)
+            elif path.exists():
+                yield path
+            else:
+                failures.append(ArticleNotFoundError(_not_found_message(path), path=path))
+        elif isinstance(item, str):
+            if _looks_like_text(item):
+                n_raw += 1
+                yield (n_raw, item)
+            else:
+                failures.append(ArticleNotFoundError(_not_found_message(Path(item)), path=item))
+        else:
+            raise InputError(
+                f"load_articles cannot read a {type(item).__name__}; pass paths or strings."
+            )
+
+
+def _is_existing_path(text: str) -> bool:
+    if "\n" in text or "\x00" in text or len(text) > 4096:
+        return False
+    try:
+        return Path(text).exists()
+    except OSError:  # e.g. a name too long for the file system
+        return False
+
+
+def _looks_like_text(text: str) -> bool:
+    """A string that is not an existing path: article text, or a mistyped path?"""
+    return "\n" in text or len(text.split()) >= MIN_RAW_TEXT_WORDS
+
+
+def _not_found_message(path: Path) -> str:
+    return (
+        f"No file or folder named '{path}' (looked in {Path.cwd()}). Check the path; "
+        f"to pass article text instead, give a string of at least {MIN_RAW_TEXT_WORDS} words "
+        "or use summarize.loading.article_from_text()."
+    )
+
+
+def _directory_files(directory: Path) -> Iterator[Path]:
+    """The article files in ``directory``, sorted by name; log what is skipped and why."""
+    found = False
+    skipped: list[str] = []
+    unreadable: list[str] = []
+    for path in sorted(directory.iterdir(), key=lambda p: p.name):
+        name = path.name
+        if name.startswith(".") or name in SIDECAR_NAMES:
+            continue
+        if path.is_dir():
+            skipped.append(name + "/")
+        elif name.upper().startswith(("README", "LICENSE", "LICENCE")):
+            logger.debug("Skipping %s (not an article).", path)
+        elif path.suffix.lower() in ARTICLE_SUFFIXES:
+            found = True
+            yield path
+        elif path.suffix.lower() in _UNREADABLE_DOCUMENTS:
+            unreadable.append(name)
+        else:
+            skipped.append(name)
+    if skipped:
+        logger.info(
+            "Skipped %d non-article item(s) in %s: %s.", len(skipped), directory, ", ".join(skipped)
+        )
+    if unreadable:
+        logger.warning(
+            "Skipped %s in %s: this format cannot be read; save the article as .txt, .md or "
+            ".html to include it.",
+            ", ".join(unreadable),
+            directory,
+        )
+    if not found:
+        raise EmptyArticleError(
+            f"No article files in folder '{directory}'. Add .txt, .md, .json, .jsonl or .html "
+            "files (one article each; .json/.jsonl may hold several).",
+            path=directory,
+        )
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _load_path(path: Path, options: _Options) -> list[Article]:
+    suffix = path.suffix.lower()
+    data = _read_bytes(path, options.max_bytes)
+    sidecar = _sidecar_entry(path)
+    if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
+        return _load_json(path, data, sidecar, options, lines=suffix in JSONL_SUFFIXES)
+    if suffix in HTML_SUFFIXES:
+        return [_load_html(path, data, sidecar, options)]
+    text = decode_bytes(data, path=path)
+    if suffix in MARKDOWN_SUFFIXES:
+        return [_load_markdown(path, text, sidecar, options)]
+    # .txt and anything named explicitly: plain text, first line is the headline.
+    return [
+        _build_article(
+            text,
+            source=sidecar.get("source") or path.stem,
+            title=sidecar.get("title"),
+            url=sidecar.get("url"),
+            published=sidecar.get("published"),
+            path=path,
+            first_line_is_title=True,
+            metadata=_extra_metadata(sidecar),
+            options=options,
+            where=_display(path),
+        )
+    ]
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ArticleTooLargeError(
+                f"{_display(path)} is {size / 1e6:.1f} MB, more than the {max_bytes / 1e6:.1f} MB "
+                "limit for one article. Split it, or pass a larger max_bytes if it really is "
+                "one article.",
+                path=path,
+            )
+        with path.open("rb") as handle:
+            return handle.read(max_bytes + 1)
+    except PermissionError as error:
+        raise ArticleError(
+            f"{_display(path)} cannot be read: permission denied. Fix its permissions.", path=path
+        ) from error
+
+
+def _display(path: PathLike) -> str:
+    return f"'{path}'"
+
+
+@dataclasses.dataclass(frozen=True)
+class _Sidecar:
+    path: Path
+    entries: Mapping[str, Mapping[str, str]]
+
+
+_SIDECAR_CACHE: dict[tuple[Path, float], _Sidecar] = {}
+
+
+def _sidecar_entry(path: Path) -> dict[str, str]:
+    """The sidecar's entry for ``path`` (empty when there is no sidecar or no entry)."""
+    for name in SIDECAR_NAMES:
+        sidecar_path = path.parent / name
+        if sidecar_path.is_file():
+            sidecar = _read_sidecar(sidecar_path)
+            return dict(sidecar.entries.get(path.name, {}))
+    return {}
+
+
+def _read_sidecar(path: Path) -> _Sidecar:
+    import yaml
+
+    key = (path.resolve(), path.stat().st_mtime)
+    if key in _SIDECAR_CACHE:
+        return _SIDECAR_CACHE[key]
+    try:
+        raw = yaml.safe_load(decode_bytes(path.read_bytes(), path=path)) or {}
+    except yaml.YAMLError as error:
+        raise UnsupportedFormatError(
+            f"{_display(path)} is not valid YAML ({error}). Fix it: each file name maps to "
+            "'source:', 'title:' (and optionally 'url:', 'published:').",
+            path=path,
+        ) from error
+    if not isinstance(raw, dict):
+        raise UnsupportedFormatError(
+            f"{_display(path)} should map file names to their metadata, e.g. "
+            "'001.txt: {source: The Week, title: ...}'. Fix it or remove it.",
+            path=path,
+        )
+    entries: dict[str, dict[str, str]] = {}
+    for name, meta in raw.items():
+        if isinstance(meta, dict):
+            entries[str(name)] = {str(k): str(v) for k, v in meta.items() if v is not None}
+        else:
+            logger.warning("%s: entry for %s is not a mapping; ignored.", path, name)
+    for name in entries:
+        if not (path.parent / name).exists():
+            logger.warning("%s names %s, which is not in the folder.", path, name)
+    sidecar = _Sidecar(path=path, entries=entries)
+    _SIDECAR_CACHE[key] = sidecar
+    return sidecar
+
+
+def _extra_metadata(meta: Mapping[str, Any]) -> dict[str, str]:
+    known = {"source", "title", "url", "published", "text", "body", "content"}
+    return {str(k): str(v) for k, v in meta.items() if k not in known and v is not None}
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_PREFIX = re.compile(r"^(?:>\s*)+|^(?:[-*+]|\d+[.)])\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _load_markdown(path: Path, text: str, sidecar: dict[str, str], options: _Options) -> Article:
+    meta: dict[str, Any] = {}
+    match = _FRONT_MATTER.match(text)
+    if match:
+        import yaml
+
+        try:
+            loaded = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as error:
+            raise UnsupportedFormatError(
+                f"{_display(path)} has YAML front matter that cannot be parsed ({error}). "
+                "Fix the block between the '---' lines.",
+                path=path,
+            ) from error
+        if isinstance(loaded, dict):
+            meta = {str(k): v for k, v in loaded.items() if v is not None}
+        text = text[match.end() :]
+    meta.update(sidecar)
+    lines = []
+    title = _str_or_none(meta.get("title"))
+    for line in text.splitlines():
+        stripped = line.strip()
+        if title is None and _MD_HEADING.match(stripped):
+            title = _MD_HEADING.sub("", stripped)
+        stripped = _MD_IMAGE.sub("", stripped) if _MD_IMAGE.fullmatch(stripped) is None else line
+        stripped = _MD_HEADING.sub("", stripped.strip())
+        stripped = _MD_PREFIX.sub("", stripped)
+        stripped = _MD_LINK.sub(r"\1", stripped)
+        stripped = _MD_EMPHASIS.sub(r"\2", stripped)
+        lines.append(stripped)
+    return _build_article(
+        "\n".join(lines),
+        source=_str_or_none(meta.get("source")) or path.stem,
+        title=title,
+        url=_str_or_none(meta.get("url")),
+        published=_str_or_none(meta.get("published") or meta.get("date")),
+        path=path,
+        first_line_is_title=False,
+        metadata=_extra_metadata(meta),
+        options=options,
+        where=_display(path),
+    )
+
+
+_TEXT_KEYS = ("text", "body", "content", "article", "maintext")
+_TITLE_KEYS = ("title", "headline")
+_SOURCE_KEYS = ("source", "outlet", "publisher", "site_name", "sitename", "site", "domain")
+_DATE_KEYS = ("published", "published_at", "publishedAt", "date", "date_published")
+_LIST_KEYS = ("articles", "documents", "items", "records", "data")
+
+
+def _first(record: Mapping[str, Any], keys: Iterable[str]) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, Mapping):  # e.g. NewsAPI's {"source": {"name": ...}}
+            value = value.get("name")
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def _load_json(
+    path: Path, data: bytes, sidecar: dict[str, str], options: _Options, *, lines: bool
+) -> list[Article]:
+    text = decode_bytes(data, path=path)
+    records: list[Any] = []
+    try:
+        if lines:
+            for number, line in enumerate(text.splitlines(), start=1):
+                if line.strip():
+                    try:
+                        records.append(json.loads(line))
+                    except json.JSONDecodeError as error:
+                        raise UnsupportedFormatError(
+                            f"{_display(path)} line {number} is not valid JSON ({error.msg}). "
+                            "Each line of a .jsonl file must be one JSON object.",
+                            path=path,
+                        ) from error
+        else:
+            loaded = json.loads(text) if text.strip() else None
+            if isinstance(loaded, dict):
+                for key in _LIST_KEYS:
+                    if isinstance(loaded.get(key), list):
+                        loaded = loaded[key]
+                        break
+            records = loaded if isinstance(loaded, list) else [loaded] if loaded else []
+    except json.JSONDecodeError as error:
+        raise UnsupportedFormatError(
+            f"{_display(path)} is not valid JSON ({error.msg} at line {error.lineno}). "
+            "Fix it, or save the article as .txt.",
+            path=path,
+        ) from error
+    if not records:
+        raise EmptyArticleError(f"{_display(path)} holds no records. Add articles or remove it.")
+
+    articles = []
+    for number, record in enumerate(records, start=1):
+        where = f"{_display(path)} record {number}" if len(records) > 1 else _display(path)
+        if not isinstance(record, Mapping):
+            raise UnsupportedFormatError(
+                f"{where} is a {type(record).__name__}, not an object with a 'text' field.",
+                path=path,
+            )
+        body = _first(record, _TEXT_KEYS)
+        if body is None:
+            raise EmptyArticleError(
+                f"{where} has no article text: give it a 'text' (or 'body'/'content') field.",
+                path=path,
+            )
+        meta = {**record, **(sidecar if len(records) == 1 else {})}
+        default_source = path.stem if len(records) == 1 else f"{path.stem} #{number}"
+        articles.append(
+            _build_article(
+                body,
+                source=_first(meta, _SOURCE_KEYS) or default_source,
+                title=_first(meta, _TITLE_KEYS),
+                url=_first(meta, ("url", "link")),
+                published=_first(meta, _DATE_KEYS),
+                path=path,
+                first_line_is_title=False,
+                metadata=_extra_metadata(
+                    {k: v for k, v in meta.items() if isinstance(v, str | int | float)}
+                ),
+                options=options,
+                where=where,
+            )
+        )
+    return articles
+
+
+def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: _Options) -> Article:
+    import trafilatura
+
+    if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise BinaryFileError(
+            f"{_display(path)} contains NUL bytes, so it is not an HTML page. Remove it.",
+            path=path,
+        )
+    html = decode_bytes(data, path=path)
+    document = trafilatura.bare_extraction(
+        html,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False},
+    )
+    text = getattr(document, "text", None) or ""
+    if not text.strip():
+        # Pages too short for trafilatura's main-text heuristics: fall back to its baseline.
+        text = trafilatura.baseline(html)[1]
+    meta: dict[str, Any] = {}
+    if document is not None:
+        meta = {
+            "title": getattr(document, "title", None),
+            "source": getattr(document, "sitename", None),
+            "url": getattr(document, "url", None),
+            "published": getattr(document, "date", None),
+        }
+    meta.update(sidecar)
+    return _build_article(
+        text,
+        source=_str_or_none(meta.get("source")) or path.stem,
+        title=_str_or_none(meta.get("title")),
+        url=_str_or_none(meta.get("url")),
+        published=_str_or_none(meta.get("published")),
+        path=path,
+        first_line_is_title=False,
+        metadata=_extra_metadata(sidecar),
+        options=options,
+        where=_display(path),
+    )
+
+
+def _str_or_none(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+# --------------------------------------------------------------------------- building
+
+
+_SENTENCE_END = re.compile(r"[.!;][\"'”’)\]]*$")
+_MAX_HEADLINE_WORDS = 30
+
+
+def _article_from_raw(text: str, *, index: int, options: _Options) -> Article:
+    return _build_article(
+        text,
+        source=f"text {index}",
+        title=None,
+        url=None,
+        published=None,
+        path=None,
+        first_line_is_title=None,
+        metadata={},
+        options=options,
+        where=f"text {index}",
+    )
+
+
+def _build_article(
+    text: str,
+    *,
+    source: str,
+    title: str | None,
+    url: str | None,
+    published: str | None,
+    path: Path | None,
+    first_line_is_title: bool | None,
+    metadata: dict[str, str],
+    options: _Options,
+    where: str,
+) -> Article:
+    """Clean ``text``, pick the headline, split sentences; raise if nothing is left."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise EmptyArticleError(
+            f"{where} is empty (no text, or only whitespace). Add the article text or remove it.",
+            path=path,
+        )
+    headline: str | None = None
+    if len(lines) > 1 and len(lines[0].split()) <= _MAX_HEADLINE_WORDS:
+        if first_line_is_title is None:
+            first_line_is_title = _SENTENCE_END.search(lines[0]) is None and (
+                len(lines[0].split()) <= 20
+            )
+        if first_line_is_title:
+            headline = lines.pop(0)
+    title = title or headline
+    cleaned = clean_text("\n".join(lines), source=source, title=title)
+    removed = ((headline,) if headline else ()) + cleaned.removed
+    if not cleaned.kept:
+        shown = "; ".join(
+            f"{line[:60]!r} ({why})"
+            for line, why in zip(cleaned.removed, cleaned.reasons, strict=True)
+        )
+        raise EmptyArticleError(
+            f"{where} has no article text left after removing boilerplate: {shown}. "
+            "Check that it holds the article itself, not just page furniture.",
+            path=path,
+        )
+    clean = cleaned.text
+    sentences = tuple(split_sentences(clean, max_words=options.max_sentence_words))
+    if title is None:
+        words = sentences[0].split() if sentences else []
+        title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+    return Article(
+        source=" ".join(source.split()),
+        title=" ".join(title.split()),
+        text=clean,
+        sentences=sentences,
+        removed=removed,
+        path=path,
+        url=url,
+        published=published,
+        metadata=metadata,
+    )
+
+
+def _unique_sources(articles: list[Article]) -> list[Article]:
+    """Append " (2)", " (3)"... to repeated source labels, so each names one article."""
+    counts = Counter(article.source for article in articles)
+    used: set[str] = set()
+    seen: Counter[str] = Counter()
+    result = []
+    for article in articles:
+        label = article.source
+        if counts[label] > 1:
+            seen[label] += 1
+            n = seen[label]
+            candidate = label if n == 1 else f"{label} ({n})"
+            while candidate in used or (n > 1 and candidate in counts):
+                n += 1
+                candidate = f"{label} ({n})"
+            label = candidate
+        used.add(label)
+        result.append(
+            article if label == article.source else dataclasses.replace(article, source=label)
+        )
+    return result
+
+
+def _warn_identical(articles: list[Article]) -> None:
+    first: dict[str, str] = {}
+    for article in articles:
+        if article.text in first:
+            logger.warning(
+                "%s has the same text as %s; both are kept (remove one if it is a duplicate).",
+                article.path or article.source,
+                first[article.text],
+            )
+        else:
+            first[article.text] = str(article.path or article.source)
+
+
+# --------------------------------------------------------------------------- decoding helpers
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP archive (or .docx/.odt/.epub)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\x7fELF", "executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office (.doc/.xls)"),
+    (b"OggS", "Ogg audio/video"),
+    (b"wOFF", "web font"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _try_utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM has NULs in (almost) every other byte for Latin text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for encoding, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            if "\x00" not in text:
+                return text
+    return None
+
+
+def _tidy(text: str) -> str:
+    """Unify line endings and drop control characters (keeping tabs and line breaks)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc").replace(
+        "\ufeff", ""
+    )
