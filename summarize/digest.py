@@ -40,3 +40,14 @@ class Digest:
 
     def __str__(self) -> str:
         return self.text
+
+    def _repr_html_(self) -> str:
+        """Rich display in notebooks: sentences with citation markers (summarize.render)."""
+        from summarize.render.html import digest_body, fragment
+
+        return fragment(digest_body(self))
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        from summarize.render.markdown import digest_document
+
+        return {"text/plain": digest_document(self), "text/html": self._repr_html_()}

@@ -33,3 +33,11 @@ def embedder():
     from summarize.embeddings import get_embedder
 
     return get_embedder()
+
+
+@pytest.fixture(scope="session")
+def bundled_briefing(bundled_articles, embedder):
+    """``brief()`` of the bundled story with default options, computed once per session."""
+    from summarize import brief
+
+    return brief(bundled_articles, embedder=embedder)

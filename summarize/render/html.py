@@ -62,14 +62,15 @@ def fragment(body: str) -> str:
 
 
 def _cites(sources: Iterable[str], numbers: Mapping[str, int]) -> str:
-    return "".join(
+    links = "".join(
         f'<a class="sz-cite" href="#sz-source-{n}">[{n}]</a>' for n in markers(sources, numbers)
     )
+    return f'<span class="sz-cites">{links}</span>' if links else ""
 
 
-def _card(title: str, inner: str, *, ident: str = "", extra: str = "") -> str:
+def _card(title: str, inner: str, *, ident: str = "") -> str:
     ident_attr = f' id="{e(ident)}"' if ident else ""
-    return f'<section class="sz-card {extra}"{ident_attr}><h2>{title}</h2>{inner}</section>'
+    return f'<section class="sz-card"{ident_attr}><h2>{title}</h2>{inner}</section>'
 
 
 def digest_list(digest: Digest, numbers: Mapping[str, int], *, merged: bool = False) -> str:
@@ -113,7 +114,8 @@ def _more(count: int, shown: int) -> str:
 def comparison_cards(
     comparison: Comparison, numbers: Mapping[str, int], *, max_items: int = 8
 ) -> str:
-    """Three cards: what all outlets report, what only one reports, where they differ."""
+    """What all outlets report and where they differ side by side, then what only one reports
+    (one column per outlet)."""
     shared = comparison.shared
     items = [
         f"<li>{e(representative(claim).text)}{_cites(claim.sources, numbers)}</li>"
@@ -128,10 +130,12 @@ def comparison_cards(
     for source in comparison.sources:
         unique = comparison.unique.get(source, ())
         rows = "".join(f"<li>{e(representative(claim).text)}</li>" for claim in unique[:max_items])
+        empty = "" if unique else '<p class="sz-muted">Nothing this outlet reports alone.</p>'
         blocks.append(
+            f'<section class="sz-column" data-source="{e(source)}">'
             f"<h3>{_cites([source], numbers)} {e(source)} "
             f'<span class="sz-muted">({len(unique)})</span></h3>'
-            f'<ul class="sz-list">{rows}{_more(len(unique), max_items)}</ul>'
+            f'<ul class="sz-list">{rows}{_more(len(unique), max_items)}</ul>{empty}</section>'
         )
     differences = []
     for difference in comparison.differences:
@@ -149,12 +153,13 @@ def comparison_cards(
         else '<p class="sz-muted">No aligned sentences disagree on numbers, dates, names '
         "or negation.</p>"
     )
+    only_one = f'<div class="sz-columns" style="--sz-n: {len(blocks)}">{"".join(blocks)}</div>'
     return (
         '<div class="sz-grid" id="sz-comparison">'
-        + _card(f"What all outlets report ({len(shared)})", agree, extra="sz-agree")
-        + _card("Only one outlet reports", "".join(blocks), extra="sz-only-one")
-        + _card(f"Where they differ ({len(differences)})", differ, extra="sz-differ")
+        + _card(f"What all outlets report ({len(shared)})", agree)
+        + _card(f"Where they differ ({len(differences)})", differ)
         + "</div>"
+        + _card("Only one outlet reports", only_one, ident="sz-unique")
     )
 
 
@@ -305,8 +310,8 @@ def briefing_body(briefing: Briefing) -> str:
         [
             header,
             digest,
-            comparison_cards(briefing.comparison, numbers),
             overlap_section(briefing.comparison, numbers),
+            comparison_cards(briefing.comparison, numbers),
             side_by_side(briefing.comparison, numbers),
             _per_source(briefing.per_source, numbers, options.per_source_words),
             _removed(articles, numbers),
@@ -328,8 +333,8 @@ def comparison_body(comparison: Comparison) -> str:
     numbers = citation_numbers(comparison.sources)
     return (
         _card("Sources", _source_legend(comparison.sources, numbers))
-        + comparison_cards(comparison, numbers)
         + overlap_section(comparison, numbers)
+        + comparison_cards(comparison, numbers)
         + side_by_side(comparison, numbers)
     )
 
