@@ -57,6 +57,12 @@ def normalize_line(line: str) -> str:
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
+_AGENCIES = (
+    r"ap|afp|reuters|epa|pa|getty|getty images|shutterstock|alamy|bloomberg|corbis|"
+    r"ap photo|pa wire|anadolu|xinhua|tass|sipa|rex|rex features|wireimage"
+)
+
+
 def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
@@ -88,7 +94,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
             r"\bsign up\b.*\b(newsletter|email|alerts?|inbox)",
             r"\b(delivered|sent|straight|directly|right) "
             r"(straight |directly |right )?to your inbox",
-            r"\bsubscribe (to|for|now|today|here)\b",
+            r"^subscribe\b",
+            r"\bsubscribe (to our|now|today|here)\b",
             r"\bfree (daily|weekly|morning|evening) (e-?mail|newsletter|briefing)",
             r"\bnewsletters?\b.*\b(sign|subscribe|inbox|free|get)\b",
             r"\b(get|receive) (our|the) (best|latest|top)\b.*\b(inbox|email|newsletter)",
@@ -121,7 +128,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
             r"^(sponsored( content)?|promoted|paid (content|post))$",
             r"\bstory continues below (the )?advertisement\b",
             r"^(story|article) continue[sd]? below\b",
-            r"^continue reading the main story$",
+            r"\bcontinue reading the main story$",
             r"^skip (advertisement|ad)$",
         ),
         _VERY_SHORT,
@@ -137,6 +144,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
             r"don't miss|in case you missed it)\s*[:.]?$",
             r"^(related|read more|more|see also|watch|photos?|video|full coverage|"
             r"don't miss|read next|recommended)\s*:\s*\S",
+            r"^read more (about|on|at|from|here)\b",
         ),
         _VERY_SHORT * 2,
     ),
@@ -153,18 +161,29 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
             r"\bjavascript is (disabled|required|turned off)\b",
             r"\bwe use cookies\b",
             r"^(accept|reject|manage) (all )?cookies$",
+            # Footer links.
+            r"^(cookie|privacy) (policy|notice|settings|preferences)$",
+            r"^terms (of|and) (use|service|conditions)$",
+            r"^(contact|about) us$",
+            r"^(site ?map|accessibility|careers|advertise( with us)?|help|faq|newsroom)$",
             r"^(log ?in|sign ?in|register|menu|search|home|close)"
             r"( / (log ?in|sign ?in|register))?$",
             r"^(image|photo|photograph|picture|video)( credit)?s?:",
             r"^\((image|photo|photograph|picture|credit)s?:[^)]*\)$",
             r"^(photo|image|video|embedded video)$",
+            r"^!\[[^\]]*\]\([^)]*\)$",  # a Markdown image
+            # Photo credits: an agency alone, or "Name Surname/Agency".
+            rf"^({_AGENCIES})( \(\d+\))?$",
+            rf"^[\w .'-]+ ?/ ?([\w .'-]+ ?/ ?)*({_AGENCIES})$",
         ),
         _VERY_SHORT,
     ),
     (
         "copyright",
         _rx(
-            r"^(©|\(c\)|copyright\b)",
+            r"^(©|\(c\)\s*\d{4})",
+            r"^copyright\s*(©|\(c\)|\d{4})",
+            r"^copyright\b(\W+\w+){0,5}\W*$",  # "Copyright Example Media Ltd"
             r"\ball rights reserved\b",
             r"may not be (re)?published, broadcast, rewritten,? or redistributed",
             r"^terms (of (use|service))?( and | & )privacy",
@@ -174,21 +193,14 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
 )
 
 # Neighbour reasons that make a short line in between them boilerplate too ("sandwich" rule).
+# Advert markers and page furniture are left out: scraped pages put "Advertisement" between
+# real paragraphs.
 _BLOCK_REASONS = frozenset(
-    {
-        "comment form",
-        "newsletter promo",
-        "share buttons",
-        "advert marker",
-        "related links",
-        "page furniture",
-        "copyright",
-        "site name",
-    }
+    {"comment form", "newsletter promo", "share buttons", "copyright", "site name"}
 )
 _SANDWICH_MAX_WORDS = 25
 
-_HAS_WORD = re.compile(r"\w", re.UNICODE)
+_HAS_WORD = re.compile(r"[^\W_]")
 _DOMAIN = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}/?$", re.IGNORECASE)
 # A teaser card scraped flat: a headline glued to its kicker ("...shopping centre?Under The Radar").
 _GLUED = re.compile(r"(?:[a-z]{3}|[0-9?!'’\"”)])[A-Z][a-z]+ [A-Z]?[a-z]+")

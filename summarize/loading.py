@@ -95,6 +95,7 @@ def load_articles(
     errors: ErrorsMode = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_sentence_words: int = DEFAULT_MAX_WORDS,
+    language: str = "en",
 ) -> list[Article]:
     """Load, clean and sentence-split news articles.
 
@@ -109,6 +110,8 @@ def load_articles(
         max_bytes: Largest file size read.
         max_sentence_words: Sentences longer than this are hard-wrapped (see
             :func:`summarize.sentences.split_sentences`).
+        language: Language code for sentence-splitting rules (pysbd's). Text in any language
+            loads; the default models downstream are English ones.
 
     Returns:
         The articles, in input order (directories in sorted file-name order), with unique
@@ -125,7 +128,9 @@ def load_articles(
     """
     if errors not in ("raise", "skip"):
         raise InputError(f"errors must be 'raise' or 'skip', got {errors!r}.")
-    options = _Options(max_bytes=max_bytes, max_sentence_words=max_sentence_words)
+    options = _Options(
+        max_bytes=max_bytes, max_sentence_words=max_sentence_words, language=language
+    )
 
     articles: list[Article] = []
     failures: list[ArticleError] = []
@@ -268,6 +273,7 @@ def decode_bytes(data: bytes, *, path: PathLike | None = None) -> str:
 class _Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_sentence_words: int = DEFAULT_MAX_WORDS
+    language: str = "en"
 
 
 def _expand(
@@ -505,10 +511,13 @@ def _load_markdown(path: Path, text: str, sidecar: dict[str, str], options: _Opt
     title = _str_or_none(meta.get("title"))
     for line in text.splitlines():
         stripped = line.strip()
+        if _MD_IMAGE.fullmatch(stripped):  # an image on its own line: cleaning drops it
+            lines.append(stripped)
+            continue
         if title is None and _MD_HEADING.match(stripped):
             title = _MD_HEADING.sub("", stripped)
-        stripped = _MD_IMAGE.sub("", stripped) if _MD_IMAGE.fullmatch(stripped) is None else line
-        stripped = _MD_HEADING.sub("", stripped.strip())
+        stripped = _MD_IMAGE.sub("", stripped).strip()
+        stripped = _MD_HEADING.sub("", stripped)
         stripped = _MD_PREFIX.sub("", stripped)
         stripped = _MD_LINK.sub(r"\1", stripped)
         stripped = _MD_EMPHASIS.sub(r"\2", stripped)
@@ -724,7 +733,9 @@ def _build_article(
             path=path,
         )
     clean = cleaned.text
-    sentences = tuple(split_sentences(clean, max_words=options.max_sentence_words))
+    sentences = tuple(
+        split_sentences(clean, max_words=options.max_sentence_words, language=options.language)
+    )
     if title is None:
         words = sentences[0].split() if sentences else []
         title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")

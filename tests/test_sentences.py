@@ -109,7 +109,24 @@ def test_sentences_never_span_lines():
 
 
 def test_split_paragraphs_drops_blank_lines():
-    assert split_paragraphs("  one  \n\n\n two\r\nthree \n ") == ["one", "two", "three"]
+    assert split_paragraphs("  One.  \n\n\n Two\r\nThree \n ") == ["One.", "Two", "Three"]
+
+
+def test_hard_wrapped_lines_are_joined():
+    text = (
+        "The committee will protect such information, consistent with the laws of the\n"
+        "United States. The executive branch has worked to\n"
+        "accommodate requests.\n"
+        "A headline stays apart\n"
+        "The next paragraph starts here."
+    )
+    assert split_sentences(text) == [
+        "The committee will protect such information, consistent with the laws of the "
+        "United States.",
+        "The executive branch has worked to accommodate requests.",
+        "A headline stays apart",
+        "The next paragraph starts here.",
+    ]
 
 
 def test_run_on_sentence_is_hard_wrapped_without_losing_words():
@@ -141,3 +158,22 @@ def test_max_words_must_be_positive():
 
 def test_empty_text_has_no_sentences():
     assert split_sentences("  \n\n ") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Tuesday. It approved the bridge. Work starts next year.",
+        "The ship was led by Capt. Smith from the port. It sank later that night.",
+        "Shares of Acme Inc. Fell sharply on the news. Analysts were surprised.",
+        "Prices rose 3.7 percent in June. The bank held rates at 5 percent.",
+        "Please try Yahoo! Help Central if you need more assistance. Thanks.",
+        "He said the truth. So far, he has not lied. That is what he said.",
+    ],
+)
+def test_split_matches_pysbd_on_plain_paragraphs(text):
+    """The fast path for unambiguous paragraphs gives exactly pysbd's split."""
+    import pysbd
+
+    segmenter = pysbd.Segmenter(language="en", clean=False)
+    assert split_sentences(text) == [" ".join(s.split()) for s in segmenter.segment(text)]

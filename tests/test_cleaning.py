@@ -1,0 +1,170 @@
+"""Boilerplate removal: each kind of junk goes, real sentences stay, nothing is lost."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.cleaning import clean_text, normalize_line
+
+REAL = [
+    "The council approved the new bridge on Tuesday, officials said.",
+    "Critics said the plan would cost 40 million dollars more than promised.",
+    "The vote is expected on Friday.",
+]
+
+
+def _assert_nothing_lost(text: str, cleaned) -> None:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert len(cleaned.kept) + len(cleaned.removed) == len(lines)
+    assert sorted(cleaned.kept + cleaned.removed) == sorted(lines)
+    assert len(cleaned.reasons) == len(cleaned.removed)
+
+
+@pytest.mark.parametrize(
+    ("junk", "reason"),
+    [
+        ("Sign up for our free daily newsletter", "newsletter promo"),
+        (
+            "Get the best stories delivered straight to your inbox every morning.",
+            "newsletter promo",
+        ),
+        ("Subscribe to The Daily Planet for unlimited access", "newsletter promo"),
+        ("Leave a Comment", "comment form"),
+        ("Your email address will not be published.", "comment form"),
+        ("Required fields are marked *", "comment form"),
+        (
+            "Save my name, email, and website in this browser for the next time I comment.",
+            "comment form",
+        ),
+        ("Click to share on Twitter (Opens in new window)", "share buttons"),
+        ("Share this article", "share buttons"),
+        ("Advertisement", "advert marker"),
+        ("Story continues below advertisement", "advert marker"),
+        ("Related Stories", "related links"),
+        ("Read more: Mayor resigns after bridge scandal", "related links"),
+        ("© 2024 Example Media Ltd. All rights reserved.", "copyright"),
+        ("Copyright 2016 WFAA", "copyright"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "copyright"),
+        ("Back to top", "page furniture"),
+        ("(Image: Getty)", "page furniture"),
+        ("Jane Doe/Reuters", "page furniture"),
+        ("Please enable JavaScript to view the comments.", "page furniture"),
+        ("* * *", "separator"),
+        ("www.example.com", "site name"),
+    ],
+)
+def test_boilerplate_line_is_removed_with_reason(junk, reason):
+    text = "\n".join([REAL[0], junk, REAL[1], REAL[2]])
+    cleaned = clean_text(text)
+    assert cleaned.kept == tuple(REAL)
+    assert cleaned.removed == (junk,)
+    assert cleaned.reasons == (reason,)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator wrote in her newsletter that she would vote against the bill.",
+        "Copyright lawyers say the ruling is a blow to small publishers and artists.",
+        "Readers can subscribe to the paper for one dollar a week, the publisher said.",
+        "Users who sign up before May get the service free for a year, the company said.",
+        "He said the photo, taken by Reuters, showed the aftermath.",
+        "No arrests have yet been made.",
+        "Related charges were filed against two other men on Monday.",
+        "Share prices fell 3% after the announcement.",
+        "Advertisements for the product were banned in 2019.",
+    ],
+)
+def test_real_sentences_that_mention_boilerplate_words_are_kept(sentence):
+    cleaned = clean_text("\n".join([REAL[0], sentence, REAL[1]]))
+    assert sentence in cleaned.kept
+    assert cleaned.removed == ()
+
+
+def test_site_name_and_title_lines_are_removed():
+    text = "\n".join(["Daily Planet", "Bridge approved", *REAL])
+    cleaned = clean_text(text, source="Daily Planet", title="Bridge approved")
+    assert cleaned.kept == tuple(REAL)
+    assert cleaned.reasons == ("site name", "title")
+
+
+def test_repeated_line_keeps_first_occurrence():
+    text = "\n".join([REAL[0], REAL[1], "  " + REAL[0].upper() + "  ", REAL[2]])
+    cleaned = clean_text(text)
+    assert cleaned.kept == tuple(REAL)
+    assert cleaned.reasons == ("repeated line",)
+
+
+def test_teaser_list_between_separators_is_removed():
+    teasers = [
+        "Why the bridge vote mattersThe Explainer What the council decided and why",
+        "Ten things to do this weekendBest Of Our picks for families",
+        "Mayor faces questions over budgetSpeed Read The row over costs continues",
+        "Crossword: July 4, 2024Our daily crossword",
+    ]
+    text = "\n".join([*REAL, "-", teasers[0], "-", teasers[1], "-", teasers[2], "-", teasers[3]])
+    cleaned = clean_text(text)
+    assert cleaned.kept == tuple(REAL)
+    assert set(cleaned.reasons) == {"separator", "teaser list"}
+    _assert_nothing_lost(text, cleaned)
+
+
+def test_section_breaks_between_real_paragraphs_are_not_a_teaser_list():
+    text = "\n".join([REAL[0], "***", REAL[1], "***", REAL[2], "***", REAL[0] + " Again."])
+    cleaned = clean_text(text)
+    assert cleaned.kept == (*REAL, REAL[0] + " Again.")
+    assert set(cleaned.reasons) == {"separator"}
+
+
+def test_site_name_found_from_promo_lines_and_promo_block_removed():
+    text = "\n".join(
+        [
+            REAL[0],
+            "Daily Planet",
+            "Escape the noise. Get the facts behind the news.",
+            "Sign up for Daily Planet's free newsletters",
+            REAL[1],
+        ]
+    )
+    cleaned = clean_text(text)
+    assert cleaned.kept == (REAL[0], REAL[1])
+    assert cleaned.reasons == ("site name", "promo block", "newsletter promo")
+
+
+def test_advert_markers_do_not_swallow_the_paragraph_between_them():
+    text = "\n".join(["Advertisement", REAL[2], "Advertisement", REAL[0]])
+    cleaned = clean_text(text)
+    assert cleaned.kept == (REAL[2], REAL[0])
+
+
+def test_comment_section_at_the_end_is_removed():
+    text = "\n".join([*REAL, "Leave a Reply", "Cancel reply", "Post Comment"])
+    cleaned = clean_text(text)
+    assert cleaned.kept == tuple(REAL)
+    assert cleaned.reasons == ("comment form",) * 3
+
+
+def test_long_line_with_a_promo_phrase_is_kept():
+    long_line = (
+        "The company, which asked readers to sign up for its newsletter last year, said on "
+        "Tuesday that it had lost money for the third quarter in a row as advertising revenue "
+        "fell, and that it would cut 300 jobs across Europe by the end of the year."
+    )
+    assert clean_text(long_line).kept == (long_line,)
+
+
+def test_text_property_joins_paragraphs():
+    assert clean_text("\n\n".join(REAL)).text == "\n\n".join(REAL)
+
+
+def test_normalize_line_unifies_quotes_case_and_spaces():
+    assert normalize_line("  “Don’t”   STOP — now ") == '"don\'t" stop - now'
+
+
+@settings(max_examples=60, derandomize=True, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=60), max_size=25))
+def test_kept_plus_removed_is_every_input_line(lines):
+    text = "\n".join(lines)
+    _assert_nothing_lost(text, clean_text(text, source="Planet", title="A title"))
