@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.alignment import Claim, SentenceRef
+from summarize.alignment import Alignment, Claim, SentenceRef, align
+
+if TYPE_CHECKING:
+    from summarize.articles import Article
+    from summarize.embeddings import Embedder
 
 
 @dataclass(frozen=True)
@@ -55,3 +61,49 @@ class Comparison:
         from summarize.render.markdown import comparison_markdown
 
         return {"text/plain": comparison_markdown(self), "text/html": self._repr_html_()}
+
+
+def compare(
+    articles: Sequence[Article] | Alignment,
+    *,
+    alignment: Alignment | None = None,
+    embedder: Embedder | None = None,
+    threshold: float | None = None,
+) -> Comparison:
+    """Compare articles about one story: overlap, shared and unique claims, differences.
+
+    Args:
+        articles: The articles (in the order their sources should be listed), or an
+            :class:`~summarize.alignment.Alignment` already computed by
+            :func:`~summarize.alignment.align`.
+        alignment: A precomputed alignment of ``articles`` (skips re-aligning).
+        embedder: Used only when an alignment has to be computed (default: the shared one).
+        threshold: Same-fact cosine threshold for a new alignment (default: calibrated).
+
+    Returns:
+        A :class:`Comparison`. ``shared`` holds the claims every article supports; with more
+        than three articles, those a strict majority supports (all-of-n gets brittle as n grows:
+        one article that is only a short wire item would empty it). ``unique`` maps every source
+        (in article order, present even when empty) to claims only it reports.
+    """
+    from summarize.differences import find_differences
+
+    if isinstance(articles, Alignment):
+        alignment = articles
+    elif alignment is None:
+        alignment = align(articles, embedder=embedder, threshold=threshold)
+    sources = alignment.sources
+    n = len(sources)
+    needed = n if n <= 3 else n // 2 + 1
+    shared = tuple(c for c in alignment.claims if n > 1 and c.support >= needed)
+    unique: dict[str, tuple[Claim, ...]] = {}
+    for source in sources:
+        unique[source] = tuple(c for c in alignment.claims if n > 1 and c.sources == (source,))
+    return Comparison(
+        sources=sources,
+        similarity=alignment.similarity,
+        claims=alignment.claims,
+        shared=shared,
+        unique=unique,
+        differences=find_differences(alignment),
+    )

