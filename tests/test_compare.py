@@ -1,0 +1,95 @@
+"""compare(): shared and unique claims and conservative differences, on the bundled story."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.alignment import Alignment, align
+from summarize.articles import Article
+from summarize.compare import Comparison, compare
+
+
+def _article(source: str, sentences: list[str]) -> Article:
+    return Article(
+        source=source, title=source, text=" ".join(sentences), sentences=tuple(sentences)
+    )
+
+
+@pytest.fixture(scope="module")
+def alignment(bundled_articles, embedder) -> Alignment:
+    return align(bundled_articles, embedder=embedder)
+
+
+@pytest.fixture(scope="module")
+def comparison(alignment) -> Comparison:
+    return compare(alignment)
+
+
+def test_accepts_articles_or_alignment(bundled_articles, embedder, alignment, comparison):
+    direct = compare(bundled_articles, embedder=embedder)
+    reused = compare(bundled_articles, alignment=alignment)
+    for other in (direct, reused):
+        assert other.claims == comparison.claims
+        assert other.differences == comparison.differences
+    assert comparison.sources == alignment.sources
+    assert comparison.similarity is alignment.similarity
+
+
+def test_aviation_security_is_shared(comparison):
+    texts = [" ".join(ref.text for ref in claim.sentences) for claim in comparison.shared]
+    assert any("aviation security" in text and "terror" in text for text in texts)
+    assert all(claim.support == 3 for claim in comparison.shared)
+
+
+def test_economy_contraction_is_unique_to_its_article(comparison, bundled_articles):
+    (reporting,) = [a for a in bundled_articles if "3.7%" in a.text]
+    unique = comparison.unique[reporting.source]
+    assert any("3.7%" in claim.sentences[0].text for claim in unique)
+    for source, claims in comparison.unique.items():
+        for claim in claims:
+            assert claim.sources == (source,)
+    assert list(comparison.unique) == list(comparison.sources)
+
+
+def test_differences_find_real_conflicts_only(embedder):
+    left = _article(
+        "Wire A",
+        [
+            "Official figures showed the Russian economy contracted by 3.7% in 2015.",
+            "The two leaders will meet at the G20 summit in China next month.",
+        ],
+    )
+    right = _article(
+        "Wire B",
+        [
+            "Official figures showed that the Russian economy shrank by 4% in 2015.",
+            "The two leaders will meet at the G20 summit in Hangzhou, China, in September.",
+        ],
+    )
+    result = compare([left, right], embedder=embedder)
+    kinds = {(d.kind, d.left, d.right) for d in result.differences}
+    assert ("number", "3.7%", "4%") in kinds
+    # Extra detail (a city, an exact month against "next month") is not a conflict.
+    assert all("G20" not in d.a.text for d in result.differences)
+
+
+def test_negation_conflict(embedder):
+    left = _article("A", ["The Kremlin confirmed that Russian troops had entered the region."])
+    right = _article(
+        "B", ["The Kremlin did not confirm that Russian troops had entered the region."]
+    )
+    result = compare([left, right], embedder=embedder)
+    assert [d.kind for d in result.differences] == ["negation"]
+
+
+def test_majority_rule_for_more_than_three(embedder):
+    fact = [
+        "The central bank raised interest rates by half a point on Thursday.",
+        "On Thursday the central bank lifted interest rates by half a percentage point.",
+        "Interest rates were raised by half a point by the central bank on Thursday.",
+        "Storms flooded the coastal highway and closed three schools.",
+    ]
+    articles = [_article(f"S{i}", [text]) for i, text in enumerate(fact)]
+    result = compare(articles, embedder=embedder)
+    assert len(result.shared) == 1 and result.shared[0].support == 3
+    assert [c.sentences[0].text for c in result.unique["S3"]] == [fact[3]]
