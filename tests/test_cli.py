@@ -1,0 +1,178 @@
+"""The ``summarize`` command: output formats, exit codes, messages, and a fast ``--help``."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarize.cli import main
+
+CLI = Path(sys.executable).parent / "summarize"
+
+
+@pytest.fixture(scope="module")
+def briefing(bundled_briefing):
+    return bundled_briefing
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_help_is_instant_and_imports_no_model_code():
+    code = (
+        "import sys\n"
+        "from summarize.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 0\n"
+        "heavy = {'torch', 'transformers', 'sentence_transformers', 'spacy', 'numpy'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "examples:" in result.stdout
+    assert result.stdout.strip().endswith("[]"), result.stdout[-300:]
+
+
+@pytest.mark.parametrize("command", ["brief", "compare", "models"])
+def test_each_command_has_help(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert f"usage: summarize {command}" in out
+    if command == "brief":
+        assert "--max-words" in out and "--method" in out and "examples:" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["frobnicate"],
+        ["brief", "--format", "pdf"],
+        ["brief", "--max-words", "0"],
+        ["brief", "--max-words", "many"],
+        ["brief", "--method", "magic"],
+    ],
+)
+def test_usage_errors_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 2
+    assert "usage: summarize" in capsys.readouterr().err
+
+
+def test_missing_path_is_an_input_error(tmp_path, capsys):
+    missing = tmp_path / "no-such-story"
+    code, out, err = run(capsys, "brief", str(missing))
+    assert code == 1
+    assert out == ""
+    assert err.startswith("summarize: error: ")
+    assert "no-such-story" in err
+    assert "Traceback" not in err
+
+
+def test_empty_file_is_an_input_error(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = run(capsys, "compare", str(empty))
+    assert code == 1
+    assert "empty.txt" in err and "Traceback" not in err
+
+
+def test_unknown_model_is_a_clear_error(story_dir, capsys):
+    code, _, err = run(capsys, "brief", str(story_dir), "--embedder", "no-such/embedder-model")
+    assert code == 1
+    assert "no-such/embedder-model" in err and "Traceback" not in err
+
+
+def test_brief_markdown_to_stdout(briefing, story_dir, capsys):
+    code, out, _ = run(capsys, "brief", str(story_dir))
+    assert code == 0
+    assert out == briefing.to_markdown()
+
+
+def test_brief_format_from_output_suffix(briefing, story_dir, tmp_path, capsys):
+    target = tmp_path / "out" / "briefing.html"
+    code, out, err = run(capsys, "brief", str(story_dir), "-o", str(target))
+    assert code == 0
+    assert out == ""
+    assert str(target) in err
+    assert target.read_text(encoding="utf-8") == briefing.to_html()
+
+
+def test_brief_options_reach_the_briefing(story_dir, capsys):
+    code, out, _ = run(
+        capsys,
+        "brief",
+        str(story_dir),
+        "--format",
+        "json",
+        "--max-words",
+        "60",
+        "--per-source-words",
+        "30",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["options"]["max_words"] == 60
+    assert data["options"]["per_source_words"] == 30
+    assert sum(len(s["text"].split()) for s in data["digest"]["sentences"]) <= 60
+    for digest in data["per_source"].values():
+        assert sum(len(s["text"].split()) for s in digest["sentences"]) <= 30
+
+
+def test_compare_formats(briefing, story_dir, capsys):
+    code, out, _ = run(capsys, "compare", str(story_dir), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["sources"] == list(briefing.sources)
+    assert len(data["claims"]) == len(briefing.comparison.claims)
+    assert all(ref["text"] for claim in data["claims"] for ref in claim["sentences"])
+
+    code, out, _ = run(capsys, "compare", str(story_dir))
+    assert code == 0
+    assert "## What all outlets report" in out and "## Where they differ" in out
+
+    code, out, _ = run(capsys, "compare", str(story_dir), "--format", "html")
+    assert code == 0
+    assert out.startswith("<!DOCTYPE html>")
+    side = out.split('id="sz-side-by-side"', 1)[1]
+    assert side.count('<section class="sz-column"') == len(briefing.sources)
+
+
+def test_models_lists_the_bundled_defaults(capsys):
+    code, out, _ = run(capsys, "models")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["ROLE", "MODEL", "DEFAULT", "SIZE", "LOCATION"]
+    embedder = next(line for line in lines if line.startswith("embedder"))
+    assert "all-MiniLM-L6-v2" in embedder and " yes " in embedder and " MB " in embedder
+    assert any("SmolLM2" in line for line in lines)
+
+
+def test_json_from_a_separate_process_is_byte_identical(briefing, story_dir, tmp_path):
+    """The installed command, in its own process, writes exactly what this process computes."""
+    target = tmp_path / "briefing.json"
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
+    result = subprocess.run(
+        [str(CLI), "brief", str(story_dir), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == ""
+    assert target.read_bytes() == briefing.to_json().encode("utf-8")
