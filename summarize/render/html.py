@@ -180,8 +180,9 @@ def overlap_section(comparison: Comparison, numbers: Mapping[str, int]) -> str:
         f'alt="Heatmap of pairwise overlap between {len(sources)} outlets"></figure>'
     )
     note = (
-        '<p class="sz-muted">Pairwise document overlap: 0 = nothing in common, '
-        "1 = the same content.</p>"
+        '<p class="sz-muted">Overlap: the share of sentences with a same-fact match in the '
+        "other article, averaged both ways (0 = nothing in common, 1 = every sentence "
+        "matched).</p>"
     )
     return _card(
         "Overlap between outlets",

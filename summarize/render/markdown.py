@@ -115,7 +115,8 @@ def _comparison_sections(
         rows.append(f"| [{numbers[source]}] {escape(source)} | {values} |")
     sections.append(
         "## Overlap between outlets\n\n"
-        "Pairwise document overlap (0 = nothing in common, 1 = the same content).\n\n"
+        "Overlap: the share of sentences with a same-fact match in the other article, averaged "
+        "both ways (0 = nothing in common, 1 = every sentence matched).\n\n"
         + "\n".join(rows)
         + "\n"
     )
