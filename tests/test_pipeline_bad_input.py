@@ -1,0 +1,234 @@
+"""Odd inputs that load fine but stress what comes after loading: compare, summarise, brief.
+
+Loading each bad file (and ``errors="skip"``) is covered in ``test_bad_input.py``; here every
+case goes through the whole pipeline and must give a sane result or a documented, typed error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from summarize import brief, load_articles, summarise
+from summarize.compare import compare  # `from summarize import compare` can yield the module
+from summarize.errors import ArticleError, InputError
+from summarize.sentences import DEFAULT_MAX_WORDS
+
+ENGLISH = (
+    "The central bank raised its main interest rate to 4.5 percent on Thursday.\n\n"
+    "Governor Anna Berg said inflation had stayed above target for too long. "
+    "Markets had expected the move after weeks of strong wage data. "
+    "Mortgage lenders said they would pass the increase on to borrowers within days.\n\n"
+    "The opposition called the decision a blow to families already struggling with bills. "
+    "The bank will publish its next forecast in May."
+)
+
+GERMAN = (
+    "Die Zentralbank hat ihren Leitzins am Donnerstag auf 4,5 Prozent angehoben.\n\n"
+    "Präsidentin Anna Berg sagte, die Inflation liege seit zu langer Zeit über dem Ziel. "
+    "Die Märkte hatten den Schritt nach Wochen starker Lohndaten erwartet. "
+    "Hypothekenbanken kündigten an, die Erhöhung binnen Tagen an ihre Kunden weiterzugeben.\n\n"
+    "Die Opposition nannte die Entscheidung einen Schlag für Familien. "
+    "Die Bank veröffentlicht ihre nächste Prognose im Mai."
+)
+
+CHINESE = (
+    "中央银行周四将主要利率上调至4.5%。\n\n"
+    "行长安娜·伯格表示，通胀长期高于目标。市场在数周强劲的工资数据后已预期此举。"
+    "抵押贷款机构表示将在几天内把加息转嫁给借款人。\n\n"
+    "反对派称这一决定对已经难以支付账单的家庭是一个打击。央行将于五月发布下一份预测。"
+)
+
+BOILERPLATE = (
+    "Advertisement\n"
+    "Subscribe to our newsletter\n"
+    "Share on Facebook\n"
+    "Share on Twitter\n"
+    "Related stories\n"
+    "Leave a comment\n"
+    "© 2024 Example Media. All rights reserved.\n"
+    "Advertisement\n"
+)
+# A page footer of short link labels, as scraped from most news sites.
+FOOTER_LINKS = BOILERPLATE + "Cookie policy\nPrivacy policy\nTerms of use\nContact us\n"
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def all_sentences(articles) -> set[str]:
+    return {sentence for article in articles for sentence in article.sentences}
+
+
+def assert_sane_briefing(briefing, articles, *, max_words: int) -> None:
+    """Checks every briefing must pass, whatever the input."""
+    sources = {article.source for article in articles}
+    assert briefing.digest.word_count <= max_words
+    for sentence in briefing.digest.sentences:
+        assert set(sentence.sources) <= sources
+    json.loads(briefing.to_json())
+    assert isinstance(briefing.to_markdown(), str)
+
+
+# --- one article -------------------------------------------------------------------------------
+
+
+def test_single_article_compare_and_brief(bundled_articles, embedder):
+    article = bundled_articles[1]
+    comparison = compare([article], embedder=embedder)
+    assert comparison.sources == (article.source,)
+    assert comparison.similarity.shape == (1, 1)
+    assert comparison.differences == ()
+    assert all(claim.sources == (article.source,) for claim in comparison.claims)
+
+    briefing = brief([article], max_words=80)
+    assert_sane_briefing(briefing, [article], max_words=80)
+    assert briefing.digest.sentences, "one article still deserves a digest"
+    assert all(s.sources == (article.source,) for s in briefing.digest.sentences)
+
+
+def test_no_articles_is_a_clear_error():
+    for call in (compare, brief, summarise):
+        with pytest.raises(InputError):
+            call([])
+
+
+# --- two identical articles --------------------------------------------------------------------
+
+
+def test_two_identical_articles_overlap_fully(tmp_path, bundled_articles, embedder):
+    text = bundled_articles[1].path.read_text(encoding="utf-8")
+    articles = load_articles(write(tmp_path, {"a.txt": text, "b.txt": text}))
+    assert len(articles) == 2
+    assert articles[0].source != articles[1].source, "citations must tell the copies apart"
+
+    comparison = compare(articles, embedder=embedder)
+    assert comparison.similarity[0, 1] == pytest.approx(1.0, abs=0.02)
+    assert comparison.similarity[1, 0] == pytest.approx(1.0, abs=0.02)
+    both = set(comparison.sources)
+    assert comparison.claims
+    assert all(set(claim.sources) == both for claim in comparison.claims)
+    assert len(comparison.shared) == len(comparison.claims)
+    assert all(not claims for claims in comparison.unique.values())
+    assert comparison.differences == ()
+
+    briefing = brief(articles, max_words=100)
+    assert_sane_briefing(briefing, articles, max_words=100)
+    assert all(set(s.sources) == both for s in briefing.digest.sentences)
+
+
+# --- 200 short articles ------------------------------------------------------------------------
+
+
+def test_two_hundred_short_articles(tmp_path, embedder):
+    rng = random.Random(0)
+    towns = ["Leeds", "Hull", "York", "Bath", "Derby", "Wells", "Ely", "Truro"]
+    files = {}
+    for i in range(200):
+        town = rng.choice(towns)
+        files[f"report_{i:03d}.txt"] = (
+            f"Flood warning in {town}\n\n"
+            f"Rivers near {town} rose {rng.randint(1, 9)} metres overnight after storm {i}. "
+            f"About {rng.randint(10, 900)} homes were evacuated, officials said."
+        )
+    articles = load_articles(write(tmp_path, files))
+    assert len(articles) == 200
+    assert len({article.source for article in articles}) == 200
+
+    briefing = brief(articles, max_words=120)
+    comparison = briefing.comparison
+    assert comparison.similarity.shape == (200, 200)
+    assert np.all(np.isfinite(comparison.similarity))
+    assert np.allclose(np.diag(comparison.similarity), 1.0, atol=0.02)
+    assert len(briefing.per_source) == 200
+    assert_sane_briefing(briefing, articles, max_words=120)
+    assert briefing.digest.sentences
+    # Every article says the same kind of thing: the briefing should find claims many outlets share.
+    assert max(claim.support for claim in comparison.claims) >= 10
+
+
+# --- languages other than English --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "text"), [("german", GERMAN), ("chinese", CHINESE)])
+def test_non_english_article_among_english(tmp_path, embedder, name, text, caplog):
+    folder = write(tmp_path, {"english.txt": ENGLISH, f"{name}.txt": text})
+    articles = load_articles(folder)
+    assert len(articles) == 2
+    foreign = next(article for article in articles if article.path and name in article.path.name)
+    # The text survives cleaning and is split into more than one sentence.
+    assert foreign.word_count > 0 or len(foreign.text) > 50
+    assert len(foreign.sentences) >= 3, foreign.sentences
+
+    with caplog.at_level(logging.WARNING):
+        briefing = brief(articles, max_words=80)
+    assert_sane_briefing(briefing, articles, max_words=80)
+    assert set(all_sentences([foreign])) & {
+        s.text for s in briefing.per_source[foreign.source].sentences
+    }
+
+
+def test_non_english_alone(tmp_path, embedder):
+    articles = load_articles(write(tmp_path, {"de.txt": GERMAN, "zh.txt": CHINESE}))
+    briefing = brief(articles, max_words=60)
+    assert_sane_briefing(briefing, articles, max_words=60)
+    sentences = all_sentences(articles)
+    assert all(s.text in sentences for s in briefing.digest.sentences)
+
+
+# --- one enormous sentence ---------------------------------------------------------------------
+
+
+def test_one_enormous_sentence_without_punctuation(tmp_path, bundled_articles, embedder):
+    rng = random.Random(1)
+    words = " ".join(
+        rng.choice(["the", "minister", "said", "talks", "would", "go", "on"]) for _ in range(3000)
+    )
+    folder = write(tmp_path, {"normal.txt": ENGLISH, "run_on.txt": "Run on\n\n" + words})
+    articles = load_articles(folder)
+    run_on = next(a for a in articles if a.path and a.path.name == "run_on.txt")
+    assert run_on.word_count >= 2990, "the text must not be silently dropped"
+    # Hard-wrapped into sentence-sized pieces, so no later stage sees one 3,000-word sentence.
+    assert len(run_on.sentences) >= 3000 // DEFAULT_MAX_WORDS
+    assert max(len(s.split()) for s in run_on.sentences) <= DEFAULT_MAX_WORDS
+
+    digest = summarise(run_on, max_words=50)
+    assert digest.word_count <= 50
+    assert all(s.text in run_on.sentences for s in digest.sentences)
+
+    briefing = brief(articles, max_words=80)
+    assert_sane_briefing(briefing, articles, max_words=80)
+
+
+# --- all boilerplate ---------------------------------------------------------------------------
+
+
+def test_all_boilerplate_article_named_or_skipped(tmp_path, embedder, caplog):
+    folder = write(tmp_path, {"good_1.txt": ENGLISH, "junk.txt": BOILERPLATE, "good_2.txt": GERMAN})
+    with pytest.raises(ArticleError) as raised:
+        load_articles(folder)
+    assert "junk.txt" in str(raised.value)
+
+    with caplog.at_level(logging.WARNING):
+        articles = load_articles(folder, errors="skip")
+    assert sorted(a.path.name for a in articles) == ["good_1.txt", "good_2.txt"]
+    assert "junk.txt" in caplog.text, "skipping must be announced, naming the file"
+    briefing = brief(articles, max_words=80)
+    assert_sane_briefing(briefing, articles, max_words=80)
+
+
+def test_footer_links_only_article_is_refused():
+    """Short footer link labels ("Cookie policy", "Terms of use") are boilerplate too."""
+    from summarize.loading import article_from_text
+
+    with pytest.raises(ArticleError):
+        article_from_text(FOOTER_LINKS, source="junk")
