@@ -193,9 +193,12 @@ def align(
     vectors = tuple(all_vectors[s : s + c] for s, c in zip(starts, counts, strict=True))
 
     best = _best_matches(all_vectors, starts, counts)  # (n_sentences, n_articles) index, score
-    pairs = _match_pairs(best, owner, threshold)
-    matches = tuple(Match(refs[i], refs[j], float(score)) for i, j, score in pairs)
-    labels = _group(all_vectors, owner, pairs, threshold)
+    first, second, scores = _match_pairs(best, owner, threshold)
+    matches = tuple(
+        Match(refs[i], refs[j], score)
+        for i, j, score in zip(first.tolist(), second.tolist(), scores.tolist(), strict=True)
+    )
+    labels = _group(all_vectors, owner, (first, second, scores), threshold)
     claims = _claims(refs, labels, sources)
     similarity = _document_similarity(best[1], owner, counts, threshold)
     return Alignment(
@@ -209,20 +212,25 @@ def align(
 
 
 def _best_matches(
-    vectors: np.ndarray, starts: np.ndarray, counts: np.ndarray
+    vectors: np.ndarray, starts: np.ndarray, counts: np.ndarray, *, chunk: int = 2048
 ) -> tuple[np.ndarray, np.ndarray]:
     """For every sentence and every article: (global index, cosine) of its best match there.
 
+    One matrix product per chunk of rows against all sentences; per-article maxima and their
+    first positions (stable tie-breaking) come from ``reduceat`` over the column segments.
     The column of the sentence's own article holds the sentence itself (cosine 1).
     """
     n, k = len(vectors), len(starts)
     index = np.zeros((n, k), dtype=np.int64)
     score = np.zeros((n, k), dtype=np.float32)
-    for b, (start, count) in enumerate(zip(starts, counts, strict=True)):
-        block = vectors @ vectors[start : start + count].T  # (n, count)
-        arg = np.argmax(block, axis=1)  # first maximum: stable tie-breaking
-        index[:, b] = start + arg
-        score[:, b] = np.minimum(block[np.arange(n), arg], 1.0)
+    columns = np.arange(n)
+    for lo in range(0, n, chunk):
+        block = vectors[lo : lo + chunk] @ vectors.T  # (rows, n)
+        best = np.maximum.reduceat(block, starts, axis=1)  # (rows, k)
+        at_best = block >= np.repeat(best, counts, axis=1)
+        first = np.minimum.reduceat(np.where(at_best, columns, n), starts, axis=1)
+        index[lo : lo + chunk] = first
+        score[lo : lo + chunk] = np.minimum(best, 1.0)
     own = np.repeat(np.arange(k), counts)
     index[np.arange(n), own] = np.arange(n)
     score[np.arange(n), own] = 1.0
@@ -231,8 +239,9 @@ def _best_matches(
 
 def _match_pairs(
     best: tuple[np.ndarray, np.ndarray], owner: np.ndarray, threshold: float
-) -> list[tuple[int, int, float]]:
-    """Unique cross-article (i, j, cosine) pairs, i < j, where one is the other's best match."""
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unique cross-article pairs where one is the other's best match: arrays ``i < j`` and
+    their cosines, ordered by (i, j)."""
     index, score = best
     n, k = index.shape
     rows = np.repeat(np.arange(n), k)
@@ -242,30 +251,30 @@ def _match_pairs(
     lo = np.minimum(rows[keep], cols[keep])
     hi = np.maximum(rows[keep], cols[keep])
     unique, first = np.unique(lo * n + hi, return_index=True)
-    kept = scores[keep][first]
-    return [(int(u // n), int(u % n), float(s)) for u, s in zip(unique, kept, strict=True)]
+    return unique // n, unique % n, scores[keep][first].astype(np.float64)
 
 
 def _group(
     vectors: np.ndarray,
     owner: np.ndarray,
-    pairs: list[tuple[int, int, float]],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
     threshold: float,
-) -> np.ndarray:
+) -> list[int]:
     """Greedy constrained average-linkage clustering; returns a cluster label per sentence.
 
     The mean cosine between two groups is ``sum(A) . sum(B) / (|A| |B|)``, so each merge test
     costs one dot product of group sums, whatever the group sizes.
     """
     n = len(vectors)
-    label = np.arange(n)
+    label = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    articles: dict[int, set[int]] = {i: {int(owner[i])} for i in range(n)}
+    articles: dict[int, set[int]] = {i: {a} for i, a in enumerate(owner.tolist())}
     sums: dict[int, np.ndarray] = {}
-    order = sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))
-    for i, j, _score in order:
-        a, b = int(label[i]), int(label[j])
-        if a == b or articles[a] & articles[b]:
+    first, second, scores = pairs
+    order = np.lexsort((second, first, -scores))  # strongest first; ties by position
+    for i, j in zip(first[order].tolist(), second[order].tolist(), strict=True):
+        a, b = label[i], label[j]
+        if a == b or not articles[a].isdisjoint(articles[b]):
             continue
         sum_a = sums.get(a, vectors[i] if len(members[a]) == 1 else None)
         sum_b = sums.get(b, vectors[j] if len(members[b]) == 1 else None)
@@ -274,21 +283,23 @@ def _group(
         if mean < threshold:
             continue
         keep, gone = (a, b) if a < b else (b, a)
-        members[keep].extend(members.pop(gone))
+        moved = members.pop(gone)
+        for member in moved:
+            label[member] = keep
+        members[keep].extend(moved)
         articles[keep] |= articles.pop(gone)
         sums[keep] = sum_a + sum_b
         sums.pop(gone, None)
-        label[members[keep]] = keep
     return label
 
 
 def _claims(
-    refs: list[SentenceRef], labels: np.ndarray, sources: tuple[str, ...]
+    refs: list[SentenceRef], labels: list[int], sources: tuple[str, ...]
 ) -> tuple[Claim, ...]:
     """Claims ordered by first appearance (article, then sentence position)."""
     groups: dict[int, list[SentenceRef]] = {}
     for ref, label in zip(refs, labels, strict=True):  # refs are in (article, index) order
-        groups.setdefault(int(label), []).append(ref)
+        groups.setdefault(label, []).append(ref)
     claims = []
     for group in sorted(groups.values(), key=lambda g: (g[0].article, g[0].index)):
         present = {ref.article for ref in group}
