@@ -64,7 +64,9 @@ class Alignment:
     Attributes:
         sources: Outlet names, in article order.
         vectors: One (n_sentences, dim) array of unit-length sentence vectors per article.
-        matches: Cross-source sentence pairs above the same-fact threshold.
+        matches: Cross-source sentence pairs at or above the same-fact threshold where one
+            sentence is the other's best match in its article; each pair once, ordered by
+            position (first sentence's article and index, then the second's).
         claims: Sentences grouped into claims; every sentence of every article is in exactly one.
         similarity: (n, n) document overlap matrix in article order: entry (a, b) is the mean
             of two shares, "share of a's sentences whose best match in b reports the same fact"

