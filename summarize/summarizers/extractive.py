@@ -1,0 +1,238 @@
+"""Extractive digests: rank source sentences with their embeddings and pick a budget's worth.
+
+Scoring (all features in [0, 1], weights are keyword parameters):
+
+* **centrality**: cosine similarity to the centroid of the text (the story's centroid for a
+  merged digest), min-max scaled within the input; what the text is mostly about.
+* **position**: ``1 / (1 + index / lead)``; news puts the key facts first (lead bias).
+* **support** (merged only): the share of outlets that report the sentence's claim.
+
+Selection is maximal marginal relevance (MMR) under the limits: repeatedly take the sentence
+with the best ``score - diversity * max_similarity_to_chosen`` that still fits the word budget
+(a sentence that does not fit is skipped, never cut), skipping near-duplicates of chosen ones.
+The output is in reading order. Everything is deterministic (ties break on position).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from summarize.digest import Digest, DigestSentence, Limits
+
+if TYPE_CHECKING:
+    from summarize.alignment import Alignment
+    from summarize.articles import Article
+    from summarize.embeddings import Embedder
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["ExtractiveSummarizer", "select"]
+
+_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _scale(values: np.ndarray) -> np.ndarray:
+    """Min-max scale to [0, 1]; a constant input maps to ones."""
+    if values.size == 0:
+        return values
+    low, high = float(values.min()), float(values.max())
+    if high - low < 1e-9:
+        return np.ones_like(values)
+    return (values - low) / (high - low)
+
+
+def _centrality(vectors: np.ndarray) -> np.ndarray:
+    centroid = vectors.mean(axis=0)
+    norm = float(np.linalg.norm(centroid))
+    if norm < 1e-9:
+        return np.zeros(len(vectors), dtype=np.float32)
+    return _scale(vectors @ (centroid / norm))
+
+
+def _is_content(text: str, *, min_words: int) -> bool:
+    """A sentence worth extracting: enough words, mostly letters (not a caption or a list tag)."""
+    if _words(text) < min_words:
+        return False
+    letters = len(_LETTERS.findall(text))
+    return letters >= 0.5 * len(text.replace(" ", ""))
+
+
+def select(
+    scores: np.ndarray,
+    vectors: np.ndarray,
+    word_counts: Sequence[int],
+    *,
+    limits: Limits,
+    diversity: float = 0.5,
+    duplicate: float = 0.85,
+) -> list[int]:
+    """Pick candidates by MMR within ``limits``; returns their indices in choice order.
+
+    Args:
+        scores: Relevance of each candidate (higher is better; ``-inf``: never take it).
+        vectors: Unit vectors of the candidates, for redundancy.
+        word_counts: Words per candidate.
+        limits: Word and sentence limits; a candidate that does not fit the words left is
+            skipped and the next best that fits is tried.
+        diversity: Weight of the redundancy penalty (max cosine to an already chosen one).
+        duplicate: Candidates this similar to a chosen one are never taken.
+    """
+    n = len(scores)
+    chosen: list[int] = []
+    if n == 0:
+        return chosen
+    words_left = limits.max_words if limits.max_words is not None else np.inf
+    max_sentences = limits.max_sentences if limits.max_sentences is not None else n
+    available = np.isfinite(scores)  # -inf marks candidates that must not be taken
+    redundancy = np.zeros(n, dtype=np.float32)
+    counts = np.asarray(word_counts)
+    while len(chosen) < max_sentences:
+        available &= counts <= words_left
+        if not available.any():
+            break
+        value = np.where(available, scores - diversity * redundancy, -np.inf)
+        best = int(np.argmax(value))  # argmax returns the first (earliest) on ties
+        chosen.append(best)
+        available[best] = False
+        words_left -= counts[best]
+        redundancy = np.maximum(redundancy, vectors @ vectors[best])
+        available &= redundancy < duplicate
+    return chosen
+
+
+@dataclass(frozen=True)
+class ExtractiveSummarizer:
+    """Rank and extract verbatim source sentences.
+
+    Args:
+        centrality_weight: Weight of closeness to the text's centroid.
+        position_weight: Weight of the lead bias.
+        support_weight: Weight of the share of outlets reporting a claim (merged digests).
+        lead: Position scale in sentences: the sentence at index ``lead`` scores 0.5.
+        diversity: MMR redundancy weight (0 = none).
+        duplicate: Cosine above which a candidate counts as a repeat of a chosen sentence.
+        min_words: Shorter sentences (captions, datelines, "Photo: ...") are not extracted
+            unless nothing else is left.
+    """
+
+    centrality_weight: float = 1.0
+    position_weight: float = 1.0
+    support_weight: float = 1.0
+    lead: float = 3.0
+    diversity: float = 0.5
+    duplicate: float = 0.85
+    min_words: int = 6
+
+    name = "extractive"
+
+    def _position(self, count: int) -> np.ndarray:
+        return 1.0 / (1.0 + np.arange(count, dtype=np.float32) / self.lead)
+
+    def _content_mask(self, sentences: Sequence[str]) -> np.ndarray:
+        mask = np.array([_is_content(s, min_words=self.min_words) for s in sentences], bool)
+        return mask if mask.any() else np.ones(len(sentences), dtype=bool)
+
+    def sentence_scores(self, sentences: Sequence[str], vectors: np.ndarray) -> np.ndarray:
+        """Relevance of each sentence of one text (non-content sentences get -inf)."""
+        score = self.centrality_weight * _centrality(vectors) + self.position_weight * (
+            self._position(len(sentences))
+        )
+        return np.where(self._content_mask(sentences), score, -np.inf)
+
+    def summarise_article(self, article: Article, *, limits: Limits, embedder: Embedder) -> Digest:
+        """Per-source digest: the article's best sentences, each citing the article."""
+        sentences = list(article.sentences)
+        if not sentences:
+            return Digest(sentences=(), method=self.name)
+        vectors = embedder.encode(sentences)
+        scores = self.sentence_scores(sentences, vectors)
+        chosen = select(
+            scores,
+            vectors,
+            [_words(s) for s in sentences],
+            limits=limits,
+            diversity=self.diversity,
+            duplicate=self.duplicate,
+        )
+        return Digest(
+            sentences=tuple(
+                DigestSentence(text=sentences[i], sources=(article.source,)) for i in sorted(chosen)
+            ),
+            method=self.name,
+        )
+
+    def summarise_articles(
+        self, articles: Sequence[Article], *, limits: Limits, alignment: Alignment
+    ) -> Digest:
+        """Merged digest: one representative sentence per chosen claim, citing all its outlets.
+
+        Claims reported by more outlets rank higher; within a claim the representative is its
+        best sentence by centrality to the whole story and position in its article.
+        """
+        all_vectors = [v for v in alignment.vectors if len(v)]
+        if not all_vectors:
+            return Digest(sentences=(), method=self.name)
+        story = np.concatenate(all_vectors)
+        centroid = story.mean(axis=0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+        raw = [v @ centroid for v in alignment.vectors]
+        low = min(float(r.min()) for r in raw if r.size)
+        high = max(float(r.max()) for r in raw if r.size)
+        span = max(high - low, 1e-9)
+        # Centrality is scaled over the whole story so that outlets are comparable.
+        sentence_score: list[np.ndarray] = []
+        for article, centrality in zip(articles, raw, strict=False):
+            sentences = list(article.sentences)
+            score = self.centrality_weight * (centrality - low) / span + self.position_weight * (
+                self._position(len(sentences))
+            )
+            sentence_score.append(np.where(self._content_mask(sentences), score, -np.inf))
+
+        n_sources = max(len(alignment.sources), 1)
+        reps, scores, vectors, counts, sources = [], [], [], [], []
+        for claim in alignment.claims:
+            best = max(
+                claim.sentences,
+                key=lambda ref: (sentence_score[ref.article][ref.index], -ref.index, -ref.article),
+            )
+            base = float(sentence_score[best.article][best.index])
+            if not np.isfinite(base):
+                continue
+            reps.append(best)
+            scores.append(base + self.support_weight * len(claim.sources) / n_sources)
+            vectors.append(alignment.vectors[best.article][best.index])
+            counts.append(_words(best.text))
+            sources.append(claim.sources)
+        if not reps:
+            return Digest(sentences=(), method=self.name)
+        chosen = select(
+            np.asarray(scores, dtype=np.float32),
+            np.stack(vectors),
+            counts,
+            limits=limits,
+            diversity=self.diversity,
+            duplicate=self.duplicate,
+        )
+        lengths = [max(len(a.sentences), 1) for a in articles]
+
+        def reading_order(i: int) -> tuple[float, int, int]:
+            ref = reps[i]
+            return (ref.index / lengths[ref.article], ref.article, ref.index)
+
+        return Digest(
+            sentences=tuple(
+                DigestSentence(text=reps[i].text, sources=tuple(sources[i]))
+                for i in sorted(chosen, key=reading_order)
+            ),
+            method=self.name,
+        )

@@ -1,0 +1,133 @@
+"""Extractive digests on the bundled story, with the real default embedder."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from summarize import summarise
+from summarize.digest import Digest, Limits, resolve_limits
+from summarize.errors import InputError
+from summarize.summarizers.extractive import select
+
+
+@pytest.fixture(scope="module")
+def alignment(bundled_articles, embedder):
+    from summarize.alignment import align
+
+    return align(bundled_articles, embedder=embedder)
+
+
+def _words(digest: Digest) -> int:
+    return sum(len(s.text.split()) for s in digest.sentences)
+
+
+@pytest.mark.parametrize("max_words", [25, 40, 75, 150])
+def test_per_source_word_limit_is_exact_and_filled(bundled_articles, embedder, max_words):
+    article = bundled_articles[1]
+    digest = summarise(article, max_words=max_words, embedder=embedder)
+    assert 0 < _words(digest) <= max_words
+    # The budget is filled: no unused content sentence would still fit in what is left.
+    left = max_words - _words(digest)
+    chosen = {s.text for s in digest.sentences}
+    fits = [s for s in article.sentences if s not in chosen and 6 <= len(s.split()) <= left]
+    assert fits == []
+    assert digest.word_count == _words(digest)
+
+
+@pytest.mark.parametrize("max_sentences", [1, 2, 4])
+def test_sentence_limit_is_exact(bundled_articles, embedder, max_sentences):
+    digest = summarise(bundled_articles[0], max_sentences=max_sentences, embedder=embedder)
+    assert len(digest.sentences) == max_sentences
+
+
+def test_ratio_is_a_share_of_the_sentences(bundled_articles, embedder):
+    article = bundled_articles[0]
+    digest = summarise(article, ratio=0.25, embedder=embedder)
+    assert len(digest.sentences) == int(0.25 * len(article.sentences))
+    tiny = summarise(article, ratio=0.001, embedder=embedder)
+    assert len(tiny.sentences) == 1
+
+
+def test_limits_combine_tightest_wins(bundled_articles, embedder):
+    digest = summarise(bundled_articles[1], max_words=200, max_sentences=2, embedder=embedder)
+    assert len(digest.sentences) <= 2
+    assert _words(digest) <= 200
+
+
+def test_per_source_sentences_are_verbatim_in_reading_order(bundled_articles, embedder):
+    article = bundled_articles[1]
+    digest = summarise(article, max_words=120, embedder=embedder)
+    positions = [article.sentences.index(s.text) for s in digest.sentences]
+    assert positions == sorted(positions)
+    assert all(s.sources == (article.source,) and s.supported for s in digest.sentences)
+
+
+def test_merged_digest_is_verbatim_cited_and_exact(bundled_articles, embedder, alignment):
+    sources = {a.source for a in bundled_articles}
+    for max_words in (30, 90, 160):
+        digest = summarise(
+            bundled_articles, max_words=max_words, embedder=embedder, alignment=alignment
+        )
+        assert 0 < _words(digest) <= max_words
+        for sentence in digest.sentences:
+            assert sentence.sources and set(sentence.sources) <= sources
+            owners = [a.source for a in bundled_articles if sentence.text in a.sentences]
+            assert owners, f"not verbatim: {sentence.text!r}"
+            assert set(owners) & set(sentence.sources)
+        texts = [s.text for s in digest.sentences]
+        assert len(set(texts)) == len(texts)
+
+
+def test_merged_digest_cites_every_supporting_outlet(bundled_articles, embedder, alignment):
+    digest = summarise(bundled_articles, max_words=160, embedder=embedder, alignment=alignment)
+    by_text = {}
+    for claim in alignment.claims:
+        for ref in claim.sentences:
+            by_text.setdefault(ref.text, set()).update(claim.sources)
+    assert any(len(s.sources) > 1 for s in digest.sentences)
+    for sentence in digest.sentences:
+        assert set(sentence.sources) == by_text[sentence.text]
+
+
+def test_merged_ratio_counts_claims(bundled_articles, embedder, alignment):
+    digest = summarise(bundled_articles, ratio=0.1, embedder=embedder, alignment=alignment)
+    assert len(digest.sentences) == max(1, int(0.1 * len(alignment.claims)))
+
+
+def test_raw_strings_and_determinism(bundled_articles, embedder):
+    texts = [a.text for a in bundled_articles]
+    first = summarise(texts, max_words=80, embedder=embedder)
+    second = summarise(texts, max_words=80, embedder=embedder)
+    assert first == second
+    assert all(s.sources for s in first.sentences)
+    single = summarise(texts[1], max_sentences=2, embedder=embedder)
+    assert len(single.sentences) == 2
+    assert str(single) == single.text == "\n".join(s.text for s in single.sentences)
+
+
+def test_budget_smaller_than_any_sentence_gives_empty_digest(bundled_articles, embedder):
+    digest = summarise(bundled_articles[1], max_words=1, embedder=embedder)
+    assert digest.sentences == ()
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"max_words": 0}, {"max_sentences": -1}, {"ratio": 0}, {"ratio": 1.5}, {"max_words": 2.5}],
+)
+def test_bad_limits_raise(options):
+    with pytest.raises(InputError):
+        resolve_limits(10, **options)
+
+
+def test_unknown_method_raises(bundled_articles):
+    with pytest.raises(InputError, match="extractive"):
+        summarise(bundled_articles[0], method="magic")
+
+
+def test_select_skips_what_does_not_fit_and_drops_duplicates():
+    vectors = np.eye(4, dtype=np.float32)
+    vectors[3] = vectors[0]  # candidate 3 repeats candidate 0
+    scores = np.array([1.0, 0.9, 0.8, 0.95])
+    chosen = select(scores, vectors, [5, 20, 4, 5], limits=Limits(max_words=10))
+    assert chosen == [0, 2]  # 3 is a duplicate of 0; 1 does not fit; 2 does
