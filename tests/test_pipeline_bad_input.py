@@ -130,30 +130,43 @@ def test_two_identical_articles_overlap_fully(tmp_path, bundled_articles, embedd
 
 
 def test_two_hundred_short_articles(tmp_path, embedder):
-    rng = random.Random(0)
-    towns = ["Leeds", "Hull", "York", "Bath", "Derby", "Wells", "Ely", "Truro"]
+    """A wire story republished by 200 outlets in a few wordings; four misreport a figure."""
+    leads = [
+        "Rivers near York rose three metres overnight after a day of heavy rain.",
+        "Heavy rain sent rivers near York three metres higher overnight.",
+        "River levels around York climbed three metres overnight after heavy rain.",
+        "After heavy rain, rivers near York rose by three metres overnight.",
+    ]
+    homes = [
+        "About 400 homes were evacuated, officials said.",
+        "Officials said about 400 homes had been evacuated.",
+        "Some 400 homes were evacuated, according to officials.",
+    ]
+    outliers = {f"outlet_{i:03d}" for i in (7, 57, 107, 157)}
     files = {}
     for i in range(200):
-        town = rng.choice(towns)
-        files[f"report_{i:03d}.txt"] = (
-            f"Flood warning in {town}\n\n"
-            f"Rivers near {town} rose {rng.randint(1, 9)} metres overnight after storm {i}. "
-            f"About {rng.randint(10, 900)} homes were evacuated, officials said."
-        )
+        second = homes[i % 3]
+        if f"outlet_{i:03d}" in outliers:
+            second = second.replace("400", "900")
+        files[f"outlet_{i:03d}.txt"] = f"Floods in York\n\n{leads[i % 4]} {second}"
     articles = load_articles(write(tmp_path, files))
     assert len(articles) == 200
     assert len({article.source for article in articles}) == 200
 
-    briefing = brief(articles, max_words=120)
+    briefing = brief(articles, max_words=60, per_source_words=20)
     comparison = briefing.comparison
     assert comparison.similarity.shape == (200, 200)
     assert np.all(np.isfinite(comparison.similarity))
     assert np.allclose(np.diag(comparison.similarity), 1.0, atol=0.02)
     assert len(briefing.per_source) == 200
-    assert_sane_briefing(briefing, articles, max_words=120)
+    assert_sane_briefing(briefing, articles, max_words=60)
     assert briefing.digest.sentences
-    # Every article says the same kind of thing: the briefing should find claims many outlets share.
-    assert max(claim.support for claim in comparison.claims) >= 10
+    # Nearly every outlet reports both facts, so the briefing cites most of them for each.
+    assert max(claim.support for claim in comparison.claims) >= 150
+    assert all(len(s.sources) >= 100 for s in briefing.digest.sentences)
+    # Any disagreement found involves one of the four outlets that misreport the figure.
+    for difference in comparison.differences:
+        assert {difference.a.source, difference.b.source} & outliers, difference
 
 
 # --- languages other than English --------------------------------------------------------------
