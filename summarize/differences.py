@@ -26,7 +26,7 @@ from summarize.models import load_spacy
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["find_differences", "sentence_facts"]
+__all__ = ["conflicts", "find_differences", "sentence_facts"]
 
 _NUMBER_LABELS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
 _ENTITY_LABELS = ("PERSON", "GPE", "ORG", "LOC")
@@ -201,10 +201,19 @@ def _disjoint(left: dict[Any, str], right: dict[Any, str]) -> tuple[str, str] | 
 
 
 def _value_conflict(
-    left: dict[str, dict[Any, str]], right: dict[str, dict[Any, str]], *, paraphrase: bool
+    left: dict[str, dict[Any, str]],
+    right: dict[str, dict[Any, str]],
+    *,
+    paraphrase: bool,
+    left_lemmas: frozenset[str],
+    right_lemmas: frozenset[str],
+    shared_value: bool = False,
 ) -> tuple[str, str] | None:
     """Values of one kind conflict when they quantify the same thing differently: same anchor
-    and no value in common; or, for near-paraphrases, one value each and they differ."""
+    and no value in common; or, for near-paraphrases with one value each, different values
+    where one side's anchor also occurs in the other sentence ("contracted by 3.7%" vs "the
+    economy contracted 4%") or the two sentences agree on some other value (the same year),
+    so "the 1957 murder" vs "convicted in 2012" is not a conflict."""
     for anchor in sorted(set(left) & set(right)):
         pair = _disjoint(left[anchor], right[anchor])
         if pair is not None:
@@ -213,11 +222,24 @@ def _value_conflict(
         flat_left = {k: v for values in left.values() for k, v in values.items()}
         flat_right = {k: v for values in right.values() for k, v in values.items()}
         if len(flat_left) == 1 and len(flat_right) == 1:
-            return _disjoint(flat_left, flat_right)
+            related = any(a in right_lemmas for a in left) or any(a in left_lemmas for a in right)
+            if related or shared_value:
+                return _disjoint(flat_left, flat_right)
     return None
 
 
-def _conflicts(
+def _all_values(facts: SentenceFacts, *, exclude: str) -> set[tuple[str, Any]]:
+    """Values other than ``exclude`` (and bare counts like "two", too common to be evidence)."""
+    return {
+        (kind, value)
+        for kind, anchors in facts.values.items()
+        if kind not in (exclude, "CARDINAL")
+        for values in anchors.values()
+        for value in values
+    }
+
+
+def conflicts(
     a: SentenceFacts, b: SentenceFacts, *, paraphrase: bool
 ) -> list[tuple[str, str, str]]:
     """(kind, left, right) for every kind of detail on which ``a`` and ``b`` conflict."""
@@ -225,7 +247,12 @@ def _conflicts(
     for kinds, name in ((_NUMBER_LABELS, "number"), (("year", "month", "weekday"), "date")):
         for kind in kinds:
             pair = _value_conflict(
-                a.values.get(kind, {}), b.values.get(kind, {}), paraphrase=paraphrase
+                a.values.get(kind, {}),
+                b.values.get(kind, {}),
+                paraphrase=paraphrase,
+                left_lemmas=a.lemmas,
+                right_lemmas=b.lemmas,
+                shared_value=bool(_all_values(a, exclude=kind) & _all_values(b, exclude=kind)),
             )
             if pair is not None:
                 found.append((name, *pair))
@@ -290,7 +317,7 @@ def find_differences(
     differences = []
     for a, b, score in pairs:
         paraphrase = bool(np.float32(score) >= paraphrase_threshold)
-        for kind, left, right in _conflicts(facts[a.text], facts[b.text], paraphrase=paraphrase):
+        for kind, left, right in conflicts(facts[a.text], facts[b.text], paraphrase=paraphrase):
             differences.append(Difference(a=a, b=b, kind=kind, left=left, right=right, score=score))
     logger.info("Checked %d aligned pairs, found %d differences", len(pairs), len(differences))
     return tuple(differences)

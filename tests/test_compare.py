@@ -115,3 +115,32 @@ def test_date_and_entity_conflicts(embedder):
     assert ("date", "January 2016", "March 2016") in found
     assert ("entity", "London", "Paris") in found
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        (  # different events, each with its own year: detail, not a conflict
+            "He was serving a life sentence for the 1987 murder of a shopkeeper.",
+            "In 2010 a judge convicted him in the shopkeeper's death.",
+            [],
+        ),
+        (  # one side adds a figure the other leaves out
+            "The economy contracted sharply in 2015, official figures showed.",
+            "Official figures showed the economy contracted by 3.7% in 2015.",
+            [],
+        ),
+        (  # percentages are compared as percentages, whatever the spelling
+            "Official figures showed the economy contracted by 3.7 per cent.",
+            "Official figures showed the economy contracted by 4%.",
+            [("number", "3.7 per cent", "4%")],
+        ),
+    ],
+)
+def test_conflict_rules_are_conservative(left, right, expected):
+    from summarize.differences import conflicts, sentence_facts
+    from summarize.models import load_spacy
+
+    nlp = load_spacy()
+    found = conflicts(sentence_facts(nlp(left)), sentence_facts(nlp(right)), paraphrase=True)
+    assert found == expected
