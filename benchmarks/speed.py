@@ -24,6 +24,7 @@ README's main command, ``summarize --help``, the warm seed-story briefing, and s
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import os
@@ -49,7 +50,7 @@ import peers  # noqa: E402
 EVAL_FILE = ROOT.parent / "shared" / "eval" / "multinews_dev100.jsonl"
 STORY = ROOT / "articles" / "may-putin-2016"
 CLI = ROOT / ".venv" / "bin" / "summarize"
-SYSTEMS = ("embedder", "brief", "lexrank")
+SYSTEMS = ("embedder", "embedder_onnx", "brief", "lexrank")
 
 logger = logging.getLogger("speed")
 
@@ -107,6 +108,14 @@ def make_systems(rows: Sequence[dict], backend: str | None) -> dict[str, Callabl
             encoder.encode(sentences)
 
     systems["embedder"] = embedder
+    if backend is None and importlib.util.find_spec("onnxruntime") is not None:
+
+        def embedder_onnx() -> None:
+            encoder = new_embedder("onnx")
+            for sentences in cluster_sentences:
+                encoder.encode(sentences)
+
+        systems["embedder_onnx"] = embedder_onnx
     try:
         from summarize.briefing import brief
 
@@ -269,11 +278,14 @@ def report(
     ]
     labels = {
         "embedder": "(a) embedder alone, cold cache",
+        "embedder_onnx": "(a') embedder alone, `backend='onnx'`, cold cache",
         "brief": "(b) whole `brief()` pipeline",
         "lexrank": "(c) sumy LexRank",
     }
     for name in SYSTEMS:
         if name not in timings:
+            if name == "embedder_onnx":
+                continue
             lines.append(f"| {labels[name]} | not available | | |")
             continue
         memory = f"{rss[name]} MiB" if name in rss else "n/a"
@@ -356,9 +368,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = load_clusters(limit=args.clusters)
     sentences = count_sentences(rows)
     load_start = os.getloadavg()[0]
-    cli = {} if args.skip_cli else cli_timings(max(args.repeats, 3))
+    cli = {} if args.skip_cli else cli_timings(args.repeats)
     timings = time_interleaved(make_systems(rows, backend), args.repeats)
-    warm = seed_warm(backend, max(args.repeats, 3))
+    warm = seed_warm(backend, args.repeats)
     scale = scaling(args.sizes, backend) if args.sizes else []
     rss = {} if args.skip_rss else peak_rss(args.clusters, backend)
     load_end = os.getloadavg()[0]
