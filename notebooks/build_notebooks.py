@@ -55,7 +55,7 @@ OVERLAP = [
         "returns a `Comparison`. Its `similarity` matrix is in article order."
     ),
     new_code_cell(
-        "from summarize.compare import compare\n\n"
+        "from summarize import compare\n\n"
         "comparison = compare(articles)\n"
         "comparison.similarity.round(2)"
     ),
@@ -111,7 +111,7 @@ DIGESTS = [
         "reports the same fact (from the cross-source alignment)."
     ),
     new_code_cell(
-        "from summarize.compare import compare\n\n"
+        "from summarize import compare\n\n"
         "comparison = compare(articles)\n"
         "support = {}\n"
         "for claim in comparison.claims:\n"

@@ -32,8 +32,8 @@ __all__ = [
 _EXPORTS = {
     "Article": "summarize.articles",
     "load_articles": "summarize.loading",
-    "Comparison": "summarize.compare",
-    "compare": "summarize.compare",
+    "Comparison": "summarize.comparison",
+    "compare": "summarize.comparison",
     "Digest": "summarize.digest",
     "DigestSentence": "summarize.digest",
     "summarise": "summarize.digest",
@@ -45,7 +45,7 @@ _EXPORTS = {
 if TYPE_CHECKING:
     from summarize.articles import Article
     from summarize.briefing import Briefing, brief
-    from summarize.compare import Comparison, compare
+    from summarize.comparison import Comparison, compare
     from summarize.digest import Digest, DigestSentence, summarise, summarize
     from summarize.loading import load_articles
 

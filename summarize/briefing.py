@@ -14,7 +14,7 @@ from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from summarize.articles import Article
-from summarize.compare import Comparison
+from summarize.comparison import Comparison
 from summarize.digest import Digest
 from summarize.errors import InputError
 from summarize.models import DEFAULT_EMBEDDER
@@ -159,7 +159,7 @@ def brief(
     from tqdm.auto import tqdm
 
     from summarize.alignment import align
-    from summarize.compare import compare
+    from summarize.comparison import compare
     from summarize.digest import summarise
     from summarize.embeddings import Embedder, get_embedder
 

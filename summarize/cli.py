@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from summarize.compare import Comparison
+    from summarize.comparison import Comparison
 
 logger = logging.getLogger("summarize")
 
@@ -216,7 +216,7 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
 
 
 def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    from summarize.compare import compare
+    from summarize.comparison import compare
     from summarize.embeddings import get_embedder
     from summarize.loading import load_articles
 

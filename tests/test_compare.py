@@ -6,7 +6,7 @@ import pytest
 
 from summarize.alignment import Alignment, align
 from summarize.articles import Article
-from summarize.compare import Comparison, compare
+from summarize.comparison import Comparison, compare
 
 
 def _article(source: str, sentences: list[str]) -> Article:

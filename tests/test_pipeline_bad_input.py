@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from summarize import brief, load_articles, summarise
-from summarize.compare import compare  # `from summarize import compare` can yield the module
+from summarize.comparison import compare  # `from summarize import compare` can yield the module
 from summarize.errors import ArticleError, InputError
 from summarize.sentences import DEFAULT_MAX_WORDS
 

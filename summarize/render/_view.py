@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from summarize.alignment import Claim, SentenceRef
-from summarize.compare import Comparison, Difference
+from summarize.comparison import Comparison, Difference
 from summarize.digest import Digest
 
 #: Sentence status in the side-by-side view, with the words the legend uses.

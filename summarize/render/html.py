@@ -14,7 +14,7 @@ from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
 
-from summarize.compare import Comparison
+from summarize.comparison import Comparison
 from summarize.digest import Digest
 from summarize.render._view import (
     STATUS_LABELS,

@@ -17,7 +17,7 @@ import numpy as np
 
 from summarize.alignment import Claim, SentenceRef
 from summarize.articles import Article
-from summarize.compare import Comparison, Difference
+from summarize.comparison import Comparison, Difference
 from summarize.digest import Digest, DigestSentence
 from summarize.errors import InputError
 

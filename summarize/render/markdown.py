@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from summarize.compare import Comparison
+from summarize.comparison import Comparison
 from summarize.digest import Digest
 from summarize.render._view import (
     citation_numbers,
