@@ -225,23 +225,7 @@ def _as_articles(items: list[Article | str]) -> list[Article]:
 
 
 def _load_strings(strings: list[str]) -> list[Article]:
-    try:
-        from summarize.loading import load_articles
-    except ImportError:  # pragma: no cover - loading ships with the package
-        load_articles = None
-    if load_articles is not None:
-        return list(load_articles(strings))
-    from summarize.articles import Article
-    from summarize.errors import EmptyArticleError
-    from summarize.sentences import split_sentences
+    """Raw texts -> cleaned, sentence-split Articles with neutral source labels."""
+    from summarize.loading import load_articles
 
-    articles = []
-    for i, text in enumerate(strings):
-        if not text.strip():
-            raise EmptyArticleError(f"Text {i + 1} is empty: there is nothing to summarise.")
-        articles.append(
-            Article(
-                source=f"Text {i + 1}", title="", text=text, sentences=tuple(split_sentences(text))
-            )
-        )
-    return articles
+    return list(load_articles(strings))
