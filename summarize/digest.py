@@ -174,9 +174,9 @@ def summarise(
         )
         if method == "abstractive":
             return _abstractive(model).summarise_article(article, limits=limits, embedder=embedder)
-        from summarize.summarizers.extractive import ExtractiveSummarizer
+        from summarize.summarizers.extractive import PER_SOURCE
 
-        return ExtractiveSummarizer().summarise_article(article, limits=limits, embedder=embedder)
+        return PER_SOURCE.summarise_article(article, limits=limits, embedder=embedder)
 
     if alignment is None:
         from summarize.alignment import align
@@ -193,9 +193,9 @@ def summarise(
         return _abstractive(model).summarise_articles(
             articles, limits=limits, embedder=embedder, alignment=alignment
         )
-    from summarize.summarizers.extractive import ExtractiveSummarizer
+    from summarize.summarizers.extractive import MERGED
 
-    return ExtractiveSummarizer().summarise_articles(articles, limits=limits, alignment=alignment)
+    return MERGED.summarise_articles(articles, limits=limits, alignment=alignment)
 
 
 summarize = summarise

@@ -30,7 +30,7 @@ def test_per_source_word_limit_is_exact_and_filled(bundled_articles, embedder, m
     # The budget is filled: no unused content sentence would still fit in what is left.
     left = max_words - _words(digest)
     chosen = {s.text for s in digest.sentences}
-    fits = [s for s in article.sentences if s not in chosen and 6 <= len(s.split()) <= left]
+    fits = [s for s in article.sentences if s not in chosen and 10 <= len(s.split()) <= left]
     assert fits == []
     assert digest.word_count == _words(digest)
 
