@@ -132,34 +132,32 @@ def run_peers(
 
 
 def _articles(documents: Sequence[str]) -> list:
-    """Articles for our summariser, built the way the library builds them from raw strings."""
-    try:
-        from summarize.loading import load_articles
-    except ImportError:  # loading not there yet: plain split, neutral labels
-        from summarize.articles import Article
+    """Articles for our summariser, loaded (cleaned, split) the way the library loads raw text.
 
-        return [
-            Article(
-                source=f"Source {i + 1}",
-                title="",
-                text=document,
-                sentences=tuple(peers.split_sentences(document)),
-            )
-            for i, document in enumerate(documents)
-        ]
-    return list(load_articles(list(documents)))
+    Documents that are nothing but page furniture (the cleaner leaves no text) are skipped,
+    as ``load_articles(..., errors="skip")`` does; peers still see every document.
+    """
+    from summarize.loading import load_articles
+
+    return list(load_articles(list(documents), errors="skip"))
 
 
 def run_ours(rows: Sequence[dict], *, merged: bool, **options: object) -> list[list[str]]:
     """Our extractive digest of every row (merged for clusters, per-source for one article)."""
     from summarize.digest import summarise
     from summarize.embeddings import get_embedder
+    from summarize.errors import ArticleError
 
     embedder = get_embedder()
     outputs = []
     for row in rows:
         documents = [d for d in row["documents"] if d.strip()]
-        articles = _articles(documents)
+        try:
+            articles = _articles(documents)
+        except ArticleError as error:  # nothing but boilerplate: an empty digest, scored 0
+            logger.warning("%s: %s", row["id"], error)
+            outputs.append([])
+            continue
         target = articles if merged else articles[0]
         digest = summarise(target, max_words=budget(row), embedder=embedder, **options)  # type: ignore[arg-type]
         outputs.append([sentence.text for sentence in digest.sentences])
