@@ -76,6 +76,29 @@ DEFAULT_MAX_WORDS_MERGED = 200
 METHODS = ("extractive", "abstractive")
 
 
+def check_limits(
+    *, max_words: int | None = None, max_sentences: int | None = None, ratio: float | None = None
+) -> None:
+    """Reject limits that cannot work, before any loading or embedding is spent on them.
+
+    Raises:
+        InputError: a limit that is not a positive number (or a ratio outside (0, 1]).
+    """
+    from summarize.errors import InputError
+
+    for name, value in (("max_words", max_words), ("max_sentences", max_sentences)):
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 1
+        ):
+            raise InputError(f"{name} must be a positive whole number, got {value!r}.")
+    if ratio is not None and (
+        isinstance(ratio, bool) or not isinstance(ratio, int | float) or not 0 < ratio <= 1
+    ):
+        raise InputError(
+            f"ratio must be a number in (0, 1] (a share of the input's sentences), got {ratio!r}."
+        )
+
+
 def resolve_limits(
     n_units: int,
     *,
@@ -93,19 +116,8 @@ def resolve_limits(
     Raises:
         InputError: a limit that is not a positive number (or a ratio outside (0, 1]).
     """
-    from summarize.errors import InputError
-
-    for name, value in (("max_words", max_words), ("max_sentences", max_sentences)):
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or value < 1
-        ):
-            raise InputError(f"{name} must be a positive whole number, got {value!r}.")
+    check_limits(max_words=max_words, max_sentences=max_sentences, ratio=ratio)
     if ratio is not None:
-        if isinstance(ratio, bool) or not isinstance(ratio, int | float) or not 0 < ratio <= 1:
-            raise InputError(
-                "ratio must be a number in (0, 1] (a share of the input's sentences), "
-                f"got {ratio!r}."
-            )
         by_ratio = max(1, int(ratio * n_units + 1e-9))
         max_sentences = by_ratio if max_sentences is None else min(max_sentences, by_ratio)
     if max_words is None and max_sentences is None:
@@ -154,6 +166,7 @@ def summarise(
 
     if method not in METHODS:
         raise InputError(f"Unknown method {method!r}; use one of {', '.join(METHODS)}.")
+    check_limits(max_words=max_words, max_sentences=max_sentences, ratio=ratio)
     embedder = embedder or get_embedder()
     merged = not isinstance(x, str) and isinstance(x, Sequence)
     if merged:
