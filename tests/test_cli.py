@@ -158,7 +158,9 @@ def test_models_lists_the_bundled_defaults(capsys):
     lines = out.splitlines()
     assert lines[0].split() == ["ROLE", "MODEL", "DEFAULT", "SIZE", "LOCATION"]
     embedder = next(line for line in lines if line.startswith("embedder"))
-    assert "all-MiniLM-L6-v2" in embedder and " yes " in embedder and " MB " in embedder
+    assert "minilm-static" in embedder and " yes " in embedder and " MB " in embedder
+    transformer = next(line for line in lines if "all-MiniLM-L6-v2" in line)
+    assert transformer.startswith("embedder") and " MB " in transformer
     assert any("SmolLM2" in line for line in lines)
 
 

@@ -4,20 +4,36 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from summarize.errors import ModelNotAvailableError
-from summarize.models import load_spacy, resolve_embedder
+from summarize.models import (
+    DEFAULT_EMBEDDER,
+    canonical_embedder_name,
+    load_spacy,
+    resolve_embedder,
+)
+from summarize.static_embedder import is_static_model
 
 
-def test_default_embedder_resolves_to_bundled_package():
-    path = Path(resolve_embedder())
+def test_transformer_embedder_resolves_to_bundled_package():
+    path = Path(resolve_embedder("all-MiniLM-L6-v2"))
     assert path.is_dir()
     assert (path / "config.json").is_file()
-    assert resolve_embedder("all-MiniLM-L6-v2") == path
+    assert resolve_embedder("minilm") == path
+
+
+def test_default_embedder_is_the_static_distillation_of_minilm():
+    path = Path(resolve_embedder())
+    assert is_static_model(path)
+    assert resolve_embedder("minilm-static") == path == resolve_embedder("static")
+    assert json.loads((path / "static.json").read_text())["source"] == "all-MiniLM-L6-v2"
+    assert canonical_embedder_name(None) == DEFAULT_EMBEDDER == "minilm-static"
+    assert canonical_embedder_name("MiniLM") == "all-MiniLM-L6-v2"
 
 
 def test_missing_named_model_says_what_to_do():
@@ -25,7 +41,7 @@ def test_missing_named_model_says_what_to_do():
         resolve_embedder("someone/no-such-embedder-xyz")
     message = str(info.value)
     assert "no-such-embedder-xyz" in message
-    assert "all-MiniLM-L6-v2" in message  # points to the default that works offline
+    assert DEFAULT_EMBEDDER in message  # points to the default that works offline
 
 
 def test_missing_spacy_model_says_how_to_install():
