@@ -4,9 +4,11 @@ Everything runs in one process, interleaved (each repeat runs every system once,
 order), on the same Multi-News clusters from ``../shared/eval/multinews_dev100.jsonl``:
 
 * (a) the embedder alone on the clusters' sentences, with a cold sentence cache each repeat
-  (the model itself is loaded once, before timing);
+  (the model itself is loaded once, before timing): the default static embedder, and for
+  reference the transformer it is distilled from (all-MiniLM-L6-v2, torch and ONNX Runtime);
 * (b) the whole ``brief()`` pipeline from raw text (clean, split, embed, align, compare, merged
-  digest, per-source digests), with a fresh embedder (cold sentence cache) each repeat;
+  digest, per-source digests), with a fresh embedder (cold sentence cache) each repeat; also
+  (b') with ``embedder="all-MiniLM-L6-v2"``;
 * (c) sumy LexRank over the same clusters, at the same word budget (``benchmarks/peers.py``).
 
 Throughput is sentences per second, where "sentences" is the same count for every system (the
@@ -50,7 +52,9 @@ import peers  # noqa: E402
 EVAL_FILE = ROOT.parent / "shared" / "eval" / "multinews_dev100.jsonl"
 STORY = ROOT / "articles" / "may-putin-2016"
 CLI = ROOT / ".venv" / "bin" / "summarize"
-SYSTEMS = ("embedder", "embedder_onnx", "brief", "lexrank")
+SYSTEMS = ("embedder", "embedder_minilm", "embedder_onnx", "brief", "brief_minilm", "lexrank")
+TRANSFORMER = "all-MiniLM-L6-v2"
+TRANSFORMER_SYSTEMS = ("embedder_minilm", "embedder_onnx", "brief_minilm")
 
 logger = logging.getLogger("speed")
 
@@ -84,15 +88,20 @@ def count_sentences(rows: Sequence[dict]) -> int:
 # --- the three systems -------------------------------------------------------------------------
 
 
-def new_embedder(backend: str | None):  # type: ignore[no-untyped-def]
+def new_embedder(backend: str | None, model: str | None = None):  # type: ignore[no-untyped-def]
     """A fresh :class:`~summarize.embeddings.Embedder` (empty sentence cache; model shared)."""
     from summarize.embeddings import Embedder
 
-    return Embedder() if backend is None else Embedder(backend=backend)  # type: ignore[call-arg]
+    if backend is None:
+        return Embedder(model)
+    return Embedder(model, backend=backend)  # type: ignore[arg-type]
 
 
-def make_systems(rows: Sequence[dict], backend: str | None) -> dict[str, Callable[[], None]]:
-    """One callable per system; each processes every cluster once."""
+def make_systems(
+    rows: Sequence[dict], backend: str | None, *, transformer: bool = True
+) -> dict[str, Callable[[], None]]:
+    """One callable per system; each processes every cluster once (``transformer``: also the
+    all-MiniLM-L6-v2 reference rows)."""
 
     systems: dict[str, Callable[[], None]] = {}
     # The embedder's input: our own splitter's sentences (what brief() embeds), split untimed.
@@ -102,29 +111,36 @@ def make_systems(rows: Sequence[dict], backend: str | None) -> dict[str, Callabl
         split_sentences = peers.split_sentences
     cluster_sentences = [[s for d in row["documents"] for s in split_sentences(d)] for row in rows]
 
-    def embedder() -> None:
-        encoder = new_embedder(backend)
-        for sentences in cluster_sentences:
-            encoder.encode(sentences)
-
-    systems["embedder"] = embedder
-    if backend is None and importlib.util.find_spec("onnxruntime") is not None:
-
-        def embedder_onnx() -> None:
-            encoder = new_embedder("onnx")
+    def embed_with(backend: str | None, model: str | None) -> Callable[[], None]:
+        def run() -> None:
+            encoder = new_embedder(backend, model)
             for sentences in cluster_sentences:
                 encoder.encode(sentences)
 
-        systems["embedder_onnx"] = embedder_onnx
+        return run
+
+    systems["embedder"] = embed_with(backend, None)
+    if transformer:
+        systems["embedder_minilm"] = embed_with(None, TRANSFORMER)
+        if importlib.util.find_spec("onnxruntime") is not None:
+            systems["embedder_onnx"] = embed_with("onnx", TRANSFORMER)
     try:
         from summarize.briefing import brief
+        from summarize.loading import load_articles
 
-        def whole() -> None:
-            for row in rows:
-                encoder = new_embedder(backend)
-                brief(list(row["documents"]), max_words=budget(row), embedder=encoder)
+        def whole_with(model: str | None) -> Callable[[], None]:
+            def run() -> None:
+                for row in rows:
+                    encoder = new_embedder(backend if model is None else None, model)
+                    # Documents that are only page furniture are skipped, as a user would.
+                    articles = load_articles(row["documents"], errors="skip")
+                    brief(articles, max_words=budget(row), embedder=encoder)
 
-        systems["brief"] = whole
+            return run
+
+        systems["brief"] = whole_with(None)
+        if transformer:
+            systems["brief_minilm"] = whole_with(TRANSFORMER)
     except ImportError as error:  # pragma: no cover - before briefing.py landed
         logger.warning("brief() not available yet (%s); skipping (b)", error)
 
@@ -163,11 +179,15 @@ def time_interleaved(systems: dict[str, Callable[[], None]], repeats: int) -> di
 # --- fresh-process measurements ----------------------------------------------------------------
 
 
-def run_child(args: Sequence[str]) -> tuple[float, int, int]:
+def run_child(args: Sequence[str], env: dict[str, str] | None = None) -> tuple[float, int, int]:
     """(wall seconds, peak RSS in MiB, exit code) of a child process."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        list(args), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT
+        list(args),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
     )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
@@ -178,7 +198,7 @@ def run_child(args: Sequence[str]) -> tuple[float, int, int]:
 def child_main(system: str, clusters: int, backend: str | None) -> None:
     """Run one system over the clusters once (for a fresh process's peak RSS)."""
     rows = load_clusters(limit=clusters)
-    make_systems(rows, backend)[system]()
+    make_systems(rows, backend, transformer=system in TRANSFORMER_SYSTEMS)[system]()
 
 
 def peak_rss(clusters: int, backend: str | None) -> dict[str, int]:
@@ -208,6 +228,15 @@ def cli_timings(repeats: int) -> dict[str, float]:
         if all(code == 0 for _, _, code in runs):
             out[label] = statistics.median(wall for wall, _, _ in runs)
             out[label + "_rss"] = max(rss for _, rss, _ in runs)
+    # The very first run on a machine also distils the static embedder (once).
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as cache:
+        wall, rss, code = run_child(
+            [str(CLI), "brief", str(STORY.relative_to(ROOT))], env={"SUMMARIZE_CACHE": cache}
+        )
+    if code == 0:
+        out["brief_first"], out["brief_first_rss"] = wall, rss
     return out
 
 
@@ -230,6 +259,7 @@ def seed_warm(backend: str | None, repeats: int) -> float | None:
 def scaling(sizes: Sequence[int], backend: str | None) -> list[tuple[int, int, float]]:
     """(articles, sentences, seconds) of brief() on one story pooled from Multi-News articles."""
     from summarize.briefing import brief
+    from summarize.loading import load_articles
 
     pool = [d for row in load_clusters() for d in row["documents"]]
     out = []
@@ -237,7 +267,9 @@ def scaling(sizes: Sequence[int], backend: str | None) -> list[tuple[int, int, f
         documents = pool[:size]
         sentences = sum(len(peers.split_sentences(d)) for d in documents)
         start = time.perf_counter()
-        brief(documents, embedder=new_embedder(backend))  # type: ignore[arg-type]
+        # Some Multi-News documents are nothing but page furniture: skipped, as a user would.
+        articles = load_articles(documents, errors="skip")
+        brief(articles, embedder=new_embedder(backend))  # type: ignore[arg-type]
         out.append((size, sentences, time.perf_counter() - start))
         logger.info("scaling %d articles: %.2fs", size, out[-1][2])
     return out
@@ -277,14 +309,16 @@ def report(
         "|---|---:|---:|---:|",
     ]
     labels = {
-        "embedder": "(a) embedder alone, cold cache",
-        "embedder_onnx": "(a') embedder alone, `backend='onnx'`, cold cache",
-        "brief": "(b) whole `brief()` pipeline",
+        "embedder": "(a) embedder alone (default `minilm-static`), cold cache",
+        "embedder_minilm": f"(a') reference: `{TRANSFORMER}` transformer alone, torch",
+        "embedder_onnx": f"(a'') reference: `{TRANSFORMER}` alone, `backend='onnx'`",
+        "brief": "(b) whole `brief()` pipeline (default embedder)",
+        "brief_minilm": f"(b') whole `brief()` pipeline, `embedder='{TRANSFORMER}'`",
         "lexrank": "(c) sumy LexRank",
     }
     for name in SYSTEMS:
         if name not in timings:
-            if name == "embedder_onnx":
+            if name in ("embedder_minilm", "embedder_onnx", "brief_minilm"):
                 continue
             lines.append(f"| {labels[name]} | not available | | |")
             continue
@@ -304,6 +338,11 @@ def report(
         lines.append(
             f"| `summarize brief articles/may-putin-2016` (cold process, to briefing printed) | "
             f"{cli['brief_cold']:.2f} | {cli['brief_cold_rss']} MiB |"
+        )
+    if "brief_first" in cli:
+        lines.append(
+            "| the same, first run on a machine (empty cache: distils the static embedder) | "
+            f"{cli['brief_first']:.2f} | {cli['brief_first_rss']} MiB |"
         )
     if warm is not None:
         lines.append(
@@ -355,6 +394,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1, 3, 10, 30, 100])
     parser.add_argument("--skip-rss", action="store_true", help="skip fresh-process peak RSS")
     parser.add_argument("--skip-cli", action="store_true", help="skip the CLI timings")
+    parser.add_argument(
+        "--skip-transformer", action="store_true", help=f"skip the {TRANSFORMER} reference rows"
+    )
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
     parser.add_argument("--child", choices=SYSTEMS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -369,7 +411,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sentences = count_sentences(rows)
     load_start = os.getloadavg()[0]
     cli = {} if args.skip_cli else cli_timings(args.repeats)
-    timings = time_interleaved(make_systems(rows, backend), args.repeats)
+    systems = make_systems(rows, backend, transformer=not args.skip_transformer)
+    timings = time_interleaved(systems, args.repeats)
     warm = seed_warm(backend, args.repeats)
     scale = scaling(args.sizes, backend) if args.sizes else []
     rss = {} if args.skip_rss else peak_rss(args.clusters, backend)

@@ -95,12 +95,27 @@ _ALIASES = {
     "no 10": "downing street",
     "number 10": "downing street",
 }
-# Cheap superset test for "spaCy could find a number or date here" (see sentence_facts): a
-# digit, a number word, a month or a weekday. Value conflicts need values on both sides, so
-# pairs failing it on either side skip spaCy unless they are near-identical.
-_MAY_HOLD_VALUES = re.compile(
-    r"\d|\b(?:" + "|".join([*_WORD_NUMBERS, *_MONTHS, *_WEEKDAYS]) + r")\b", re.IGNORECASE
+# Cheap stand-in for "the numbers and dates spaCy could find here" (see sentence_facts): digit
+# runs, number words, months, weekdays. A value conflict needs values on both sides, and
+# different values (or several, which could be swapped), so other pairs skip spaCy unless they
+# are near-identical (then entities and negation are checked too).
+_VALUE_TOKENS = re.compile(
+    r"\d+(?:[.,]\d+)*|\b(?:" + "|".join([*_WORD_NUMBERS, *_MONTHS, *_WEEKDAYS]) + r")\b",
+    re.IGNORECASE,
 )
+
+
+def _value_tokens(text: str) -> frozenset[str]:
+    return frozenset(token.lower() for token in _VALUE_TOKENS.findall(text))
+
+
+def _may_conflict_on_values(a: str, b: str) -> bool:
+    left, right = _value_tokens(a), _value_tokens(b)
+    # Equal sets of two or more values can still be swapped between anchors ("3 killed, 5
+    # hurt" vs "5 killed, 3 hurt"); one shared value cannot conflict with itself.
+    return bool(left) and bool(right) and (left != right or len(left) > 1)
+
+
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "prime", "minister", "the"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 
@@ -330,7 +345,7 @@ def find_differences(
             else:
                 paraphrase = bool(np.float32(score) >= paraphrase_threshold)
             near = paraphrase and bool(np.float32(score) >= swap_threshold)
-            if near or (_MAY_HOLD_VALUES.search(a.text) and _MAY_HOLD_VALUES.search(b.text)):
+            if near or _may_conflict_on_values(a.text, b.text):
                 pairs.append((a, b, score, paraphrase, near))
     if not pairs:
         return ()

@@ -144,3 +144,25 @@ def test_conflict_rules_are_conservative(left, right, expected):
     nlp = load_spacy()
     found = conflicts(sentence_facts(nlp(left)), sentence_facts(nlp(right)), paraphrase=True)
     assert found == expected
+
+
+def test_swapped_figures_are_found_even_with_the_same_numbers(embedder):
+    """The spaCy pre-filter must not skip a pair whose figures are the same set, swapped."""
+    left = _article(
+        "Wire A", ["Three people were killed and five were injured in the fire, police said."]
+    )
+    right = _article(
+        "Wire B", ["Five people were killed and three were injured in the fire, police said."]
+    )
+    result = compare([left, right], embedder=embedder)
+    assert {d.kind for d in result.differences} == {"number"}
+
+
+def test_spacy_prefilter_keeps_every_pair_that_could_conflict():
+    from summarize.differences import _may_conflict_on_values
+
+    assert _may_conflict_on_values("It rose 3.7% in 2015.", "It rose 4% in 2015.")
+    assert _may_conflict_on_values("3 killed, 5 hurt.", "5 killed, 3 hurt.")  # swappable
+    assert _may_conflict_on_values("They met in March.", "They met in April.")
+    assert not _may_conflict_on_values("It rose 4%.", "Shares rose by 4% on the day.")
+    assert not _may_conflict_on_values("It rose sharply.", "It rose 4%.")  # one side: detail

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 import numpy as np
-import pytest
 
 from summarize.embeddings import Embedder
 from summarize.static_embedder import StaticModel, distil, is_static_model
