@@ -672,7 +672,9 @@ def _str_or_none(value: Any) -> str | None:
 # --------------------------------------------------------------------------- building
 
 
-_SENTENCE_END = re.compile(r"[.!;][\"'”’)\]]*$")
+# A first line ending like a sentence is body text, not a headline ("?" is left out on purpose:
+# headlines often ask). Full stops of other scripts count too: CJK "。", Hindi "।", Urdu "۔".
+_SENTENCE_END = re.compile(r"[.!;。！；．।۔][\"'”’)\]」』）]*$")
 _MAX_HEADLINE_WORDS = 30
 
 

@@ -119,11 +119,15 @@ def _token_vectors(source: Path, ids: np.ndarray, *, batch_size: int, progress: 
 
     tokenizer = AutoTokenizer.from_pretrained(str(source), local_files_only=True)
     verbosity = transformers_logging.get_verbosity()
+    bars = transformers_logging.is_progress_bar_enabled()
     transformers_logging.set_verbosity_error()  # "UNEXPECTED position_ids" is harmless here
+    transformers_logging.disable_progress_bar()  # one bar (ours) is enough
     try:
         model = AutoModel.from_pretrained(str(source), local_files_only=True).eval()
     finally:
         transformers_logging.set_verbosity(verbosity)
+        if bars:
+            transformers_logging.enable_progress_bar()
     cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
     out = np.empty((len(ids), model.config.hidden_size), dtype=np.float32)
     bar = tqdm(

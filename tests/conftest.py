@@ -29,7 +29,7 @@ def bundled_articles():
 
 @pytest.fixture(scope="session")
 def embedder():
-    """The real default embedder (all-MiniLM-L6-v2), shared so its cache is reused."""
+    """The real default embedder (the static distillation of all-MiniLM-L6-v2), shared."""
     from summarize.embeddings import get_embedder
 
     return get_embedder()

@@ -198,11 +198,6 @@ def test_non_english_alone(tmp_path, embedder):
     assert all(s.text in sentences for s in briefing.digest.sentences)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="loading's headline guess only knows '.', '!' and ';' as sentence ends, so a Chinese "
-    "lead sentence ending in '。' is taken for the headline and dropped from the body",
-)
 def test_chinese_lead_sentence_is_not_taken_for_a_headline():
     from summarize.loading import article_from_text
 
