@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from summarize.articles import Article
     from summarize.comparison import Comparison
 
 logger = logging.getLogger("summarize")
@@ -66,6 +67,12 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write here instead of stdout"
+    )
+    parser.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="skip files that cannot be loaded (each is reported on stderr) instead of "
+        "stopping at the first problem",
     )
     parser.add_argument(
         "--embedder",
@@ -195,11 +202,21 @@ def _render_comparison(comparison: Comparison, fmt: str) -> str:
     return comparison_markdown(comparison)
 
 
+def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Article]:
+    """The articles; with --skip-bad, files that fail are logged (a warning each) and left out."""
+    from summarize.loading import load_articles
+
+    inputs = _inputs(parser, args.paths)
+    if args.skip_bad:
+        return list(load_articles(inputs, errors="skip"))
+    return list(load_articles(inputs))
+
+
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     from summarize.briefing import brief
 
     briefing = brief(
-        _inputs(parser, args.paths),
+        _load(parser, args),
         max_words=args.max_words,
         per_source_words=args.per_source_words,
         method=args.method,
@@ -220,9 +237,8 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
 def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     from summarize.comparison import compare
     from summarize.embeddings import get_embedder
-    from summarize.loading import load_articles
 
-    articles = load_articles(_inputs(parser, args.paths))
+    articles = _load(parser, args)
     comparison = compare(articles, embedder=get_embedder(args.embedder))
     _emit(_render_comparison(comparison, _format(args)), args.output)
 
@@ -325,7 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging(args.verbose, args.quiet)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    from summarize.errors import SummarizeError
+    from summarize.errors import ArticleError, SummarizeError
 
     try:
         if args.command == "brief":
@@ -336,6 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _run_models()
     except SummarizeError as error:
         print(f"summarize: error: {error}", file=sys.stderr)
+        if isinstance(error, ArticleError) and not getattr(args, "skip_bad", True):
+            print("summarize: hint: --skip-bad leaves such files out", file=sys.stderr)
         return 1
     except OSError as error:  # e.g. -o into a read-only folder
         print(f"summarize: error: {error}", file=sys.stderr)

@@ -91,6 +91,25 @@ def test_empty_file_is_an_input_error(tmp_path, capsys):
     assert "empty.txt" in err and "Traceback" not in err
 
 
+def test_skip_bad_briefs_the_rest_and_names_what_it_left_out(story_dir, tmp_path, capsys, caplog):
+    import shutil
+
+    story = tmp_path / "story"
+    shutil.copytree(story_dir, story)
+    (story / "broken.txt").write_bytes(b"\x00\x01\x02 binary \xff\xfe" * 50)
+    code, out, err = run(capsys, "brief", str(story), "--format", "json", "--no-progress")
+    assert code == 1 and out == ""
+    assert "broken.txt" in err and "--skip-bad" in err
+
+    with caplog.at_level("WARNING"):
+        code, out, err = run(
+            capsys, "brief", str(story), "--format", "json", "--no-progress", "--skip-bad"
+        )
+    assert code == 0
+    assert len(json.loads(out)["articles"]) == 3  # the three real ones
+    assert "broken.txt" in caplog.text  # reported, not silently dropped
+
+
 def test_unknown_model_is_a_clear_error(story_dir, capsys):
     code, _, err = run(capsys, "brief", str(story_dir), "--embedder", "no-such/embedder-model")
     assert code == 1
