@@ -14,6 +14,7 @@ exceed it. Usage::
 
     .venv/bin/python benchmarks/quality.py            # both sets, prints a markdown table
     .venv/bin/python benchmarks/quality.py --limit 20 --write  # also update BENCHMARKS.md
+    .venv/bin/python benchmarks/quality.py --rows 0:50         # the tuning half only
 
 Peer outputs are cached on disk (``~/.cache/summarize/quality``) because sumy LexRank is slow;
 ``--no-cache`` recomputes them.
@@ -234,6 +235,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     parser.add_argument("--limit", type=int, default=None, help="first N usable rows per set")
+    parser.add_argument(
+        "--rows",
+        default=None,
+        help="START:END slice of the usable rows (e.g. 0:50 to tune, 50:100 to confirm)",
+    )
     parser.add_argument("--datasets", nargs="+", default=["multinews_dev100", "cnndm_summeval100"])
     parser.add_argument("--no-cache", action="store_true", help="recompute peer outputs")
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
@@ -252,6 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"Skipping {dataset}: {path} not found.")
             continue
         rows = load_rows(path, args.limit)
+        if args.rows:
+            start, _, end = args.rows.partition(":")
+            rows = rows[int(start or 0) : int(end) if end else None]
         merged = dataset.startswith("multinews")
         results = evaluate(
             dataset,

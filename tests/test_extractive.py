@@ -8,7 +8,12 @@ import pytest
 from summarize import summarise
 from summarize.digest import Digest, Limits, resolve_limits
 from summarize.errors import InputError
-from summarize.summarizers.extractive import select
+from summarize.summarizers.extractive import (
+    PER_SOURCE,
+    _lead_similarity,
+    _lexical_centrality,
+    select,
+)
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +35,11 @@ def test_per_source_word_limit_is_exact_and_filled(bundled_articles, embedder, m
     # The budget is filled: no unused content sentence would still fit in what is left.
     left = max_words - _words(digest)
     chosen = {s.text for s in digest.sentences}
-    fits = [s for s in article.sentences if s not in chosen and 10 <= len(s.split()) <= left]
+    fits = [
+        s
+        for s in article.sentences
+        if s not in chosen and PER_SOURCE.min_words <= len(s.split()) <= left
+    ]
     assert fits == []
     assert digest.word_count == _words(digest)
 
@@ -131,3 +140,39 @@ def test_select_skips_what_does_not_fit_and_drops_duplicates():
     scores = np.array([1.0, 0.9, 0.8, 0.95])
     chosen = select(scores, vectors, [5, 20, 4, 5], limits=Limits(max_words=10))
     assert chosen == [0, 2]  # 3 is a duplicate of 0; 1 does not fit; 2 does
+
+
+def test_lexical_centrality_favours_the_story_s_shared_words():
+    sentences = [
+        "The council approved the harbour bridge budget on Monday.",
+        "Critics of the harbour bridge budget say the council moved too fast.",
+        "The harbour bridge budget now goes to the council's finance committee.",
+        "Local weather stayed mild and sunny all week.",
+    ]
+    scores = _lexical_centrality(sentences)
+    assert scores.shape == (4,)
+    assert scores.min() == scores[3] == 0.0  # shares no content word with the rest
+    assert scores.max() == 1.0 and all(scores[i] > 0.5 for i in range(3))
+    # Stop words alone do not make a sentence central.
+    stop_words_only = _lexical_centrality(["the and of", "of the and", "Budget vote."])
+    assert stop_words_only.tolist() == [0.0, 0.0, 1.0]
+
+
+def test_lead_similarity_is_closeness_to_the_first_content_sentences():
+    vectors = np.array([[1, 0, 0], [0.8, 0.6, 0], [0, 0, 1], [0.6, 0.8, 0]], dtype=np.float32)
+    content = np.array([True, True, True, True])
+    scores = _lead_similarity(vectors, content, lead=1)
+    assert scores[0] == 1.0 and scores[2] == 0.0
+    assert scores[1] > scores[3] > scores[2]
+    # Non-content sentences (a dateline first) are not the lead.
+    skipped = _lead_similarity(vectors, np.array([False, False, True, True]), lead=1)
+    assert skipped[2] == 1.0
+    assert not _lead_similarity(vectors, np.zeros(4, dtype=bool)).any()
+
+
+def test_per_source_leaves_out_short_sentences_when_longer_ones_fit(bundled_articles, embedder):
+    article = bundled_articles[1]
+    digest = summarise(article, max_words=150, embedder=embedder)
+    long_enough = [s for s in article.sentences if len(s.split()) >= PER_SOURCE.min_words]
+    assert long_enough
+    assert all(len(s.text.split()) >= PER_SOURCE.min_words for s in digest.sentences)
