@@ -50,8 +50,9 @@ def test_static_model_finds_each_paraphrase_like_its_teacher(embedder):
         assert list(similarity.argmax(axis=1)) == list(partner), model.model_name
 
 
-def test_default_pipeline_does_not_import_torch():
-    """Loading and using the static default needs numpy and tokenizers only."""
+def test_default_pipeline_does_not_import_torch(embedder):
+    """Loading and using the static default needs numpy and tokenizers only (once built: the
+    ``embedder`` fixture builds it first, which does need torch)."""
     code = (
         "import sys; from summarize.embeddings import get_embedder; "
         "get_embedder().encode(['A sentence.']); print('torch' in sys.modules)"
