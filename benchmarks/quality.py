@@ -216,17 +216,23 @@ def table(sections: Sequence[tuple[str, int, list[tuple[str, np.ndarray, float]]
 
 
 def write_benchmarks(markdown: str, command: str) -> None:
-    """Replace the body of the "## Quality" section of BENCHMARKS.md."""
+    """Replace the command and results table of the "## Quality" section of BENCHMARKS.md.
+
+    Hand-written notes after the table (scoring details, what was tried) are kept.
+    """
     path = ROOT / "BENCHMARKS.md"
     text = path.read_text(encoding="utf-8")
     start = text.index("## Quality")
     end = text.find("\n## ", start + 1)
     end = len(text) if end == -1 else end + 1
+    lines = text[start:end].splitlines()
+    last_row = max((i for i, line in enumerate(lines) if line.startswith("|")), default=None)
+    notes = "\n".join(lines[last_row + 1 :]).strip() if last_row is not None else ""
     body = (
         "## Quality\n\n"
         "_Section owned by `benchmarks/quality.py`._\n\n"
         f"Command: `{command}`\n\n"
-        f"{markdown}\n\n"
+        f"{markdown}\n\n" + (f"{notes}\n\n" if notes else "")
     )
     path.write_text(text[:start] + body + text[end:], encoding="utf-8")
 
