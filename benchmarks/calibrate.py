@@ -10,6 +10,10 @@ Two thresholds on the cosine of two sentence vectors, written to ``summarize/dat
   we want to find between outlets). It is calibrated on the STS-B dev news pairs, counting a
   pair as the same fact when annotators scored it >= 3 ("roughly equivalent, but some important
   information differs or is missing").
+* ``claim_logistic``: the rule claims actually use (:func:`summarize.alignment.same_fact`): a
+  logistic model over (cosine, word Jaccard) fitted on the same STS-B news pairs. It is more
+  accurate there in cross-validation (static 78.6 % vs 75.8 %, MiniLM 81.8 % vs 78.2 %), and
+  word overlap keeps static embeddings from matching any two sentences on the same topic.
 
 Usage::
 
@@ -156,13 +160,20 @@ def calibrate(model: str) -> dict:
     sts_labels = np.array([float(r["label"]) >= 3.0 for r in sts], dtype=int)
     sts_cos = _cosines(model, sts, "stsb-news")
     claim = _best_threshold(sts_cos, sts_labels)
-    sts_cv = _cross_validate(sts_cos[:, None], sts_labels)
+    sts_jac = np.array([_jaccard(r["a"], r["b"]) for r in sts])
+    sts_features = np.column_stack([sts_cos, sts_jac])
+    sts_cv = _cross_validate(sts_features, sts_labels)
+    claim_logistic = LogisticRegression().fit(sts_features, sts_labels)
     at_paraphrase = float(np.mean((sts_cos >= paraphrase) == sts_labels))
     print(f"STS-B dev news: {len(sts)} pairs, {_pct(sts_labels.mean())} scored >= 3 (same fact)")
     print(
         f"  cosine threshold ({FOLDS}-fold) accuracy {_pct(sts_cv['threshold_accuracy'])}  "
         f"F1 {_pct(sts_cv['threshold_f1'])}  (threshold on all data: {claim:.3f}; "
         f"the MSRP threshold would get {_pct(at_paraphrase)})"
+    )
+    print(
+        f"  logistic cos+jaccard     accuracy {_pct(sts_cv['logistic_accuracy'])}  "
+        f"F1 {_pct(sts_cv['logistic_f1'])}  (the claim rule: summarize.alignment.same_fact)"
     )
     matched = _matched_thresholds(model, msrp, cos)
     print(
@@ -172,6 +183,11 @@ def calibrate(model: str) -> dict:
     return {
         "paraphrase_threshold": round(paraphrase, 3),
         "claim_threshold": round(claim, 3),
+        "claim_logistic": {
+            "features": ["cosine", "token_jaccard"],
+            "coef": [round(float(c), 4) for c in claim_logistic.coef_[0]],
+            "intercept": round(float(claim_logistic.intercept_[0]), 4),
+        },
         **matched,
         "logistic": {
             "features": ["cosine", "token_jaccard"],
@@ -187,6 +203,8 @@ def calibrate(model: str) -> dict:
             "stsb_news_same_fact_share": round(float(sts_labels.mean()), 4),
             "stsb_news_cv_threshold_accuracy": round(float(sts_cv["threshold_accuracy"]), 4),
             "stsb_news_cv_threshold_f1": round(float(sts_cv["threshold_f1"]), 4),
+            "stsb_news_cv_logistic_accuracy": round(float(sts_cv["logistic_accuracy"]), 4),
+            "stsb_news_cv_logistic_f1": round(float(sts_cv["logistic_f1"]), 4),
             "stsb_news_accuracy_at_paraphrase_threshold": round(at_paraphrase, 4),
         },
     }

@@ -327,9 +327,6 @@ def find_differences(
         Differences in claim order, then sentence order; at most one per kind per pair.
     """
     params = same_fact_params(alignment.embedder)
-    calibrated = paraphrase_threshold is None
-    if paraphrase_threshold is None:
-        paraphrase_threshold = max(alignment.threshold, params["paraphrase_threshold"])
     if swap_threshold is None:
         swap_threshold = params["swap_threshold"]
     pairs: list[tuple[SentenceRef, SentenceRef, float, bool, bool]] = []
@@ -340,7 +337,7 @@ def find_differences(
             score = float(
                 alignment.vectors[a.article][a.index] @ alignment.vectors[b.article][b.index]
             )
-            if calibrated:
+            if paraphrase_threshold is None:
                 paraphrase = is_paraphrase(score, a.text, b.text, model=alignment.embedder)
             else:
                 paraphrase = bool(np.float32(score) >= paraphrase_threshold)

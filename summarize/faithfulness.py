@@ -61,29 +61,42 @@ def check(
         articles: The sources they were generated from.
         embedder: Embedder for both sides (source vectors come from its cache when the
             articles were embedded before).
-        threshold: Same-fact cosine threshold; default :func:`same_fact_threshold`.
+        threshold: A plain same-fact cosine threshold. ``None`` (default): the embedder's
+            calibrated rule over cosine and word overlap, the one the alignment uses
+            (:func:`summarize.alignment.same_fact`).
 
     Returns:
         One :class:`~summarize.digest.DigestSentence` per input sentence: ``score`` is the best
-        similarity to any source sentence; ``sources`` the outlets (in article order) with a
-        sentence at or above the threshold; ``supported`` whether there is any.
+        cosine to any source sentence; ``sources`` the outlets (in article order) with a
+        sentence that reports the same fact; ``supported`` whether there is any.
     """
+    from summarize.alignment import SameFact, same_fact, word_set
+
     if threshold is None:
-        threshold = same_fact_threshold(getattr(embedder, "model_name", None))
+        rule = same_fact(getattr(embedder, "model_name", None))
+    else:
+        rule = SameFact(float(threshold))
     if not sentences:
         return ()
     generated = embedder.encode(list(sentences))
-    best_per_article = np.full((len(sentences), len(articles)), -1.0, dtype=np.float32)
+    generated_words = [word_set(text) for text in sentences]
+    best_cosine = np.full((len(sentences), len(articles)), -1.0, dtype=np.float32)
+    supported_by = np.zeros((len(sentences), len(articles)), dtype=bool)
     for a, article in enumerate(articles):
-        if article.sentences:
-            source = embedder.encode(list(article.sentences))
-            best_per_article[:, a] = (generated @ source.T).max(axis=1)
+        if not article.sentences:
+            continue
+        cosines = generated @ embedder.encode(list(article.sentences)).T
+        best_cosine[:, a] = cosines.max(axis=1)
+        source_words = [word_set(text) for text in article.sentences]
+        for i, j in zip(*np.nonzero(cosines >= rule.threshold - rule.overlap_weight), strict=True):
+            if not supported_by[i, a]:
+                score = rule.score(float(cosines[i, j]), generated_words[i], source_words[j])
+                supported_by[i, a] = score >= rule.threshold
     out = []
     for i, text in enumerate(sentences):
-        row = best_per_article[i]
-        sources = tuple(article.source for a, article in enumerate(articles) if row[a] >= threshold)
-        score = float(row.max()) if row.size else 0.0
+        sources = tuple(article.source for a, article in enumerate(articles) if supported_by[i, a])
+        score = float(best_cosine[i].max()) if len(articles) else 0.0
         if not sources:
-            logger.info("Unsupported generated sentence (best %.2f): %s", score, text)
+            logger.info("Unsupported generated sentence (best cosine %.2f): %s", score, text)
         out.append(DigestSentence(text=text, sources=sources, supported=bool(sources), score=score))
     return tuple(out)

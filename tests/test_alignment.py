@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summarize.alignment import align, same_fact_params, same_fact_threshold
+from summarize.alignment import (
+    align,
+    same_fact,
+    same_fact_params,
+    same_fact_threshold,
+    word_set,
+)
 from summarize.articles import Article
 from summarize.errors import InputError
 
@@ -30,8 +36,9 @@ def test_similarity_matrix_shape_symmetry_and_self(alignment, bundled_articles):
     for row in range(n):
         others = np.delete(sim[row], row)
         assert sim[row, row] > others.max()
-    # Three reports of one story share a real part of their content.
-    assert sim[~np.eye(n, dtype=bool)].min() > 0.2
+    # Three reports of one story share a real part of their content (the seeds are short and
+    # noisy: teasers, promos; about a fifth of their sentences match across outlets).
+    assert sim[~np.eye(n, dtype=bool)].min() > 0.15
 
 
 def test_every_sentence_in_exactly_one_claim(alignment, bundled_articles):
@@ -56,11 +63,14 @@ def test_aviation_security_claim_is_shared_by_all(alignment):
     assert all("terror" in ref.text for ref in claims[0].sentences)
 
 
-def test_matches_are_cross_source_and_above_threshold(alignment):
+def test_matches_are_cross_source_and_pass_the_same_fact_rule(alignment, embedder):
+    rule = same_fact(embedder.model_name)
+    assert (alignment.threshold, alignment.overlap_weight) == (rule.threshold, rule.overlap_weight)
     assert alignment.matches
     for match in alignment.matches:
         assert match.a.article != match.b.article
-        assert match.score >= alignment.threshold
+        words = word_set(match.a.text), word_set(match.b.text)
+        assert rule.score(match.score, *words) >= alignment.threshold - 1e-6
         assert (match.a.article, match.a.index) < (match.b.article, match.b.index)
 
 
@@ -78,7 +88,7 @@ def test_unrelated_texts_score_far_below_same_story(alignment, embedder):
     story = _article("Story", [ref.text for ref in alignment.claims[0].sentences])
     mixed = align([story, unrelated], embedder=embedder)
     assert mixed.similarity[0, 1] < 0.05
-    assert same_story - mixed.similarity[0, 1] > 0.3
+    assert same_story - mixed.similarity[0, 1] > 0.15
     assert all(c.support == 1 for c in mixed.claims)
 
 
@@ -123,3 +133,25 @@ def test_scales_to_many_articles(bundled_articles, embedder):
 def test_empty_input_raises():
     with pytest.raises(InputError, match="at least one article"):
         align([])
+
+
+def test_word_overlap_keeps_same_topic_sentences_apart(embedder):
+    """Static vectors score two sentences on one topic high; the calibrated rule needs shared
+    words too, so different facts about the same story are not matched."""
+    left = _article(
+        "A",
+        [
+            "The prime minister spoke to the Russian president by telephone on Saturday.",
+            "Sanctions against Moscow were extended by the European Union last year.",
+        ],
+    )
+    right = _article(
+        "B",
+        [
+            "The prime minister and the Russian president spoke on the telephone on Saturday.",
+            "Diplomats expect a long winter of negotiations over gas supplies to Europe.",
+        ],
+    )
+    result = align([left, right], embedder=embedder)
+    pairs = {(m.a.index, m.b.index) for m in result.matches}
+    assert pairs == {(0, 0)}

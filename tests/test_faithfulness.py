@@ -25,7 +25,11 @@ def test_planted_unsupported_sentence_is_flagged(bundled_articles, embedder):
 
 
 def test_paraphrase_of_a_shared_fact_cites_the_outlets_that_report_it(bundled_articles, embedder):
-    paraphrase = "Theresa May and Vladimir Putin spoke on the phone for the first time."
+    # All three outlets report this; the rule needs meaning *and* shared words (see SameFact).
+    paraphrase = (
+        "May and Putin agreed that British and Russian citizens face a common threat from "
+        "terrorism."
+    )
     (result,) = check([paraphrase], bundled_articles, embedder=embedder)
     assert result.supported
     assert len(result.sources) >= 2
