@@ -204,6 +204,7 @@ def child_main(system: str, clusters: int, backend: str | None) -> None:
 def peak_rss(clusters: int, backend: str | None) -> dict[str, int]:
     out = {}
     for system in SYSTEMS:
+        logger.info("peak RSS: %s in a fresh process", system)
         _, rss, code = run_child(
             [
                 sys.executable, __file__, "--child", system,
@@ -410,12 +411,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = load_clusters(limit=args.clusters)
     sentences = count_sentences(rows)
     load_start = os.getloadavg()[0]
+    # Children first: a forked child's peak RSS counts the parent's memory at fork time, so
+    # they must start before this process loads any model.
+    rss = {} if args.skip_rss else peak_rss(args.clusters, backend)
     cli = {} if args.skip_cli else cli_timings(args.repeats)
     systems = make_systems(rows, backend, transformer=not args.skip_transformer)
     timings = time_interleaved(systems, args.repeats)
     warm = seed_warm(backend, args.repeats)
     scale = scaling(args.sizes, backend) if args.sizes else []
-    rss = {} if args.skip_rss else peak_rss(args.clusters, backend)
     load_end = os.getloadavg()[0]
     command = " ".join([".venv/bin/python benchmarks/speed.py", *(argv or sys.argv[1:])])
     markdown = report(
