@@ -143,13 +143,15 @@ def _articles(documents: Sequence[str]) -> list:
     return list(load_articles(list(documents), errors="skip"))
 
 
-def run_ours(rows: Sequence[dict], *, merged: bool, **options: object) -> list[list[str]]:
+def run_ours(
+    rows: Sequence[dict], *, merged: bool, embedder_name: str | None = None, **options: object
+) -> list[list[str]]:
     """Our extractive digest of every row (merged for clusters, per-source for one article)."""
     from summarize.digest import summarise
     from summarize.embeddings import get_embedder
     from summarize.errors import ArticleError
 
-    embedder = get_embedder()
+    embedder = get_embedder(embedder_name)
     outputs = []
     for row in rows:
         documents = [d for d in row["documents"] if d.strip()]
@@ -173,12 +175,13 @@ def evaluate(
     merged: bool,
     peer_names: Sequence[str],
     use_cache: bool,
+    embedder_name: str | None = None,
 ) -> list[tuple[str, np.ndarray, float]]:
     """(system, mean R1/R2/RLsum, seconds) for our digest and each peer."""
     scorer = Scorer()
     results = []
     start = time.perf_counter()
-    ours = run_ours(rows, merged=merged)
+    ours = run_ours(rows, merged=merged, embedder_name=embedder_name)
     seconds = time.perf_counter() - start
     for name, outputs, took in [(ours_name, ours, seconds)] + [
         (name, *_timed(lambda n=name: run_peers(n, rows, use_cache=use_cache)))
@@ -248,8 +251,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--datasets", nargs="+", default=["multinews_dev100", "cnndm_summeval100"])
     parser.add_argument("--no-cache", action="store_true", help="recompute peer outputs")
+    parser.add_argument(
+        "--embedder", default=None, help="embedder for our digests (default: the library's)"
+    )
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
     args = parser.parse_args(argv)
+    if args.write and args.embedder:
+        parser.error("--write records the default embedder's table; drop --embedder or --write")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -277,6 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if merged
             else ["Lead-3", "LexRank (sumy)"],
             use_cache=not args.no_cache,
+            embedder_name=args.embedder,
         )
         sections.append((dataset, len(rows), results))
     markdown = table(sections)
