@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,6 +80,11 @@ class Alignment:
             ``cosine + overlap_weight * word overlap`` (see :class:`SameFact`).
         embedder: Name of the embedder that made the vectors (its calibration applies).
         overlap_weight: Weight of word overlap in the same-fact decision (0: cosine only).
+        slope: Cosine coefficient of the calibrated logistic model (0: a plain threshold); with
+            ``threshold`` and ``overlap_weight`` it rebuilds the :class:`SameFact` rule.
+        best_scores: ``(n_sentences, n_articles)`` same-fact score of each sentence (articles
+            in order, sentences in order) with its best match in each article (pairs too far
+            below the threshold to pass keep their cosine, a lower bound).
     """
 
     sources: tuple[str, ...]
@@ -89,6 +95,13 @@ class Alignment:
     threshold: float
     embedder: str = DEFAULT_EMBEDDER
     overlap_weight: float = 0.0
+    slope: float = 0.0
+    best_scores: np.ndarray | None = None
+
+    @property
+    def rule(self) -> SameFact:
+        """The same-fact rule this alignment used."""
+        return SameFact(self.threshold, self.overlap_weight, self.slope)
 
 
 # --------------------------------------------------------------------------------------------
@@ -148,6 +161,14 @@ class SameFact:
 
     threshold: float
     overlap_weight: float = 0.0
+    slope: float = 0.0
+
+    def threshold_at(self, probability: float) -> float:
+        """The score at which the fitted logistic model gives ``probability`` (``slope``: its
+        cosine coefficient; without one, the threshold itself)."""
+        if self.slope <= 0:
+            return self.threshold
+        return self.threshold + math.log(probability / (1.0 - probability)) / self.slope
 
     def score(self, cosine: float, left: frozenset[str], right: frozenset[str]) -> float:
         """The decision score of one pair (compare with :attr:`threshold`)."""
@@ -162,7 +183,7 @@ def same_fact(model: str | None = None) -> SameFact:
     if logistic and logistic.get("features") == ["cosine", "token_jaccard"]:
         (w_cos, w_overlap), bias = logistic["coef"], logistic["intercept"]
         if w_cos > 0:
-            return SameFact(threshold=-bias / w_cos, overlap_weight=w_overlap / w_cos)
+            return SameFact(threshold=-bias / w_cos, overlap_weight=w_overlap / w_cos, slope=w_cos)
     return SameFact(threshold=same_fact_params(model)["claim_threshold"])
 
 
@@ -309,6 +330,8 @@ def align(
         threshold=rule.threshold,
         embedder=embedder.model_name,
         overlap_weight=rule.overlap_weight,
+        slope=rule.slope,
+        best_scores=decision,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,11 @@ from summarize.alignment import Alignment, Claim, SentenceRef, align
 if TYPE_CHECKING:
     from summarize.articles import Article
     from summarize.embeddings import Embedder
+
+
+#: Same-fact probability (of the calibrated rule) above which a sentence elsewhere may report the
+#: same fact; such claims are left out of :attr:`Comparison.unique`.
+POSSIBLY_SAME = 0.25
 
 
 @dataclass(frozen=True)
@@ -40,7 +45,10 @@ class Comparison:
         similarity: (n, n) document overlap matrix, rows and columns in article order.
         claims: All claims (see :class:`~summarize.alignment.Claim`).
         shared: Claims supported by every article (by a majority when more than three).
-        unique: Outlet -> claims only that outlet reports.
+        unique: Outlet -> claims only that outlet reports: no other outlet has a sentence that
+            even *possibly* reports the same fact (calibrated same-fact probability below
+            :data:`POSSIBLY_SAME`), so a fact another outlet words differently is not called
+            unique.
         differences: Aligned sentence pairs that disagree on numbers, dates, names or negation.
     """
 
@@ -96,9 +104,14 @@ def compare(
     n = len(sources)
     needed = n if n <= 3 else n // 2 + 1
     shared = tuple(c for c in alignment.claims if n > 1 and c.support >= needed)
+    reported_elsewhere = _possibly_reported_elsewhere(alignment)
     unique: dict[str, tuple[Claim, ...]] = {}
     for source in sources:
-        unique[source] = tuple(c for c in alignment.claims if n > 1 and c.sources == (source,))
+        unique[source] = tuple(
+            c
+            for c in alignment.claims
+            if n > 1 and c.sources == (source,) and not reported_elsewhere(c)
+        )
     return Comparison(
         sources=sources,
         similarity=alignment.similarity,
@@ -107,3 +120,19 @@ def compare(
         unique=unique,
         differences=find_differences(alignment),
     )
+
+
+def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:
+    """Whether a one-outlet claim's sentence has a possible same-fact match in another article."""
+    scores = alignment.best_scores
+    if scores is None:
+        return lambda claim: False
+    bar = alignment.rule.threshold_at(POSSIBLY_SAME)
+    starts = np.cumsum([0] + [len(vectors) for vectors in alignment.vectors])
+
+    def elsewhere(claim: Claim) -> bool:
+        ref = claim.sentences[0]
+        row = np.delete(scores[starts[ref.article] + ref.index], ref.article)
+        return bool((row >= bar).any())
+
+    return elsewhere

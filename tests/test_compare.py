@@ -166,3 +166,25 @@ def test_spacy_prefilter_keeps_every_pair_that_could_conflict():
     assert _may_conflict_on_values("They met in March.", "They met in April.")
     assert not _may_conflict_on_values("It rose 4%.", "Shares rose by 4% on the day.")
     assert not _may_conflict_on_values("It rose sharply.", "It rose 4%.")  # one side: detail
+
+
+def test_unique_means_no_other_outlet_possibly_reports_it(comparison, alignment):
+    """A fact another outlet words differently is not listed as unique: every unique claim's
+    sentence stays below the 'possibly the same fact' bar against every other article."""
+    import numpy as np
+
+    from summarize.comparison import POSSIBLY_SAME
+
+    bar = alignment.rule.threshold_at(POSSIBLY_SAME)
+    assert bar < alignment.threshold
+    starts = np.cumsum([0] + [len(v) for v in alignment.vectors])
+    single = [c for c in alignment.claims if c.support == 1]
+    listed = [c for claims in comparison.unique.values() for c in claims]
+    assert listed and len(listed) < len(single)  # some one-outlet claims are held back
+    for claim in listed:
+        ref = claim.sentences[0]
+        row = np.delete(alignment.best_scores[starts[ref.article] + ref.index], ref.article)
+        assert (row < bar).all()
+    # The Week also reports that the two "vowed to improve" relations, in other words.
+    opening = "Prime Minister Theresa May and Russian President Vladimir Putin have vowed"
+    assert not any(c.sentences[0].text.startswith(opening) for c in listed)
