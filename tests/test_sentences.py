@@ -177,3 +177,29 @@ def test_split_matches_pysbd_on_plain_paragraphs(text):
 
     segmenter = pysbd.Segmenter(language="en", clean=False)
     assert split_sentences(text) == [" ".join(s.split()) for s in segmenter.segment(text)]
+
+
+def test_possessives_written_as_tokens_do_not_glue_sentences_together():
+    # Tokenised news corpora (CNN/DailyMail) write "customers ' doors"; pysbd takes two such
+    # apostrophes for a quotation and would return one 60-word "sentence".
+    text = (
+        "Chipotle will bring burritos straight to customers ' doors. "
+        "The fast-casual chain will work with the Postmates app in 67 cities across the country. "
+        "But fans should know that the restaurant plans to add a service charge to every order. "
+        "Marc Wilmots ' side are on top of the group because of a superior goal difference."
+    )
+    assert split_sentences(text) == [
+        "Chipotle will bring burritos straight to customers ' doors.",
+        "The fast-casual chain will work with the Postmates app in 67 cities across the country.",
+        "But fans should know that the restaurant plans to add a service charge to every order.",
+        "Marc Wilmots ' side are on top of the group because of a superior goal difference.",
+    ]
+
+
+def test_a_long_quotation_in_double_quotes_stays_one_sentence():
+    quote = (
+        '"We look forward to working with the protesters and a resolution of the problem. '
+        "Confrontation is never good. Anyone who is being fair would have to say that there is "
+        'a big difference between the police reaction here and in other cities," he said.'
+    )
+    assert split_sentences(quote) == [quote]
