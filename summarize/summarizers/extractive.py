@@ -12,10 +12,12 @@ Scoring (all features in [0, 1], weights are keyword parameters):
 * **lead similarity** (per source only): cosine to the mean of the first three content
   sentences; a later sentence that restates the lead stands in for it when it does not fit.
 
-Selection is maximal marginal relevance (MMR) under the limits: repeatedly take the sentence
-with the best ``score - diversity * max_similarity_to_chosen`` that still fits the word budget
-(a sentence that does not fit is skipped, never cut), skipping near-duplicates of chosen ones.
-The output is in reading order. Everything is deterministic (ties break on position).
+Selection (:mod:`summarize.summarizers.selection`) is either maximal marginal relevance (MMR)
+under the limits: repeatedly take the sentence with the best
+``score - diversity * max_similarity_to_chosen`` that still fits the word budget (a sentence
+that does not fit is skipped, never cut), skipping near-duplicates of chosen ones; or
+``"fill"``: the set of sentences that best fills the word budget. The output is in reading
+order. Everything is deterministic (ties break on position).
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from summarize.digest import Digest, DigestSentence, Limits
+from summarize.summarizers.selection import fill_budget, select
 
 if TYPE_CHECKING:
     from summarize.alignment import Alignment
@@ -114,49 +117,6 @@ def _is_content(text: str, *, min_words: int) -> bool:
     return letters >= 0.5 * len(text.replace(" ", ""))
 
 
-def select(
-    scores: np.ndarray,
-    vectors: np.ndarray,
-    word_counts: Sequence[int],
-    *,
-    limits: Limits,
-    diversity: float = 0.5,
-    duplicate: float = 0.85,
-) -> list[int]:
-    """Pick candidates by MMR within ``limits``; returns their indices in choice order.
-
-    Args:
-        scores: Relevance of each candidate (higher is better; ``-inf``: never take it).
-        vectors: Unit vectors of the candidates, for redundancy.
-        word_counts: Words per candidate.
-        limits: Word and sentence limits; a candidate that does not fit the words left is
-            skipped and the next best that fits is tried.
-        diversity: Weight of the redundancy penalty (max cosine to an already chosen one).
-        duplicate: Candidates this similar to a chosen one are never taken.
-    """
-    n = len(scores)
-    chosen: list[int] = []
-    if n == 0:
-        return chosen
-    words_left = limits.max_words if limits.max_words is not None else np.inf
-    max_sentences = limits.max_sentences if limits.max_sentences is not None else n
-    available = np.isfinite(scores)  # -inf marks candidates that must not be taken
-    redundancy = np.zeros(n, dtype=np.float32)
-    counts = np.asarray(word_counts)
-    while len(chosen) < max_sentences:
-        available &= counts <= words_left
-        if not available.any():
-            break
-        value = np.where(available, scores - diversity * redundancy, -np.inf)
-        best = int(np.argmax(value))  # argmax returns the first (earliest) on ties
-        chosen.append(best)
-        available[best] = False
-        words_left -= counts[best]
-        redundancy = np.maximum(redundancy, vectors @ vectors[best])
-        available &= redundancy < duplicate
-    return chosen
-
-
 @dataclass(frozen=True)
 class ExtractiveSummarizer:
     """Rank and extract verbatim source sentences.
@@ -172,6 +132,9 @@ class ExtractiveSummarizer:
         duplicate: Cosine above which a candidate counts as a repeat of a chosen sentence.
         min_words: Shorter sentences (captions, datelines, "Photo: ...") are not extracted
             unless nothing else is left.
+        selection: ``"mmr"`` (greedy, with the redundancy penalty) or ``"fill"``
+            (:func:`~summarize.summarizers.selection.fill_budget`: the sentences that best
+            fill the word budget; MMR when there is no word limit).
     """
 
     centrality_weight: float = 1.0
@@ -183,8 +146,25 @@ class ExtractiveSummarizer:
     diversity: float = 0.5
     duplicate: float = 0.85
     min_words: int = 10
+    selection: Literal["mmr", "fill"] = "mmr"
 
     name = "extractive"
+
+    def _select(
+        self, scores: np.ndarray, vectors: np.ndarray, word_counts: list[int], limits: Limits
+    ) -> list[int]:
+        if self.selection == "fill":
+            return fill_budget(
+                scores, vectors, word_counts, limits=limits, duplicate=self.duplicate
+            )
+        return select(
+            scores,
+            vectors,
+            word_counts,
+            limits=limits,
+            diversity=self.diversity,
+            duplicate=self.duplicate,
+        )
 
     def _position(self, count: int) -> np.ndarray:
         return 1.0 / (1.0 + np.arange(count, dtype=np.float32) / self.lead)
@@ -198,7 +178,7 @@ class ExtractiveSummarizer:
         content = self._content_mask(sentences)
         score = (
             self.centrality_weight * _centrality(vectors)
-            + self.position_weight * self._position(len(sentences))
+            + self.position_weight * self._position(len(content))
             + self.lexical_weight * _lexical_centrality(sentences)
             + self.lead_similarity_weight * _lead_similarity(vectors, content)
         )
@@ -211,14 +191,7 @@ class ExtractiveSummarizer:
             return Digest(sentences=(), method=self.name)
         vectors = embedder.encode(sentences)
         scores = self.sentence_scores(sentences, vectors)
-        chosen = select(
-            scores,
-            vectors,
-            [_words(s) for s in sentences],
-            limits=limits,
-            diversity=self.diversity,
-            duplicate=self.duplicate,
-        )
+        chosen = self._select(scores, vectors, [_words(s) for s in sentences], limits)
         return Digest(
             sentences=tuple(
                 DigestSentence(text=sentences[i], sources=(article.source,)) for i in sorted(chosen)
@@ -249,13 +222,13 @@ class ExtractiveSummarizer:
         offsets = np.cumsum([0] + [len(a.sentences) for a in articles])
         sentence_score: list[np.ndarray] = []
         for k, (article, centrality) in enumerate(zip(articles, raw, strict=False)):
-            sentences = list(article.sentences)
+            content = self._content_mask(list(article.sentences))
             score = (
                 self.centrality_weight * (centrality - low) / span
-                + self.position_weight * self._position(len(sentences))
+                + self.position_weight * self._position(len(content))
                 + self.lexical_weight * lexical[offsets[k] : offsets[k + 1]]
             )
-            sentence_score.append(np.where(self._content_mask(sentences), score, -np.inf))
+            sentence_score.append(np.where(content, score, -np.inf))
 
         n_sources = max(len(alignment.sources), 1)
         reps, scores, vectors, counts, sources = [], [], [], [], []
@@ -274,13 +247,8 @@ class ExtractiveSummarizer:
             sources.append(claim.sources)
         if not reps:
             return Digest(sentences=(), method=self.name)
-        chosen = select(
-            np.asarray(scores, dtype=np.float32),
-            np.stack(vectors),
-            counts,
-            limits=limits,
-            diversity=self.diversity,
-            duplicate=self.duplicate,
+        chosen = self._select(
+            np.asarray(scores, dtype=np.float32), np.stack(vectors), counts, limits
         )
         lengths = [max(len(a.sentences), 1) for a in articles]
 
@@ -298,10 +266,16 @@ class ExtractiveSummarizer:
 
 
 #: Settings for per-source digests, tuned on rows 0-49 of cnndm_summeval100 and confirmed on
-#: rows 50-99 (BENCHMARKS.md): a strong lead bias (news puts the key facts first), closeness to
-#: the lead for what follows it, and no sentences under 15 words (quotes, captions, asides).
+#: rows 50-99 (BENCHMARKS.md): a strong lead bias (news puts the key facts first), the words the
+#: article repeats, no sentences under 15 words (quotes, captions, asides), and the sentences
+#: that best fill the budget (a short budget holds only two or three).
 PER_SOURCE = ExtractiveSummarizer(
-    lead=1.0, position_weight=1.0, centrality_weight=0.5, lead_similarity_weight=1.0, min_words=15
+    lead=1.0,
+    position_weight=1.0,
+    centrality_weight=0.0,
+    lexical_weight=0.25,
+    min_words=15,
+    selection="fill",
 )
 #: Settings for merged digests, tuned the same way on multinews_dev100: cross-outlet support
 #: counts for more than position (each outlet's lead covers a different angle), a slow position

@@ -1,0 +1,153 @@
+"""Choosing which ranked sentences make a digest, within its length limits.
+
+Two strategies, both deterministic and both never cutting a sentence:
+
+* :func:`select` (MMR): repeatedly take the most relevant sentence that still fits, penalised
+  by its similarity to those already taken. Good when a digest has many sentences.
+* :func:`fill_budget`: the set of sentences that best fills a word budget. A short budget
+  holds two or three sentences, and greedy choice often takes one long sentence and leaves a
+  third of the budget empty. This instead maximises the expected overlap with an ideal
+  summary of the budget's length: ``sum(relevance * words) / (words + budget)``, the F1 of a
+  digest whose sentences are each ``relevance`` parts relevant (Dinkelbach's method over a
+  0/1 knapsack, exact). A sentence is added only while its relevance beats the set's.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import numpy as np
+
+from summarize.digest import Limits
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["fill_budget", "select"]
+
+#: Largest knapsack table (candidates x sentence slots x words) fill_budget will build; past
+#: it (budgets of thousands of words, where one unfilled sentence matters little) MMR is used.
+MAX_TABLE_CELLS = 4_000_000
+#: Only this many of the most relevant sentences are considered (a budget holds far fewer).
+MAX_CANDIDATES = 200
+
+
+def select(
+    scores: np.ndarray,
+    vectors: np.ndarray,
+    word_counts: Sequence[int],
+    *,
+    limits: Limits,
+    diversity: float = 0.5,
+    duplicate: float = 0.85,
+) -> list[int]:
+    """Pick candidates by MMR within ``limits``; returns their indices in choice order.
+
+    Args:
+        scores: Relevance of each candidate (higher is better; ``-inf``: never take it).
+        vectors: Unit vectors of the candidates, for redundancy.
+        word_counts: Words per candidate.
+        limits: Word and sentence limits; a candidate that does not fit the words left is
+            skipped and the next best that fits is tried.
+        diversity: Weight of the redundancy penalty (max cosine to an already chosen one).
+        duplicate: Candidates this similar to a chosen one are never taken.
+    """
+    n = len(scores)
+    chosen: list[int] = []
+    if n == 0:
+        return chosen
+    words_left = limits.max_words if limits.max_words is not None else np.inf
+    max_sentences = limits.max_sentences if limits.max_sentences is not None else n
+    available = np.isfinite(scores)  # -inf marks candidates that must not be taken
+    redundancy = np.zeros(n, dtype=np.float32)
+    counts = np.asarray(word_counts)
+    while len(chosen) < max_sentences:
+        available &= counts <= words_left
+        if not available.any():
+            break
+        value = np.where(available, scores - diversity * redundancy, -np.inf)
+        best = int(np.argmax(value))  # argmax returns the first (earliest) on ties
+        chosen.append(best)
+        available[best] = False
+        words_left -= counts[best]
+        redundancy = np.maximum(redundancy, vectors @ vectors[best])
+        available &= redundancy < duplicate
+    return chosen
+
+
+def _knapsack(
+    values: np.ndarray, weights: np.ndarray, capacity: int, slots: int | None
+) -> list[int]:
+    """Items of the largest total value with total weight <= ``capacity`` (and at most
+    ``slots`` items when given). Dynamic programming over (items taken, weight used)."""
+    n_slots = 1 if slots is None else slots + 1
+    best = np.full((n_slots, capacity + 1), -np.inf)
+    best[0, 0] = 0.0
+    took = np.zeros((len(values), n_slots, capacity + 1), dtype=bool)
+    for i, (value, weight) in enumerate(zip(values, weights, strict=True)):
+        with_item = np.full_like(best, -np.inf)
+        if slots is None:
+            with_item[0, weight:] = best[0, : capacity + 1 - weight] + value
+        else:
+            with_item[1:, weight:] = best[:-1, : capacity + 1 - weight] + value
+        took[i] = with_item > best
+        best = np.where(took[i], with_item, best)
+    slot, weight = np.unravel_index(int(np.argmax(best)), best.shape)
+    chosen = []
+    for i in range(len(values) - 1, -1, -1):
+        if took[i, slot, weight]:
+            chosen.append(i)
+            weight -= int(weights[i])
+            slot -= 0 if slots is None else 1
+    return chosen[::-1]
+
+
+def fill_budget(
+    relevance: np.ndarray,
+    vectors: np.ndarray,
+    word_counts: Sequence[int],
+    *,
+    limits: Limits,
+    duplicate: float = 0.85,
+) -> list[int]:
+    """The sentences that best fill ``limits.max_words``; returns indices in reading order.
+
+    Args:
+        relevance: Non-negative relevance of each candidate, on a ratio scale (a sentence
+            twice as relevant is worth twice as much per word); ``-inf``: never take it.
+        vectors: Unit vectors of the candidates. Of two candidates at least ``duplicate``
+            similar, only the more relevant one is considered.
+        word_counts: Words per candidate.
+        limits: Must set ``max_words`` (without it there is no budget to fill, and this falls
+            back to :func:`select`); ``max_sentences`` is honoured too.
+        duplicate: Cosine similarity above which two candidates say the same thing.
+    """
+    budget = limits.max_words
+    counts = np.asarray(word_counts, dtype=int)
+    fits = np.isfinite(relevance) & (counts <= (budget if budget is not None else -1))
+    order = [int(i) for i in np.argsort(-relevance, kind="stable") if fits[i]]
+    candidates: list[int] = []
+    for i in order[:MAX_CANDIDATES]:
+        if not candidates or float((vectors[candidates] @ vectors[i]).max()) < duplicate:
+            candidates.append(i)
+    slots = limits.max_sentences
+    if slots is not None and slots >= len(candidates):
+        slots = None  # the sentence limit cannot bind
+    cells = len(candidates) * (1 if slots is None else slots + 1) * ((budget or 0) + 1)
+    if budget is None or cells > MAX_TABLE_CELLS:
+        logger.debug("fill_budget: falling back to MMR (budget %s, %d cells)", budget, cells)
+        return sorted(select(relevance, vectors, word_counts, limits=limits, duplicate=duplicate))
+    if not candidates:
+        return []
+    value, words = relevance[candidates].astype(float), counts[candidates]
+    # Dinkelbach: the best ratio N(S)/D(S) is the lambda at which max N(S) - lambda*D(S) is 0.
+    ratio, chosen = 0.0, [int(np.argmax(value))]
+    for _ in range(50):
+        picked = _knapsack(words * (value - ratio), words, budget, slots)
+        if not picked:
+            break
+        new_ratio = float((value[picked] * words[picked]).sum() / (words[picked].sum() + budget))
+        if new_ratio <= ratio + 1e-12:
+            break
+        ratio, chosen = new_ratio, picked
+    return sorted(candidates[i] for i in chosen)
