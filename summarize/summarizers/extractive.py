@@ -129,7 +129,10 @@ class ExtractiveSummarizer:
         lead_similarity_weight: Weight of closeness to the lead (per-source digests).
         lead: Position scale in sentences: the sentence at index ``lead`` scores 0.5.
         diversity: MMR redundancy weight (0 = none).
-        duplicate: Cosine above which a candidate counts as a repeat of a chosen sentence.
+        duplicate: Cosine above which a candidate counts as a repeat of a chosen sentence;
+            ``None``: the embedder's calibrated ``duplicate_threshold``
+            (:func:`summarize.alignment.same_fact_params`; 0.85 for all-MiniLM-L6-v2, the
+            cosine at the same quantile for the static default).
         min_words: Shorter sentences (captions, datelines, "Photo: ...") are not extracted
             unless nothing else is left.
         selection: ``"mmr"`` (greedy, with the redundancy penalty) or ``"fill"``
@@ -144,26 +147,35 @@ class ExtractiveSummarizer:
     lead_similarity_weight: float = 0.0
     lead: float = 3.0
     diversity: float = 0.5
-    duplicate: float = 0.85
+    duplicate: float | None = None
     min_words: int = 10
     selection: Literal["mmr", "fill"] = "mmr"
 
     name = "extractive"
 
     def _select(
-        self, scores: np.ndarray, vectors: np.ndarray, word_counts: list[int], limits: Limits
+        self,
+        scores: np.ndarray,
+        vectors: np.ndarray,
+        word_counts: list[int],
+        limits: Limits,
+        *,
+        embedder: str,
     ) -> list[int]:
+        duplicate = self.duplicate
+        if duplicate is None:
+            from summarize.alignment import same_fact_params
+
+            duplicate = same_fact_params(embedder)["duplicate_threshold"]
         if self.selection == "fill":
-            return fill_budget(
-                scores, vectors, word_counts, limits=limits, duplicate=self.duplicate
-            )
+            return fill_budget(scores, vectors, word_counts, limits=limits, duplicate=duplicate)
         return select(
             scores,
             vectors,
             word_counts,
             limits=limits,
             diversity=self.diversity,
-            duplicate=self.duplicate,
+            duplicate=duplicate,
         )
 
     def _position(self, count: int) -> np.ndarray:
@@ -191,7 +203,13 @@ class ExtractiveSummarizer:
             return Digest(sentences=(), method=self.name)
         vectors = embedder.encode(sentences)
         scores = self.sentence_scores(sentences, vectors)
-        chosen = self._select(scores, vectors, [_words(s) for s in sentences], limits)
+        chosen = self._select(
+            scores,
+            vectors,
+            [_words(s) for s in sentences],
+            limits,
+            embedder=embedder.model_name,
+        )
         return Digest(
             sentences=tuple(
                 DigestSentence(text=sentences[i], sources=(article.source,)) for i in sorted(chosen)
@@ -248,7 +266,11 @@ class ExtractiveSummarizer:
         if not reps:
             return Digest(sentences=(), method=self.name)
         chosen = self._select(
-            np.asarray(scores, dtype=np.float32), np.stack(vectors), counts, limits
+            np.asarray(scores, dtype=np.float32),
+            np.stack(vectors),
+            counts,
+            limits,
+            embedder=alignment.embedder,
         )
         lengths = [max(len(a.sentences), 1) for a in articles]
 
