@@ -118,6 +118,11 @@ def split_paragraphs(text: str) -> list[str]:
     return paragraphs
 
 
+def _is_certain_end(words: list[str], i: int) -> bool:
+    """Whether a sentence surely ends between ``words[i - 1]`` and ``words[i]``."""
+    return bool(_SAFE_END.search(words[i - 1]) and _NEXT_STARTS_SENTENCE.match(words[i]))
+
+
 def _chunks(paragraph: str, limit: int) -> list[str]:
     """Cut a very long paragraph into pieces of about ``limit`` words at certain sentence ends."""
     words = paragraph.split()
@@ -131,7 +136,7 @@ def _chunks(paragraph: str, limit: int) -> list[str]:
             # Look backwards for a token that surely ends a sentence; if none, cut at the limit
             # (the hard wrap handles the rest).
             for i in range(end, start + limit // 2, -1):
-                if _SAFE_END.search(words[i - 1]) and _NEXT_STARTS_SENTENCE.match(words[i]):
+                if _is_certain_end(words, i):
                     end = i
                     break
         pieces.append(" ".join(words[start:end]))
@@ -155,7 +160,7 @@ def _split_long_quotation(sentence: str, *, min_words: int) -> list[str]:
     pieces: list[str] = []
     start = 0
     for i in range(1, len(words)):
-        if _SAFE_END.search(words[i - 1]) and _NEXT_STARTS_SENTENCE.match(words[i]):
+        if _is_certain_end(words, i):
             pieces.append(" ".join(words[start:i]))
             start = i
     pieces.append(" ".join(words[start:]))
@@ -218,7 +223,9 @@ def split_sentences(
                 # most of the time and which we do not need (whitespace is normalised anyway).
                 pieces = segmenter.processor(chunk).process()
             for raw in pieces:
-                for sentence in _split_long_quotation(str(raw), min_words=max_words // 2):
-                    if sentence:
-                        sentences.extend(_wrap(sentence, max_words))
+                sentence = " ".join(str(raw).split())
+                if not sentence:
+                    continue
+                for piece in _split_long_quotation(sentence, min_words=max_words // 2):
+                    sentences.extend(_wrap(piece, max_words))
     return sentences

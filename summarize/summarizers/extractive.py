@@ -190,7 +190,7 @@ class ExtractiveSummarizer:
         content = self._content_mask(sentences)
         score = (
             self.centrality_weight * _centrality(vectors)
-            + self.position_weight * self._position(len(content))
+            + self.position_weight * self._position(len(sentences))
             + self.lexical_weight * _lexical_centrality(sentences)
             + self.lead_similarity_weight * _lead_similarity(vectors, content)
         )
@@ -243,7 +243,7 @@ class ExtractiveSummarizer:
             content = self._content_mask(list(article.sentences))
             score = (
                 self.centrality_weight * (centrality - low) / span
-                + self.position_weight * self._position(len(content))
+                + self.position_weight * self._position(len(article.sentences))
                 + self.lexical_weight * lexical[offsets[k] : offsets[k + 1]]
             )
             sentence_score.append(np.where(content, score, -np.inf))

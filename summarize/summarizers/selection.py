@@ -122,9 +122,15 @@ def fill_budget(
             back to :func:`select`); ``max_sentences`` is honoured too.
         duplicate: Cosine similarity above which two candidates say the same thing.
     """
+
+    def mmr() -> list[int]:
+        return sorted(select(relevance, vectors, word_counts, limits=limits, duplicate=duplicate))
+
     budget = limits.max_words
+    if budget is None:
+        return mmr()
     counts = np.asarray(word_counts, dtype=int)
-    fits = np.isfinite(relevance) & (counts <= (budget if budget is not None else -1))
+    fits = np.isfinite(relevance) & (counts <= budget)
     order = [int(i) for i in np.argsort(-relevance, kind="stable") if fits[i]]
     candidates: list[int] = []
     for i in order[:MAX_CANDIDATES]:
@@ -133,10 +139,10 @@ def fill_budget(
     slots = limits.max_sentences
     if slots is not None and slots >= len(candidates):
         slots = None  # the sentence limit cannot bind
-    cells = len(candidates) * (1 if slots is None else slots + 1) * ((budget or 0) + 1)
-    if budget is None or cells > MAX_TABLE_CELLS:
+    cells = len(candidates) * (1 if slots is None else slots + 1) * (budget + 1)
+    if cells > MAX_TABLE_CELLS:
         logger.debug("fill_budget: falling back to MMR (budget %s, %d cells)", budget, cells)
-        return sorted(select(relevance, vectors, word_counts, limits=limits, duplicate=duplicate))
+        return mmr()
     if not candidates:
         return []
     value, words = relevance[candidates].astype(float), counts[candidates]
