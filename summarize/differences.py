@@ -12,6 +12,7 @@ Linguistic features come from the spaCy pipeline of :func:`summarize.models.load
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import logging
 import re
@@ -26,10 +27,48 @@ from summarize.models import load_spacy
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["conflicts", "find_differences", "sentence_facts"]
+__all__ = ["conflicts", "edit_conflicts", "find_differences", "sentence_facts"]
 
 _NUMBER_LABELS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
-_ENTITY_LABELS = ("PERSON", "GPE", "ORG", "LOC")
+_ENTITY_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
+#: What a name is, as disputes are labelled ("Place: Logan Square (1) / Palmer Square (1)").
+NAME_KINDS = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organisation",
+    "NORP": "group",
+}
+#: Counted nouns too general to say what a figure counts ("67 people" counts what "killed" does).
+_GENERIC_COUNTED = {"people", "person", "other", "one", "time", "individual", "resident"}
+#: Anchor lemmas that count one thing, under one topic name (disputes about deaths group together).
+_TOPICS = {
+    **dict.fromkeys(["kill", "dead", "death", "die", "toll", "fatality", "life"], "deaths"),
+    **dict.fromkeys(["injure", "injured", "injury", "wound", "wounded", "hurt"], "injured"),
+    **dict.fromkeys(["miss", "missing"], "missing"),
+    **dict.fromkeys(["arrest", "detain"], "arrests"),
+}
+#: Words that give a count without a number ("several times" vs "nine": detail, not contradiction).
+_VAGUE = {
+    "several",
+    "many",
+    "some",
+    "few",
+    "numerous",
+    "multiple",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "countless",
+    "various",
+    "repeatedly",
+}
+_NEGATORS = {"not", "n't", "never", "no", "without", "nobody", "nothing", "none", "neither", "nor"}
+#: Share of tokens two sentences must have in common (in order) to be read as one sentence with
+#: a few words changed, where each changed word is checked.
+NEAR_COPY = 0.5
 _SCALE = {
     "thousand": 1e3,
     "k": 1e3,
@@ -116,8 +155,31 @@ def _may_conflict_on_values(a: str, b: str) -> bool:
     return bool(left) and bool(right) and (left != right or len(left) > 1)
 
 
+def near_copy(a: str, b: str) -> bool:
+    """Whether two sentences are one text with a few words changed (cheap, on raw words)."""
+    left, right = a.lower().split(), b.lower().split()
+    matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    return same >= NEAR_COPY * max(len(left), len(right), 1) and left != right
+
+
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "president", "prime", "minister", "the"}
 _NEGATIONS = {"not", "n't", "never", "no"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a sentence, as the word-by-word (edit) checks need it."""
+
+    text: str
+    lower: str
+    lemma: str
+    pos: str
+    entity: str  # spaCy entity label, "" outside names
+    number: bool  # like a number ("nine", "40")
+    compound: bool  # inside a number-noun modifier ("140-person"): describes, does not count
+    when: bool = False  # inside a date or time ("next month"; the date checks compare those)
+    negation: bool = False  # negates the statement (see _is_negation)
 
 
 # A value (number or date part) keyed by what it quantifies: kind -> anchor lemma -> value -> text.
@@ -138,19 +200,46 @@ class SentenceFacts:
     entity_counts: dict[str, int]
     negated: dict[str, str]  # lemma of a negated word -> its surface text
     lemmas: frozenset[str]
+    tokens: tuple[Token, ...] = ()
 
 
 _CONTENT = {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}
 
 
 def _anchor(ent: Any) -> str:
-    """Lemma of the content word a value attaches to, climbing over prepositions and numbers."""
+    """Lemma of the content word a value attaches to, climbing over prepositions and numbers,
+    and over generic counted nouns ("67 people" anchors on the verb: "killed")."""
     token = ent.root.head
-    for _ in range(3):
-        if (token.pos_ in _CONTENT and not (ent.start <= token.i < ent.end)) or token.head is token:
+    for _ in range(4):
+        inside = ent.start <= token.i < ent.end
+        generic = token.lemma_.lower() in _GENERIC_COUNTED and token.head.pos_ in ("VERB", "AUX")
+        if (token.pos_ in _CONTENT and not inside and not generic) or token.head is token:
             break
         token = token.head
     return str(token.lemma_).lower()
+
+
+def topic(anchor: str) -> str:
+    """The name under which values anchored on ``anchor`` are grouped ("kill" -> "deaths")."""
+    return _TOPICS.get(anchor, anchor)
+
+
+def _in_compound(doc: Any, start: int, end: int) -> bool:
+    """A number written as a modifier joined by a hyphen: "140-person", "a 10-year-old"."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_alpha
+
+
+def _is_negation(token: Any) -> bool:
+    """A negation of the sentence: not "not only ... but also", nor the contrast "X, not Y"
+    (a "not" that negates a noun phrase corrects a word, it does not deny the statement)."""
+    if not (token.dep_ == "neg" or token.lower_ in _NEGATIONS):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in ("only", "just", "merely", "least", "-"):
+        return False  # "not only", "never-before-seen"
+    if token.lower_ == "no" and token.dep_ != "neg" and token.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "no survivors"
+    return not (token.head.pos_ in ("NOUN", "PROPN") and token.lower_ == "not")
 
 
 def _number_value(text: str) -> float | None:
@@ -187,6 +276,8 @@ def sentence_facts(doc: Any) -> SentenceFacts:
 
     for ent in doc.ents:
         if ent.label_ in _NUMBER_LABELS:
+            if _in_compound(doc, ent.start, ent.end):
+                continue
             value = _number_value(ent.text)
             if value is not None:
                 kind = "PERCENT" if _PERCENT.search(ent.text.lower()) else ent.label_
@@ -208,10 +299,25 @@ def sentence_facts(doc: Any) -> SentenceFacts:
     negated = {
         token.head.lemma_.lower(): f"{token.text} {token.head.text}"
         for token in doc
-        if token.dep_ == "neg" or token.lower_ in _NEGATIONS
+        if _is_negation(token)
     }
     lemmas = frozenset(token.lemma_.lower() for token in doc if not token.is_punct)
-    return SentenceFacts(values, entities, counts, negated, lemmas)
+    tokens = tuple(
+        Token(
+            text=token.text,
+            lower=token.lower_,
+            lemma=token.lemma_.lower(),
+            pos=token.pos_,
+            entity=token.ent_type_ if token.ent_type_ in _ENTITY_LABELS else "",
+            number=bool(token.like_num),
+            compound=bool(token.like_num) and _in_compound(doc, token.i, token.i + 1),
+            when=token.ent_type_ in ("DATE", "TIME"),
+            negation=_is_negation(token) or token.lower_ in _NEGATORS - {"no", "not", "never"},
+        )
+        for token in doc
+        if not (token.is_punct or token.is_space)
+    )
+    return SentenceFacts(values, entities, counts, negated, lemmas, tokens)
 
 
 def _disjoint(left: dict[Any, str], right: dict[Any, str]) -> tuple[str, str] | None:
@@ -229,24 +335,37 @@ def _value_conflict(
     left_lemmas: frozenset[str],
     right_lemmas: frozenset[str],
     shared_value: bool = False,
-) -> tuple[str, str] | None:
-    """Values of one kind conflict when they quantify the same thing differently: same anchor
-    and no value in common; or, for near-paraphrases with one value each, different values
-    where one side's anchor also occurs in the other sentence ("contracted by 3.7%" vs "the
-    economy contracted 4%") or the two sentences agree on some other value (the same year),
-    so "the 1957 murder" vs "convicted in 2012" is not a conflict."""
-    for anchor in sorted(set(left) & set(right)):
-        pair = _disjoint(left[anchor], right[anchor])
+) -> list[tuple[str, str, str]]:
+    """(left, right, topic) of values of one kind that quantify the same thing differently.
+
+    Same anchor (or two anchors of one topic: "killed" and "dead") and no value in common; or,
+    for near-paraphrases with one value each, different values where one side's anchor also
+    occurs in the other sentence ("contracted by 3.7%" vs "the economy contracted 4%") or the
+    two sentences agree on some other value (the same year), so "the 1957 murder" vs
+    "convicted in 2012" is not a conflict."""
+    by_topic_left: dict[str, dict[Any, str]] = {}
+    by_topic_right: dict[str, dict[Any, str]] = {}
+    for anchors, grouped in ((left, by_topic_left), (right, by_topic_right)):
+        for anchor, values in anchors.items():
+            for value, text in values.items():
+                grouped.setdefault(topic(anchor), {}).setdefault(value, text)
+    found = []
+    for name in sorted(set(by_topic_left) & set(by_topic_right)):
+        pair = _disjoint(by_topic_left[name], by_topic_right[name])
         if pair is not None:
-            return pair
+            found.append((*pair, name))
+    if found:
+        return found
     if paraphrase:
         flat_left = {k: v for values in left.values() for k, v in values.items()}
         flat_right = {k: v for values in right.values() for k, v in values.items()}
         if len(flat_left) == 1 and len(flat_right) == 1:
             related = any(a in right_lemmas for a in left) or any(a in left_lemmas for a in right)
             if related or shared_value:
-                return _disjoint(flat_left, flat_right)
-    return None
+                pair = _disjoint(flat_left, flat_right)
+                if pair is not None:
+                    return [(*pair, topic(next(iter(left))))]
+    return []
 
 
 def _all_values(facts: SentenceFacts, *, exclude: str) -> set[tuple[str, Any]]:
@@ -260,14 +379,29 @@ def _all_values(facts: SentenceFacts, *, exclude: str) -> set[tuple[str, Any]]:
     }
 
 
+#: (kind, left value, right value, topic) of one conflict between two sentences.
+Conflict = tuple[str, str, str, str]
+
+
 def conflicts(
-    a: SentenceFacts, b: SentenceFacts, *, paraphrase: bool, near_identical: bool | None = None
-) -> list[tuple[str, str, str]]:
-    """(kind, left, right) for every kind of detail on which ``a`` and ``b`` conflict."""
-    found: list[tuple[str, str, str]] = []
+    a: SentenceFacts,
+    b: SentenceFacts,
+    *,
+    paraphrase: bool,
+    near_identical: bool | None = None,
+    copy: bool = False,
+) -> list[Conflict]:
+    """Every detail on which ``a`` and ``b`` conflict: at most one per kind, except numbers
+    and dates, one per thing counted ("killed 67 and injured 173" against "killed 60 and
+    injured 180" is two).
+
+    ``copy``: the two sentences are one text with a few words changed (:func:`near_copy`);
+    then each changed word is checked too (:func:`edit_conflicts`).
+    """
+    found: list[Conflict] = []
     for kinds, name in ((_NUMBER_LABELS, "number"), (("year", "month", "weekday"), "date")):
         for kind in kinds:
-            pair = _value_conflict(
+            value_pairs = _value_conflict(
                 a.values.get(kind, {}),
                 b.values.get(kind, {}),
                 paraphrase=paraphrase,
@@ -275,30 +409,139 @@ def conflicts(
                 right_lemmas=b.lemmas,
                 shared_value=bool(_all_values(a, exclude=kind) & _all_values(b, exclude=kind)),
             )
-            if pair is not None:
-                found.append((name, *pair))
+            if value_pairs:
+                found.extend((name, *pair) for pair in value_pairs)
                 break
-    if not (paraphrase if near_identical is None else near_identical):
-        return found
-    for label in _ENTITY_LABELS:
-        left_names, right_names = a.entities.get(label, {}), b.entities.get(label, {})
-        if not a.entity_counts.get(label, 0) == b.entity_counts.get(label, 0) == 1:
-            continue  # a clean swap only: one name each, and they differ
-        only_left = {k: v for k, v in left_names.items() if k not in right_names}
-        only_right = {k: v for k, v in right_names.items() if k not in left_names}
-        if only_left and only_right:
-            found.append(
-                ("entity", next(iter(only_left.values())), next(iter(only_right.values())))
-            )
-            break
-    for one, other, flip in ((a, b, False), (b, a, True)):
-        shared = [lemma for lemma in one.negated if lemma not in other.negated]
-        shared = [lemma for lemma in shared if lemma in other.lemmas]
-        if shared:
-            left, right = one.negated[shared[0]], shared[0]
-            found.append(("negation", right, left) if flip else ("negation", left, right))
-            break
+    if paraphrase if near_identical is None else near_identical:
+        for label in _ENTITY_LABELS:
+            left_names, right_names = a.entities.get(label, {}), b.entities.get(label, {})
+            if not a.entity_counts.get(label, 0) == b.entity_counts.get(label, 0) == 1:
+                continue  # a clean swap only: one name each, and they differ
+            only_left = {k: v for k, v in left_names.items() if k not in right_names}
+            only_right = {k: v for k, v in right_names.items() if k not in left_names}
+            if only_left and only_right:
+                left, right = next(iter(only_left.values())), next(iter(only_right.values()))
+                found.append(("entity", left, right, NAME_KINDS[label]))
+                break
+        for one, other, flip in ((a, b, False), (b, a, True)):
+            shared = [lemma for lemma in one.negated if lemma not in other.negated]
+            shared = [lemma for lemma in shared if lemma in other.lemmas]
+            if shared:
+                left, right = one.negated[shared[0]], shared[0]
+                left, right = (right, left) if flip else (left, right)
+                found.append(("negation", left, right, shared[0]))
+                break
+    if copy:
+        seen = {conflict[0] for conflict in found}
+        found.extend(
+            c for c in edit_conflicts(a, b) if c[0] not in seen and not (found and c[0] == "detail")
+        )
     return found
+
+
+def _span(tokens: tuple[Token, ...] | list[Token]) -> str:
+    return " ".join(token.text for token in tokens)
+
+
+def _opposed(left: Token, right: Token) -> bool:
+    """A word swapped for its opposite: WordNet antonyms ("rose" / "fell", "approved" /
+    "rejected" through a synonym of an antonym), or a negating prefix ("controlled" /
+    "uncontrolled")."""
+    from summarize.lexicon import SPACY_POS, load_lexicon
+
+    for prefix in ("un", "in", "im", "il", "ir", "non", "dis"):
+        if left.lower == prefix + right.lower or right.lower == prefix + left.lower:
+            return True
+    lexicon = load_lexicon()
+    parts = {SPACY_POS[t.pos] for t in (left, right) if t.pos in SPACY_POS}
+    return any(
+        lexicon.are_opposed(x, y, pos)
+        for pos in parts
+        for x in {left.lemma, left.lower}
+        for y in {right.lemma, right.lower}
+    )
+
+
+def _synonymous(left: Token, right: Token) -> bool:
+    from summarize.lexicon import SPACY_POS, load_lexicon
+
+    lexicon = load_lexicon()
+    parts = {SPACY_POS[t.pos] for t in (left, right) if t.pos in SPACY_POS}
+    return left.lemma == right.lemma or any(
+        lexicon.are_related(x, y, pos)
+        for pos in parts
+        for x in {left.lemma, left.lower}
+        for y in {right.lemma, right.lower}
+    )
+
+
+_CONTENT_WORDS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"}
+
+
+def edit_conflicts(a: SentenceFacts, b: SentenceFacts) -> list[Conflict]:
+    """Conflicts between two near-copies, read word by word from what was changed.
+
+    Each changed stretch is checked for: a negation added or dropped ("captured" / "failed
+    to capture" is left to the value and negation checks; "not" here), a name swapped for
+    another name, a word swapped for its opposite, a number against a vague quantity
+    ("nine" / "several": a softer "detail"), and, when the sentences differ in one stretch
+    only, a noun there swapped for one WordNet does not relate to it (neither a synonym nor
+    a broader or narrower term): "founder" / "chief executive" is a "detail", "milk" /
+    "dairy products" is not. Inserted
+    words are extra detail, not a conflict.
+    """
+    left, right = a.tokens, b.tokens
+    matcher = difflib.SequenceMatcher(
+        a=[t.lower for t in left], b=[t.lower for t in right], autojunk=False
+    )
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    if same < NEAR_COPY * max(len(left), len(right), 1):
+        return []
+    found: dict[str, Conflict] = {}
+    replaced: list[tuple[list[Token], list[Token]]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        one, other = list(left[i1:i2]), list(right[j1:j2])
+        if "".join(t.lower for t in one) == "".join(t.lower for t in other):
+            continue  # spelling only: "co-operation" / "cooperation"
+        negated_one = {t.lower for t in one if t.negation}
+        negated_other = {t.lower for t in other if t.negation}
+        if negated_one != negated_other:
+            found.setdefault("negation", ("negation", _span(one), _span(other), ""))
+        if not one or not other:
+            continue
+        # Names compared as names: each side names something the other sentence never does.
+        names_one = {t.lower for t in one if t.entity} - {t.lower for t in right}
+        names_other = {t.lower for t in other if t.entity} - {t.lower for t in left}
+        if names_one and names_other:
+            label = next(t.entity for t in one if t.entity)
+            found.setdefault("entity", ("entity", _span(one), _span(other), NAME_KINDS[label]))
+        numbers_one = [t for t in one if t.number and not t.compound]
+        numbers_other = [t for t in other if t.number and not t.compound]
+        vague_one = any(t.lower in _VAGUE for t in one)
+        vague_other = any(t.lower in _VAGUE for t in other)
+        if (numbers_one and vague_other) or (numbers_other and vague_one):
+            found.setdefault("detail", ("detail", _span(one), _span(other), "count"))
+        words_one = [t for t in one if t.pos in _CONTENT_WORDS and not (t.number or t.when)]
+        words_other = [t for t in other if t.pos in _CONTENT_WORDS and not (t.number or t.when)]
+        for x in words_one:
+            for y in words_other:
+                if x.lemma != y.lemma and _opposed(x, y):
+                    found.setdefault("antonym", ("antonym", x.text, y.text, x.lemma))
+        if words_one and words_other and not (numbers_one or numbers_other):
+            replaced.append((words_one, words_other))
+    if not found and len(replaced) == 1:
+        words_one, words_other = replaced[0]
+        words_one = [t for t in words_one if t.pos == "NOUN"]
+        words_other = [t for t in words_other if t.pos == "NOUN"]
+        if not (words_one and words_other):
+            return []
+        if not any(t.compound for t in (*left, *right)) and not any(
+            _synonymous(x, y) for x in words_one for y in words_other
+        ):
+            found["detail"] = ("detail", _span(words_one), _span(words_other), words_one[0].lemma)
+    return list(found.values())
 
 
 def find_differences(
@@ -322,14 +565,17 @@ def find_differences(
             confirm") score about 0.80-0.85 with MiniLM. Entity swaps also need exactly one
             name of that kind on each side. Defaults to the embedder's calibrated value
             (0.75 for all-MiniLM-L6-v2, the cosine at the same MSRP quantile for others).
+            Near-copies (:func:`near_copy`) are also checked word by word
+            (:func:`edit_conflicts`), whatever their cosine.
 
     Returns:
-        Differences in claim order, then sentence order; at most one per kind per pair.
+        Differences in claim order, then sentence order; at most one per kind per pair (numbers
+        and dates: one per thing counted).
     """
     params = same_fact_params(alignment.embedder)
     if swap_threshold is None:
         swap_threshold = params["swap_threshold"]
-    pairs: list[tuple[SentenceRef, SentenceRef, float, bool, bool]] = []
+    pairs: list[tuple[SentenceRef, SentenceRef, float, bool, bool, bool]] = []
     for claim in alignment.claims:
         for a, b in itertools.combinations(claim.sentences, 2):
             if a.text.strip() == b.text.strip():
@@ -342,8 +588,9 @@ def find_differences(
             else:
                 paraphrase = bool(np.float32(score) >= paraphrase_threshold)
             near = paraphrase and bool(np.float32(score) >= swap_threshold)
-            if near or _may_conflict_on_values(a.text, b.text):
-                pairs.append((a, b, score, paraphrase, near))
+            copy = near_copy(a.text, b.text)
+            if near or copy or _may_conflict_on_values(a.text, b.text):
+                pairs.append((a, b, score, paraphrase, near, copy))
     if not pairs:
         return ()
     texts = sorted({ref.text for a, b, *_ in pairs for ref in (a, b)})
@@ -353,9 +600,13 @@ def find_differences(
         for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True)
     }
     differences = []
-    for a, b, score, paraphrase, near in pairs:
-        found = conflicts(facts[a.text], facts[b.text], paraphrase=paraphrase, near_identical=near)
-        for kind, left, right in found:
-            differences.append(Difference(a=a, b=b, kind=kind, left=left, right=right, score=score))
+    for a, b, score, paraphrase, near, copy in pairs:
+        found = conflicts(
+            facts[a.text], facts[b.text], paraphrase=paraphrase, near_identical=near, copy=copy
+        )
+        for kind, left, right, about in found:
+            differences.append(
+                Difference(a=a, b=b, kind=kind, left=left, right=right, score=score, topic=about)
+            )
     logger.info("Checked %d aligned pairs, found %d differences", len(pairs), len(differences))
     return tuple(differences)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from summarize.alignment import Alignment
     from summarize.articles import Article
+    from summarize.comparison import Difference
     from summarize.embeddings import Embedder
     from summarize.summarizers.abstractive import AbstractiveSummarizer
 
@@ -22,12 +23,18 @@ class DigestSentence:
         sources: Outlets that support it, in article order. Empty when unsupported.
         supported: False when the faithfulness guard found no source sentence backing it.
         score: Similarity to the best supporting source sentence (1.0 for verbatim extracts).
+        disputed: (outlet, the value it gives) for outlets that report the same fact with a
+            conflicting detail ("65 dead"); they are not in ``sources``.
+        wording: (outlet, its own sentence) for every outlet that reports the fact, in
+            article order, so a reader can check each outlet's words.
     """
 
     text: str
     sources: tuple[str, ...]
     supported: bool = True
     score: float = 1.0
+    disputed: tuple[tuple[str, str], ...] = ()
+    wording: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,7 @@ def summarise(
     model: str | None = None,
     embedder: Embedder | None = None,
     alignment: Alignment | None = None,
+    differences: Sequence[Difference] | None = None,
 ) -> Digest:
     """Summarise one article (per-source digest) or several about one story (merged digest).
 
@@ -154,6 +162,10 @@ def summarise(
         embedder: The :class:`~summarize.embeddings.Embedder` to reuse (the shared default).
         alignment: A precomputed :class:`~summarize.alignment.Alignment` of ``x`` (merged
             digests only), so nothing is embedded twice.
+        differences: The alignment's conflicting sentence pairs
+            (:attr:`~summarize.comparison.Comparison.differences`), so an extractive merged
+            digest cites an outlet only where it agrees on the sentence's details (computed
+            when not given).
 
     Returns:
         A :class:`Digest` with its sentences in reading order.
@@ -206,9 +218,15 @@ def summarise(
         return _abstractive(model).summarise_articles(
             articles, limits=limits, embedder=embedder, alignment=alignment
         )
+    from summarize.disputes import cite_precisely
     from summarize.summarizers.extractive import MERGED
 
-    return MERGED.summarise_articles(articles, limits=limits, alignment=alignment)
+    if differences is None:
+        from summarize.differences import find_differences
+
+        differences = find_differences(alignment)
+    digest = MERGED.summarise_articles(articles, limits=limits, alignment=alignment)
+    return cite_precisely(digest, alignment.claims, differences)
 
 
 summarize = summarise
