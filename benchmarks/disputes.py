@@ -73,10 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     embedder = get_embedder()
     flagged: list[bool] = []
     reasons: list[str] = []
+    kinds: list[set[str]] = []
     for row in rows:
         comparison = compare([_article("A", row["a"]), _article("B", row["b"])], embedder=embedder)
         disputes = [d for d in comparison.disputes if d.contradiction or not args.contradictions]
         flagged.append(bool(disputes))
+        kinds.append({d.kind if d.kind in ("negation", "opposite") else d.kind for d in disputes})
         reasons.append("; ".join(d.describe() for d in disputes))
 
     documents = sorted({row["document"] for row in rows})
@@ -104,6 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     print("\nrecall per edit type (a pair with several edit types counts under each):")
     for edit, flags in sorted(by_type.items()):
         print(f"  {edit:32s} {sum(flags) / len(flags):.3f}  ({sum(flags)}/{len(flags)})")
+    print(
+        "\npairs flagged by each kind of dispute (inconsistent = right, consistent = false alarm):"
+    )
+    for kind in sorted(set().union(*kinds)):
+        right = sum(
+            kind in k for k, r in zip(kinds, rows, strict=True) if r["label"] == "inconsistent"
+        )
+        wrong = sum(
+            kind in k for k, r in zip(kinds, rows, strict=True) if r["label"] == "consistent"
+        )
+        print(f"  {kind:16s} inconsistent {right:3d}  consistent {wrong:3d}")
     if args.show:
         for title, label, want in (
             ("MISSES", "inconsistent", False),

@@ -66,6 +66,37 @@ _VAGUE = {
     "repeatedly",
 }
 _NEGATORS = {"not", "n't", "never", "no", "without", "nobody", "nothing", "none", "neither", "nor"}
+#: Verbs that deny what follows them: "captured" / "failed to capture".
+_NEGATING_VERBS = {"fail", "refuse", "cease", "decline"}
+#: Words that pin down a figure: ordinals and units of time ("the second" / "the third",
+#: "30 days" / "30 years"); one swapped for another changes the figure.
+_ORDINALS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "last",
+}  # fmt: skip
+_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+#: Function words WordNet does not cover, in pairs of opposites ("after" / "before").
+_OPPOSITE_WORDS = {
+    frozenset(pair)
+    for pair in (
+        ("after", "before"),
+        ("following", "despite"),
+        ("because", "despite"),
+        ("with", "without"),
+        ("for", "against"),
+        ("above", "below"),
+        ("over", "under"),
+        ("more", "less"),
+        ("more", "fewer"),
+        ("most", "least"),
+        ("all", "none"),
+        ("always", "never"),
+    )
+}
+_COLOURS = {
+    "red", "orange", "yellow", "green", "blue", "purple", "violet", "pink", "brown", "black",
+    "white", "grey", "gray", "gold", "silver",
+}  # fmt: skip
 #: Share of tokens two sentences must have in common (in order) to be read as one sentence with
 #: a few words changed, where each changed word is checked.
 NEAR_COPY = 0.5
@@ -180,6 +211,7 @@ class Token:
     compound: bool  # inside a number-noun modifier ("140-person"): describes, does not count
     when: bool = False  # inside a date or time ("next month"; the date checks compare those)
     negation: bool = False  # negates the statement (see _is_negation)
+    capitalised: bool = False  # capitalised inside the sentence: a name even when untagged
 
 
 # A value (number or date part) keyed by what it quantifies: kind -> anchor lemma -> value -> text.
@@ -312,7 +344,10 @@ def sentence_facts(doc: Any) -> SentenceFacts:
             number=bool(token.like_num),
             compound=bool(token.like_num) and _in_compound(doc, token.i, token.i + 1),
             when=token.ent_type_ in ("DATE", "TIME"),
-            negation=_is_negation(token) or token.lower_ in _NEGATORS - {"no", "not", "never"},
+            negation=_is_negation(token)
+            or token.lower_ in _NEGATORS - {"no", "not", "never"}
+            or token.lemma_.lower() in _NEGATING_VERBS,
+            capitalised=token.i > token.sent.start and token.text[:1].isupper(),
         )
         for token in doc
         if not (token.is_punct or token.is_space)
@@ -417,8 +452,8 @@ def conflicts(
             left_names, right_names = a.entities.get(label, {}), b.entities.get(label, {})
             if not a.entity_counts.get(label, 0) == b.entity_counts.get(label, 0) == 1:
                 continue  # a clean swap only: one name each, and they differ
-            only_left = {k: v for k, v in left_names.items() if k not in right_names}
-            only_right = {k: v for k, v in right_names.items() if k not in left_names}
+            only_left = {k: v for k, v in left_names.items() if not _named_in(v, right_names)}
+            only_right = {k: v for k, v in right_names.items() if not _named_in(v, left_names)}
             if only_left and only_right:
                 left, right = next(iter(only_left.values())), next(iter(only_right.values()))
                 found.append(("entity", left, right, NAME_KINDS[label]))
@@ -437,6 +472,26 @@ def conflicts(
             c for c in edit_conflicts(a, b) if c[0] not in seen and not (found and c[0] == "detail")
         )
     return found
+
+
+def _named_in(name: str, names: dict[str, str]) -> bool:
+    """Whether ``name`` is one of ``names``, or a longer or shorter form of one ("James Webb
+    Space Telescope" / "James Webb Space")."""
+    words = name.lower().split()
+    for other in names.values():
+        other_words = other.lower().split()
+        short, long = sorted((words, other_words), key=len)
+        if any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)):
+            return True
+    return False
+
+
+def _is_name(token: Token) -> bool:
+    """A name: tagged as one, or a proper noun, or capitalised inside the sentence (dates and
+    numbers are compared as such, not as names)."""
+    return not (token.when or token.number) and bool(
+        token.entity or token.pos == "PROPN" or token.capitalised
+    )
 
 
 def _span(tokens: tuple[Token, ...] | list[Token]) -> str:
@@ -475,6 +530,19 @@ def _synonymous(left: Token, right: Token) -> bool:
     )
 
 
+def _other_thing(left: Token, right: Token) -> bool:
+    """Two nouns that name different things: both things (not events or ideas, see
+    :meth:`~summarize.lexicon.Lexicon.both_things`) and not two kinds of one thing
+    ("border" / "frontier", "activists" / "protesters": close enough to be rewording)."""
+    from summarize.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    words = [(x, y) for x in {left.lemma, left.lower} for y in {right.lemma, right.lower}]
+    return any(lexicon.both_things(x, y, "n") for x, y in words) and not any(
+        lexicon.are_cohyponyms(x, y, "n", senses=3) for x, y in words
+    )
+
+
 _CONTENT_WORDS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"}
 
 
@@ -485,9 +553,10 @@ def edit_conflicts(a: SentenceFacts, b: SentenceFacts) -> list[Conflict]:
     to capture" is left to the value and negation checks; "not" here), a name swapped for
     another name, a word swapped for its opposite, a number against a vague quantity
     ("nine" / "several": a softer "detail"), and, when the sentences differ in one stretch
-    only, a noun there swapped for one WordNet does not relate to it (neither a synonym nor
-    a broader or narrower term): "founder" / "chief executive" is a "detail", "milk" /
-    "dairy products" is not. Inserted
+    only, a noun there swapped for another of the same WordNet category (two people, two
+    foods) that WordNet does not relate to it (neither a synonym nor a broader or narrower
+    term): "founder" / "chief executive" is a "detail"; "milk" / "dairy products" (a
+    broader term) and "collapse" / "calamity" (an event, a state) are not. Inserted
     words are extra detail, not a conflict.
     """
     left, right = a.tokens, b.tokens
@@ -505,20 +574,37 @@ def edit_conflicts(a: SentenceFacts, b: SentenceFacts) -> list[Conflict]:
         one, other = list(left[i1:i2]), list(right[j1:j2])
         if "".join(t.lower for t in one) == "".join(t.lower for t in other):
             continue  # spelling only: "co-operation" / "cooperation"
-        negated_one = {t.lower for t in one if t.negation}
-        negated_other = {t.lower for t in other if t.negation}
+        negated_one = {t.lemma for t in one if t.negation}
+        negated_other = {t.lemma for t in other if t.negation}
         if negated_one != negated_other:
             found.setdefault("negation", ("negation", _span(one), _span(other), ""))
         if not one or not other:
             continue
-        # Names compared as names: each side names something the other sentence never does.
-        names_one = {t.lower for t in one if t.entity} - {t.lower for t in right}
-        names_other = {t.lower for t in other if t.entity} - {t.lower for t in left}
-        if names_one and names_other:
-            label = next(t.entity for t in one if t.entity)
-            found.setdefault("entity", ("entity", _span(one), _span(other), NAME_KINDS[label]))
+        # Names compared as names: each side of the changed stretch names something else.
+        names_one = {t.lower for t in one if _is_name(t)}
+        names_other = {t.lower for t in other if _is_name(t)}
+        if names_one - names_other and names_other - names_one:
+            label = next((t.entity for t in one if t.entity), "")
+            kind = NAME_KINDS.get(label, "name")
+            found.setdefault("entity", ("entity", _span(one), _span(other), kind))
         numbers_one = [t for t in one if t.number and not t.compound]
         numbers_other = [t for t in other if t.number and not t.compound]
+        figures_one = {t.lower for t in one if t.lemma in _ORDINALS or t.lemma in _UNITS}
+        figures_other = {t.lower for t in other if t.lemma in _ORDINALS or t.lemma in _UNITS}
+        if (
+            numbers_one
+            and numbers_other
+            and {t.lower for t in numbers_one} != {t.lower for t in numbers_other}
+        ) or (figures_one and figures_other and figures_one != figures_other):
+            found.setdefault("number", ("number", _span(one), _span(other), ""))
+        pairs = {frozenset((x.lower, y.lower)) for x in one for y in other}
+        if pairs & _OPPOSITE_WORDS:
+            word = next(iter(pairs & _OPPOSITE_WORDS))
+            found.setdefault("antonym", ("antonym", _span(one), _span(other), min(word)))
+        colours_one = {t.lower for t in one} & _COLOURS
+        colours_other = {t.lower for t in other} & _COLOURS
+        if colours_one and colours_other and colours_one != colours_other:
+            found.setdefault("antonym", ("antonym", _span(one), _span(other), "colour"))
         vague_one = any(t.lower in _VAGUE for t in one)
         vague_other = any(t.lower in _VAGUE for t in other)
         if (numbers_one and vague_other) or (numbers_other and vague_one):
@@ -537,8 +623,10 @@ def edit_conflicts(a: SentenceFacts, b: SentenceFacts) -> list[Conflict]:
         words_other = [t for t in words_other if t.pos == "NOUN"]
         if not (words_one and words_other):
             return []
-        if not any(t.compound for t in (*left, *right)) and not any(
-            _synonymous(x, y) for x in words_one for y in words_other
+        if (
+            not any(t.compound for t in (*left, *right))
+            and not any(_synonymous(x, y) for x in words_one for y in words_other)
+            and any(_other_thing(x, y) for x in words_one for y in words_other)
         ):
             found["detail"] = ("detail", _span(words_one), _span(words_other), words_one[0].lemma)
     return list(found.values())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarize.errors import ModelNotAvailableError
@@ -24,6 +24,11 @@ __all__ = ["Lexicon", "load_lexicon", "wordnet_dir"]
 _POS_FILES = {"n": "data.noun", "v": "data.verb", "a": "data.adj", "r": "data.adv"}
 #: spaCy coarse tags -> WordNet parts of speech.
 SPACY_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "ADV": "r"}
+
+
+#: WordNet noun categories (lexicographer file numbers) of things, not events or ideas: act,
+#: animal, artifact, body, food, group, location, object, person, plant, possession, substance.
+THING_CATEGORIES = frozenset({4, 5, 6, 8, 13, 14, 15, 17, 18, 20, 21, 27})
 
 
 def wordnet_dir() -> Path:
@@ -53,11 +58,16 @@ class Lexicon:
         hypernyms: synset id -> its direct hypernyms (instance hypernyms included).
         antonyms: ``(lemma, pos)`` -> lemmas WordNet lists as its antonyms (word-level
             pointers, and for adjectives also the antonyms of the clusters they belong to).
+        derived: ``(lemma, pos)`` -> its derivationally related forms ("buying" (noun) ->
+            "buy" (verb)), so opposites are found across parts of speech.
+        categories: synset id -> its WordNet lexicographer file (noun.person, noun.event...).
     """
 
     synsets: dict[tuple[str, str], tuple[int, ...]]
     hypernyms: dict[int, tuple[int, ...]]
     antonyms: dict[tuple[str, str], frozenset[str]]
+    derived: dict[tuple[str, str], frozenset[tuple[str, str]]] = field(default_factory=dict)
+    categories: dict[int, int] = field(default_factory=dict)
 
     def knows(self, lemma: str, pos: str) -> bool:
         return (lemma.lower(), pos) in self.synsets
@@ -70,7 +80,26 @@ class Lexicon:
         )
 
     def are_opposed(self, left: str, right: str, pos: str, *, senses: int = 4) -> bool:
-        """Antonyms, or a synonym of an antonym ("adding" / "cutting" through "subtract")."""
+        """Antonyms, or a synonym of an antonym, or antonyms through derived forms
+        ("buying" / "selling" as nouns, through the verbs "buy" / "sell")."""
+        if self._opposed(left, right, pos, senses=senses):
+            return True
+        for x, x_pos in self.derived.get((left.lower(), pos), ()):
+            for y, y_pos in self.derived.get((right.lower(), pos), ()):
+                if x_pos == y_pos and self._opposed(x, y, x_pos, senses=senses):
+                    return True
+        return False
+
+    def both_things(self, left: str, right: str, pos: str, *, senses: int = 2) -> bool:
+        """Whether both words' main senses are things (people, artefacts, foods, places; see
+        :data:`THING_CATEGORIES`), where swapping one for an unrelated other names a
+        different thing. Events, states and ideas are left out: "a collapse" and "a
+        calamity" can be one event told two ways."""
+        a = {self.categories.get(s) for s in self.synsets.get((left.lower(), pos), ())[:senses]}
+        b = {self.categories.get(s) for s in self.synsets.get((right.lower(), pos), ())[:senses]}
+        return bool(a & THING_CATEGORIES) and bool(b & THING_CATEGORIES)
+
+    def _opposed(self, left: str, right: str, pos: str, *, senses: int) -> bool:
         if self.are_antonyms(left, right, pos):
             return True
         for one, other in ((left.lower(), right.lower()), (right.lower(), left.lower())):
@@ -131,6 +160,8 @@ def _parse(folder: Path) -> Lexicon:
     words_of: dict[int, list[str]] = {}
     similar: dict[int, list[int]] = {}
     pending: list[tuple[str, str, int, int]] = []  # (lemma, pos, target synset, target word no.)
+    pending_derived: list[tuple[str, str, int, int]] = []
+    categories: dict[int, int] = {}
     for pos, name in _POS_FILES.items():
         with (folder / name).open(encoding="utf-8") as handle:
             for line in handle:
@@ -144,6 +175,7 @@ def _parse(folder: Path) -> Lexicon:
                     fields[4 + 2 * i].split("(")[0].replace("_", " ").lower() for i in range(count)
                 ]
                 words_of[key] = lemmas
+                categories[key] = int(fields[1])
                 for lemma in lemmas:
                     synsets.setdefault((lemma, pos), []).append(key)
                 at = 4 + 2 * count
@@ -157,11 +189,12 @@ def _parse(folder: Path) -> Lexicon:
                         ups.append(target_key)
                     elif symbol == "&":
                         similar.setdefault(key, []).append(target_key)
-                    elif symbol == "!":
+                    elif symbol in ("!", "+"):
                         source_no, target_no = int(numbers[:2], 16), int(numbers[2:], 16)
+                        into = pending if symbol == "!" else pending_derived
                         for index, lemma in enumerate(lemmas, start=1):
                             if source_no in (0, index):
-                                pending.append((lemma, pos, target_key, target_no))
+                                into.append((lemma, pos, target_key, target_no))
                 if ups:
                     hypernyms[key] = tuple(ups)
     cluster_antonyms: dict[int, set[str]] = {}
@@ -178,10 +211,17 @@ def _parse(folder: Path) -> Lexicon:
         if inherited and key % 10 == 2:
             for lemma in words_of[key]:
                 word_antonyms.setdefault((lemma, "a"), set()).update(inherited)
+    derived: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for lemma, pos, target_id, number in pending_derived:
+        target_pos = "nvar"[target_id % 10]
+        for word in words_of.get(target_id, [])[number - 1 : number] if number else []:
+            derived.setdefault((lemma, pos), set()).add((word, target_pos))
     return Lexicon(
         synsets={k: tuple(v) for k, v in synsets.items()},
         hypernyms=hypernyms,
         antonyms={k: frozenset(v) for k, v in word_antonyms.items()},
+        derived={k: frozenset(v) for k, v in derived.items()},
+        categories=categories,
     )
 
 

@@ -44,6 +44,14 @@ def _compare(embedder, *texts: str) -> Comparison:
             "The two armies agreed to a truce, not a peace treaty, after a week of talks.",
             "The two armies agreed to a truce, not peace, after a week of talks.",
         ),
+        (  # a spelling variant and a synonym change nothing
+            "The ministers agreed that co-operation on border security was vital.",
+            "The ministers agreed that cooperation on frontier security was vital.",
+        ),
+        (
+            "The founder of the start-up was arrested on fraud charges on Thursday.",
+            "The founder of the start-up was detained on fraud charges on Thursday.",
+        ),
         (  # two different quantities: rescued people and recovered bodies
             "Police rescued 40 people from the flooded tunnel, and recovered 59 bodies.",
             "Police rescued 40 people from the flooded tunnel on Sunday.",
