@@ -353,6 +353,12 @@ def test_cli_briefs_urls_with_sources_from_the_pages(
     assert "Riverton closes harbour bridge (bridge-b)" in markdown
     assert f"{site.base}/news/bridge-c" in markdown
     assert "fetched 20" in markdown
+    page = tmp_path / "briefing.html"
+    assert main(["-q", "brief", *urls, "--offline", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert f'<a href="{site.base}/news/bridge-a"' in html
+    assert "fetched 20" in html
+    assert sum(site.hits.values()) == hits
 
 
 def test_cli_reports_a_bad_url_in_one_line(
