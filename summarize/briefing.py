@@ -1,23 +1,24 @@
-"""The :class:`Briefing`: the merged, cited digest plus everything a reader needs to check it.
+"""brief(): the merged, cited digest plus everything a reader needs to check it.
 
 :func:`brief` runs the whole pipeline once: load, align (the only stage that embeds),
 compare and summarise, each stage reusing the same :class:`~summarize.alignment.Alignment`.
-Renderers (Markdown, HTML, JSON) only read the resulting Briefing.
+Renderers (Markdown, HTML, JSON) only read the resulting Briefing. The result types
+(:class:`Briefing`, :class:`BriefingOptions`) live in :mod:`summarize.types.briefing` and are
+re-exported here under their old import path.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from summarize.articles import Article
-from summarize.comparison import Comparison
-from summarize.digest import Digest
+from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
 from summarize.errors import InputError
-from summarize.models import DEFAULT_EMBEDDER
+from summarize.types.article import Article
+from summarize.types.briefing import Briefing, BriefingOptions
+from summarize.types.digest import Digest
 
 if TYPE_CHECKING:
     from summarize.embeddings import Embedder
@@ -25,84 +26,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 __all__ = ["Briefing", "BriefingOptions", "brief"]
-
-
-@dataclass(frozen=True)
-class BriefingOptions:
-    """The options a briefing was made with (recorded so the output says how it was made)."""
-
-    max_words: int = 150
-    per_source_words: int = 80
-    method: str = "extractive"
-    model: str | None = None
-    embedder: str = DEFAULT_EMBEDDER
-
-
-@dataclass(frozen=True, eq=False)
-class Briefing:
-    """A merged briefing of several outlets' articles about one story.
-
-    Attributes:
-        digest: The merged digest; every sentence cites the outlets that support it.
-        per_source: Outlet -> that outlet's own digest, in article order.
-        comparison: Overlap, shared and unique claims, differences.
-        articles: The input articles, cleaned, in the order citations number them.
-        options: How it was made.
-    """
-
-    digest: Digest
-    per_source: Mapping[str, Digest]
-    comparison: Comparison
-    articles: tuple[Article, ...]
-    options: BriefingOptions = field(default_factory=BriefingOptions)
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        """Outlet names in article order; citation ``[n]`` is ``sources[n - 1]``."""
-        return tuple(article.source for article in self.articles)
-
-    def to_markdown(self) -> str:
-        """Markdown: cited digest, agreements, unique claims, differences, per-source digests,
-        overlap table and what cleaning removed. Same briefing, same bytes."""
-        from summarize.render.markdown import briefing_markdown
-
-        return briefing_markdown(self)
-
-    def to_html(self) -> str:
-        """One self-contained HTML page (inline CSS and heatmap, all article text escaped)."""
-        from summarize.render.html import briefing_html
-
-        return briefing_html(self)
-
-    def to_json(self) -> str:
-        """JSON with a fixed key order and floats rounded to 4 places; see :meth:`from_json`."""
-        from summarize.render.json import briefing_json
-
-        return briefing_json(self)
-
-    @classmethod
-    def from_json(cls, text: str | bytes) -> Briefing:
-        """Load a briefing written by :meth:`to_json` (same digests, citations, comparison)."""
-        from summarize.render.json import briefing_from_json
-
-        return briefing_from_json(text)
-
-    def __str__(self) -> str:
-        return self.to_markdown()
-
-    def __repr__(self) -> str:
-        return (
-            f"Briefing(sources={list(self.sources)!r}, digest={self.digest.word_count} words, "
-            f"method={self.options.method!r})"
-        )
-
-    def _repr_html_(self) -> str:
-        from summarize.render.html import briefing_body, fragment
-
-        return fragment(briefing_body(self))
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"text/plain": self.to_markdown(), "text/html": self._repr_html_()}
 
 
 def _as_articles(articles: Any) -> list[Article]:
@@ -129,8 +52,8 @@ def _as_articles(articles: Any) -> list[Article]:
 def brief(
     articles: Sequence[Article] | str | PathLike[str] | Sequence[str | PathLike[str]],
     *,
-    max_words: int = 150,
-    per_source_words: int = 80,
+    max_words: int = BRIEF_MAX_WORDS,
+    per_source_words: int = BRIEF_PER_SOURCE_WORDS,
     method: str = "extractive",
     model: str | None = None,
     embedder: Embedder | str | None = None,

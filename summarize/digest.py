@@ -1,77 +1,37 @@
-"""The :class:`Digest`: a summary whose every sentence carries the outlets that support it."""
+"""summarise(): per-source and merged digests whose every sentence cites its outlets.
+
+The result types (:class:`Digest`, :class:`DigestSentence`, :class:`Limits`) live in
+:mod:`summarize.types.digest` and are re-exported here under their old import path.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from summarize.defaults import SUMMARY_MAX_WORDS_MERGED, SUMMARY_MAX_WORDS_SOURCE
+from summarize.types.digest import Digest, DigestSentence, Limits
+
 if TYPE_CHECKING:
-    from summarize.alignment import Alignment
-    from summarize.articles import Article
     from summarize.embeddings import Embedder
     from summarize.summarizers.abstractive import AbstractiveSummarizer
+    from summarize.types.alignment import Alignment
+    from summarize.types.article import Article
+
+__all__ = [
+    "Digest",
+    "DigestSentence",
+    "Limits",
+    "check_limits",
+    "resolve_limits",
+    "summarise",
+    "summarize",
+]
 
 
-@dataclass(frozen=True)
-class DigestSentence:
-    """One digest sentence.
-
-    Attributes:
-        text: The sentence (verbatim from a source for extractive digests).
-        sources: Outlets that support it, in article order. Empty when unsupported.
-        supported: False when the faithfulness guard found no source sentence backing it.
-        score: Similarity to the best supporting source sentence (1.0 for verbatim extracts).
-    """
-
-    text: str
-    sources: tuple[str, ...]
-    supported: bool = True
-    score: float = 1.0
-
-
-@dataclass(frozen=True)
-class Digest:
-    """A summary: sentences in reading order, and how it was made."""
-
-    sentences: tuple[DigestSentence, ...]
-    method: str = "extractive"
-    model: str | None = None
-
-    @property
-    def text(self) -> str:
-        return "\n".join(sentence.text for sentence in self.sentences)
-
-    @property
-    def word_count(self) -> int:
-        return sum(len(sentence.text.split()) for sentence in self.sentences)
-
-    def __str__(self) -> str:
-        return self.text
-
-    def _repr_html_(self) -> str:
-        """Rich display in notebooks: sentences with citation markers (summarize.render)."""
-        from summarize.render.html import digest_body, fragment
-
-        return fragment(digest_body(self))
-
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        from summarize.render.markdown import digest_document
-
-        return {"text/plain": digest_document(self), "text/html": self._repr_html_()}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resolved length limits of one digest; ``None`` means no limit of that kind."""
-
-    max_words: int | None = None
-    max_sentences: int | None = None
-
-
-#: Word budget when no limit is given: a short paragraph per outlet, a longer merged briefing.
-DEFAULT_MAX_WORDS_SOURCE = 100
-DEFAULT_MAX_WORDS_MERGED = 200
+#: Word budget when no limit is given (see summarize.defaults).
+DEFAULT_MAX_WORDS_SOURCE = SUMMARY_MAX_WORDS_SOURCE
+DEFAULT_MAX_WORDS_MERGED = SUMMARY_MAX_WORDS_MERGED
 
 METHODS = ("extractive", "abstractive")
 
@@ -222,8 +182,8 @@ def _abstractive(model: str | None) -> AbstractiveSummarizer:
 
 def _as_articles(items: list[Article | str]) -> list[Article]:
     """Articles from articles and raw strings (strings get neutral labels "Text 1", ...)."""
-    from summarize.articles import Article
     from summarize.errors import InputError
+    from summarize.types.article import Article
 
     if not items:
         raise InputError("Nothing to summarise: pass an article, a string, or a list of them.")

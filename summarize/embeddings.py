@@ -6,8 +6,8 @@ table looked up with numpy, thousands of sentences/s, no torch. Transformer mode
 *same* model: ``"torch"`` (the default, sentence-transformers) and
 ``"onnx"`` (the model's transformer exported once to ONNX and run by ONNX Runtime; cosines within
 1e-5 of torch, about 1.25x less CPU time on the project's 2-core machine, see ``BENCHMARKS.md``).
-The ONNX file is exported on first use into ``$SUMMARIZE_CACHE`` (default
-``~/.cache/summarize/onnx``); it needs ``pip install onnx onnxruntime``. Only mean-pooled,
+The ONNX file is exported on first use into the ``onnx`` folder of
+:func:`summarize.models.cache_dir`; it needs ``pip install onnx onnxruntime``. Only mean-pooled,
 normalised models (all-MiniLM-L6-v2 and the like) can use it. int8 dynamic quantisation was
 measured and rejected: it moved pair cosines by up to 0.18 (see ``BENCHMARKS.md``).
 """
@@ -25,7 +25,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from summarize.models import DEFAULT_EMBEDDER, load_embedder_model
+from summarize.models import DEFAULT_EMBEDDER, cache_dir, load_embedder_model
 from summarize.static_embedder import StaticModel
 
 logger = logging.getLogger(__name__)
@@ -51,9 +51,7 @@ def _dimension(model: Any) -> int:
 
 
 def _onnx_dir() -> Path:
-    root = os.environ.get("SUMMARIZE_CACHE")
-    base = Path(root).expanduser() if root else Path.home() / ".cache" / "summarize"
-    return base / "onnx"
+    return cache_dir() / "onnx"
 
 
 class _OnnxEncoder:

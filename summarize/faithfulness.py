@@ -1,9 +1,9 @@
 """Faithfulness guard: is each generated sentence backed by a source sentence?
 
 A generative model can state things no outlet said. Each generated sentence is embedded and
-compared with every source sentence; its support is the best cosine similarity. At or above the
-calibrated same-fact threshold (the one the cross-source alignment uses, so "supported" means
-the same as "two outlets report the same fact") the sentence cites every outlet that has such a
+compared with every source sentence; its support is the best cosine similarity. When it passes
+the calibrated same-fact rule (the one the cross-source alignment uses, so "supported" means the
+same as "two outlets report the same fact") the sentence cites every outlet that has such a
 sentence; below it, it is kept but flagged ``supported=False`` with no sources, so renderers
 never present it as fact.
 """
@@ -16,35 +16,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.digest import DigestSentence
+from summarize.alignment import SameFact, same_fact, same_fact_threshold, word_set
+from summarize.types.digest import DigestSentence
 
 if TYPE_CHECKING:
-    from summarize.articles import Article
     from summarize.embeddings import Embedder
+    from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FALLBACK_THRESHOLD", "check", "same_fact_threshold"]
-
-#: Used when no calibrated threshold ships with the package: a cosine (all-MiniLM-L6-v2) above
-#: which two sentences almost always state the same fact in paraphrase benchmarks.
-FALLBACK_THRESHOLD = 0.7
-
-
-def same_fact_threshold(model: str | None = None) -> float:
-    """The calibrated same-fact cosine threshold for embedder ``model``.
-
-    Uses :func:`summarize.alignment.same_fact_threshold` (from ``summarize/data/same_fact.json``)
-    so "supported" means what "two outlets report the same fact" means in the alignment; falls
-    back to :data:`FALLBACK_THRESHOLD` if that calibration cannot be read.
-    """
-    try:
-        from summarize.alignment import same_fact_threshold as calibrated
-
-        return float(calibrated(model))
-    except (ImportError, OSError, KeyError, TypeError, ValueError):
-        logger.warning("No calibrated same-fact threshold; using %.2f.", FALLBACK_THRESHOLD)
-        return FALLBACK_THRESHOLD
+__all__ = ["check", "same_fact_threshold"]
 
 
 def check(
@@ -70,8 +51,6 @@ def check(
         cosine to any source sentence; ``sources`` the outlets (in article order) with a
         sentence that reports the same fact; ``supported`` whether there is any.
     """
-    from summarize.alignment import SameFact, same_fact, word_set
-
     if threshold is None:
         rule = same_fact(getattr(embedder, "model_name", None))
     else:

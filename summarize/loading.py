@@ -43,6 +43,7 @@ from typing import Any, Literal
 from summarize.articles import Article
 from summarize.cleaning import clean_text
 from summarize.decoding import decode_bytes
+from summarize.defaults import DEFAULT_MAX_BYTES, MIN_RAW_TEXT_WORDS
 from summarize.errors import (
     ArticleError,
     ArticleLoadErrors,
@@ -67,8 +68,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 10_000_000
-MIN_RAW_TEXT_WORDS = 8
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})

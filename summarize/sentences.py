@@ -16,12 +16,12 @@ import re
 
 import pysbd
 
+from summarize.defaults import MAX_CHUNK_WORDS, MAX_SENTENCE_WORDS
+
 __all__ = ["DEFAULT_MAX_WORDS", "MAX_CHUNK_WORDS", "split_paragraphs", "split_sentences"]
 
 #: Sentences longer than this many words are hard-wrapped (see :func:`split_sentences`).
-DEFAULT_MAX_WORDS = 80
-#: Paragraphs longer than this are cut at safe boundaries before pysbd sees them.
-MAX_CHUNK_WORDS = 400
+DEFAULT_MAX_WORDS = MAX_SENTENCE_WORDS
 # Text without spaces (Chinese, Japanese, or junk) is measured in characters instead.
 _CHARS_PER_WORD = 12
 

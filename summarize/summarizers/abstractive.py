@@ -22,21 +22,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from summarize.digest import Digest, Limits
+from summarize.defaults import MAX_INPUT_TOKENS, NO_REPEAT_NGRAM_SIZE, TOKENS_PER_WORD
 from summarize.errors import InputError
+from summarize.types.digest import Digest, Limits
 
 if TYPE_CHECKING:
-    from summarize.alignment import Alignment
-    from summarize.articles import Article
     from summarize.embeddings import Embedder
     from summarize.models import Generator
+    from summarize.types.alignment import Alignment
+    from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["AbstractiveSummarizer", "chunk_units", "fit_limits"]
+__all__ = ["TOKENS_PER_WORD", "AbstractiveSummarizer", "chunk_units", "fit_limits"]
 
-#: Tokens per English word, to turn a word budget into ``max_new_tokens``.
-TOKENS_PER_WORD = 1.6
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _T5_TYPES = {"t5", "mt5", "umt5", "longt5"}
 
@@ -95,8 +94,8 @@ class AbstractiveSummarizer:
     """
 
     model: str | None = None
-    max_input_tokens: int = 1024
-    no_repeat_ngram_size: int = 3
+    max_input_tokens: int = MAX_INPUT_TOKENS
+    no_repeat_ngram_size: int = NO_REPEAT_NGRAM_SIZE
     threshold: float | None = None
 
     name = "abstractive"

@@ -30,13 +30,14 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from summarize.digest import Digest, DigestSentence, Limits
+from summarize.defaults import MERGED_EXTRACTIVE, PER_SOURCE_EXTRACTIVE
 from summarize.summarizers.selection import fill_budget, select
+from summarize.types.digest import Digest, DigestSentence, Limits
 
 if TYPE_CHECKING:
-    from summarize.alignment import Alignment
-    from summarize.articles import Article
     from summarize.embeddings import Embedder
+    from summarize.types.alignment import Alignment
+    from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
 
@@ -287,21 +288,7 @@ class ExtractiveSummarizer:
         )
 
 
-#: Settings for per-source digests, tuned on rows 0-49 of cnndm_summeval100 and confirmed on
-#: rows 50-99 (BENCHMARKS.md): a strong lead bias (news puts the key facts first), the words the
-#: article repeats, no sentences under 15 words (quotes, captions, asides), and the sentences
-#: that best fill the budget (a short budget holds only two or three).
-PER_SOURCE = ExtractiveSummarizer(
-    lead=1.0,
-    position_weight=1.0,
-    centrality_weight=0.0,
-    lexical_weight=0.25,
-    min_words=15,
-    selection="fill",
-)
-#: Settings for merged digests, tuned the same way on multinews_dev100: cross-outlet support
-#: counts for more than position (each outlet's lead covers a different angle), a slow position
-#: decay, and the story's shared words (lexical centrality) next to its embedding centroid.
-MERGED = ExtractiveSummarizer(
-    lead=10.0, position_weight=0.5, support_weight=2.0, lexical_weight=0.5
-)
+#: Settings for per-source digests (tuned; see summarize.defaults.PER_SOURCE_EXTRACTIVE).
+PER_SOURCE = ExtractiveSummarizer(**PER_SOURCE_EXTRACTIVE)
+#: Settings for merged digests (tuned; see summarize.defaults.MERGED_EXTRACTIVE).
+MERGED = ExtractiveSummarizer(**MERGED_EXTRACTIVE)
