@@ -44,6 +44,7 @@ __all__ = [
     "SameFact",
     "SentenceRef",
     "align",
+    "article_alignment",
     "is_paraphrase",
     "same_fact",
     "same_fact_params",
@@ -237,6 +238,32 @@ def align(
         overlap_weight=rule.overlap_weight,
         slope=rule.slope,
         best_scores=decision,
+    )
+
+
+def article_alignment(alignment: Alignment, index: int) -> Alignment:
+    """The part of a story's ``alignment`` that concerns article ``index`` alone: what
+    ``align([that article])`` gives (its vectors, one claim per sentence), without embedding."""
+    vectors = alignment.vectors[index]
+    source = alignment.sources[index]
+    refs = sorted(
+        ref for claim in alignment.claims for ref in claim.sentences if ref.article == index
+    )
+    claims = tuple(
+        Claim(sentences=(SentenceRef(0, ref.index, ref.text, source),), sources=(source,))
+        for ref in refs
+    )
+    return Alignment(
+        sources=(source,),
+        vectors=(vectors,),
+        matches=(),
+        claims=claims,
+        similarity=np.ones((1, 1)),
+        threshold=alignment.threshold,
+        embedder=alignment.embedder,
+        overlap_weight=alignment.overlap_weight,
+        slope=alignment.slope,
+        best_scores=np.ones((len(vectors), 1), dtype=np.float32),
     )
 
 

@@ -21,10 +21,11 @@ import os
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import numpy as np
 
+from summarize.errors import InputError
 from summarize.models import DEFAULT_EMBEDDER, cache_dir, load_embedder_model
 from summarize.static_embedder import StaticModel
 
@@ -188,7 +189,7 @@ class Embedder:
         backend: Backend = "torch",
     ) -> None:
         if backend not in BACKENDS:
-            raise ValueError(f"backend must be 'torch' or 'onnx', got {backend!r}.")
+            raise InputError(f"backend must be 'torch' or 'onnx', got {backend!r}.")
         self.backend = backend
         self.model_name = model or DEFAULT_EMBEDDER
         self.batch_size = batch_size
@@ -200,8 +201,20 @@ class Embedder:
     def dimension(self) -> int:
         return _dimension(load_embedder_model(self.model_name))
 
-    def encode(self, sentences: Sequence[str]) -> np.ndarray:
-        """Return a (len(sentences), dim) float32 array of unit vectors, in input order."""
+    @overload
+    def encode(self, sentences: str) -> np.ndarray: ...
+
+    @overload
+    def encode(self, sentences: Sequence[str]) -> np.ndarray: ...
+
+    def encode(self, sentences: str | Sequence[str]) -> np.ndarray:
+        """Unit vectors of ``sentences``, float32, in input order.
+
+        A list of sentences gives a ``(len(sentences), dim)`` array; one string is one sentence
+        and gives a ``(dim,)`` vector (as in sentence-transformers), never one row per character.
+        """
+        if isinstance(sentences, str):
+            return self.encode([sentences])[0]
         keys = [_key(text) for text in sentences]
         missing: dict[bytes, str] = {}
         for key, text in zip(keys, sentences, strict=True):

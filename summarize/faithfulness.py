@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.alignment import SameFact, same_fact, same_fact_threshold, word_set
+from summarize.errors import InputError
 from summarize.types.digest import DigestSentence
 
 if TYPE_CHECKING:
     from summarize.embeddings import Embedder
+    from summarize.types.alignment import Alignment
     from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
@@ -32,6 +34,7 @@ def check(
     sentences: Sequence[str],
     articles: Sequence[Article],
     *,
+    alignment: Alignment,
     embedder: Embedder,
     threshold: float | None = None,
 ) -> tuple[DigestSentence, ...]:
@@ -40,8 +43,9 @@ def check(
     Args:
         sentences: Generated sentences, in order.
         articles: The sources they were generated from.
-        embedder: Embedder for both sides (source vectors come from its cache when the
-            articles were embedded before).
+        alignment: The articles' alignment: source sentence vectors are read from it (never
+            embedded again) and its embedder's calibrated rule applies.
+        embedder: Embeds the generated sentences (the model that made ``alignment``).
         threshold: A plain same-fact cosine threshold. ``None`` (default): the embedder's
             calibrated rule over cosine and word overlap, the one the alignment uses
             (:func:`summarize.alignment.same_fact`).
@@ -51,12 +55,14 @@ def check(
         cosine to any source sentence; ``sources`` the outlets (in article order) with a
         sentence that reports the same fact; ``supported`` whether there is any.
     """
-    if threshold is None:
-        rule = same_fact(getattr(embedder, "model_name", None))
-    else:
-        rule = SameFact(float(threshold))
     if not sentences:
         return ()
+    if len(alignment.vectors) != len(articles):
+        raise InputError(
+            f"The alignment holds {len(alignment.vectors)} articles, not the {len(articles)} "
+            "given; align these articles (summarize.alignment.align)."
+        )
+    rule = same_fact(alignment.embedder) if threshold is None else SameFact(float(threshold))
     generated = embedder.encode(list(sentences))
     generated_words = [word_set(text) for text in sentences]
     best_cosine = np.full((len(sentences), len(articles)), -1.0, dtype=np.float32)
@@ -64,7 +70,7 @@ def check(
     for a, article in enumerate(articles):
         if not article.sentences:
             continue
-        cosines = generated @ embedder.encode(list(article.sentences)).T
+        cosines = generated @ alignment.vectors[a].T
         best_cosine[:, a] = cosines.max(axis=1)
         source_words = [word_set(text) for text in article.sentences]
         for i, j in zip(*np.nonzero(cosines >= rule.lowest_passing_cosine), strict=True):

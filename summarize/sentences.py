@@ -17,6 +17,7 @@ import re
 import pysbd
 
 from summarize.defaults import MAX_CHUNK_WORDS, MAX_SENTENCE_WORDS
+from summarize.errors import InputError
 
 __all__ = ["DEFAULT_MAX_WORDS", "MAX_CHUNK_WORDS", "split_paragraphs", "split_sentences"]
 
@@ -47,7 +48,7 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     try:
         return pysbd.Segmenter(language=language, clean=False)
     except ValueError as error:
-        raise ValueError(
+        raise InputError(
             f"No sentence rules for language {language!r}: use an ISO 639-1 code that pysbd "
             "supports, such as 'en', 'de', 'fr', 'es', 'it', 'nl', 'ru', 'zh' or 'ja'."
         ) from error

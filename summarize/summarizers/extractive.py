@@ -31,11 +31,11 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from summarize.defaults import MERGED_EXTRACTIVE, PER_SOURCE_EXTRACTIVE
+from summarize.errors import InputError
 from summarize.summarizers.selection import fill_budget, select
 from summarize.types.digest import Digest, DigestSentence, Limits
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
     from summarize.types.alignment import Alignment
     from summarize.types.article import Article
 
@@ -197,19 +197,38 @@ class ExtractiveSummarizer:
         )
         return np.where(content, score, -np.inf)
 
-    def summarise_article(self, article: Article, *, limits: Limits, embedder: Embedder) -> Digest:
-        """Per-source digest: the article's best sentences, each citing the article."""
+    def __call__(
+        self, articles: Sequence[Article], *, alignment: Alignment, limits: Limits
+    ) -> Digest:
+        """A per-source digest of one article, or a merged digest of several (the
+        :class:`~summarize.summarizers.Summarizer` interface)."""
+        if len(alignment.vectors) != len(articles):
+            raise InputError(
+                f"The alignment holds {len(alignment.vectors)} articles, not the "
+                f"{len(articles)} given; align these articles (summarize.alignment.align)."
+            )
+        if len(articles) == 1:
+            return self.summarise_article(articles[0], limits=limits, alignment=alignment)
+        return self.summarise_articles(articles, limits=limits, alignment=alignment)
+
+    def summarise_article(
+        self, article: Article, *, limits: Limits, alignment: Alignment
+    ) -> Digest:
+        """Per-source digest: the article's best sentences, each citing the article.
+
+        ``alignment`` is the article's own (one article): its vectors are read, not recomputed.
+        """
         sentences = list(article.sentences)
         if not sentences:
             return Digest(sentences=(), method=self.name)
-        vectors = embedder.encode(sentences)
+        vectors = alignment.vectors[0]
         scores = self.sentence_scores(sentences, vectors)
         chosen = self._select(
             scores,
             vectors,
             [_words(s) for s in sentences],
             limits,
-            embedder=embedder.model_name,
+            embedder=alignment.embedder,
         )
         return Digest(
             sentences=tuple(
