@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         comparison = compare([_article("A", row["a"]), _article("B", row["b"])], embedder=embedder)
         disputes = [d for d in comparison.disputes if d.contradiction or not args.contradictions]
         flagged.append(bool(disputes))
-        kinds.append({d.kind if d.kind in ("negation", "opposite") else d.kind for d in disputes})
+        kinds.append({d.kind for d in disputes})
         reasons.append("; ".join(d.describe() for d in disputes))
 
     documents = sorted({row["document"] for row in rows})

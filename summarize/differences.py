@@ -21,9 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from summarize.alignment import Alignment, SentenceRef, is_paraphrase, same_fact_params
-from summarize.comparison import Difference
+from summarize.alignment import is_paraphrase, same_fact_params
 from summarize.models import load_spacy
+from summarize.types.alignment import Alignment, SentenceRef
+from summarize.types.comparison import Difference
 
 logger = logging.getLogger(__name__)
 
@@ -212,6 +213,7 @@ class Token:
     when: bool = False  # inside a date or time ("next month"; the date checks compare those)
     negation: bool = False  # negates the statement (see _is_negation)
     capitalised: bool = False  # capitalised inside the sentence: a name even when untagged
+    initial: bool = False  # first word of its sentence (capitalised whatever it is)
 
 
 # A value (number or date part) keyed by what it quantifies: kind -> anchor lemma -> value -> text.
@@ -348,6 +350,7 @@ def sentence_facts(doc: Any) -> SentenceFacts:
             or token.lower_ in _NEGATORS - {"no", "not", "never"}
             or token.lemma_.lower() in _NEGATING_VERBS,
             capitalised=token.i > token.sent.start and token.text[:1].isupper(),
+            initial=token.i == token.sent.start,
         )
         for token in doc
         if not (token.is_punct or token.is_space)
@@ -487,11 +490,13 @@ def _named_in(name: str, names: dict[str, str]) -> bool:
 
 
 def _is_name(token: Token) -> bool:
-    """A name: tagged as one, or a proper noun, or capitalised inside the sentence (dates and
-    numbers are compared as such, not as names)."""
-    return not (token.when or token.number) and bool(
-        token.entity or token.pos == "PROPN" or token.capitalised
-    )
+    """A name: tagged as one, or a proper noun or capitalised word that does not open the
+    sentence (dates and numbers are compared as such, not as names)."""
+    if token.when or token.number or token.pos in ("PRON", "DET"):
+        return False  # "[They] agreed" is not a name
+    if token.entity:
+        return True
+    return not token.initial and (token.pos == "PROPN" or token.capitalised)
 
 
 def _span(tokens: tuple[Token, ...] | list[Token]) -> str:
@@ -581,8 +586,8 @@ def edit_conflicts(a: SentenceFacts, b: SentenceFacts) -> list[Conflict]:
         if not one or not other:
             continue
         # Names compared as names: each side of the changed stretch names something else.
-        names_one = {t.lower for t in one if _is_name(t)}
-        names_other = {t.lower for t in other if _is_name(t)}
+        names_one = {t.lower.removesuffix("s") for t in one if _is_name(t)}
+        names_other = {t.lower.removesuffix("s") for t in other if _is_name(t)}
         if names_one - names_other and names_other - names_one:
             label = next((t.entity for t in one if t.entity), "")
             kind = NAME_KINDS.get(label, "name")

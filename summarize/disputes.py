@@ -16,9 +16,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 
-from summarize.alignment import Claim, SentenceRef
-from summarize.comparison import DISPUTE_KINDS, Difference, Dispute, DisputedValue
-from summarize.digest import Digest, DigestSentence
+from summarize.types.alignment import Claim, SentenceRef
+from summarize.types.comparison import DISPUTE_KINDS, Difference, Dispute, DisputedValue
+from summarize.types.digest import Digest, DigestSentence
 
 __all__ = ["cite_precisely", "group_disputes", "parse_published"]
 

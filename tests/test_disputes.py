@@ -52,6 +52,11 @@ def _compare(embedder, *texts: str) -> Comparison:
             "The founder of the start-up was arrested on fraud charges on Thursday.",
             "The founder of the start-up was detained on fraud charges on Thursday.",
         ),
+        (  # a pronoun for the people it stands for is no other name
+            '"[They] agreed that cooperation on aviation security was vital," a spokeswoman said.',
+            "The Prime Minister and President agreed that cooperation on aviation security was "
+            "vital, a spokeswoman said.",
+        ),
         (  # two different quantities: rescued people and recovered bodies
             "Police rescued 40 people from the flooded tunnel, and recovered 59 bodies.",
             "Police rescued 40 people from the flooded tunnel on Sunday.",

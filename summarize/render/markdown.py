@@ -7,19 +7,15 @@ the same bytes.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
 
-from summarize.comparison import Comparison, Dispute
-from summarize.digest import Digest, DigestSentence
 from summarize.render._view import (
     citation_numbers,
     digest_sources,
     markers,
     representative,
 )
-
-if TYPE_CHECKING:
-    from summarize.briefing import Briefing
+from summarize.types import Briefing, Comparison, Digest, DigestSentence
+from summarize.types.comparison import Dispute
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
 
@@ -191,6 +187,8 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
             details.append(f"published {escape(article.published)}")
         if article.url:
             details.append(escape(article.url))
+        if article.metadata.get("fetched_at"):
+            details.append("fetched " + escape(article.metadata["fetched_at"]))
         sources.append(f"{line} ({', '.join(details)})  ")
     parts.append("\n".join(sources).rstrip() + "\n")
     parts.append("## Merged briefing\n\n" + digest_markdown(briefing.digest, numbers=numbers))
