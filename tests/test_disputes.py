@@ -148,6 +148,15 @@ def test_a_later_report_revising_a_figure_is_an_update(embedder):
         "Early": "2024-03-01T08:00:00Z",
         "Later": "2024-03-01T18:30:00Z",
     }
+    # Briefings show when each outlet published, and the update.
+    from summarize import brief
+
+    briefing = brief(articles, embedder=embedder, max_words=40)
+    markdown = briefing.to_markdown()
+    assert "published 2024-03-01T08:00:00Z" in markdown
+    assert "update: 65 → 60, later report" in markdown
+    assert "2024-03-01T18:30:00Z" in briefing.to_html()
+    assert "65 → 60, later report" in briefing.to_html()
     # Without publication times the same values are a plain contradiction.
     plain = compare([_article(a.source, list(a.sentences)) for a in articles], embedder=embedder)
     assert not next(d for d in plain.disputes if d.topic == "deaths").update
@@ -182,6 +191,9 @@ def test_merged_sentence_never_cites_an_outlet_that_gives_another_value(embedder
     assert any(value.endswith("dead") for _, value in fire.disputed)
     markdown = briefing.to_markdown()
     assert "dead]" in markdown and "**Deaths**" in markdown
+    for source, text in fire.wording:  # each outlet's own wording, nested under the sentence
+        number = briefing.sources.index(source) + 1
+        assert f"\n  - [{number}] {text}" in markdown
     page = briefing.to_html()
     assert 'class="sz-wording"' in page and "sz-disputed" in page
     loaded = type(briefing).from_json(briefing.to_json())
