@@ -21,9 +21,12 @@ __all__ = [
     "Comparison",
     "Digest",
     "DigestSentence",
+    "Story",
     "__version__",
     "brief",
+    "brief_many",
     "compare",
+    "group_stories",
     "load_articles",
     "summarise",
     "summarize",
@@ -40,6 +43,9 @@ _EXPORTS = {
     "summarize": "summarize.digest",
     "Briefing": "summarize.briefing",
     "brief": "summarize.briefing",
+    "Story": "summarize.stories",
+    "group_stories": "summarize.stories",
+    "brief_many": "summarize.engine",
 }
 
 if TYPE_CHECKING:
@@ -47,7 +53,9 @@ if TYPE_CHECKING:
     from summarize.briefing import Briefing, brief
     from summarize.comparison import Comparison, compare
     from summarize.digest import Digest, DigestSentence, summarise, summarize
+    from summarize.engine import brief_many
     from summarize.loading import load_articles
+    from summarize.stories import Story, group_stories
 
 
 def __getattr__(name: str) -> Any:
