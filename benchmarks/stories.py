@@ -151,7 +151,7 @@ def ours_by_threshold(articles: list, grid: Sequence[float]) -> dict[float, list
     tfidf, dense = document_vectors(articles)
     candidates = _candidates(tfidf, dense, neighbours=NEIGHBOURS)
     return {
-        t: _labels(_average_link(candidates, len(articles), threshold=t), len(articles))
+        t: _labels(_average_link(candidates, tfidf, dense, threshold=t), len(articles))
         for t in grid
     }
 

@@ -8,11 +8,10 @@ How it works (each step scales to tens of thousands of articles):
    ``TFIDF_WEIGHT * tfidf_cosine + (1 - TFIDF_WEIGHT) * embedding_cosine``.
 2. Candidate pairs: each article's :data:`NEIGHBOURS` nearest articles, found block by block
    (:data:`BLOCK` rows at a time), so memory grows with ``n * NEIGHBOURS``, never ``n * n``.
-3. Average-link grouping over the candidate pairs: two groups merge while the mean similarity
-   over all their article pairs is at least ``threshold``. A pair that is not a candidate counts
-   as 0 when one of its articles still had room among its neighbours (it is known to be far),
-   and is left out of the mean when both articles' neighbour lists were full of close articles
-   (big stories: unknown, so it must not split them).
+3. Average-link grouping over the candidate pairs: two groups linked by a candidate pair merge
+   when the mean similarity over *all* their article pairs is at least ``threshold`` (exact, and
+   cheap: the mean pair cosine of two groups is the dot product of their mean vectors). Which
+   merge comes next follows an estimate from the candidate pairs alone, so no n x n work.
 4. Inside each story, near-copies (wire copies, updates of one article: at least
    :data:`NEAR_COPY` of the shorter text's word 5-grams also in the other) form one *family*.
    A family is one independent report: :meth:`Story.briefing_articles` cites it once, as
@@ -220,9 +219,8 @@ def group_stories(
     if not items:
         return []
     tfidf, dense = document_vectors(items, embedder=embedder)
-    groups = _average_link(
-        _candidates(tfidf, dense, neighbours=neighbours), len(items), threshold=threshold
-    )
+    candidates = _candidates(tfidf, dense, neighbours=neighbours)
+    groups = _average_link(candidates, tfidf, dense, threshold=threshold)
     stories = [_story([items[i] for i in group], dense[group]) for group in groups]
     firsts = [group[0] for group in groups]
     order = sorted(
@@ -294,37 +292,65 @@ def _candidates(tfidf: csr_matrix, dense: np.ndarray, *, neighbours: int) -> _Ca
     return _Candidates(pairs, saturated)
 
 
-def _average_link(candidates: _Candidates, n: int, *, threshold: float) -> list[list[int]]:
+def _average_link(
+    candidates: _Candidates,
+    tfidf: csr_matrix,
+    dense: np.ndarray,
+    *,
+    threshold: float,
+) -> list[list[int]]:
     """Average-link agglomeration over candidate pairs (see the module docstring, step 3).
+
+    The order of merges follows an estimate from the candidate pairs alone (missing pairs count
+    as 0 when known to be far, and are left out when unknown); a merge happens only when the
+    *exact* mean similarity over every article pair of the two groups reaches ``threshold``.
+    That mean is exact and cheap because cosine is linear: the mean over all pairs of two
+    groups is the dot product of their mean vectors, kept as running sums.
 
     Returns the groups as lists of article indices, each sorted, in order of first article.
     """
+    n = dense.shape[0]
     size = [1] * n
     full = [int(flag) for flag in candidates.saturated]
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    # links[a][b] = [sum of similarities, pairs seen between saturated articles]
+    sparse_sum = [tfidf[i] for i in range(n)]
+    dense_sum = [dense[i].astype(np.float64) for i in range(n)]
+    # links[a][b] = [sum of candidate similarities, candidate pairs between saturated articles]
     links: dict[int, dict[int, list[float]]] = defaultdict(dict)
     for (i, j), value in candidates.pairs.items():
         both = float(candidates.saturated[i] and candidates.saturated[j])
         links[i][j] = links[j][i] = [value, both]
 
-    def mean(a: int, b: int) -> float:
+    def estimate(a: int, b: int) -> float:
         total, seen_full = links[a][b]
         unknown = full[a] * full[b] - seen_full
         return total / max(size[a] * size[b] - unknown, 1)
 
-    heap = [(-mean(a, b), a, b) for a in links for b in links[a] if a < b]
+    def exact(a: int, b: int) -> float:
+        lexical = float(sparse_sum[a].multiply(sparse_sum[b]).sum())
+        semantic = float(dense_sum[a] @ dense_sum[b])
+        return (TFIDF_WEIGHT * lexical + (1 - TFIDF_WEIGHT) * semantic) / (size[a] * size[b])
+
+    # Heap entries: (-priority, a, b, checked); checked entries hold the exact mean.
+    heap = [(-estimate(a, b), a, b, False) for a in links for b in links[a] if a < b]
     heapq.heapify(heap)
     while heap:
-        negative, a, b = heapq.heappop(heap)
+        negative, a, b, checked = heapq.heappop(heap)
         if -negative < threshold:
             break
         if a not in members or b not in members:
             continue  # one side was merged since: a fresh entry was pushed then
+        if not checked:
+            value = exact(a, b)
+            if value >= threshold:
+                heapq.heappush(heap, (-value, a, b, True))
+            continue
         new = len(size)
         size.append(size[a] + size[b])
         full.append(full[a] + full[b])
         members[new] = members.pop(a) + members.pop(b)
+        sparse_sum.append(sparse_sum[a] + sparse_sum[b])
+        dense_sum.append(dense_sum[a] + dense_sum[b])
         merged: dict[int, list[float]] = {}
         for old in (a, b):
             for other, (total, seen_full) in links.pop(old).items():
@@ -337,7 +363,7 @@ def _average_link(candidates: _Candidates, n: int, *, threshold: float) -> list[
         links[new] = merged
         for other, entry in merged.items():
             links[other][new] = entry
-            heapq.heappush(heap, (-mean(other, new), other, new))
+            heapq.heappush(heap, (-estimate(other, new), other, new, False))
     groups = [sorted(group) for group in members.values()]
     return sorted(groups, key=lambda group: group[0])
 
