@@ -33,29 +33,28 @@ __all__ = [
 ]
 
 _EXPORTS = {
-    "Article": "summarize.articles",
+    "Article": "summarize.types",
     "load_articles": "summarize.loading",
-    "Comparison": "summarize.comparison",
+    "Comparison": "summarize.types",
     "compare": "summarize.comparison",
-    "Digest": "summarize.digest",
-    "DigestSentence": "summarize.digest",
-    "summarise": "summarize.digest",
-    "summarize": "summarize.digest",
-    "Briefing": "summarize.briefing",
-    "brief": "summarize.briefing",
-    "Story": "summarize.stories",
+    "Digest": "summarize.types",
+    "DigestSentence": "summarize.types",
+    "summarise": "summarize.api",
+    "summarize": "summarize.api",
+    "Briefing": "summarize.types",
+    "brief": "summarize.api",
+    "Story": "summarize.types",
     "group_stories": "summarize.stories",
     "brief_many": "summarize.engine",
 }
 
 if TYPE_CHECKING:
-    from summarize.articles import Article
-    from summarize.briefing import Briefing, brief
-    from summarize.comparison import Comparison, compare
-    from summarize.digest import Digest, DigestSentence, summarise, summarize
+    from summarize.api import brief, summarise, summarize
+    from summarize.comparison import compare
     from summarize.engine import brief_many
     from summarize.loading import load_articles
-    from summarize.stories import Story, group_stories
+    from summarize.stories import group_stories
+    from summarize.types import Article, Briefing, Comparison, Digest, DigestSentence, Story
 
 
 def __getattr__(name: str) -> Any:

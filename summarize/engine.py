@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from summarize.articles import Article
 from summarize.errors import InputError, SummarizeError
-from summarize.stories import Story
+from summarize.types import Article, Story
 
 if TYPE_CHECKING:
-    from summarize.briefing import Briefing
+    from summarize.types import Briefing
 
 logger = logging.getLogger(__name__)
 
@@ -76,18 +75,21 @@ def story_name(item: StoryInput, index: int) -> str:
     return f"story {index + 1}: {title}"
 
 
-def _articles(item: StoryInput) -> Sequence[Article] | str | PathLike[str]:
+def _articles(item: StoryInput) -> Sequence[Article]:
+    """A story's articles, loaded here (so remote workers never need the input files)."""
     if isinstance(item, Story):
         return item.briefing_articles()  # near-copy families cited once
-    return item
+    from summarize.loading import as_articles
+
+    return as_articles(item)
 
 
-def _brief_one(item: StoryInput, options: _Options) -> Briefing:
+def _brief_one(articles: Sequence[Article], options: _Options) -> Briefing:
     """One story's briefing (runs in this process or on a Dask worker)."""
     from summarize.briefing import brief
 
     return brief(
-        _articles(item),
+        articles,
         max_words=options.max_words,
         per_source_words=options.per_source_words,
         method=options.method,
@@ -170,7 +172,7 @@ def _run_here(
     with _bar(len(items), progress) as bar:
         for item, name in zip(items, names, strict=True):
             try:
-                briefings.append(_brief_one(item, options))
+                briefings.append(_brief_one(_articles(item), options))
             except SummarizeError as error:  # one bad story does not sink the others
                 logger.warning("%s: %s", name, error)
                 failures[name] = error
@@ -227,14 +229,20 @@ def _run_dask(
             ) from error
     else:
         client = scheduler  # a distributed.Client the caller manages
+    briefings: list[Briefing | None] = [None] * len(items)
+    failures: dict[int, BaseException] = {}
     try:
-        futures = {
-            client.submit(_brief_one, item, options, retries=retries, pure=False): index
-            for index, item in enumerate(items)
-        }
-        briefings: list[Briefing | None] = [None] * len(items)
-        failures: dict[int, BaseException] = {}
+        futures = {}
+        for index, item in enumerate(items):
+            try:
+                articles = _articles(item)
+            except SummarizeError as error:  # an input that cannot be loaded: named, not lost
+                failures[index] = error
+                continue
+            future = client.submit(_brief_one, articles, options, retries=retries, pure=False)
+            futures[future] = index
         with _bar(len(items), progress) as bar:
+            bar.update(len(failures))
             for future in as_completed(futures):
                 index = futures[future]
                 try:

@@ -23,7 +23,6 @@ The default threshold was chosen on one half of the dev sets and confirmed on th
 
 from __future__ import annotations
 
-import dataclasses
 import heapq
 import logging
 import re
@@ -34,8 +33,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.articles import Article
+from summarize import defaults
 from summarize.errors import InputError
+from summarize.types.article import Article
+from summarize.types.story import Family, Story, outlet_name
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -54,25 +55,17 @@ __all__ = [
     "outlet_name",
 ]
 
-#: Mean pair similarity two groups need to be one story (chosen on half the dev sets; see
-#: BENCHMARKS.md, "Stories").
-DEFAULT_THRESHOLD = 0.24
-#: Share of the TF-IDF cosine in the mixed similarity (the rest is the embedding cosine).
-TFIDF_WEIGHT = 0.85
-#: Candidate neighbours kept per article.
-NEIGHBOURS = 30
-#: Candidate pairs below this similarity are dropped (they could never help a merge).
-FLOOR = 0.10
-#: Rows of the similarity computed at once (memory: BLOCK * n floats).
-BLOCK = 1024
-#: Words of each article read for TF-IDF, and lead sentences embedded.
-TFIDF_WORDS = 2000
-LEAD_SENTENCES = 8
-#: Share of the shorter text's word 5-grams found in the other text for a near-copy.
-NEAR_COPY = 0.5
-SHINGLE = 5
+# The grouping parameters, each explained (with where its value comes from) in defaults.py.
+BLOCK = defaults.STORY_BLOCK
+FLOOR = defaults.STORY_FLOOR
+LEAD_SENTENCES = defaults.STORY_LEAD_SENTENCES
+NEAR_COPY = defaults.STORY_NEAR_COPY
+NEIGHBOURS = defaults.STORY_NEIGHBOURS
+SHINGLE = defaults.STORY_SHINGLE
+TFIDF_WEIGHT = defaults.STORY_TFIDF_WEIGHT
+TFIDF_WORDS = defaults.STORY_TFIDF_WORDS
+DEFAULT_THRESHOLD = defaults.STORY_THRESHOLD
 
-_SUFFIX = re.compile(r"\s\(\d+\)$")
 # Wire services credited in a dateline or byline: "(AP)", "— Reuters", "Associated Press".
 _WIRES = {
     "AP": re.compile(r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]"),
@@ -82,99 +75,6 @@ _WIRES = {
     "dpa": re.compile(r"\(dpa\)|\bDeutsche Presse-Agentur\b"),
     "UPI": re.compile(r"\(UPI\)|\bUnited Press International\b"),
 }
-
-
-def outlet_name(source: str) -> str:
-    """The outlet behind a source label: ``"BBC (2)"`` (a second BBC article) is ``"BBC"``."""
-    return _SUFFIX.sub("", source)
-
-
-@dataclass(frozen=True)
-class Family:
-    """Near-copies of one report inside a story: a wire story and the outlets that ran it, or
-    the versions of one article as it was updated.
-
-    Attributes:
-        sources: Source labels of its articles, in story order.
-        origin: The wire service its text credits ("AP", "Reuters", ...), if any.
-    """
-
-    sources: tuple[str, ...]
-    origin: str | None = None
-
-    @property
-    def label(self) -> str:
-        """How a citation names it: "AP, via X and Y"; "X, via Y" for an outlet's report run
-        by another; "X (2 versions)" for updates of one outlet's article; "X" alone."""
-        outlets = list(dict.fromkeys(outlet_name(source) for source in self.sources))
-        if self.origin is not None:
-            carriers = [o for o in outlets if o != self.origin]
-            if carriers:
-                return f"{self.origin}, via {_join(carriers)}"
-            outlets = [self.origin]  # only the wire's own versions
-        if len(outlets) == 1:
-            n = len(self.sources)
-            return outlets[0] if n == 1 else f"{outlets[0]} ({n} versions)"
-        return f"{outlets[0]}, via {_join(outlets[1:])}"
-
-
-def _join(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-@dataclass(frozen=True)
-class Story:
-    """Articles about one event.
-
-    Attributes:
-        articles: Its articles, in input order.
-        label: Its most central headline (closest to the story's mean vector).
-        families: Independent reports: each near-copy family once, every article in one family.
-        first_published: Earliest publication date (ISO ``YYYY-MM-DD``), when dates are known.
-        last_published: Latest publication date, when dates are known.
-    """
-
-    articles: tuple[Article, ...]
-    label: str
-    families: tuple[Family, ...]
-    first_published: str | None = None
-    last_published: str | None = None
-
-    @property
-    def outlets(self) -> tuple[str, ...]:
-        """Distinct outlets, in article order."""
-        return tuple(dict.fromkeys(outlet_name(article.source) for article in self.articles))
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        return tuple(article.source for article in self.articles)
-
-    @property
-    def independent_reports(self) -> int:
-        """How many reports are independent: near-copy families count once."""
-        return len(self.families)
-
-    def briefing_articles(self) -> tuple[Article, ...]:
-        """One article per family, for a briefing: the family's longest text, cited under the
-        family's label, so copies of one report do not count as corroboration."""
-        by_source = {article.source: article for article in self.articles}
-        chosen = []
-        for family in self.families:
-            members = [by_source[source] for source in family.sources]
-            longest = max(members, key=lambda a: (a.word_count, -members.index(a)))
-            if len(members) == 1:
-                chosen.append(longest)
-            else:
-                metadata = {**longest.metadata, "family": "; ".join(family.sources)}
-                chosen.append(dataclasses.replace(longest, source=family.label, metadata=metadata))
-        return tuple(chosen)
-
-    def __repr__(self) -> str:
-        span = f", {self.first_published}..{self.last_published}" if self.first_published else ""
-        return (
-            f"Story({self.label!r}, {len(self.articles)} articles, "
-            f"{len(self.outlets)} outlets, {len(self.families)} independent{span})"
-        )
 
 
 # --------------------------------------------------------------------------- grouping

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarize.render.html import e, page
 from summarize.render.markdown import escape
-from summarize.stories import Story, outlet_name
+from summarize.types.story import Story, outlet_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
