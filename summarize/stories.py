@@ -86,6 +86,7 @@ def group_stories(
     threshold: float | None = None,
     embedder: Embedder | str | None = None,
     neighbours: int = NEIGHBOURS,
+    progress: bool | None = None,
 ) -> list[Story]:
     """Group articles into stories, each with its label, dates, outlets and near-copy families.
 
@@ -95,6 +96,8 @@ def group_stories(
             splits more. Default :data:`DEFAULT_THRESHOLD` (chosen on dev data).
         embedder: Sentence embedder (an Embedder or a model name); default: the shared one.
         neighbours: Candidate neighbours per article (more: slower, steadier on huge stories).
+        progress: Progress bar on stderr over the neighbour search; ``None`` shows it only for
+            piles of several thousand articles.
 
     Returns:
         Stories, most outlets first (then most articles, then first appearance); every article
@@ -119,7 +122,8 @@ def group_stories(
     if not items:
         return []
     tfidf, dense = document_vectors(items, embedder=embedder)
-    candidates = _candidates(tfidf, dense, neighbours=neighbours)
+    show = progress if progress is not None else len(items) >= 2 * BLOCK
+    candidates = _candidates(tfidf, dense, neighbours=neighbours, progress=show)
     groups = _average_link(candidates, tfidf, dense, threshold=threshold)
     stories = [_story([items[i] for i in group], dense[group]) for group in groups]
     firsts = [group[0] for group in groups]
@@ -167,15 +171,20 @@ class _Candidates:
     saturated: np.ndarray
 
 
-def _candidates(tfidf: csr_matrix, dense: np.ndarray, *, neighbours: int) -> _Candidates:
+def _candidates(
+    tfidf: csr_matrix, dense: np.ndarray, *, neighbours: int, progress: bool = False
+) -> _Candidates:
     n = dense.shape[0]
     k = min(neighbours, n - 1)
     pairs: dict[tuple[int, int], float] = {}
     saturated = np.zeros(n, dtype=bool)
     if k < 1:
         return _Candidates(pairs, saturated)
+    from tqdm.auto import tqdm
+
     tfidf_t = tfidf.T.tocsr()
-    for start in range(0, n, BLOCK):
+    starts = range(0, n, BLOCK)
+    for start in tqdm(starts, desc="grouping", unit="block", disable=not progress, leave=False):
         stop = min(start + BLOCK, n)
         block = TFIDF_WEIGHT * (tfidf[start:stop] @ tfidf_t).toarray()
         block += (1 - TFIDF_WEIGHT) * (dense[start:stop] @ dense.T)
