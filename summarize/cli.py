@@ -224,7 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--threshold",
         type=float,
         metavar="T",
-        help="grouping threshold in (0, 1): higher splits more (default: calibrated)",
+        help="grouping threshold in (0, 1): higher splits more (default 0.22, chosen on "
+        "news dev sets; see BENCHMARKS.md)",
     )
     stories.add_argument(
         "--max-words", type=_positive, default=150, metavar="N", help="merged digest length (150)"
@@ -377,7 +378,13 @@ def _run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
     from summarize.stories import group_stories
 
     articles = _load(parser, args)
-    stories = group_stories(articles, threshold=args.threshold, embedder=args.embedder)
+    quiet = args.no_progress or args.quiet
+    stories = group_stories(
+        articles,
+        threshold=args.threshold,
+        embedder=args.embedder,
+        progress=False if quiet else None,
+    )
     print(f"{len(articles)} articles, {len(stories)} stories; briefing each...", file=sys.stderr)
     failed: BriefManyError | None = None
     briefings: list[Briefing | None]
@@ -389,7 +396,7 @@ def _run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
                 max_words=args.max_words,
                 per_source_words=args.per_source_words,
                 embedder=args.embedder,
-                progress=False if args.no_progress or args.quiet else None,
+                progress=False if quiet else None,
             )
         )
     except BriefManyError as error:
