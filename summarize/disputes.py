@@ -144,15 +144,16 @@ def cite_precisely(
     For each digest sentence taken from a claim, every other outlet's sentence in that claim
     is checked against the digest sentence's own source sentence: an outlet whose sentence
     conflicts (a contradiction, not a softer "detail differs") moves from ``sources`` to
-    ``disputed`` with the value it gives ("65 dead"); every outlet's own wording is kept in
+    ``disputed`` with the values it gives ("65 dead, 157 injured"); every outlet's own wording
+    is kept in
     ``wording``. Sentences not taken from a claim (abstractive ones) are left as they are.
     """
-    conflicts: dict[tuple[SentenceRef, SentenceRef], Difference] = {}
+    conflicts: dict[tuple[SentenceRef, SentenceRef], list[Difference]] = {}
     for difference in differences:
         if difference.soft:
             continue
-        conflicts.setdefault((difference.a, difference.b), difference)
-        conflicts.setdefault((difference.b, difference.a), difference)
+        conflicts.setdefault((difference.a, difference.b), []).append(difference)
+        conflicts.setdefault((difference.b, difference.a), []).append(difference)
     sentences = []
     for sentence in digest.sentences:
         claim, own = _claim_of(sentence, claims)
@@ -163,10 +164,11 @@ def cite_precisely(
         for ref in claim.sentences:
             if ref.source == own.source:
                 continue
-            found = conflicts.get((own, ref))
-            if found is not None and ref.source not in disputed:
-                other = found.right if found.a == own else found.left
-                disputed[ref.source] = _with_topic(other, found)
+            found = conflicts.get((own, ref), [])
+            if found and ref.source not in disputed:
+                disputed[ref.source] = ", ".join(
+                    _with_topic(d.right if d.a == own else d.left, d) for d in found
+                )
         sources = tuple(s for s in sentence.sources if s not in disputed)
         wording = tuple((ref.source, ref.text) for ref in sorted(claim.sentences))
         sentences.append(
