@@ -31,10 +31,11 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from summarize.digest import Digest, DigestSentence, Limits
+from summarize.summarizers.coherence import opens_with_reference, stray_quote_start
 from summarize.summarizers.selection import fill_budget, select
 
 if TYPE_CHECKING:
-    from summarize.alignment import Alignment
+    from summarize.alignment import Alignment, SentenceRef
     from summarize.articles import Article
     from summarize.embeddings import Embedder
 
@@ -138,6 +139,9 @@ class ExtractiveSummarizer:
         selection: ``"mmr"`` (greedy, with the redundancy penalty) or ``"fill"``
             (:func:`~summarize.summarizers.selection.fill_budget`: the sentences that best
             fill the word budget; MMR when there is no word limit).
+        off_story_quantile: Merged digests leave out a sentence no other outlet reports whose
+            cosine to the story's centroid is below this quantile of the story's sentences
+            (0: keep all); it is most likely about another event.
     """
 
     centrality_weight: float = 1.0
@@ -150,6 +154,7 @@ class ExtractiveSummarizer:
     duplicate: float | None = None
     min_words: int = 10
     selection: Literal["mmr", "fill"] = "mmr"
+    off_story_quantile: float = 0.0
 
     name = "extractive"
 
@@ -161,6 +166,7 @@ class ExtractiveSummarizer:
         limits: Limits,
         *,
         embedder: str,
+        requires: Sequence[int] | None = None,
     ) -> list[int]:
         duplicate = self.duplicate
         if duplicate is None:
@@ -168,6 +174,8 @@ class ExtractiveSummarizer:
 
             duplicate = same_fact_params(embedder)["duplicate_threshold"]
         if self.selection == "fill":
+            if requires is not None:  # the knapsack takes no order: leave dependents out
+                scores = np.where(np.asarray(requires) >= 0, -np.inf, scores)
             return fill_budget(scores, vectors, word_counts, limits=limits, duplicate=duplicate)
         return select(
             scores,
@@ -176,6 +184,7 @@ class ExtractiveSummarizer:
             limits=limits,
             diversity=self.diversity,
             duplicate=duplicate,
+            requires=requires,
         )
 
     def _position(self, count: int) -> np.ndarray:
@@ -223,7 +232,13 @@ class ExtractiveSummarizer:
         """Merged digest: one representative sentence per chosen claim, citing all its outlets.
 
         Claims reported by more outlets rank higher; within a claim the representative is its
-        best sentence by centrality to the whole story and position in its article.
+        best sentence by centrality to the whole story and position in its article, preferring
+        one that reads on its own (:mod:`~summarize.summarizers.coherence`). A sentence that
+        opens with a reference to the sentence before it in its article ("He said...", "But
+        ...") is taken only right after that sentence; one that opens with a stray quote mark
+        is not taken. A single-outlet sentence far from the story's centroid (about another
+        event) is left out. The digest opens with its most relevant sentence (the most
+        central, most widely reported fact), then follows the articles' reading order.
         """
         all_vectors = [v for v in alignment.vectors if len(v)]
         if not all_vectors:
@@ -235,12 +250,18 @@ class ExtractiveSummarizer:
         low = min(float(r.min()) for r in raw if r.size)
         high = max(float(r.max()) for r in raw if r.size)
         span = max(high - low, 1e-9)
+        off_story = (
+            float(np.quantile(story @ centroid, self.off_story_quantile))
+            if len(articles) > 1 and self.off_story_quantile > 0
+            else -np.inf
+        )
         # Centrality is scaled over the whole story so that outlets are comparable.
         lexical = _lexical_centrality([s for a in articles for s in a.sentences])
         offsets = np.cumsum([0] + [len(a.sentences) for a in articles])
         sentence_score: list[np.ndarray] = []
         for k, (article, centrality) in enumerate(zip(articles, raw, strict=False)):
             content = self._content_mask(list(article.sentences))
+            content &= np.array([not stray_quote_start(s) for s in article.sentences], bool)
             score = (
                 self.centrality_weight * (centrality - low) / span
                 + self.position_weight * self._position(len(article.sentences))
@@ -248,15 +269,25 @@ class ExtractiveSummarizer:
             )
             sentence_score.append(np.where(content, score, -np.inf))
 
-        n_sources = max(len(alignment.sources), 1)
-        reps, scores, vectors, counts, sources = [], [], [], [], []
-        for claim in alignment.claims:
-            best = max(
-                claim.sentences,
-                key=lambda ref: (sentence_score[ref.article][ref.index], -ref.index, -ref.article),
+        def rank(ref: SentenceRef) -> tuple[bool, bool, float, int, int]:
+            score = float(sentence_score[ref.article][ref.index])
+            return (
+                np.isfinite(score),
+                not opens_with_reference(ref.text),
+                score,
+                -ref.index,
+                -ref.article,
             )
+
+        n_sources = max(len(alignment.sources), 1)
+        reps: list[SentenceRef] = []
+        scores, vectors, counts, sources = [], [], [], []
+        for claim in alignment.claims:
+            best = max(claim.sentences, key=rank)
             base = float(sentence_score[best.article][best.index])
             if not np.isfinite(base):
+                continue
+            if len(claim.sources) == 1 and raw[best.article][best.index] < off_story:
                 continue
             reps.append(best)
             scores.append(base + self.support_weight * len(claim.sources) / n_sources)
@@ -265,26 +296,69 @@ class ExtractiveSummarizer:
             sources.append(claim.sources)
         if not reps:
             return Digest(sentences=(), method=self.name)
+        # A sentence opening with a reference needs its article's previous sentence first.
+        position = {(ref.article, ref.index): i for i, ref in enumerate(reps)}
+        requires = [
+            position.get((ref.article, ref.index - 1), len(reps))
+            if opens_with_reference(ref.text)
+            else -1
+            for ref in reps
+        ]
+        for i, needed in enumerate(requires):
+            if needed == len(reps):  # its antecedent is not a candidate: never take it
+                scores[i] = -np.inf
+                requires[i] = -1
         chosen = self._select(
             np.asarray(scores, dtype=np.float32),
             np.stack(vectors),
             counts,
             limits,
             embedder=alignment.embedder,
+            requires=requires,
         )
-        lengths = [max(len(a.sentences), 1) for a in articles]
-
-        def reading_order(i: int) -> tuple[float, int, int]:
-            ref = reps[i]
-            return (ref.index / lengths[ref.article], ref.article, ref.index)
-
         return Digest(
             sentences=tuple(
                 DigestSentence(text=reps[i].text, sources=tuple(sources[i]))
-                for i in sorted(chosen, key=reading_order)
+                for i in reading_order(reps, chosen, requires, articles)
             ),
             method=self.name,
         )
+
+
+def reading_order(
+    reps: Sequence[SentenceRef],
+    chosen: Sequence[int],
+    requires: Sequence[int],
+    articles: Sequence[Article],
+) -> list[int]:
+    """The lead (the first chosen: the most relevant) first, then the articles' reading order
+    (relative position, then article), each sentence that continues another right after it."""
+    if not chosen:
+        return []
+    lengths = [max(len(a.sentences), 1) for a in articles]
+
+    def key(i: int) -> tuple[float, int, int]:
+        ref = reps[i]
+        return (ref.index / lengths[ref.article], ref.article, ref.index)
+
+    picked = set(chosen)
+    followers: dict[int, list[int]] = {}
+    for i in chosen:
+        if requires[i] in picked:
+            followers.setdefault(requires[i], []).append(i)
+    heads = [i for i in chosen if requires[i] not in picked]
+    lead = chosen[0] if chosen[0] in heads else heads[0]
+    order: list[int] = []
+
+    def emit(i: int) -> None:
+        order.append(i)
+        for follower in sorted(followers.get(i, []), key=key):
+            emit(follower)
+
+    emit(lead)
+    for i in sorted((h for h in heads if h != lead), key=key):
+        emit(i)
+    return order
 
 
 #: Settings for per-source digests, tuned on rows 0-49 of cnndm_summeval100 and confirmed on

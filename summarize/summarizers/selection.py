@@ -40,6 +40,7 @@ def select(
     limits: Limits,
     diversity: float = 0.5,
     duplicate: float = 0.85,
+    requires: Sequence[int] | None = None,
 ) -> list[int]:
     """Pick candidates by MMR within ``limits``; returns their indices in choice order.
 
@@ -51,6 +52,8 @@ def select(
             skipped and the next best that fits is tried.
         diversity: Weight of the redundancy penalty (max cosine to an already chosen one).
         duplicate: Candidates this similar to a chosen one are never taken.
+        requires: For each candidate, the index of a candidate that must be chosen before it
+            can be (a sentence that continues another), or -1 for none.
     """
     n = len(scores)
     chosen: list[int] = []
@@ -61,13 +64,18 @@ def select(
     available = np.isfinite(scores)  # -inf marks candidates that must not be taken
     redundancy = np.zeros(n, dtype=np.float32)
     counts = np.asarray(word_counts)
+    needed = np.full(n, -1) if requires is None else np.asarray(requires, dtype=int)
+    taken = np.zeros(n + 1, dtype=bool)
+    taken[-1] = True  # needed == -1 reads this slot: no requirement
     while len(chosen) < max_sentences:
         available &= counts <= words_left
-        if not available.any():
+        ready = available & taken[needed]
+        if not ready.any():
             break
-        value = np.where(available, scores - diversity * redundancy, -np.inf)
+        value = np.where(ready, scores - diversity * redundancy, -np.inf)
         best = int(np.argmax(value))  # argmax returns the first (earliest) on ties
         chosen.append(best)
+        taken[best] = True
         available[best] = False
         words_left -= counts[best]
         redundancy = np.maximum(redundancy, vectors @ vectors[best])
