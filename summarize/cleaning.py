@@ -332,10 +332,17 @@ _INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
 _AGENCY = re.compile(rf"(^|\W)({_AGENCIES}|file photo|via ap)(\W|$)", re.IGNORECASE)
 
 
-def _cut_inline(line: str) -> tuple[str, list[tuple[str, str]]]:
-    """Cut furniture out of a kept line; returns the line and the (piece, reason) cuts."""
+def _cut_inline(line: str, *, opening: bool) -> tuple[str, list[tuple[str, str]]]:
+    """Cut furniture out of a kept line; returns the line and the (piece, reason) cuts.
+
+    The article's opening line keeps its dateline ("WASHINGTON —", "(CNN)"): that is where
+    an article states where it was filed. A dateline anywhere else is left over from another
+    article or a page block and is cut.
+    """
     cuts: list[tuple[str, str]] = []
     for reason, pattern in _INLINE:
+        if opening and reason == "dateline":
+            continue
         match = pattern.search(line)
         if match is None:
             continue
@@ -431,7 +438,7 @@ def clean_text(
         if reason is not None:
             removed.append((line, reason))
             continue
-        line, cuts = _cut_inline(line)
+        line, cuts = _cut_inline(line, opening=not kept_lines)
         removed.extend(cuts)
         if line:
             kept_lines.append(line)

@@ -252,9 +252,16 @@ def test_clutter_line_is_removed_with_its_reason(line, reason):
     ],
 )
 def test_clutter_inside_a_line_is_cut_out_and_listed(line, kept, piece, reason):
-    cleaned = clean_text(line)
-    assert cleaned.kept == (kept,)
+    opening = "Heavy rain fell across the valley for three days."
+    cleaned = clean_text(f"{opening}\n{line}")
+    assert cleaned.kept == (opening, kept)
     assert list(zip(cleaned.removed, cleaned.reasons, strict=True)) == [(piece, reason)]
+
+
+def test_the_opening_dateline_stays():
+    """An article may open with where it was filed; only datelines left mid-text go."""
+    line = "WASHINGTON — Congress passed the flood relief bill on Friday."
+    assert clean_text(line).kept == (line,)
 
 
 @pytest.mark.parametrize(
