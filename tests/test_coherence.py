@@ -7,8 +7,12 @@ import pytest
 
 from summarize import load_articles, summarise
 from summarize.digest import Limits
-from summarize.summarizers.coherence import opens_with_reference, stray_quote_start
-from summarize.summarizers.selection import select
+from summarize.summarizers.coherence import (
+    opens_with_reference,
+    shorter_forms,
+    stray_quote_start,
+)
+from summarize.summarizers.selection import fill_budget
 
 
 @pytest.mark.parametrize(
@@ -56,14 +60,45 @@ def test_stray_quote_start(sentence, stray):
     assert stray_quote_start(sentence) is stray
 
 
-def test_select_takes_a_dependent_sentence_only_after_its_antecedent():
-    vectors = np.eye(3, dtype=np.float32)
-    scores = np.array([0.2, 0.9, 0.5], dtype=np.float32)
-    # Candidate 1 (the best) continues candidate 0; with room for one sentence it cannot go.
-    chosen = select(scores, vectors, [5, 5, 5], limits=Limits(max_words=5), requires=[-1, 0, -1])
-    assert chosen == [2]
-    chosen = select(scores, vectors, [5, 5, 5], limits=Limits(max_words=15), requires=[-1, 0, -1])
-    assert chosen.index(0) < chosen.index(1)
+def test_fill_budget_takes_one_alternative_of_a_group():
+    # Candidates 0 and 1 are one sentence and its shorter form (same group, same vector).
+    vectors = np.array([[1, 0, 0], [1, 0, 0], [0, 1, 0]], dtype=np.float32)
+    relevance = np.array([1.0, 1.0, 0.8])
+    chosen = fill_budget(
+        relevance, vectors, [20, 12, 18], limits=Limits(max_words=30), groups=[0, 0, 1]
+    )
+    assert chosen == [1, 2]  # the shorter form makes room for the other sentence
+    chosen = fill_budget(
+        relevance, vectors, [20, 12, 18], limits=Limits(max_words=60), groups=[0, 0, 1]
+    )
+    assert chosen == [0, 2]  # room for the whole sentence: never both forms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forms"),
+    [
+        (
+            "The river rose by two metres in six hours, the town council said.",
+            ["The river rose by two metres in six hours."],
+        ),
+        (
+            "Two thousand residents left their homes on Tuesday, according to the police.",
+            ["Two thousand residents left their homes on Tuesday."],
+        ),
+        (
+            "The council closed the bridge over the river on Tuesday, after engineers found "
+            "cracks in two of its piers.",
+            ["The council closed the bridge over the river on Tuesday."],
+        ),
+        ('"We had no warning at all," a resident said.', []),  # a quotation stays whole
+        ("The man, who was 45, died in hospital on Sunday.", []),  # not a trailing clause
+        ("Officials said the flood was the worst since 1953.", []),
+    ],
+)
+def test_shorter_forms_are_verbatim_prefixes(sentence, forms):
+    assert shorter_forms(sentence) == forms
+    for form in forms:
+        assert sentence.startswith(form[:-1])
 
 
 # Three reports of one made-up story, each with sentences that lean on the one before.

@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["opens_with_reference", "stray_quote_start"]
+__all__ = [
+    "drop_trailing_attribution",
+    "opens_with_reference",
+    "shorter_forms",
+    "stray_quote_start",
+]
 
 #: Pronouns, demonstratives and connectives that, opening a sentence, point back.
 REFERENCE_OPENERS = [
@@ -118,3 +123,69 @@ def stray_quote_start(sentence: str) -> bool:
     if mark in "‘'":
         return _CLOSING_SINGLE.search(text[1:]) is None
     return True
+
+
+# A trailing attribution: ", the council said.", ", according to the report.", " — officials
+# told reporters." after a statement of at least 40 characters.
+_ATTRIBUTION = re.compile(
+    r"^(?P<keep>.{40,}?[^\s,])(?:,|\s[—–-])\s"
+    r"(?:(?:according to|as reported by)\b"
+    r"|(?:(?:the|a|an|his|her|their|its|[A-Z][\w.'’-]*)(?:\s[\w.'’-]+){0,7}?\s)?"
+    r"(?:said|says|told|reported|reports|wrote|writes|added|noted|announced|confirmed|"
+    r"claimed|argued|stated)\b)"
+    r"[^;:\"“”]*$"
+)
+
+
+def drop_trailing_attribution(sentence: str) -> str | None:
+    """The sentence without its trailing attribution, or ``None`` when it has none.
+
+    The result is a verbatim prefix of ``sentence`` plus a full stop, so it can be checked
+    against the source word for word. Quotations are left alone (cutting "..., he said" off a
+    quote would leave a stray quote mark).
+
+    >>> drop_trailing_attribution("The river rose by two metres overnight, the council said.")
+    'The river rose by two metres overnight.'
+    """
+    match = _ATTRIBUTION.match(sentence)
+    if match is None:
+        return None
+    keep = match.group("keep")
+    if keep.count('"') % 2 or keep.count("“") != keep.count("”") or stray_quote_start(keep):
+        return None
+    return keep + "."
+
+
+# A trailing clause that adds circumstance, not the fact: ", which ...", ", after ...",
+# ", saying ..." running to the end of the sentence with no further comma.
+_TRAILING_CLAUSE = re.compile(
+    r",\s(?:which|after|as|while|amid|despite|following|including|saying|citing|adding|"
+    r"noting|although|though|because|where|when)\b[^,;:\"“”]*$"
+)
+_MIN_KEPT_WORDS = 8
+
+
+def _balanced(text: str) -> bool:
+    return not (
+        text.count('"') % 2 or text.count("“") != text.count("”") or stray_quote_start(text)
+    )
+
+
+def shorter_forms(sentence: str) -> list[str]:
+    """Shorter readings of ``sentence`` that keep its main statement, shortest last.
+
+    Each is a verbatim prefix of the sentence plus a full stop (checkable word for word
+    against the source): without a trailing attribution (", officials said.") or without a
+    trailing circumstantial clause (", after ...", ", which ..."). A form is offered only when
+    it keeps at least eight words and leaves no quotation open.
+    """
+    forms = []
+    short = drop_trailing_attribution(sentence)
+    if short is not None:
+        forms.append(short)
+    match = _TRAILING_CLAUSE.search(sentence)
+    if match is not None:
+        keep = sentence[: match.start()].rstrip()
+        if len(keep.split()) >= _MIN_KEPT_WORDS and _balanced(keep) and keep + "." not in forms:
+            forms.append(keep + ".")
+    return sorted(forms, key=len, reverse=True)

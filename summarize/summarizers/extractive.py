@@ -16,12 +16,21 @@ Selection (:mod:`summarize.summarizers.selection`) is either maximal marginal re
 under the limits: repeatedly take the sentence with the best
 ``score - diversity * max_similarity_to_chosen`` that still fits the word budget (a sentence
 that does not fit is skipped, never cut), skipping near-duplicates of chosen ones; or
-``"fill"``: the set of sentences that best fills the word budget. The output is in reading
-order. Everything is deterministic (ties break on position).
+``"fill"``: the set of sentences that best fills the word budget. A per-source digest is in
+reading order. Everything is deterministic (ties break on position).
+
+Merged digests are meant to be read as one text (:mod:`summarize.summarizers.coherence`): a
+sentence that opens with "He", "But", "This"... comes only right after the sentence of its
+article it leans on (the two are one candidate), none opens with a stray quote mark, and the
+digest opens with its most relevant sentence, then follows the articles' reading order. With
+``compress=True`` a sentence may also be taken without a trailing attribution or
+circumstantial clause (", officials said.", ", after ..."): a verbatim prefix plus a full stop,
+so short budgets are filled without cutting a sentence mid-way.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Sequence
@@ -31,7 +40,11 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from summarize.digest import Digest, DigestSentence, Limits
-from summarize.summarizers.coherence import opens_with_reference, stray_quote_start
+from summarize.summarizers.coherence import (
+    opens_with_reference,
+    shorter_forms,
+    stray_quote_start,
+)
 from summarize.summarizers.selection import fill_budget, select
 
 if TYPE_CHECKING:
@@ -139,6 +152,9 @@ class ExtractiveSummarizer:
         selection: ``"mmr"`` (greedy, with the redundancy penalty) or ``"fill"``
             (:func:`~summarize.summarizers.selection.fill_budget`: the sentences that best
             fill the word budget; MMR when there is no word limit).
+        compress: Merged digests may take a sentence without its trailing attribution or
+            circumstantial clause (:func:`~summarize.summarizers.coherence.shorter_forms`),
+            with ``selection="fill"``.
         off_story_quantile: Merged digests leave out a sentence no other outlet reports whose
             cosine to the story's centroid is below this quantile of the story's sentences
             (0: keep all); it is most likely about another event.
@@ -155,6 +171,7 @@ class ExtractiveSummarizer:
     min_words: int = 10
     selection: Literal["mmr", "fill"] = "mmr"
     off_story_quantile: float = 0.0
+    compress: bool = False
 
     name = "extractive"
 
@@ -166,7 +183,7 @@ class ExtractiveSummarizer:
         limits: Limits,
         *,
         embedder: str,
-        requires: Sequence[int] | None = None,
+        groups: Sequence[int] | None = None,
     ) -> list[int]:
         duplicate = self.duplicate
         if duplicate is None:
@@ -174,9 +191,9 @@ class ExtractiveSummarizer:
 
             duplicate = same_fact_params(embedder)["duplicate_threshold"]
         if self.selection == "fill":
-            if requires is not None:  # the knapsack takes no order: leave dependents out
-                scores = np.where(np.asarray(requires) >= 0, -np.inf, scores)
-            return fill_budget(scores, vectors, word_counts, limits=limits, duplicate=duplicate)
+            return fill_budget(
+                scores, vectors, word_counts, limits=limits, duplicate=duplicate, groups=groups
+            )
         return select(
             scores,
             vectors,
@@ -184,7 +201,6 @@ class ExtractiveSummarizer:
             limits=limits,
             diversity=self.diversity,
             duplicate=duplicate,
-            requires=requires,
         )
 
     def _position(self, count: int) -> np.ndarray:
@@ -235,10 +251,11 @@ class ExtractiveSummarizer:
         best sentence by centrality to the whole story and position in its article, preferring
         one that reads on its own (:mod:`~summarize.summarizers.coherence`). A sentence that
         opens with a reference to the sentence before it in its article ("He said...", "But
-        ...") is taken only right after that sentence; one that opens with a stray quote mark
-        is not taken. A single-outlet sentence far from the story's centroid (about another
-        event) is left out. The digest opens with its most relevant sentence (the most
-        central, most widely reported fact), then follows the articles' reading order.
+        ...") is offered only together with that sentence, as one piece; one that opens with a
+        stray quote mark is not taken. A sentence no other outlet reports whose closeness to
+        the story's centroid is in the lowest ``off_story_quantile`` (about another event) is
+        left out. The digest opens with its most relevant piece (the most central, most
+        widely reported fact), then follows the articles' reading order.
         """
         all_vectors = [v for v in alignment.vectors if len(v)]
         if not all_vectors:
@@ -280,85 +297,99 @@ class ExtractiveSummarizer:
             )
 
         n_sources = max(len(alignment.sources), 1)
-        reps: list[SentenceRef] = []
-        scores, vectors, counts, sources = [], [], [], []
-        for claim in alignment.claims:
+        claim_of = {(ref.article, ref.index): c for c in alignment.claims for ref in c.sentences}
+
+        def relevance(ref: SentenceRef) -> float:
+            claim = claim_of[(ref.article, ref.index)]
+            base = float(sentence_score[ref.article][ref.index])
+            if len(claim.sources) == 1 and raw[ref.article][ref.index] < off_story:
+                return -np.inf  # one outlet's sentence far from the story: another event
+            return base + self.support_weight * len(claim.sources) / n_sources
+
+        units: list[_Unit] = []
+        for group, claim in enumerate(alignment.claims):
             best = max(claim.sentences, key=rank)
-            base = float(sentence_score[best.article][best.index])
-            if not np.isfinite(base):
+            score = relevance(best)
+            if not np.isfinite(score):
                 continue
-            if len(claim.sources) == 1 and raw[best.article][best.index] < off_story:
+            vector = alignment.vectors[best.article][best.index]
+            if not opens_with_reference(best.text):
+                units.append(_Unit((best.text,), (claim.sources,), score, vector, group, best))
+                if self.compress:
+                    units.extend(
+                        _Unit((short,), (claim.sources,), score, vector, group, best)
+                        for short in shorter_forms(best.text)
+                    )
                 continue
-            reps.append(best)
-            scores.append(base + self.support_weight * len(claim.sources) / n_sources)
-            vectors.append(alignment.vectors[best.article][best.index])
-            counts.append(_words(best.text))
-            sources.append(claim.sources)
-        if not reps:
+            # It leans on the sentence before it in its article: offer the two together.
+            if best.index == 0:
+                continue
+            text = articles[best.article].sentences[best.index - 1]
+            before = dataclasses.replace(best, index=best.index - 1, text=text)
+            first = relevance(before)
+            if not np.isfinite(first) or opens_with_reference(before.text):
+                continue
+            words = (_words(before.text), _words(best.text))
+            units.append(
+                _Unit(
+                    (before.text, best.text),
+                    (claim_of[(before.article, before.index)].sources, claim.sources),
+                    (first * words[0] + score * words[1]) / sum(words),
+                    alignment.vectors[before.article][before.index],
+                    group,
+                    before,
+                )
+            )
+        if not units:
             return Digest(sentences=(), method=self.name)
-        # A sentence opening with a reference needs its article's previous sentence first.
-        position = {(ref.article, ref.index): i for i, ref in enumerate(reps)}
-        requires = [
-            position.get((ref.article, ref.index - 1), len(reps))
-            if opens_with_reference(ref.text)
-            else -1
-            for ref in reps
+        # Alternatives of one claim share a group (only one is taken); a pair joins the group
+        # of its first sentence's claim.
+        group_of = {(u.ref.article, u.ref.index): u.group for u in units if len(u.texts) == 1}
+        units = [
+            dataclasses.replace(u, group=group_of.get((u.ref.article, u.ref.index), u.group))
+            if len(u.texts) == 2
+            else u
+            for u in units
         ]
-        for i, needed in enumerate(requires):
-            if needed == len(reps):  # its antecedent is not a candidate: never take it
-                scores[i] = -np.inf
-                requires[i] = -1
         chosen = self._select(
-            np.asarray(scores, dtype=np.float32),
-            np.stack(vectors),
-            counts,
+            np.asarray([u.score for u in units], dtype=np.float32),
+            np.stack([u.vector for u in units]),
+            [sum(_words(t) for t in u.texts) for u in units],
             limits,
             embedder=alignment.embedder,
-            requires=requires,
+            groups=[u.group for u in units],
         )
+        lengths = [max(len(a.sentences), 1) for a in articles]
+        # The lead: the most relevant piece (central, widely reported); then reading order.
+        lead = max(chosen, key=lambda i: (units[i].score, -i))
+        rest = sorted((i for i in chosen if i != lead), key=lambda i: units[i].position(lengths))
+        order = [lead, *rest]
         return Digest(
             sentences=tuple(
-                DigestSentence(text=reps[i].text, sources=tuple(sources[i]))
-                for i in reading_order(reps, chosen, requires, articles)
+                DigestSentence(text=text, sources=tuple(sources))
+                for i in order
+                for text, sources in zip(units[i].texts, units[i].sources, strict=True)
             ),
             method=self.name,
         )
 
 
-def reading_order(
-    reps: Sequence[SentenceRef],
-    chosen: Sequence[int],
-    requires: Sequence[int],
-    articles: Sequence[Article],
-) -> list[int]:
-    """The lead (the first chosen: the most relevant) first, then the articles' reading order
-    (relative position, then article), each sentence that continues another right after it."""
-    if not chosen:
-        return []
-    lengths = [max(len(a.sentences), 1) for a in articles]
+@dataclass(frozen=True)
+class _Unit:
+    """What a merged digest may take as one piece: a sentence, a shorter form of it, or a
+    sentence together with the one before it that it leans on ("He said...")."""
 
-    def key(i: int) -> tuple[float, int, int]:
-        ref = reps[i]
+    texts: tuple[str, ...]
+    sources: tuple[tuple[str, ...], ...]
+    score: float
+    vector: np.ndarray
+    group: int
+    ref: SentenceRef  # where its first sentence sits in its article
+
+    def position(self, lengths: Sequence[int]) -> tuple[float, int, int]:
+        """Reading order: relative position in its article, then article, then index."""
+        ref = self.ref
         return (ref.index / lengths[ref.article], ref.article, ref.index)
-
-    picked = set(chosen)
-    followers: dict[int, list[int]] = {}
-    for i in chosen:
-        if requires[i] in picked:
-            followers.setdefault(requires[i], []).append(i)
-    heads = [i for i in chosen if requires[i] not in picked]
-    lead = chosen[0] if chosen[0] in heads else heads[0]
-    order: list[int] = []
-
-    def emit(i: int) -> None:
-        order.append(i)
-        for follower in sorted(followers.get(i, []), key=key):
-            emit(follower)
-
-    emit(lead)
-    for i in sorted((h for h in heads if h != lead), key=key):
-        emit(i)
-    return order
 
 
 #: Settings for per-source digests, tuned on rows 0-49 of cnndm_summeval100 and confirmed on
@@ -373,9 +404,16 @@ PER_SOURCE = ExtractiveSummarizer(
     min_words=15,
     selection="fill",
 )
-#: Settings for merged digests, tuned the same way on multinews_dev100: cross-outlet support
-#: counts for more than position (each outlet's lead covers a different angle), a slow position
-#: decay, and the story's shared words (lexical centrality) next to its embedding centroid.
+#: Settings for merged digests, tuned the same way on multinews_dev100 (and on rows 0-149 of
+#: neus_allsides_val, confirmed on 150-306): cross-outlet support counts for more than position
+#: (each outlet's lead covers a different angle), a slow position decay, the story's shared
+#: words (lexical centrality) next to its embedding centroid, and the pieces that best fill the
+#: budget, shorter forms included (BENCHMARKS.md).
 MERGED = ExtractiveSummarizer(
-    lead=10.0, position_weight=0.5, support_weight=2.0, lexical_weight=0.5
+    lead=10.0,
+    position_weight=0.5,
+    support_weight=2.0,
+    lexical_weight=0.5,
+    selection="fill",
+    compress=True,
 )
