@@ -259,6 +259,16 @@ def test_errors_argument_is_checked(story_dir):
         load_articles(story_dir, errors="ignore")  # type: ignore[arg-type]
 
 
+def test_unknown_language_is_a_summarize_error_that_names_it(tmp_path):
+    from summarize.errors import SummarizeError
+
+    (tmp_path / "a.txt").write_text("A headline\n\nOne sentence here. And another one there.\n")
+    with pytest.raises(SummarizeError, match="'xx'"):
+        load_articles(tmp_path, language="xx")
+    with pytest.raises(SummarizeError, match="'xx'"):
+        load_articles(["Raw article text with enough words to count. And more."], language="xx")
+
+
 # --- Headline detection (issue 15): a first line is a headline only when it looks like one.
 
 _BODY = (
