@@ -87,6 +87,7 @@ MERGED_EXTRACTIVE: dict[str, Any] = {
     "lexical_weight": 0.5,
     "selection": "fill",
     "compress": True,
+    "off_story": 0.2,
 }
 #: Largest knapsack table (candidates x sentence slots x words) ``fill_budget`` builds; past it
 #: (budgets of thousands of words, where one unfilled sentence matters little) MMR is used

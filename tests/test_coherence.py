@@ -152,3 +152,19 @@ def test_bundled_briefing_opens_with_the_phone_call_and_the_pledge(bundled_artic
     first = digest.sentences[0].text.lower()
     assert any(word in first for word in ("phone", "telephone", "spoke", "speaking"))
     assert any(word in first for word in ("improve", "thaw"))
+
+
+def test_a_sentence_about_another_event_is_left_out():
+    """One outlet's aside about an unrelated event is far from the story's centroid and
+    matches nothing in the other reports: it stays out even when the budget has room."""
+    aside = (
+        "In Australia, a koala rescued from a bushfire last year was released back into the "
+        "wild at a wildlife sanctuary near Adelaide."
+    )
+    reports = [*_REPORTS[:2], _REPORTS[2] + "\n\n" + aside]
+    articles = load_articles(reports)
+    assert aside in articles[2].sentences
+    digest = summarise(articles, max_words=400)
+    texts = [s.text for s in digest.sentences]
+    assert len(texts) >= 6
+    assert aside not in texts

@@ -156,9 +156,10 @@ class ExtractiveSummarizer:
         compress: Merged digests may take a sentence without its trailing attribution or
             circumstantial clause (:func:`~summarize.summarizers.coherence.shorter_forms`),
             with ``selection="fill"``.
-        off_story_quantile: Merged digests leave out a sentence no other outlet reports whose
-            cosine to the story's centroid is below this quantile of the story's sentences
-            (0: keep all); it is most likely about another event.
+        off_story: Merged digests leave out a sentence that is about another event: no other
+            outlet reports its claim, its cosine to the story's centroid is below the story's
+            median, and at most this share of its content words appear in any other outlet's
+            article (``None``: keep all).
     """
 
     centrality_weight: float = 1.0
@@ -171,7 +172,7 @@ class ExtractiveSummarizer:
     duplicate: float | None = None
     min_words: int = 10
     selection: Literal["mmr", "fill"] = "mmr"
-    off_story_quantile: float = 0.0
+    off_story: float | None = None
     compress: bool = False
 
     name = "extractive"
@@ -203,6 +204,22 @@ class ExtractiveSummarizer:
             diversity=self.diversity,
             duplicate=duplicate,
         )
+
+    def _off_story(
+        self, articles: Sequence[Article], centrality: Sequence[np.ndarray]
+    ) -> list[np.ndarray]:
+        """For each sentence: is it about another event (see ``off_story``)?"""
+        if self.off_story is None or len(articles) < 2:
+            return [np.zeros(len(a.sentences), dtype=bool) for a in articles]
+        median = float(np.median(np.concatenate(centrality)))
+        words = [[_content_words(s) for s in a.sentences] for a in articles]
+        vocabulary = [set().union(*bags) for bags in words]
+        flags = []
+        for k, bags in enumerate(words):
+            elsewhere = set().union(*(v for j, v in enumerate(vocabulary) if j != k))
+            shared = np.array([len(b & elsewhere) / max(len(b), 1) for b in bags])
+            flags.append((centrality[k] < median) & (shared <= self.off_story))
+        return flags
 
     def _position(self, count: int) -> np.ndarray:
         return 1.0 / (1.0 + np.arange(count, dtype=np.float32) / self.lead)
@@ -273,7 +290,8 @@ class ExtractiveSummarizer:
         opens with a reference to the sentence before it in its article ("He said...", "But
         ...") is offered only together with that sentence, as one piece; one that opens with a
         stray quote mark is not taken. A sentence no other outlet reports whose closeness to
-        the story's centroid is in the lowest ``off_story_quantile`` (about another event) is
+        the story's centroid is low and that shares almost no words with the other outlets
+        (``off_story``; about another event) is
         left out. The digest opens with its most relevant piece (the most central, most
         widely reported fact), then follows the articles' reading order.
         """
@@ -287,11 +305,7 @@ class ExtractiveSummarizer:
         low = min(float(r.min()) for r in raw if r.size)
         high = max(float(r.max()) for r in raw if r.size)
         span = max(high - low, 1e-9)
-        off_story = (
-            float(np.quantile(story @ centroid, self.off_story_quantile))
-            if len(articles) > 1 and self.off_story_quantile > 0
-            else -np.inf
-        )
+        off_story = self._off_story(articles, raw)
         # Centrality is scaled over the whole story so that outlets are comparable.
         lexical = _lexical_centrality([s for a in articles for s in a.sentences])
         offsets = np.cumsum([0] + [len(a.sentences) for a in articles])
@@ -322,7 +336,7 @@ class ExtractiveSummarizer:
         def relevance(ref: SentenceRef) -> float:
             claim = claim_of[(ref.article, ref.index)]
             base = float(sentence_score[ref.article][ref.index])
-            if len(claim.sources) == 1 and raw[ref.article][ref.index] < off_story:
+            if len(claim.sources) == 1 and off_story[ref.article][ref.index]:
                 return -np.inf  # one outlet's sentence far from the story: another event
             return base + self.support_weight * len(claim.sources) / n_sources
 
@@ -380,6 +394,8 @@ class ExtractiveSummarizer:
             groups=[u.group for u in units],
         )
         lengths = [max(len(a.sentences), 1) for a in articles]
+        if not chosen:
+            return Digest(sentences=(), method=self.name)
         # The lead: the most relevant piece (central, widely reported); then reading order.
         lead = max(chosen, key=lambda i: (units[i].score, -i))
         rest = sorted((i for i in chosen if i != lead), key=lambda i: units[i].position(lengths))
