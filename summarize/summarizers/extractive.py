@@ -291,9 +291,9 @@ class ExtractiveSummarizer:
         ...") is offered only together with that sentence, as one piece; one that opens with a
         stray quote mark is not taken. A sentence no other outlet reports whose closeness to
         the story's centroid is low and that shares almost no words with the other outlets
-        (``off_story``; about another event) is
-        left out. The digest opens with its most relevant piece (the most central, most
-        widely reported fact), then follows the articles' reading order.
+        (``off_story``: about another event) is left out. The digest opens with its most
+        relevant piece (the most central, most widely reported fact), then follows the
+        articles' reading order.
         """
         all_vectors = [v for v in alignment.vectors if len(v)]
         if not all_vectors:
@@ -331,7 +331,12 @@ class ExtractiveSummarizer:
             )
 
         n_sources = max(len(alignment.sources), 1)
-        claim_of = {(ref.article, ref.index): c for c in alignment.claims for ref in c.sentences}
+        group_of = {
+            (ref.article, ref.index): g
+            for g, claim in enumerate(alignment.claims)
+            for ref in claim.sentences
+        }
+        claim_of = {where: alignment.claims[g] for where, g in group_of.items()}
 
         def relevance(ref: SentenceRef) -> float:
             claim = claim_of[(ref.article, ref.index)]
@@ -364,27 +369,20 @@ class ExtractiveSummarizer:
             if not np.isfinite(first) or opens_with_reference(before.text):
                 continue
             words = (_words(before.text), _words(best.text))
+            # The pair is an alternative of its first sentence's claim (one group: only one
+            # of them is taken, so that fact is never stated twice).
             units.append(
                 _Unit(
                     (before.text, best.text),
                     (claim_of[(before.article, before.index)].sources, claim.sources),
                     (first * words[0] + score * words[1]) / sum(words),
                     alignment.vectors[before.article][before.index],
-                    group,
+                    group_of[(before.article, before.index)],
                     before,
                 )
             )
         if not units:
             return Digest(sentences=(), method=self.name)
-        # Alternatives of one claim share a group (only one is taken); a pair joins the group
-        # of its first sentence's claim.
-        group_of = {(u.ref.article, u.ref.index): u.group for u in units if len(u.texts) == 1}
-        units = [
-            dataclasses.replace(u, group=group_of.get((u.ref.article, u.ref.index), u.group))
-            if len(u.texts) == 2
-            else u
-            for u in units
-        ]
         chosen = self._select(
             np.asarray([u.score for u in units], dtype=np.float32),
             np.stack([u.vector for u in units]),
@@ -393,9 +391,9 @@ class ExtractiveSummarizer:
             embedder=alignment.embedder,
             groups=[u.group for u in units],
         )
-        lengths = [max(len(a.sentences), 1) for a in articles]
         if not chosen:
             return Digest(sentences=(), method=self.name)
+        lengths = [max(len(a.sentences), 1) for a in articles]
         # The lead: the most relevant piece (central, widely reported); then reading order.
         lead = max(chosen, key=lambda i: (units[i].score, -i))
         rest = sorted((i for i in chosen if i != lead), key=lambda i: units[i].position(lengths))
