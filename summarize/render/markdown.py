@@ -165,9 +165,9 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     lines = ["## What cleaning removed\n"]
     for article in articles:
         removed = article.removed
-        why = [f" ({reason})" for reason in article.removed_reasons] or [""] * len(removed)
+        why = [f" ({escape(r)})" for r in article.removed_reasons] or [""] * len(removed)
         shown = "; ".join(
-            f'"{escape(_shorten(line))}"{escape(reason)}'
+            f'"{escape(_shorten(line))}"{reason}'
             for line, reason in zip(removed[:3], why, strict=False)
         )
         rest = f"; … and {len(removed) - 3} more" if len(removed) > 3 else ""
