@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -9,10 +10,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.alignment import Alignment, Claim, SentenceRef, align
+from summarize.overlap import default_model as default_overlap_model
+from summarize.overlap import outliers, story_overlap
 
 if TYPE_CHECKING:
     from summarize.articles import Article
     from summarize.embeddings import Embedder
+
+logger = logging.getLogger(__name__)
 
 
 #: Same-fact probability (of the calibrated rule) above which a sentence elsewhere may report the
@@ -42,7 +47,10 @@ class Comparison:
 
     Attributes:
         sources: Outlet names, in article order.
-        similarity: (n, n) document overlap matrix, rows and columns in article order.
+        similarity: (n, n) story overlap, rows and columns in article order: the calibrated
+            probability that two articles tell the same story (:mod:`summarize.overlap`), high
+            for two reports of one story in different words, near 0 for different stories.
+            1 on the diagonal.
         claims: All claims (see :class:`~summarize.alignment.Claim`).
         shared: Claims supported by every article (by a majority when more than three).
         unique: Outlet -> claims only that outlet reports: no other outlet has a sentence that
@@ -50,6 +58,13 @@ class Comparison:
             :data:`POSSIBLY_SAME`), so a fact another outlet words differently is not called
             unique.
         differences: Aligned sentence pairs that disagree on numbers, dates, names or negation.
+        fact_overlap: (n, n) share of matched facts: the share of each article's sentences
+            with a same-fact match in the other, averaged both ways (how much of each report
+            the other repeats, sentence by sentence; two reports of one story in different
+            words can score 0 here and high in ``similarity``).
+        off_story: Sources that do not seem to be about the same story as the others (their
+            story overlap with the main group is below the calibrated bar); empty when all
+            articles tell one story. ``brief``/``compare`` log a warning naming them.
     """
 
     sources: tuple[str, ...]
@@ -58,6 +73,8 @@ class Comparison:
     shared: tuple[Claim, ...]
     unique: dict[str, tuple[Claim, ...]]
     differences: tuple[Difference, ...]
+    fact_overlap: np.ndarray | None = None
+    off_story: tuple[str, ...] = ()
 
     def _repr_html_(self) -> str:
         """Rich display in notebooks: heatmap, shared/unique claims, side-by-side columns."""
@@ -112,14 +129,35 @@ def compare(
             for c in alignment.claims
             if n > 1 and c.sources == (source,) and not reported_elsewhere(c)
         )
+    similarity = story_overlap(_sentences(alignment), alignment.vectors)
+    off_story = tuple(sources[i] for i in outliers(similarity))
+    if off_story:
+        logger.warning(
+            "These articles do not seem to be about the same story as the others (story "
+            "overlap below %.2f): %s. The comparison and briefing mix stories; remove them, or "
+            "group the articles into stories first.",
+            default_overlap_model().bar,
+            ", ".join(repr(source) for source in off_story),
+        )
     return Comparison(
         sources=sources,
-        similarity=alignment.similarity,
+        similarity=similarity,
         claims=alignment.claims,
         shared=shared,
         unique=unique,
         differences=find_differences(alignment),
+        fact_overlap=alignment.similarity,
+        off_story=off_story,
     )
+
+
+def _sentences(alignment: Alignment) -> list[list[str]]:
+    """Each article's sentences, read back from the claims (every sentence is in one)."""
+    sentences: list[list[str]] = [[""] * len(vectors) for vectors in alignment.vectors]
+    for claim in alignment.claims:
+        for ref in claim.sentences:
+            sentences[ref.article][ref.index] = ref.text
+    return sentences
 
 
 def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:
