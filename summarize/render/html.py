@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.comparison import Comparison
-from summarize.digest import Digest
 from summarize.render._view import (
     STATUS_LABELS,
     aligned_rows,
@@ -27,10 +25,10 @@ from summarize.render._view import (
     markers,
     representative,
 )
+from summarize.types import Briefing, Comparison, Digest
 
 if TYPE_CHECKING:
-    from summarize.articles import Article
-    from summarize.briefing import Briefing
+    from summarize.types import Article
 
 
 def e(text: object) -> str:
@@ -101,12 +99,28 @@ def _source_legend(
     items = []
     for source in sources:
         n = numbers[source]
-        title = f" — <em>{e(titles[source])}</em>" if titles and source in titles else ""
+        title = titles[source] if titles and source in titles else ""
         items.append(
             f'<li id="sz-source-{n}"><span class="sz-cite">[{n}]</span> '
             f"<strong>{e(source)}</strong>{title}</li>"
         )
     return f'<ul class="sz-sources">{"".join(items)}</ul>'
+
+
+def _article_details(article: Article) -> str:
+    """Headline, date, link and (for fetched pages) when it was fetched, as escaped HTML."""
+    parts = [f" — <em>{e(article.title)}</em>"]
+    if article.published:
+        parts.append(f' · <span class="sz-muted">{e(article.published)}</span>')
+    if article.url:
+        link = e(article.url)
+        if article.url.lower().startswith(("http://", "https://")):
+            link = f'<a href="{e(article.url)}" rel="noopener noreferrer">{link}</a>'
+        parts.append(f" · {link}")
+    fetched = article.metadata.get("fetched_at")
+    if fetched:
+        parts.append(f' · <span class="sz-muted">fetched {e(fetched)}</span>')
+    return "".join(parts)
 
 
 def _more(count: int, shown: int) -> str:
@@ -323,7 +337,7 @@ def briefing_body(briefing: Briefing) -> str:
     articles = briefing.articles
     options = briefing.options
     numbers = citation_numbers(article.source for article in articles)
-    titles = {article.source: article.title for article in articles}
+    titles = {article.source: _article_details(article) for article in articles}
     method = options.method + (f", {options.model}" if options.model else "")
     header = (
         '<header class="sz-header"><h1>Briefing</h1>'

@@ -7,21 +7,16 @@ the same bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.comparison import Comparison
-from summarize.digest import Digest
 from summarize.render._view import (
     citation_numbers,
     digest_sources,
     markers,
     representative,
 )
-
-if TYPE_CHECKING:
-    from summarize.briefing import Briefing
+from summarize.types import Briefing, Comparison, Digest
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
 
@@ -181,6 +176,8 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
             details.append(escape(article.published))
         if article.url:
             details.append(escape(article.url))
+        if article.metadata.get("fetched_at"):
+            details.append("fetched " + escape(article.metadata["fetched_at"]))
         sources.append(f"{line} ({', '.join(details)})  ")
     parts.append("\n".join(sources).rstrip() + "\n")
     parts.append("## Merged briefing\n\n" + digest_markdown(briefing.digest, numbers=numbers))
