@@ -68,14 +68,15 @@ def compare(
             for c in alignment.claims
             if n > 1 and c.sources == (source,) and not reported_elsewhere(c)
         )
-    similarity = story_overlap(_sentences(alignment), alignment.vectors)
-    off_story = tuple(sources[i] for i in outliers(similarity))
+    model = alignment.embedder
+    similarity = story_overlap(_sentences(alignment), alignment.vectors, embedder=model)
+    off_story = tuple(sources[i] for i in outliers(similarity, embedder=model))
     if off_story:
         logger.warning(
             "These articles do not seem to be about the same story as the others (story "
             "overlap below %.2f): %s. The comparison and briefing mix stories; remove them, or "
             "group the articles into stories first.",
-            default_overlap_model().bar,
+            default_overlap_model(model).bar,
             ", ".join(repr(source) for source in off_story),
         )
     return Comparison(

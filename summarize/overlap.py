@@ -29,17 +29,22 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "FEATURES",
     "OverlapModel",
+    "default_model",
     "design",
     "outliers",
     "pair_features",
@@ -201,19 +206,35 @@ class OverlapModel:
         return 1.0 / (1.0 + np.exp(-np.clip(logit, -50, 50)))
 
 
-@functools.lru_cache(maxsize=1)
-def default_model() -> OverlapModel:
-    """The calibrated model shipped in ``summarize/data/overlap.json`` (benchmarks/overlap.py)."""
+@functools.lru_cache(maxsize=8)
+def default_model(embedder: str | None = None) -> OverlapModel:
+    """The calibration for ``embedder``'s vectors from ``summarize/data/overlap.json``
+    (``benchmarks/overlap.py --write``); for an embedder without one, the default embedder's,
+    with a warning (its cosine signals run on another scale)."""
+    from summarize.models import canonical_embedder_name
+
     text = resources.files("summarize").joinpath("data/overlap.json").read_text(encoding="utf-8")
     data = json.loads(text)
-    if tuple(data["features"]) != FEATURES:
+    models = {name.lower(): entry for name, entry in data["models"].items()}
+    name = canonical_embedder_name(embedder)
+    entry = models.get(Path(name).name.lower())
+    if entry is None:
+        logger.warning(
+            "No story-overlap calibration for embedder %r; using the one for %r. Run "
+            "`python benchmarks/overlap.py --embedder %s --write` to calibrate it.",
+            name,
+            data["default"],
+            name,
+        )
+        entry = models[str(data["default"]).lower()]
+    if tuple(entry["features"]) != FEATURES:
         raise ValueError("summarize/data/overlap.json was fitted on other features; refit it")
     return OverlapModel(
-        weights=tuple(data["weights"]),
-        bias=float(data["bias"]),
-        mean=tuple(data["mean"]),
-        scale=tuple(data["scale"]),
-        bar=float(data["bar"]),
+        weights=tuple(entry["weights"]),
+        bias=float(entry["bias"]),
+        mean=tuple(entry["mean"]),
+        scale=tuple(entry["scale"]),
+        bar=float(entry["bar"]),
     )
 
 
@@ -222,6 +243,7 @@ def story_overlap(
     vectors: Sequence[np.ndarray],
     *,
     model: OverlapModel | None = None,
+    embedder: str | None = None,
 ) -> np.ndarray:
     """The ``(n, n)`` probability that each pair of articles tells the same story (1 on the
     diagonal, symmetric).
@@ -230,23 +252,27 @@ def story_overlap(
         sentences: Each article's sentences.
         vectors: Each article's unit sentence vectors (as :func:`~summarize.alignment.align`
             computed them).
-        model: The calibration (default: :func:`default_model`).
+        model: The calibration (default: :func:`default_model` of ``embedder``).
+        embedder: Name of the embedder that made ``vectors`` (default: the default embedder).
     """
-    model = model or default_model()
+    model = model or default_model(embedder)
     probability = model.probability(pair_features(sentences, vectors))
     probability = (probability + probability.T) / 2
     np.fill_diagonal(probability, 1.0)
     return probability
 
 
-def outliers(overlap: np.ndarray, *, bar: float | None = None) -> list[int]:
+def outliers(
+    overlap: np.ndarray, *, bar: float | None = None, embedder: str | None = None
+) -> list[int]:
     """Articles that do not belong to the main story: those outside the largest group of
     articles linked by overlap >= ``bar`` (default: the calibrated bar). Ties between equally
-    large groups go to the group of the earliest article. Empty for one story."""
+    large groups go to the group of the earliest article. Empty for one story. ``embedder``
+    picks the calibrated bar when ``bar`` is not given."""
     n = len(overlap)
     if n < 2:
         return []
-    bar = default_model().bar if bar is None else bar
+    bar = default_model(embedder).bar if bar is None else bar
     linked = np.asarray(overlap) >= bar
     group = -np.ones(n, dtype=int)
     for seed in range(n):
