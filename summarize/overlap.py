@@ -192,6 +192,8 @@ class OverlapModel:
         mean: Feature means of the data it was fitted on.
         scale: Feature standard deviations of that data.
         bar: Overlap below which an article counts as not about the story (mixed-story warning).
+        clip: Standardised inputs are clipped to ``[-clip, clip]`` (in fitting too), so a pair
+            far outside the fitted data (a one-word "article") is not extrapolated to certainty.
     """
 
     weights: tuple[float, ...]
@@ -199,9 +201,15 @@ class OverlapModel:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     bar: float = 0.5
+    clip: float = 3.0
+
+    def standardise(self, features: np.ndarray) -> np.ndarray:
+        """The clipped, standardised :func:`design` of ``features``."""
+        z = (design(np.asarray(features)) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return np.clip(z, -self.clip, self.clip)
 
     def probability(self, features: np.ndarray) -> np.ndarray:
-        z = (design(np.asarray(features)) - np.asarray(self.mean)) / np.asarray(self.scale)
+        z = self.standardise(features)
         logit = z @ np.asarray(self.weights) + self.bias
         return 1.0 / (1.0 + np.exp(-np.clip(logit, -50, 50)))
 
@@ -235,6 +243,7 @@ def default_model(embedder: str | None = None) -> OverlapModel:
         mean=tuple(entry["mean"]),
         scale=tuple(entry["scale"]),
         bar=float(entry["bar"]),
+        clip=float(entry.get("clip", 3.0)),
     )
 
 
