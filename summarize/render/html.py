@@ -323,7 +323,11 @@ def aligned_table(comparison: Comparison, *, limit: int | None = None) -> str:
 def _removed(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
     blocks = []
     for article in articles:
-        lines = "".join(f"<li>{e(line)}</li>" for line in article.removed)
+        why = [f" ({reason})" for reason in article.removed_reasons] or [""] * len(article.removed)
+        lines = "".join(
+            f"<li>{e(line)}{e(reason)}</li>"
+            for line, reason in zip(article.removed, why, strict=False)
+        )
         blocks.append(
             f'<details class="sz-removed"><summary>{_cites([article.source], numbers)} '
             f"{e(article.source)}: {len(article.removed)} line(s) removed</summary>"

@@ -117,6 +117,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "text": article.text,
         "sentences": list(article.sentences),
         "removed": list(article.removed),
+        "removed_reasons": list(article.removed_reasons),
     }
 
 
@@ -193,6 +194,7 @@ def _article(data: Mapping[str, Any]) -> Article:
         text=data["text"],
         sentences=tuple(data["sentences"]),
         removed=tuple(data["removed"]),
+        removed_reasons=tuple(data.get("removed_reasons", ())),
         path=Path(data["path"]) if data["path"] is not None else None,
         url=data["url"],
         published=data["published"],

@@ -192,7 +192,11 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     lines = ["## What cleaning removed\n"]
     for article in articles:
         removed = article.removed
-        shown = "; ".join(f'"{escape(_shorten(line))}"' for line in removed[:3])
+        why = [f" ({escape(r)})" for r in article.removed_reasons] or [""] * len(removed)
+        shown = "; ".join(
+            f'"{escape(_shorten(line))}"{reason}'
+            for line, reason in zip(removed[:3], why, strict=False)
+        )
         rest = f"; … and {len(removed) - 3} more" if len(removed) > 3 else ""
         summary = f": {shown}{rest}" if removed else ""
         lines.append(
