@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
+
 if TYPE_CHECKING:
     from summarize.articles import Article
     from summarize.briefing import Briefing
@@ -154,14 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(brief)
     brief.add_argument(
-        "--max-words", type=_positive, default=150, metavar="N", help="merged digest length (150)"
+        "--max-words",
+        type=_positive,
+        default=BRIEF_MAX_WORDS,
+        metavar="N",
+        help=f"merged digest length ({BRIEF_MAX_WORDS})",
     )
     brief.add_argument(
         "--per-source-words",
         type=_positive,
-        default=80,
+        default=BRIEF_PER_SOURCE_WORDS,
         metavar="N",
-        help="length of each outlet's digest (80)",
+        help=f"length of each outlet's digest ({BRIEF_PER_SOURCE_WORDS})",
     )
     brief.add_argument(
         "--method",
