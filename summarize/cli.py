@@ -75,6 +75,12 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         "stopping at the first problem",
     )
     parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read files in a folder that are symbolic links to places outside it "
+        "(not followed by default)",
+    )
+    parser.add_argument(
         "--embedder",
         metavar="NAME",
         help="sentence embedder: minilm-static (default; static distillation of MiniLM, "
@@ -203,13 +209,40 @@ def _render_comparison(comparison: Comparison, fmt: str) -> str:
 
 
 def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Article]:
-    """The articles; with --skip-bad, files that fail are logged (a warning each) and left out."""
+    """The articles; with --skip-bad, files that fail are logged (a warning each) and left out.
+
+    Raises:
+        InputError: ``-o`` names one of the input files (it would be overwritten).
+    """
     from summarize.loading import load_articles
 
     inputs = _inputs(parser, args.paths)
-    if args.skip_bad:
-        return list(load_articles(inputs, errors="skip"))
-    return list(load_articles(inputs))
+    _check_output(args.output, [Path(p) for p in ([inputs] if isinstance(inputs, str) else inputs)])
+    articles = list(
+        load_articles(
+            inputs, errors="skip" if args.skip_bad else "raise", follow_links=args.follow_links
+        )
+    )
+    _check_output(args.output, [article.path for article in articles if article.path])
+    return articles
+
+
+def _check_output(output: Path | None, inputs: Sequence[Path]) -> None:
+    """Refuse an output path that is one of the input files."""
+    from summarize.errors import InputError
+
+    if output is None or not output.exists():
+        return
+    for path in inputs:
+        try:
+            same = path.is_file() and os.path.samefile(path, output)
+        except OSError:
+            same = False
+        if same:
+            raise InputError(
+                f"-o {output} is one of the input files; writing there would destroy it. "
+                "Choose another output file."
+            )
 
 
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -351,6 +384,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("summarize: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug or an unforeseen input: one line, never a traceback
+        logger.debug("Unexpected error", exc_info=True)
+        print(
+            f"summarize: error: unexpected {type(error).__name__}: {error}. This is a bug in "
+            "summarize; please report it with the input that caused it (-vv shows the details).",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from os import PathLike
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from summarize.alignment import Alignment, Claim, SentenceRef, align
+from summarize.articles import Article
 
 if TYPE_CHECKING:
-    from summarize.articles import Article
     from summarize.embeddings import Embedder
 
 
@@ -75,7 +76,7 @@ def compare(
     articles: Sequence[Article] | Alignment,
     *,
     alignment: Alignment | None = None,
-    embedder: Embedder | None = None,
+    embedder: Embedder | str | None = None,
     threshold: float | None = None,
 ) -> Comparison:
     """Compare articles about one story: overlap, shared and unique claims, differences.
@@ -85,7 +86,8 @@ def compare(
             :class:`~summarize.alignment.Alignment` already computed by
             :func:`~summarize.alignment.align`.
         alignment: A precomputed alignment of ``articles`` (skips re-aligning).
-        embedder: Used only when an alignment has to be computed (default: the shared one).
+        embedder: Used only when an alignment has to be computed: an Embedder or a model name
+            (default: the shared one).
         threshold: Same-fact cosine threshold for a new alignment (default: calibrated).
 
     Returns:
@@ -95,11 +97,29 @@ def compare(
         (in article order, present even when empty) to claims only it reports.
     """
     from summarize.differences import find_differences
+    from summarize.digest import _embedder
+    from summarize.errors import InputError
 
+    if isinstance(articles, str | bytes | PathLike) or not isinstance(
+        articles, Alignment | Sequence
+    ):
+        raise InputError(
+            f"compare() takes a list of Articles, got {type(articles).__name__}. Load them "
+            "first: compare(load_articles(path)), or use brief(path) for the whole briefing."
+        )
+    if not isinstance(articles, Alignment) and not all(
+        isinstance(article, Article) for article in articles
+    ):
+        kinds = sorted({type(a).__name__ for a in articles if not isinstance(a, Article)})
+        raise InputError(
+            f"compare() takes Articles, not {', '.join(kinds)}. Load texts or paths first: "
+            "compare(load_articles(...))."
+        )
     if isinstance(articles, Alignment):
         alignment = articles
     elif alignment is None:
-        alignment = align(articles, embedder=embedder, threshold=threshold)
+        encoder = None if embedder is None else _embedder(embedder)
+        alignment = align(articles, embedder=encoder, threshold=threshold)
     sources = alignment.sources
     n = len(sources)
     needed = n if n <= 3 else n // 2 + 1

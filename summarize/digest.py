@@ -133,7 +133,7 @@ def summarise(
     ratio: float | None = None,
     method: str = "extractive",
     model: str | None = None,
-    embedder: Embedder | None = None,
+    embedder: Embedder | str | None = None,
     alignment: Alignment | None = None,
 ) -> Digest:
     """Summarise one article (per-source digest) or several about one story (merged digest).
@@ -151,7 +151,8 @@ def summarise(
             generative model; every sentence is checked against the sources and flagged
             ``supported=False`` when nothing backs it).
         model: Generation model for "abstractive" (see :func:`summarize.models.load_generator`).
-        embedder: The :class:`~summarize.embeddings.Embedder` to reuse (the shared default).
+        embedder: The :class:`~summarize.embeddings.Embedder` to reuse, or an embedder model
+            name as :func:`~summarize.briefing.brief` takes (default: the shared default).
         alignment: A precomputed :class:`~summarize.alignment.Alignment` of ``x`` (merged
             digests only), so nothing is embedded twice.
 
@@ -161,13 +162,12 @@ def summarise(
     Raises:
         InputError: empty input, an unknown method, or a bad limit.
     """
-    from summarize.embeddings import get_embedder
     from summarize.errors import InputError
 
     if method not in METHODS:
         raise InputError(f"Unknown method {method!r}; use one of {', '.join(METHODS)}.")
     check_limits(max_words=max_words, max_sentences=max_sentences, ratio=ratio)
-    embedder = embedder or get_embedder()
+    embedder = _embedder(embedder)
     merged = not isinstance(x, str) and isinstance(x, Sequence)
     if merged:
         articles = _as_articles(list(x))  # type: ignore[arg-type]
@@ -212,6 +212,21 @@ def summarise(
 
 
 summarize = summarise
+
+
+def _embedder(embedder: Embedder | str | None) -> Embedder:
+    """An Embedder from an Embedder, a model name or ``None`` (the shared default)."""
+    from summarize.embeddings import Embedder, get_embedder
+    from summarize.errors import InputError
+
+    if embedder is None or isinstance(embedder, str):
+        return get_embedder(embedder)
+    if not isinstance(embedder, Embedder):
+        raise InputError(
+            f"embedder must be an Embedder or a model name such as 'all-MiniLM-L6-v2', "
+            f"got {type(embedder).__name__}."
+        )
+    return embedder
 
 
 def _abstractive(model: str | None) -> AbstractiveSummarizer:

@@ -240,6 +240,11 @@ def briefing_from_json(text: str | bytes) -> Briefing:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"Not a JSON briefing ({error}). Pass the output of to_json().") from None
+    except (RecursionError, ValueError) as error:  # nested too deeply; a 5,000-digit number
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise InputError(
+            f"Not a JSON briefing ({reason}). Pass the output of Briefing.to_json()."
+        ) from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InputError(
             f"This JSON is not a summarize briefing (expected schema {SCHEMA!r}). "

@@ -123,6 +123,11 @@ def _comparison_sections(
     return sections
 
 
+#: Ends every document written here, so that loading a folder skips briefings written into it
+#: (summarize.loading recognises it; invisible when the Markdown is rendered).
+GENERATOR_COMMENT = "<!-- generator: summarize (a briefing, not an article) -->\n"
+
+
 def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
     """A Comparison as Markdown: shared claims, unique claims, differences, overlap table."""
     numbers = citation_numbers(comparison.sources)
@@ -130,6 +135,7 @@ def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
         f"# Comparison of {len(comparison.sources)} outlets\n",
         "## Sources\n\n" + _legend(list(comparison.sources), numbers),
         *_comparison_sections(comparison, numbers, max_items=max_items),
+        GENERATOR_COMMENT,
     ]
     return "\n".join(parts)
 
@@ -176,4 +182,5 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
             f"{len(removed)} line(s) removed{summary}"
         )
     parts.append("\n".join(lines) + "\n")
+    parts.append(GENERATOR_COMMENT)
     return "\n".join(parts)

@@ -54,7 +54,8 @@ def heatmap(
     labels = [_label(source, i + 1) for i, source in enumerate(sources)] if detailed else numbers
     ticks = range(n) if detailed else range(0, n, max(1, n // 12))
     ax.set_xticks(list(ticks), [numbers[i] for i in ticks])
-    ax.set_yticks(list(ticks), [labels[i] for i in ticks], fontsize=9)
+    # Labels are outlet names: never math ("$$" or "$5 vs $6" would reach the math parser).
+    ax.set_yticks(list(ticks), [labels[i] for i in ticks], fontsize=9, parse_math=False)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -65,7 +66,7 @@ def heatmap(
                 color = "white" if value > 0.6 else "#1b2a3a"
                 ax.text(j, i, f"{value:.2f}", ha="center", va="center", color=color, fontsize=10)
     if title:
-        ax.set_title(title, fontsize=11)
+        ax.set_title(title, fontsize=11, parse_math=False)
     figure.colorbar(image, ax=ax, shrink=0.85, label="overlap")
     return figure
 
