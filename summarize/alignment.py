@@ -318,6 +318,7 @@ def align(
     words = [word_set(ref.text) for ref in refs]
     index, cosine = _best_matches(all_vectors, starts, counts)  # (n_sentences, n_articles)
     decision = _decision_scores(index, cosine, words, rule)
+    del cosine  # (n_sentences, n_articles): not needed once the decision scores exist
     first, second, scores = _match_pairs(index, decision, owner, rule.threshold)
     matches = tuple(
         Match(refs[i], refs[j], float(all_vectors[i] @ all_vectors[j]))
@@ -490,20 +491,36 @@ def _claims(
         claims.append(
             Claim(
                 sentences=tuple(group),
-                sources=tuple(s for a, s in enumerate(sources) if a in present),
+                sources=tuple(sources[a] for a in sorted(present)),
             )
         )
     return tuple(claims)
 
 
 def _document_similarity(
-    best_score: np.ndarray, owner: np.ndarray, counts: np.ndarray, threshold: float
+    best_score: np.ndarray,
+    owner: np.ndarray,
+    counts: np.ndarray,
+    threshold: float,
+    *,
+    chunk: int = 2048,
 ) -> np.ndarray:
     """Symmetric coverage: mean of "share of A's sentences with a same-fact match in B" and
     the same for B in A (``best_score``: same-fact scores of each sentence's best matches)."""
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    # Rows are grouped by article (owner is sorted), so per-article sums are one reduceat.
-    coverage = np.add.reduceat(best_score >= threshold, starts, axis=0, dtype=np.float64)
+    ends = starts + counts
+    coverage = np.zeros((len(counts), len(counts)))
+    # Rows are grouped by article (owner is sorted): sum each article's rows, a few thousand
+    # rows (whole articles) at a time, so no (n_sentences, n_articles) temporary is made.
+    first = 0
+    while first < len(counts):
+        last = int(np.searchsorted(ends, starts[first] + chunk, side="right"))
+        last = max(last, first + 1)
+        rows = best_score[starts[first] : ends[last - 1]] >= threshold
+        coverage[first:last] = np.add.reduceat(
+            rows.astype(np.int32), starts[first:last] - starts[first], axis=0
+        )
+        first = last
     coverage /= counts[:, None]
     similarity = coverage + coverage.T
     del coverage

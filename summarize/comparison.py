@@ -125,13 +125,11 @@ def compare(
     needed = n if n <= 3 else n // 2 + 1
     shared = tuple(c for c in alignment.claims if n > 1 and c.support >= needed)
     reported_elsewhere = _possibly_reported_elsewhere(alignment)
-    unique: dict[str, tuple[Claim, ...]] = {}
-    for source in sources:
-        unique[source] = tuple(
-            c
-            for c in alignment.claims
-            if n > 1 and c.sources == (source,) and not reported_elsewhere(c)
-        )
+    only: dict[str, list[Claim]] = {source: [] for source in sources}
+    for claim in alignment.claims:  # one pass: thousands of sources x claims would be slow
+        if n > 1 and len(claim.sources) == 1 and not reported_elsewhere(claim):
+            only[claim.sources[0]].append(claim)
+    unique = {source: tuple(claims) for source, claims in only.items()}
     return Comparison(
         sources=sources,
         similarity=alignment.similarity,

@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING
 from summarize.comparison import Comparison
 from summarize.digest import Digest
 from summarize.render._view import (
+    MAX_TABLE_SOURCES,
     STATUS_LABELS,
+    TOP_PAIRS,
     aligned_rows,
     article_sentences,
     citation_numbers,
     digest_sources,
     markers,
     representative,
+    top_pairs,
 )
 
 if TYPE_CHECKING:
@@ -169,12 +172,25 @@ def overlap_section(comparison: Comparison, numbers: Mapping[str, int]) -> str:
 
     sources = comparison.sources
     uri = heatmap_data_uri(comparison.similarity, sources)
-    head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
-    rows = []
-    for i, source in enumerate(sources):
-        cells = "".join(f"<td>{float(v):.2f}</td>" for v in comparison.similarity[i])
-        rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
-    table = f'<table class="sz-similarity"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+    if len(sources) > MAX_TABLE_SOURCES:
+        rows = [
+            f"<tr><td>[{numbers[sources[i]]}] {e(sources[i])} and "
+            f"[{numbers[sources[j]]}] {e(sources[j])}</td><td>{value:.2f}</td></tr>"
+            for i, j, value in top_pairs(comparison)
+        ]
+        table = (
+            f'<p class="sz-muted">{len(sources)} outlets: the {TOP_PAIRS} most overlapping pairs '
+            "(the JSON output has the whole matrix).</p>"
+            f'<table class="sz-similarity"><tr><th>outlets</th><th>overlap</th></tr>'
+            f"{''.join(rows)}</table>"
+        )
+    else:
+        head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
+        rows = []
+        for i, source in enumerate(sources):
+            cells = "".join(f"<td>{float(v):.2f}</td>" for v in comparison.similarity[i])
+            rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
+        table = f'<table class="sz-similarity"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
     image = (
         f'<figure class="sz-heatmap"><img id="sz-heatmap" src="{uri}" '
         f'alt="Heatmap of pairwise overlap between {len(sources)} outlets"></figure>'

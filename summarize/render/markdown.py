@@ -12,10 +12,13 @@ from typing import TYPE_CHECKING
 from summarize.comparison import Comparison
 from summarize.digest import Digest
 from summarize.render._view import (
+    MAX_TABLE_SOURCES,
+    TOP_PAIRS,
     citation_numbers,
     digest_sources,
     markers,
     representative,
+    top_pairs,
 )
 
 if TYPE_CHECKING:
@@ -107,12 +110,26 @@ def _comparison_sections(
         lines.append("_No aligned sentences disagree on numbers, dates, names or negation._")
     sections.append("\n".join(lines) + "\n")
 
-    header = "| | " + " | ".join(f"[{numbers[s]}]" for s in comparison.sources) + " |"
-    rule = "|---|" + "---:|" * len(comparison.sources)
-    rows = [header, rule]
-    for i, source in enumerate(comparison.sources):
-        values = " | ".join(f"{float(v):.2f}" for v in comparison.similarity[i])
-        rows.append(f"| [{numbers[source]}] {escape(source)} | {values} |")
+    if len(comparison.sources) > MAX_TABLE_SOURCES:
+        rows = [
+            f"{len(comparison.sources)} outlets: the {TOP_PAIRS} most overlapping pairs "
+            "(the JSON output has the whole matrix).\n",
+            "| outlets | overlap |",
+            "|---|---:|",
+        ]
+        sources = comparison.sources
+        for i, j, value in top_pairs(comparison):
+            rows.append(
+                f"| [{numbers[sources[i]]}] {escape(sources[i])} and "
+                f"[{numbers[sources[j]]}] {escape(sources[j])} | {value:.2f} |"
+            )
+    else:
+        header = "| | " + " | ".join(f"[{numbers[s]}]" for s in comparison.sources) + " |"
+        rule = "|---|" + "---:|" * len(comparison.sources)
+        rows = [header, rule]
+        for i, source in enumerate(comparison.sources):
+            values = " | ".join(f"{float(v):.2f}" for v in comparison.similarity[i])
+            rows.append(f"| [{numbers[source]}] {escape(source)} | {values} |")
     sections.append(
         "## Overlap between outlets\n\n"
         "Overlap: the share of sentences with a same-fact match in the other article, averaged "
