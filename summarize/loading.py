@@ -57,6 +57,7 @@ from summarize.errors import (
     BinaryFileError,
     DecodingError,
     EmptyArticleError,
+    FileAccessError,
     GeneratedFileError,
     InputError,
     MetadataError,
@@ -70,6 +71,7 @@ from summarize.metadata import (
     clean_label,
     load_yaml,
     single_value,
+    strip_invisible,
 )
 from summarize.sentences import DEFAULT_MAX_WORDS, split_sentences
 
@@ -428,7 +430,7 @@ def _load_path(
             "article. Pass the articles it was made from.",
             path=path,
         )
-    sidecar = _sidecar_entry(path)
+    sidecar = _sidecar_entry(path, follow_links=options.follow_links)
     if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
         return _load_json(path, data, sidecar, options, lines=suffix in JSONL_SUFFIXES)
     if suffix in HTML_SUFFIXES:
@@ -479,15 +481,24 @@ class _Sidecar:
 _SIDECAR_CACHE: dict[tuple[Path, float], _Sidecar] = {}
 
 
-def _sidecar_entry(path: Path) -> dict[str, str]:
+def _sidecar_entry(path: Path, *, follow_links: bool = False) -> dict[str, str]:
     """The sidecar's entry for ``path`` (empty when there is no sidecar or no entry).
 
     Raises:
         MetadataError: the sidecar, or this file's entry in it, cannot be used.
+        FileAccessError: the sidecar is a link leaving the folder (unless ``follow_links``).
     """
     for name in SIDECAR_NAMES:
         sidecar_path = path.parent / name
         if sidecar_path.is_file():
+            folder = path.parent.resolve()
+            if not follow_links and not sidecar_path.resolve().is_relative_to(folder):
+                raise FileAccessError(
+                    f"{display(sidecar_path)} is a symbolic link to a file outside "
+                    f"{display(path.parent)}; it is not read. Copy it into the folder, or "
+                    "pass follow_links=True (--follow-links).",
+                    path=sidecar_path,
+                )
             sidecar = _read_sidecar(sidecar_path)
             raw = sidecar.entries.get(path.name, {})
             where = f"{display(sidecar_path)} (entry {path.name!r})"
@@ -745,17 +756,25 @@ def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: _Optio
             path=path,
         )
     html = decode_bytes(data, path=path)
-    document = trafilatura.bare_extraction(
-        html,
-        include_comments=False,
-        include_tables=False,
-        with_metadata=True,
-        date_extraction_params={"extensive_search": False},
-    )
-    text = getattr(document, "text", None) or ""
-    if not text.strip():
-        # Pages too short for trafilatura's main-text heuristics: fall back to its baseline.
-        text = trafilatura.baseline(html)[1]
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False},
+        )
+        text = getattr(document, "text", None) or ""
+        if not text.strip():
+            # Pages too short for trafilatura's main-text heuristics: fall back to its baseline.
+            text = trafilatura.baseline(html)[1]
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as error:
+        # A hostile page must not crash the loader: the HTML parser's failure is this file's.
+        raise UnsupportedFormatError(
+            f"{_display(path)} cannot be parsed as HTML ({type(error).__name__}: {error}). "
+            "Save the article as .txt, or remove the file.",
+            path=path,
+        ) from None
     meta: dict[str, Any] = {}
     if document is not None:
         meta = {
@@ -827,6 +846,7 @@ def _build_article(
         where=where,
         path=path,
     )
+    text = strip_invisible(text)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise EmptyArticleError(

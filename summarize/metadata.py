@@ -13,7 +13,8 @@ read from them is bounded so that a few hundred bytes cannot cost minutes or gig
 
 :func:`clean_label` removes control and invisible formatting characters (bidi overrides,
 zero-width spaces) from source names and titles, which would otherwise reorder or hide text
-in every output.
+in every output; :func:`strip_invisible` removes the direction overrides and zero-width spaces
+from article text as well.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "clean_label",
     "load_yaml",
     "single_value",
+    "strip_invisible",
 ]
 
 #: Front matter longer than this is not metadata (a few hundred bytes is typical).
@@ -147,6 +149,19 @@ def check_keys(meta: Mapping[Any, Any], *, path: Path | None, where: str | None 
 
 # Characters that are invisible or change the direction of surrounding text.
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+
+
+# Direction overrides and isolates (the "Trojan source" characters) and zero-width spaces:
+# removed from article text too. Zero-width (non-)joiners stay: Persian, Indic scripts and emoji
+# need them.
+_INVISIBLE_IN_TEXT = dict.fromkeys(
+    map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u2060\ufeff")
+)
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without bidi overrides/isolates and zero-width spaces (see above)."""
+    return text.translate(_INVISIBLE_IN_TEXT)
 
 
 def clean_label(text: str) -> str:

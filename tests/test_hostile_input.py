@@ -540,3 +540,26 @@ def test_control_characters_are_stripped_from_sources_and_titles(tmp_path):
 def test_every_error_is_a_summarize_error():
     for error_type in (FileAccessError, NotRegularFileError, MetadataError, GeneratedFileError):
         assert issubclass(error_type, ArticleError) and issubclass(error_type, SummarizeError)
+
+
+def test_direction_overrides_and_zero_width_spaces_leave_article_text(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "Flood warnings\n\nHeavy rain caused the river to burst its \u202ebanks\u202c on "
+        "Sun\u200bday night.\n\nThe mayor of Mashhad said "
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u062f.",
+        encoding="utf-8",
+    )
+    [article] = load_articles(path)
+    assert article.sentences[0] == "Heavy rain caused the river to burst its banks on Sunday night."
+    assert "\u200c" in article.sentences[1]  # the Persian zero-width non-joiner is kept
+
+
+def test_sidecar_link_leaving_the_folder_is_not_read(tmp_path):
+    folder = good_folder(tmp_path)
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("good.txt: {source: Courier}\n", encoding="utf-8")
+    (folder / "sources.yaml").symlink_to(outside)
+    raises_naming(FileAccessError, "sources.yaml", lambda: load_articles(folder))
+    [article] = load_articles(folder, follow_links=True)
+    assert article.source == "Courier"
