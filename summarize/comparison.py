@@ -1,75 +1,28 @@
-"""The :class:`Comparison`: what all outlets report, what only one does, and where they differ."""
+"""compare(): what all outlets report, what only one does, and where they differ.
+
+The result types (:class:`Comparison`, :class:`Difference`) live in
+:mod:`summarize.types.comparison` and are re-exported here under their old import path.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from os import PathLike
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.alignment import Alignment, Claim, SentenceRef, align
-from summarize.articles import Article
+from summarize.alignment import align
+from summarize.defaults import POSSIBLY_SAME
+from summarize.differences import find_differences
+from summarize.types.alignment import Alignment, Claim
+from summarize.types.comparison import Comparison, Difference
 
 if TYPE_CHECKING:
     from summarize.embeddings import Embedder
+    from summarize.types.article import Article
 
-
-#: Same-fact probability (of the calibrated rule) above which a sentence elsewhere may report the
-#: same fact; such claims are left out of :attr:`Comparison.unique`.
-POSSIBLY_SAME = 0.25
-
-
-@dataclass(frozen=True)
-class Difference:
-    """Two aligned sentences that disagree on a checkable detail.
-
-    ``kind`` is one of "number", "date", "entity", "negation"; ``left``/``right`` hold the
-    conflicting values (e.g. "3.7%" vs "4%").
-    """
-
-    a: SentenceRef
-    b: SentenceRef
-    kind: str
-    left: str
-    right: str
-    score: float
-
-
-@dataclass(frozen=True, eq=False)
-class Comparison:
-    """How a set of articles about one story relate.
-
-    Attributes:
-        sources: Outlet names, in article order.
-        similarity: (n, n) document overlap matrix, rows and columns in article order.
-        claims: All claims (see :class:`~summarize.alignment.Claim`).
-        shared: Claims supported by every article (by a majority when more than three).
-        unique: Outlet -> claims only that outlet reports: no other outlet has a sentence that
-            even *possibly* reports the same fact (calibrated same-fact probability below
-            :data:`POSSIBLY_SAME`), so a fact another outlet words differently is not called
-            unique.
-        differences: Aligned sentence pairs that disagree on numbers, dates, names or negation.
-    """
-
-    sources: tuple[str, ...]
-    similarity: np.ndarray
-    claims: tuple[Claim, ...]
-    shared: tuple[Claim, ...]
-    unique: dict[str, tuple[Claim, ...]]
-    differences: tuple[Difference, ...]
-
-    def _repr_html_(self) -> str:
-        """Rich display in notebooks: heatmap, shared/unique claims, side-by-side columns."""
-        from summarize.render.html import comparison_body, fragment
-
-        return fragment(comparison_body(self))
-
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        from summarize.render.markdown import comparison_markdown
-
-        return {"text/plain": comparison_markdown(self), "text/html": self._repr_html_()}
+__all__ = ["POSSIBLY_SAME", "Comparison", "Difference", "compare"]
 
 
 def compare(
@@ -83,7 +36,7 @@ def compare(
 
     Args:
         articles: The articles (in the order their sources should be listed), or an
-            :class:`~summarize.alignment.Alignment` already computed by
+            :class:`~summarize.types.Alignment` already computed by
             :func:`~summarize.alignment.align`.
         alignment: A precomputed alignment of ``articles`` (skips re-aligning).
         embedder: Used only when an alignment has to be computed: an Embedder or a model name
@@ -95,31 +48,19 @@ def compare(
         than three articles, those a strict majority supports (all-of-n gets brittle as n grows:
         one article that is only a short wire item would empty it). ``unique`` maps every source
         (in article order, present even when empty) to claims only it reports.
-    """
-    from summarize.differences import find_differences
-    from summarize.digest import _embedder
-    from summarize.errors import InputError
 
-    if isinstance(articles, str | bytes | PathLike) or not isinstance(
-        articles, Alignment | Sequence
-    ):
-        raise InputError(
-            f"compare() takes a list of Articles, got {type(articles).__name__}. Load them "
-            "first: compare(load_articles(path)), or use brief(path) for the whole briefing."
-        )
-    if not isinstance(articles, Alignment) and not all(
-        isinstance(article, Article) for article in articles
-    ):
-        kinds = sorted({type(a).__name__ for a in articles if not isinstance(a, Article)})
-        raise InputError(
-            f"compare() takes Articles, not {', '.join(kinds)}. Load texts or paths first: "
-            "compare(load_articles(...))."
-        )
+    Raises:
+        InputError: ``articles`` is a path, a text or anything but Articles (load them first).
+    """
+    _check_articles(articles)
     if isinstance(articles, Alignment):
         alignment = articles
     elif alignment is None:
-        encoder = None if embedder is None else _embedder(embedder)
-        alignment = align(articles, embedder=encoder, threshold=threshold)
+        if embedder is not None:
+            from summarize.embeddings import as_embedder
+
+            embedder = as_embedder(embedder)
+        alignment = align(articles, embedder=embedder, threshold=threshold)
     sources = alignment.sources
     n = len(sources)
     needed = n if n <= 3 else n // 2 + 1
@@ -138,6 +79,27 @@ def compare(
         unique=unique,
         differences=find_differences(alignment),
     )
+
+
+def _check_articles(articles: object) -> None:
+    """Raise InputError unless ``articles`` is an Alignment or a sequence of Articles."""
+    from summarize.errors import InputError
+    from summarize.types.article import Article
+
+    if isinstance(articles, str | bytes | PathLike) or not isinstance(
+        articles, Alignment | Sequence
+    ):
+        raise InputError(
+            f"compare() takes a list of Articles, got {type(articles).__name__}. Load them "
+            "first: compare(load_articles(path)), or use brief(path) for the whole briefing."
+        )
+    if not isinstance(articles, Alignment):
+        kinds = sorted({type(a).__name__ for a in articles if not isinstance(a, Article)})
+        if kinds:
+            raise InputError(
+                f"compare() takes Articles, not {', '.join(kinds)}. Load texts or paths first: "
+                "compare(load_articles(...))."
+            )
 
 
 def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:

@@ -50,6 +50,7 @@ from typing import Any, Literal
 from summarize.articles import Article
 from summarize.cleaning import clean_text
 from summarize.decoding import decode_bytes
+from summarize.defaults import DEFAULT_MAX_BYTES, MIN_RAW_TEXT_WORDS
 from summarize.errors import (
     ArticleError,
     ArticleLoadErrors,
@@ -80,6 +81,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "MIN_RAW_TEXT_WORDS",
     "article_from_text",
+    "as_articles",
     "decode_bytes",
     "load_articles",
     "load_file",
@@ -87,8 +89,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 10_000_000
-MIN_RAW_TEXT_WORDS = 8
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -308,12 +308,20 @@ def _expand(
     if not items:
         raise InputError("load_articles got an empty list: pass at least one path or text.")
     n_raw = 0
-    for item in items:
+    for number, item in enumerate(items, start=1):
         if isinstance(item, str | os.PathLike) and not os.fspath(item).strip():
-            raise InputError(
-                "load_articles got an empty path or text (''). Pass a folder, a file or "
-                "article text; to read the current folder, pass '.'."
+            if len(items) == 1 and not isinstance(source, list | tuple):
+                raise InputError(
+                    "load_articles got an empty path or text (''). Pass a folder, a file or "
+                    "article text; to read the current folder, pass '.'."
+                )
+            failures.append(
+                EmptyArticleError(
+                    f"Input {number} is an empty string: neither a path nor article text. "
+                    "Remove it (to read the current folder, pass '.')."
+                )
             )
+            continue
         if isinstance(item, os.PathLike) or (isinstance(item, str) and _is_existing_path(item)):
             path = Path(item)
             if path.is_dir():
@@ -945,3 +953,52 @@ def _warn_identical(articles: list[Article]) -> None:
             )
         else:
             first[article.text] = str(article.path or article.source)
+
+
+def as_articles(items: object) -> list[Article]:
+    """Articles from what the public API accepts: Article objects, raw texts and paths.
+
+    The one place where :func:`summarize.summarise` and :func:`summarize.brief` turn their input
+    into articles (the stages after loading take Article objects only). One
+    :class:`~summarize.types.Article` or a folder, file or raw text gives its articles; a list
+    of paths and raw texts is loaded by one :func:`load_articles` call (raw texts get the labels
+    "Text 1", "Text 2"...); in a list that mixes them, Article objects stay in place.
+
+    Raises:
+        InputError: nothing given, or something that is neither an Article, a path nor text.
+        ArticleError: an input cannot be loaded.
+    """
+    if isinstance(items, Article):
+        return [items]
+    if isinstance(items, str | os.PathLike):
+        return list(load_articles(items))
+    if isinstance(items, Iterable) and not isinstance(items, bytes | Mapping):
+        listed = list(items)
+        if not listed:
+            raise InputError(
+                "No articles given. Pass a folder, files, raw texts or Article objects."
+            )
+        others = [item for item in listed if not isinstance(item, Article)]
+        wrong = sorted(
+            {type(item).__name__ for item in others if not isinstance(item, str | os.PathLike)}
+        )
+        if wrong:
+            raise InputError(
+                f"Expected Article objects, paths or raw texts, not {', '.join(wrong)}."
+            )
+        if len(others) == len(listed):
+            return list(load_articles(listed))
+        if not others:
+            return listed
+        loaded = load_articles(others)
+        if len(loaded) != len(others):
+            raise InputError(
+                "A list that mixes Article objects with other inputs may hold raw texts and "
+                "files only, not folders: load the folder with load_articles() first."
+            )
+        filled = iter(loaded)
+        return [item if isinstance(item, Article) else next(filled) for item in listed]
+    raise InputError(
+        f"Cannot read articles from {type(items).__name__}. Pass a folder, a file, a list of "
+        "paths, a list of raw texts, or a list of Article objects."
+    )

@@ -364,6 +364,14 @@ def test_empty_string_is_not_the_current_folder(tmp_path, monkeypatch, source):
         load_articles(source)
 
 
+def test_empty_string_in_a_list_is_a_skippable_error(tmp_path):
+    folder = good_folder(tmp_path)
+    with pytest.raises(EmptyArticleError) as info:
+        load_articles([folder / "good.txt", ""])
+    assert "Input 2 is an empty string" in str(info.value)
+    assert len(load_articles([folder / "good.txt", ""], errors="skip")) == 1
+
+
 @pytest.mark.parametrize("source", [None, 3, object()], ids=["none", "int", "object"])
 def test_not_a_source(source):
     with pytest.raises(InputError):

@@ -8,6 +8,7 @@ kernels the machine has.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def _outputs(notebook, mime: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_runs_top_to_bottom(name, kernel_name):
+def test_notebook_runs_top_to_bottom(name, kernel_name, bundled_articles):
     from nbclient import NotebookClient
 
     notebook = nbformat.read(NOTEBOOKS / name, as_version=4)
@@ -83,13 +84,18 @@ def test_notebook_runs_top_to_bottom(name, kernel_name):
     client.execute()  # raises CellExecutionError, with the cell and traceback, on any error
     html = "\n".join(_outputs(notebook, "text/html"))
     text = "\n".join(_outputs(notebook, "text/plain"))
+    sources = [article.source for article in bundled_articles]
     if name.startswith("01"):
         assert _outputs(notebook, "image/png"), "the heatmap was not drawn"
         assert 'class="sz-aligned"' in html
         assert 'class="sz-column"' in html
     elif name.startswith("02"):
         assert html.count('<section class="sz-column"') >= 3
-        assert "only this outlet" in text or "," in text
+        # "What each chose": one line per digest sentence, "#<position>  [<who else reports it>]".
+        chosen = re.findall(r"#\s*\d+\s+\[([^\]]+)\]", text)
+        assert len(chosen) >= len(sources), "no digest sentence listed for some outlet"
+        for others in chosen:
+            assert others == "only this outlet" or set(others.split(", ")) <= set(sources)
     else:
         assert 'id="sz-digest"' in html or "Merged briefing" in html
         assert "[1]" in text and "Markdown" in text

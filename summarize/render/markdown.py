@@ -7,10 +7,7 @@ the same bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
-from summarize.comparison import Comparison
-from summarize.digest import Digest
 from summarize.render._view import (
     MAX_TABLE_SOURCES,
     TOP_PAIRS,
@@ -20,9 +17,7 @@ from summarize.render._view import (
     representative,
     top_pairs,
 )
-
-if TYPE_CHECKING:
-    from summarize.briefing import Briefing
+from summarize.types import Briefing, Comparison, Digest
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
 
