@@ -135,10 +135,14 @@ def _declared_charset(data: bytes) -> str | None:
             except LookupError:
                 logger.info("Unknown declared charset %r; detecting the encoding.", label)
                 return None
-            # Browsers read Latin-1 and ASCII labels as Windows-1252 (the WHATWG rule).
+            # Browsers read Latin-1 and ASCII labels as Windows-1252, and ignore a UTF-16/32
+            # label on a page without a byte-order mark (the WHATWG rules): such a page is
+            # not UTF-16, and decoding it so would turn every two bytes into a CJK character.
             if encoding in ("latin-1", "iso8859-1", "ascii"):
                 return "cp1252"
-            return None if encoding == "utf-8" else encoding
+            if encoding == "utf-8" or encoding.startswith(("utf-16", "utf-32")):
+                return None
+            return encoding
     return None
 
 

@@ -467,6 +467,20 @@ def test_html_declared_charset_is_honoured(tmp_path, text, charset, style):
     assert article.text == body
 
 
+def test_html_wrongly_declaring_utf16_is_not_read_as_utf16(tmp_path):
+    page = (
+        '<html><head><meta charset="utf-16"><title>Café crème</title></head><body><article>'
+        "<p>Le maître d'hôtel a déclaré: « Ça suffit ». Il a répété « non » à l'été.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    data = page.encode("cp1252")
+    data += b"\n" * (len(data) % 2)  # an even length: it would decode as UTF-16 without error
+    path.write_bytes(data)
+    [article] = load_articles(path)
+    assert article.text == FRENCH.split("\n\n")[1]
+
+
 def test_undecodable_bytes_say_what_was_found(tmp_path, caplog):
     folder = good_folder(tmp_path)
     path = folder / "noise.txt"

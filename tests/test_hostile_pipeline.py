@@ -194,3 +194,11 @@ def test_cli_fifo_with_skip_bad_and_without(tmp_path):
     third = run_cli(["compare", str(folder), "--skip-bad", "--format", "json"])
     assert third.returncode == 0, third.stderr
     assert '"sources": [\n    "a",\n    "b"\n  ]' in third.stdout
+
+
+def test_heatmap_of_thousands_of_outlets_is_drawn_from_blocks():
+    n = 1200
+    matrix = np.eye(n)
+    matrix[5, 900] = matrix[900, 5] = 0.9  # one strong pair stays visible after pooling
+    png = heatmap_png(matrix, [f"outlet {i}" for i in range(n)])
+    assert png.startswith(b"\x89PNG")
