@@ -138,23 +138,27 @@ def measure(case: str) -> dict[str, object]:
     peak_kib = usage.ru_maxrss  # KiB on Linux
     result["peak_rss_mib"] = round(peak_kib / 1024)
     result["wall_s"] = round(wall, 1)
+    # CPU seconds the child used (user + system): unlike wall time, not inflated when other
+    # jobs share the cores.
+    result["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 1)
     result["within_limit"] = peak_kib / 1024**2 <= LIMIT_GIB
     return result
 
 
 def table(results: list[dict[str, object]]) -> str:
     head = (
-        "| case | articles | words | sentences | peak RSS (MiB) | wall (s) | load (s) "
-        "| brief (s) | within 4 GiB |\n|---|---:|---:|---:|---:|---:|---:|---:|---|"
+        "| case | articles | words | sentences | peak RSS (MiB) | wall (s) | CPU (s) | load (s) "
+        "| brief (s) | within 4 GiB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     )
     rows = []
     for r in results:
         if "error" in r:
-            rows.append(f"| {r['case']} | failed: {r['error']} | | | | {r['wall_s']} | | | no |")
+            rows.append(f"| {r['case']} | failed: {r['error']} | | | | {r['wall_s']} | | | | no |")
             continue
         rows.append(
             f"| {r['case']} | {r['articles']} | {r['words']:,} | {r['sentences']:,} "
-            f"| {r['peak_rss_mib']:,} | {r['wall_s']} | {r['load_s']} | {r['brief_s']} "
+            f"| {r['peak_rss_mib']:,} | {r['wall_s']} | {r['cpu_s']} | {r['load_s']} "
+            f"| {r['brief_s']} "
             f"| {'yes' if r['within_limit'] else 'NO'} |"
         )
     return "\n".join([head, *rows])

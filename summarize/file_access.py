@@ -30,7 +30,14 @@ from summarize.errors import (
     NotRegularFileError,
 )
 
-__all__ = ["FolderEntry", "display", "list_folder", "read_regular_file"]
+__all__ = [
+    "FolderEntry",
+    "access_error",
+    "check_name",
+    "display",
+    "list_folder",
+    "read_regular_file",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -57,8 +64,8 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def _os_error(path: Path, error: OSError, *, what: str = "read") -> ArticleError:
-    """The typed error for an OS error on ``path``."""
+def access_error(path: Path, error: OSError, *, what: str = "read") -> ArticleError:
+    """The typed error (naming ``path`` and what to do) for an OS error on ``path``."""
     shown = display(path)
     if isinstance(error, PermissionError):
         return FileAccessError(
@@ -111,14 +118,14 @@ def read_regular_file(path: Path, *, max_bytes: int) -> bytes:
     except (OSError, ValueError) as error:
         if isinstance(error, ValueError):  # e.g. an embedded NUL byte
             raise FileAccessError(f"{display(path)} is not a usable path.", path=path) from None
-        raise _os_error(path, error) from None
+        raise access_error(path, error) from None
     if not stat.S_ISREG(info.st_mode):
         raise _not_regular(path, info.st_mode)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         descriptor = os.open(path, flags)
     except OSError as error:
-        raise _os_error(path, error) from None
+        raise access_error(path, error) from None
     with os.fdopen(descriptor, "rb") as handle:
         info = os.fstat(handle.fileno())  # the file actually opened (it may have been swapped)
         if not stat.S_ISREG(info.st_mode):
@@ -128,7 +135,7 @@ def read_regular_file(path: Path, *, max_bytes: int) -> bytes:
         try:
             data = handle.read(max_bytes + 1)
         except OSError as error:
-            raise _os_error(path, error) from None
+            raise access_error(path, error) from None
     if len(data) > max_bytes:  # it grew while being read
         raise _too_large(path, len(data), max_bytes)
     return data
@@ -177,7 +184,7 @@ def list_folder(directory: Path, *, follow_links: bool = False) -> list[FolderEn
             items = sorted(scan, key=lambda item: item.name)
     except (OSError, RuntimeError) as error:  # RuntimeError: a link loop before Python 3.13
         if isinstance(error, OSError):
-            raise _os_error(directory, error, what="listed") from None
+            raise access_error(directory, error, what="listed") from None
         raise FileAccessError(
             f"{display(directory)} is a symbolic link that loops back on itself. Fix it.",
             path=directory,
@@ -208,7 +215,7 @@ def list_folder(directory: Path, *, follow_links: bool = False) -> list[FolderEn
                     continue
             mode = item.stat().st_mode
         except OSError as error:
-            entries.append(FolderEntry(path, "file", _os_error(path, error)))
+            entries.append(FolderEntry(path, "file", access_error(path, error)))
             continue
         if stat.S_ISDIR(mode):
             entries.append(FolderEntry(path, "folder"))

@@ -64,7 +64,13 @@ from summarize.errors import (
     MetadataError,
     UnsupportedFormatError,
 )
-from summarize.file_access import check_name, display, list_folder, read_regular_file
+from summarize.file_access import (
+    access_error,
+    check_name,
+    display,
+    list_folder,
+    read_regular_file,
+)
 from summarize.metadata import (
     MAX_FRONT_MATTER_CHARS,
     MAX_SIDECAR_BYTES,
@@ -521,7 +527,10 @@ def _sidecar_entry(path: Path, *, follow_links: bool = False) -> dict[str, str]:
 
 
 def _read_sidecar(path: Path) -> _Sidecar:
-    key = (path.resolve(), path.stat().st_mtime)
+    try:
+        key = (path.resolve(), path.stat().st_mtime)
+    except OSError as error:  # gone or unreadable since it was listed
+        raise access_error(path, error) from None
     if key in _SIDECAR_CACHE:
         return _SIDECAR_CACHE[key]
     data = read_regular_file(path, max_bytes=MAX_SIDECAR_BYTES)
