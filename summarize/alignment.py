@@ -310,7 +310,7 @@ def _decision_scores(
     Word overlap is computed for every (sentence, best match) pair at once per chunk of rows:
     the intersection sizes of all sentences with the chunk's sentences are one sparse-by-dense
     product, so thousands of articles cost seconds, not a Python loop over millions of pairs.
-    The arithmetic is the same as :meth:`SameFact.score` (float64, then stored as float32).
+    The arithmetic is :meth:`SameFact.scores`, the array form of :meth:`SameFact.score`.
     """
     if not rule.overlap_weight:
         return cosine
@@ -339,7 +339,7 @@ def _decision_scores(
         j = partners[r, c]
         inter = shared[j, r].astype(np.float64)
         union = np.maximum(1.0, sizes[lo + r] + sizes[j] - inter)
-        values = cosine[lo:hi][r, c].astype(np.float64) + rule.overlap_weight * (inter / union)
+        values = rule.scores(cosine[lo:hi][r, c].astype(np.float64), inter / union)
         out[lo + r, c] = values
     return out
 

@@ -13,6 +13,8 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+import charset_normalizer  # noqa: F401 - imported up front: deadlines time the work, not imports
+import trafilatura  # noqa: F401
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
