@@ -10,7 +10,11 @@ What counts as input:
   ``{"articles": [...]}``), ``.jsonl`` (one record per line; records carry ``text``/``body``/
   ``content``, ``title``, ``source``, ``url``, ``published``), ``.html``/``.htm`` (main text,
   title and site name extracted by trafilatura).
-* a **list** of paths and/or raw article texts.
+* an **http(s) URL**: the page is fetched (politely, cached; see :mod:`summarize.web`) and its
+  main text, headline, site name, canonical URL, author and date are taken from the page. A URL
+  (or a local ``.rss``/``.atom``/``.xml`` file) that is an RSS/Atom feed or a sitemap expands to
+  the articles it links to.
+* a **list** of paths, URLs and/or raw article texts.
 * a single **string**: an existing path is a path; a string that is not an existing path is
   article text when it has a line break or at least :data:`MIN_RAW_TEXT_WORDS` words, and
   otherwise is taken as a mistyped path (:class:`~summarize.errors.ArticleNotFoundError`).
@@ -81,6 +85,7 @@ from summarize.metadata import (
     strip_invisible,
 )
 from summarize.sentences import DEFAULT_MAX_WORDS, split_sentences
+from summarize.web import Fetcher, FetchError, Page, feed_links, is_feed, is_url
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -101,6 +106,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 ARTICLE_SUFFIXES = (
     TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 )
@@ -122,12 +128,13 @@ def load_articles(
     max_sentence_words: int = DEFAULT_MAX_WORDS,
     language: str = "en",
     follow_links: bool = False,
+    fetcher: Fetcher | None = None,
 ) -> list[Article]:
     """Load, clean and sentence-split news articles.
 
     Args:
-        source: A directory, a file, a list of paths and/or raw article texts, or one raw text
-            (see the module docstring for how a string is told apart from a path).
+        source: A directory, a file, a URL, a list of paths, URLs and/or raw article texts, or
+            one raw text (see the module docstring for how a string is told apart from a path).
         errors: ``"raise"`` (default): any file that cannot be used raises; a single bad file
             raises its own typed error, several raise
             :class:`~summarize.errors.ArticleLoadErrors` listing every one. ``"skip"``: bad
@@ -140,6 +147,8 @@ def load_articles(
             loads; the default models downstream are English ones.
         follow_links: Read files in a folder that are symbolic links to places outside it
             (default: such links raise :class:`~summarize.errors.FileAccessError`).
+        fetcher: How URLs and feeds are fetched (timeout, size cap, cache, ``offline``,
+            ``since``/``limit`` for feeds...); default ``Fetcher()``, made only when a URL is given.
 
     Returns:
         The articles, in input order (directories in sorted file-name order), with unique
@@ -158,6 +167,7 @@ def load_articles(
             symbolic links, links leaving the folder, names that are not UTF-8).
         NotRegularFileError: A named pipe, device or socket.
         GeneratedFileError: A briefing this package wrote, named explicitly.
+        FetchError: A URL could not be fetched (its message names the URL and the status).
         ArticleLoadErrors: Several of the above at once.
         InputError: ``source`` is empty, ``None`` or of a type that cannot hold articles, or
             ``language`` has no sentence rules.
@@ -175,9 +185,17 @@ def load_articles(
     articles: list[Article] = []
     failures: list[ArticleError] = []
     generated: list[Path] = []
-    for item in _expand(source, failures, follow_links=follow_links):
+    items = list(_expand(source, failures, follow_links=follow_links))
+    pages = _fetch_web_items(items, fetcher, options, failures)
+    for item in items:
         try:
-            if isinstance(item, _FolderFile):
+            if isinstance(item, _WebItem):
+                for page in pages.get(item, ()):
+                    try:
+                        articles.append(_article_from_page(page, options))
+                    except ArticleError as error:
+                        failures.append(error)
+            elif isinstance(item, _FolderFile):
                 articles.extend(_load_path(item.path, options, generated=generated))
             elif isinstance(item, Path):
                 articles.extend(_load_path(item, options))
@@ -294,13 +312,22 @@ def _check_language(language: str) -> None:
         raise InputError(str(error)) from None
 
 
+@dataclasses.dataclass(frozen=True)
+class _WebItem:
+    """A URL, or a local feed file, whose articles are fetched before loading."""
+
+    url: str | None = None
+    feed_file: Path | None = None
+
+
 def _expand(
     source: PathLike | Iterable[PathLike],
     failures: list[ArticleError],
     *,
     follow_links: bool = False,
-) -> Iterator[Path | _FolderFile | tuple[int, str]]:
-    """Yield files (as Paths) and raw texts (as (index, text)) in order; note missing paths."""
+) -> Iterator[Path | _FolderFile | tuple[int, str] | _WebItem]:
+    """Yield files (as Paths), raw texts (as (index, text)) and web inputs in order; note
+    missing paths."""
     if isinstance(source, bytes):
         raise InputError(
             "load_articles got bytes; decode them first, or write them to a file and pass its path."
@@ -328,13 +355,17 @@ def _expand(
                 )
             )
             continue
-        if isinstance(item, os.PathLike) or (isinstance(item, str) and _is_existing_path(item)):
+        if is_url(item):
+            yield _WebItem(url=str(item).strip())
+        elif isinstance(item, os.PathLike) or (isinstance(item, str) and _is_existing_path(item)):
             path = Path(item)
             if path.is_dir():
                 try:
                     yield from _directory_files(path, failures, follow_links=follow_links)
                 except ArticleError as error:
                     failures.append(error)
+            elif path.exists() and path.suffix.lower() in FEED_SUFFIXES:
+                yield _WebItem(feed_file=path)
             elif os.path.lexists(path):
                 yield path
             else:
@@ -421,6 +452,101 @@ def _directory_files(
             ".html files (one article each; .json/.jsonl may hold several).",
             path=directory,
         )
+
+
+# --------------------------------------------------------------------------- web
+
+
+def _fetch_web_items(
+    items: list[Any], fetcher: Fetcher | None, options: _Options, failures: list[ArticleError]
+) -> dict[_WebItem, list[Page]]:
+    """Fetch every URL item, expanding feeds and sitemaps into the pages they link to.
+
+    Failures are appended to ``failures`` (each names its URL); the result maps each item to
+    its pages in order.
+    """
+    web_items = [item for item in items if isinstance(item, _WebItem)]
+    if not web_items:
+        return {}
+    fetcher = fetcher or Fetcher()
+    first = fetcher.fetch_many([item.url for item in web_items if item.url])
+    fetched = iter(first)
+    links: dict[_WebItem, list[str] | None] = {}
+    direct: dict[_WebItem, Page] = {}
+    for item in web_items:
+        if item.feed_file is not None:
+            try:
+                data = read_regular_file(item.feed_file, max_bytes=options.max_bytes)
+                links[item] = feed_links(
+                    data, base_url="", since=fetcher.since, limit=fetcher.limit
+                )
+            except ArticleError as error:
+                failures.append(error)
+            continue
+        result = next(fetched)
+        if isinstance(result, FetchError):
+            failures.append(result)
+        elif is_feed(result.body, result.content_type):
+            try:
+                links[item] = fetcher.expand_feed(result)
+            except FetchError as error:
+                failures.append(error)
+        else:
+            direct[item] = result
+    for item, urls in links.items():
+        if not urls:
+            where = item.url or _display(item.feed_file or "")
+            failures.append(FetchError(f"The feed {where} lists no articles.", url=item.url))
+    entry_urls = [url for urls in links.values() for url in urls or ()]
+    entries = iter(fetcher.fetch_many(entry_urls))
+    pages: dict[_WebItem, list[Page]] = {}
+    for item in web_items:
+        if item in direct:
+            pages[item] = [direct[item]]
+        for _ in links.get(item) or ():
+            result = next(entries)
+            if isinstance(result, FetchError):
+                failures.append(result)
+            else:
+                pages.setdefault(item, []).append(result)
+    return pages
+
+
+def _article_from_page(page: Page, options: _Options) -> Article:
+    """An Article from a fetched HTML page, with the page's own metadata."""
+    if not page.is_html:
+        raise FetchError(
+            f"{page.url} is not a web page (content type {page.content_type or 'unknown'}). "
+            "Give the address of the article's HTML page.",
+            url=page.url,
+            status=page.status,
+        )
+    metadata = {"fetched_from": page.url, "fetched_at": page.fetched_at}
+    try:
+        return _html_article(
+            page.body,
+            where=page.url,
+            path=None,
+            fallback_source=_site_name(page.final_url),
+            fallback_url=page.final_url,
+            sidecar={},
+            metadata=metadata,
+            options=options,
+        )
+    except EmptyArticleError as error:
+        raise FetchError(
+            f"{page.url} (HTTP {page.status}) has no article text: a paywall, a login page or a "
+            f"page built by JavaScript? Save the article yourself instead. ({error})",
+            url=page.url,
+            status=page.status,
+        ) from error
+
+
+def _site_name(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 # --------------------------------------------------------------------------- files
@@ -765,14 +891,44 @@ def _json_metadata(meta: Mapping[str, Any], *, where: str, path: Path) -> dict[s
 
 
 def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: _Options) -> Article:
-    import trafilatura
-
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise BinaryFileError(
             f"{_display(path)} contains NUL bytes, so it is not an HTML page. Remove it.",
             path=path,
         )
-    html = decode_bytes(data, path=path)
+    return _html_article(
+        data,
+        where=_display(path),
+        path=path,
+        fallback_source=path.stem,
+        fallback_url=None,
+        sidecar=sidecar,
+        metadata=_extra_metadata(sidecar),
+        options=options,
+    )
+
+
+def _html_article(
+    data: bytes,
+    *,
+    where: str,
+    path: Path | None,
+    fallback_source: str,
+    fallback_url: str | None,
+    sidecar: dict[str, str],
+    metadata: dict[str, str],
+    options: _Options,
+) -> Article:
+    """Main text, headline, site name, canonical URL, author and date of an HTML page
+    (trafilatura reads OpenGraph, JSON-LD and meta tags); ``sidecar`` overrides them."""
+    import trafilatura
+
+    try:
+        html = decode_bytes(data, path=path)
+    except ArticleError as error:
+        if path is not None:
+            raise
+        raise FetchError(f"{where}: {error}", url=where) from error
     try:
         document = trafilatura.bare_extraction(
             html,
@@ -786,9 +942,9 @@ def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: _Optio
             # Pages too short for trafilatura's main-text heuristics: fall back to its baseline.
             text = trafilatura.baseline(html)[1]
     except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as error:
-        # A hostile page must not crash the loader: the HTML parser's failure is this file's.
+        # A hostile page must not crash the loader: the HTML parser's failure is this page's.
         raise UnsupportedFormatError(
-            f"{_display(path)} cannot be parsed as HTML ({type(error).__name__}: {error}). "
+            f"{where} cannot be parsed as HTML ({type(error).__name__}: {error}). "
             "Save the article as .txt, or remove the file.",
             path=path,
         ) from None
@@ -800,18 +956,21 @@ def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: _Optio
             "url": getattr(document, "url", None),
             "published": getattr(document, "date", None),
         }
+        author = _str_or_none(getattr(document, "author", None))
+        if author and "author" not in metadata:
+            metadata = {**metadata, "author": author}
     meta.update(sidecar)
     return _build_article(
         text,
-        source=_str_or_none(meta.get("source")) or path.stem,
+        source=_str_or_none(meta.get("source")) or fallback_source,
         title=_str_or_none(meta.get("title")),
-        url=_str_or_none(meta.get("url")),
+        url=_str_or_none(meta.get("url")) or fallback_url,
         published=_str_or_none(meta.get("published")),
         path=path,
         first_line_is_title=False,
-        metadata=_extra_metadata(sidecar),
+        metadata=metadata,
         options=options,
-        where=_display(path),
+        where=where,
     )
 
 

@@ -100,12 +100,28 @@ def _source_legend(
     items = []
     for source in sources:
         n = numbers[source]
-        title = f" — <em>{e(titles[source])}</em>" if titles and source in titles else ""
+        title = titles[source] if titles and source in titles else ""
         items.append(
             f'<li id="sz-source-{n}"><span class="sz-cite">[{n}]</span> '
             f"<strong>{e(source)}</strong>{title}</li>"
         )
     return f'<ul class="sz-sources">{"".join(items)}</ul>'
+
+
+def _article_details(article: Article) -> str:
+    """Headline, date, link and (for fetched pages) when it was fetched, as escaped HTML."""
+    parts = [f" — <em>{e(article.title)}</em>"]
+    if article.published:
+        parts.append(f' · <span class="sz-muted">{e(article.published)}</span>')
+    if article.url:
+        link = e(article.url)
+        if article.url.lower().startswith(("http://", "https://")):
+            link = f'<a href="{e(article.url)}" rel="noopener noreferrer">{link}</a>'
+        parts.append(f" · {link}")
+    fetched = article.metadata.get("fetched_at")
+    if fetched:
+        parts.append(f' · <span class="sz-muted">fetched {e(fetched)}</span>')
+    return "".join(parts)
 
 
 def _more(count: int, shown: int) -> str:
@@ -307,7 +323,7 @@ def briefing_body(briefing: Briefing) -> str:
     articles = briefing.articles
     options = briefing.options
     numbers = citation_numbers(article.source for article in articles)
-    titles = {article.source: article.title for article in articles}
+    titles = {article.source: _article_details(article) for article in articles}
     method = options.method + (f", {options.model}" if options.model else "")
     header = (
         '<header class="sz-header"><h1>Briefing</h1>'
