@@ -249,6 +249,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip files that cannot be loaded (each is reported on stderr)",
     )
     stories.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read files in a folder that are symbolic links to places outside it "
+        "(not followed by default)",
+    )
+    stories.add_argument(
         "--embedder", metavar="NAME", help="sentence embedder (default minilm-static)"
     )
     stories.add_argument("--no-progress", action="store_true", help="hide the progress bar")

@@ -202,3 +202,12 @@ def test_heatmap_of_thousands_of_outlets_is_drawn_from_blocks():
     matrix[5, 900] = matrix[900, 5] = 0.9  # one strong pair stays visible after pooling
     png = heatmap_png(matrix, [f"outlet {i}" for i in range(n)])
     assert png.startswith(b"\x89PNG")
+
+
+def test_stories_output_written_into_the_input_folder_is_skipped(tmp_path):
+    folder = folder_of(tmp_path, {"a.txt": FLOOD, "b.txt": FLOOD_2})
+    for fmt in ("md", "json", "html"):
+        assert main(["stories", str(folder), "-o", str(folder), "--format", fmt]) == 0
+    written = sorted(p.name for p in folder.iterdir() if p.name not in ("a.txt", "b.txt"))
+    assert any(name.startswith("index.") for name in written)
+    assert [a.path.name for a in load_articles(folder)] == ["a.txt", "b.txt"]
