@@ -6,6 +6,7 @@ The result types (:class:`Comparison`, :class:`Difference`) live in
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from os import PathLike
 from typing import TYPE_CHECKING
@@ -15,14 +16,18 @@ import numpy as np
 from summarize.alignment import align
 from summarize.defaults import POSSIBLY_SAME
 from summarize.differences import find_differences
+from summarize.overlap import default_model as default_overlap_model
+from summarize.overlap import outliers, story_overlap
 from summarize.types.alignment import Alignment, Claim
-from summarize.types.comparison import Comparison, Difference
+from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
 
 if TYPE_CHECKING:
     from summarize.embeddings import Embedder
     from summarize.types.article import Article
 
-__all__ = ["POSSIBLY_SAME", "Comparison", "Difference", "compare"]
+__all__ = ["POSSIBLY_SAME", "Comparison", "Difference", "Dispute", "DisputedValue", "compare"]
+
+logger = logging.getLogger(__name__)
 
 
 def compare(
@@ -32,7 +37,7 @@ def compare(
     embedder: Embedder | str | None = None,
     threshold: float | None = None,
 ) -> Comparison:
-    """Compare articles about one story: overlap, shared and unique claims, differences.
+    """Compare articles about one story: overlap, shared and unique claims, disputes.
 
     Args:
         articles: The articles (in the order their sources should be listed), or an
@@ -52,15 +57,20 @@ def compare(
     Raises:
         InputError: ``articles`` is a path, a text or anything but Articles (load them first).
     """
+    from summarize.disputes import group_disputes
+
     _check_articles(articles)
+    published: dict[str, str] = {}
     if isinstance(articles, Alignment):
         alignment = articles
-    elif alignment is None:
-        if embedder is not None:
-            from summarize.embeddings import as_embedder
+    else:
+        published = {a.source: a.published for a in articles if a.published}
+        if alignment is None:
+            if embedder is not None:
+                from summarize.embeddings import as_embedder
 
-            embedder = as_embedder(embedder)
-        alignment = align(articles, embedder=embedder, threshold=threshold)
+                embedder = as_embedder(embedder)
+            alignment = align(articles, embedder=embedder, threshold=threshold)
     sources = alignment.sources
     n = len(sources)
     needed = n if n <= 3 else n // 2 + 1
@@ -71,13 +81,29 @@ def compare(
         if n > 1 and len(claim.sources) == 1 and not reported_elsewhere(claim):
             only[claim.sources[0]].append(claim)
     unique = {source: tuple(claims) for source, claims in only.items()}
+    differences = find_differences(alignment)
+    model = alignment.embedder
+    similarity = story_overlap(_sentences(alignment), alignment.vectors, embedder=model)
+    off_story = tuple(sources[i] for i in outliers(similarity, embedder=model))
+    if off_story:
+        logger.warning(
+            "These articles do not seem to be about the same story as the others (story "
+            "overlap below %.2f): %s. The comparison and briefing mix stories; remove them, or "
+            "group the articles into stories first.",
+            default_overlap_model(model).bar,
+            ", ".join(repr(source) for source in off_story),
+        )
     return Comparison(
         sources=sources,
-        similarity=alignment.similarity,
+        similarity=similarity,
         claims=alignment.claims,
         shared=shared,
         unique=unique,
-        differences=find_differences(alignment),
+        differences=differences,
+        disputes=group_disputes(differences, alignment.claims, published=published),
+        published=published,
+        fact_overlap=alignment.similarity,
+        off_story=off_story,
     )
 
 
@@ -100,6 +126,15 @@ def _check_articles(articles: object) -> None:
                 f"compare() takes Articles, not {', '.join(kinds)}. Load texts or paths first: "
                 "compare(load_articles(...))."
             )
+
+
+def _sentences(alignment: Alignment) -> list[list[str]]:
+    """Each article's sentences, read back from the claims (every sentence is in one)."""
+    sentences: list[list[str]] = [[""] * len(vectors) for vectors in alignment.vectors]
+    for claim in alignment.claims:
+        for ref in claim.sentences:
+            sentences[ref.article][ref.index] = ref.text
+    return sentences
 
 
 def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:

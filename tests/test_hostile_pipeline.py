@@ -128,10 +128,11 @@ def test_many_outlets_render_a_bounded_overlap_section(embedder):
     briefing = brief(articles, max_words=40, per_source_words=20, embedder=embedder)
     markdown = briefing.to_markdown()
     section = markdown.split("## Overlap between outlets", 1)[1].split("\n## ", 1)[0]
-    assert "40 outlets: the 20 most overlapping pairs" in section
-    assert section.count("\n| [") == 20
+    assert "40 outlets: the 20 highest pairs" in section
+    tables = 1 + (briefing.comparison.fact_overlap is not None)  # story and fact overlap
+    assert section.count("\n| [") == 20 * tables
     html = briefing.to_html()
-    assert html.count("<td>[") == 20
+    assert html.count("<td>[") == 20 * tables
     loaded = Briefing.from_json(briefing.to_json())
     np.testing.assert_allclose(
         loaded.comparison.similarity, briefing.comparison.similarity, atol=1e-4

@@ -37,11 +37,12 @@ MAX_TABLE_SOURCES = 30
 TOP_PAIRS = 20
 
 
-def top_pairs(comparison: Comparison, count: int = TOP_PAIRS) -> list[tuple[int, int, float]]:
-    """The ``count`` most overlapping outlet pairs (i < j), highest first, ties by position."""
+def top_pairs(values: object, count: int = TOP_PAIRS) -> list[tuple[int, int, float]]:
+    """The ``count`` highest outlet pairs (i < j) of a symmetric matrix, highest first, ties by
+    position."""
     import numpy as np
 
-    matrix = np.asarray(comparison.similarity, dtype=np.float64)
+    matrix = np.asarray(values, dtype=np.float64)
     pairs: list[tuple[int, int, float]] = []
     for i in range(len(matrix) - 1):  # row by row: no (n, n) temporaries
         row = matrix[i, i + 1 :]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from summarize.render._view import (
     MAX_TABLE_SOURCES,
@@ -26,7 +28,8 @@ from summarize.render._view import (
     representative,
     top_pairs,
 )
-from summarize.types import Briefing, Comparison, Digest
+from summarize.types import Briefing, Comparison, Digest, DigestSentence
+from summarize.types.comparison import Dispute
 
 if TYPE_CHECKING:
     from summarize.types import Article
@@ -78,10 +81,14 @@ def digest_list(digest: Digest, numbers: Mapping[str, int], *, merged: bool = Fa
     """A digest as an ordered list; each sentence carries its citation markers."""
     items = []
     for sentence in digest.sentences:
-        if sentence.supported:
+        if sentence.supported and len(sentence.wording) > 1:
+            inner = sentence_with_wording(sentence, numbers)
+            items.append(f'<li class="sz-sentence sz-supported">{inner}</li>')
+        elif sentence.supported:
             items.append(
                 f'<li class="sz-sentence sz-supported">{e(sentence.text)}'
-                f"{_cites(sentence.sources, numbers)}</li>"
+                f"{_cites(sentence.sources, numbers)}"
+                f"{disputed_markers(sentence.disputed, numbers)}</li>"
             )
         else:
             items.append(
@@ -92,6 +99,32 @@ def digest_list(digest: Digest, numbers: Mapping[str, int], *, merged: bool = Fa
         return '<p class="sz-muted">(empty digest)</p>'
     kind = " sz-digest-merged" if merged else ""
     return f'<ol class="sz-digest{kind}">{"".join(items)}</ol>'
+
+
+def disputed_markers(disputed: Iterable[tuple[str, str]], numbers: Mapping[str, int]) -> str:
+    """Outlets that report the fact with another value: ``[4: 65 dead]``, linked to the outlet."""
+    links = "".join(
+        f'<a class="sz-cite sz-disputed" href="#sz-source-{numbers[source]}" '
+        f'title="{e(source)} reports this with another value">[{numbers[source]}: {e(value)}]</a>'
+        for source, value in disputed
+        if source in numbers
+    )
+    return f' <span class="sz-cites">{links}</span>' if links else ""
+
+
+def sentence_with_wording(sentence: DigestSentence, numbers: Mapping[str, int]) -> str:
+    """A cited sentence that opens (``<details>``, no JavaScript) onto each outlet's wording."""
+    rows = "".join(
+        f'<li data-source="{e(source)}">{_cites([source], numbers)} {e(text)}</li>'
+        for source, text in sentence.wording
+        if source in numbers
+    )
+    return (
+        '<details class="sz-wording"><summary>'
+        f"{e(sentence.text)}{_cites(sentence.sources, numbers)}"
+        f"{disputed_markers(sentence.disputed, numbers)}</summary>"
+        f'<ul class="sz-wording-list">{rows}</ul></details>'
+    )
 
 
 def _source_legend(
@@ -154,22 +187,8 @@ def comparison_cards(
             f'<span class="sz-muted">({len(unique)})</span></h3>'
             f'<ul class="sz-list">{rows}{_more(len(unique), max_items)}</ul>{empty}</section>'
         )
-    differences = []
-    for difference in comparison.differences:
-        a, b = difference.a, difference.b
-        differences.append(
-            f'<li><div class="sz-diff-values"><span class="sz-kind">{e(difference.kind)}</span>'
-            f"{e(difference.left)}{_cites([a.source], numbers)} vs "
-            f"{e(difference.right)}{_cites([b.source], numbers)}</div>"
-            f'<div class="sz-muted">{_cites([a.source], numbers)} {e(a.text)}</div>'
-            f'<div class="sz-muted">{_cites([b.source], numbers)} {e(b.text)}</div></li>'
-        )
-    differ = (
-        f'<ul class="sz-list">{"".join(differences)}</ul>'
-        if differences
-        else '<p class="sz-muted">No aligned sentences disagree on numbers, dates, names '
-        "or negation.</p>"
-    )
+    differences = comparison.disputes
+    differ = disputes_list(comparison.disputes, numbers)
     only_one = f'<div class="sz-columns" style="--sz-n: {len(blocks)}">{"".join(blocks)}</div>'
     return (
         '<div class="sz-grid" id="sz-comparison">'
@@ -180,44 +199,107 @@ def comparison_cards(
     )
 
 
+def dispute_item(dispute: Dispute, numbers: Mapping[str, int]) -> str:
+    """One dispute: its label and values with their outlets, opening onto their sentences."""
+    values = " / ".join(
+        f'<span class="sz-value">{e(value.value)}{_cites(value.sources, numbers)}</span>'
+        for value in dispute.values
+    )
+    note = ""
+    if dispute.update:
+        note = (
+            f' <span class="sz-update">update: {e(" → ".join(dispute.timeline))}, '
+            "later report</span>"
+        )
+    elif not dispute.contradiction:
+        note = ' <span class="sz-muted">(detail differs; both may be true)</span>'
+    sentences = "".join(
+        f"<li>{_cites([ref.source], numbers)} {e(ref.text)}</li>"
+        for value in dispute.values
+        for ref in value.sentences
+    )
+    kind = "sz-dispute" + ("" if dispute.contradiction else " sz-soft")
+    return (
+        f'<li class="{kind}"><details><summary><span class="sz-kind">{e(dispute.label)}</span>'
+        f'{values}{note}</summary><ul class="sz-wording-list">{sentences}</ul></details></li>'
+    )
+
+
+def disputes_list(disputes: Iterable[Dispute], numbers: Mapping[str, int]) -> str:
+    """ "Where they differ": one entry per disputed detail (see :func:`dispute_item`)."""
+    items = "".join(dispute_item(dispute, numbers) for dispute in disputes)
+    if not items:
+        return (
+            '<p class="sz-muted">No aligned sentences disagree on numbers, dates, names '
+            "or negation.</p>"
+        )
+    return f'<ul class="sz-list sz-disputes">{items}</ul>'
+
+
 def overlap_section(comparison: Comparison, numbers: Mapping[str, int]) -> str:
     """The heatmap image next to the same numbers as a table."""
     from summarize.render.plots import heatmap_data_uri
 
     sources = comparison.sources
     uri = heatmap_data_uri(comparison.similarity, sources)
-    if len(sources) > MAX_TABLE_SOURCES:
-        rows = [
-            f"<tr><td>[{numbers[sources[i]]}] {e(sources[i])} and "
-            f"[{numbers[sources[j]]}] {e(sources[j])}</td><td>{value:.2f}</td></tr>"
-            for i, j, value in top_pairs(comparison)
-        ]
-        table = (
-            f'<p class="sz-muted">{len(sources)} outlets: the {TOP_PAIRS} most overlapping pairs '
-            "(the JSON output has the whole matrix).</p>"
-            f'<table class="sz-similarity"><tr><th>outlets</th><th>overlap</th></tr>'
-            f"{''.join(rows)}</table>"
-        )
-    else:
-        head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
-        rows = []
-        for i, source in enumerate(sources):
-            cells = "".join(f"<td>{float(v):.2f}</td>" for v in comparison.similarity[i])
-            rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
-        table = f'<table class="sz-similarity"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+    table = _matrix_table(comparison.similarity, sources, numbers)
     image = (
         f'<figure class="sz-heatmap"><img id="sz-heatmap" src="{uri}" '
-        f'alt="Heatmap of pairwise overlap between {len(sources)} outlets"></figure>'
+        f'alt="Heatmap of pairwise story overlap between {len(sources)} outlets"></figure>'
     )
     note = (
-        '<p class="sz-muted">Overlap: the share of sentences with a same-fact match in the '
-        "other article, averaged both ways (0 = nothing in common, 1 = every sentence "
-        "matched).</p>"
+        '<p class="sz-muted">Story overlap: the probability that the two articles tell the same '
+        "story (about 1 for two reports of one story, even in different words; near 0 for "
+        "different stories).</p>"
     )
+    facts = ""
+    if comparison.fact_overlap is not None:
+        facts = (
+            '<p class="sz-muted">Share of matched facts: the share of sentences with a same-fact '
+            "match in the other article, averaged both ways.</p>"
+            + _matrix_table(comparison.fact_overlap, sources, numbers, kind="sz-facts")
+        )
     return _card(
         "Overlap between outlets",
-        f'<div class="sz-overlap">{image}<div>{table}{note}</div></div>',
+        f'<div class="sz-overlap">{image}<div>{table}{note}{facts}</div></div>',
         ident="sz-overlap",
+    )
+
+
+def _matrix_table(
+    matrix: object, sources: Sequence[str], numbers: Mapping[str, int], *, kind: str = ""
+) -> str:
+    classes = f"sz-similarity {kind}".strip()
+    if len(sources) > MAX_TABLE_SOURCES:  # n x n cells: 25 million for 5,000 outlets
+        pairs = "".join(
+            f"<tr><td>[{numbers[sources[i]]}] {e(sources[i])} and "
+            f"[{numbers[sources[j]]}] {e(sources[j])}</td><td>{value:.2f}</td></tr>"
+            for i, j, value in top_pairs(matrix)
+        )
+        return (
+            f'<p class="sz-muted">{len(sources)} outlets: the {TOP_PAIRS} highest pairs '
+            "(the JSON output has the whole matrix).</p>"
+            f'<table class="{classes}"><tr><th>outlets</th><th>value</th></tr>{pairs}</table>'
+        )
+    head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
+    rows = []
+    for i, source in enumerate(sources):
+        cells = "".join(f"<td>{float(v):.2f}</td>" for v in np.asarray(matrix)[i])
+        rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
+    return f'<table class="{classes}"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+
+
+def off_story_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The mixed-story warning, or "" when all articles tell one story."""
+    if not comparison.off_story:
+        return ""
+    named = ", ".join(f"[{numbers[s]}] {e(s)}" for s in comparison.off_story)
+    verb = "does" if len(comparison.off_story) == 1 else "do"
+    return (
+        '<div class="sz-warning" id="sz-mixed" role="alert"><strong>Mixed stories.</strong> '
+        f"{named} {verb} not seem to be about the same story as the other articles; the "
+        "comparison and the briefing mix stories. Remove them, or group the articles into "
+        "stories first.</div>"
     )
 
 
@@ -309,7 +391,11 @@ def aligned_table(comparison: Comparison, *, limit: int | None = None) -> str:
 def _removed(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
     blocks = []
     for article in articles:
-        lines = "".join(f"<li>{e(line)}</li>" for line in article.removed)
+        why = [f" ({reason})" for reason in article.removed_reasons] or [""] * len(article.removed)
+        lines = "".join(
+            f"<li>{e(line)}{e(reason)}</li>"
+            for line, reason in zip(article.removed, why, strict=False)
+        )
         blocks.append(
             f'<details class="sz-removed"><summary>{_cites([article.source], numbers)} '
             f"{e(article.source)}: {len(article.removed)} line(s) removed</summary>"
@@ -340,6 +426,7 @@ def briefing_body(briefing: Briefing) -> str:
     return "".join(
         [
             header,
+            off_story_warning(briefing.comparison, numbers),
             digest,
             overlap_section(briefing.comparison, numbers),
             comparison_cards(briefing.comparison, numbers),
@@ -363,7 +450,8 @@ def comparison_body(comparison: Comparison) -> str:
     """Sources, the three comparison cards, the heatmap and the side-by-side view."""
     numbers = citation_numbers(comparison.sources)
     return (
-        _card("Sources", _source_legend(comparison.sources, numbers))
+        off_story_warning(comparison, numbers)
+        + _card("Sources", _source_legend(comparison.sources, numbers))
         + overlap_section(comparison, numbers)
         + comparison_cards(comparison, numbers)
         + side_by_side(comparison, numbers)

@@ -29,6 +29,7 @@ from summarize.types import (
     DigestSentence,
     SentenceRef,
 )
+from summarize.types.comparison import Dispute, DisputedValue
 
 SCHEMA = "summarize.briefing/1"
 DECIMALS = 4
@@ -103,6 +104,8 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
                 "sources": list(sentence.sources),
                 "supported": sentence.supported,
                 "score": _round(sentence.score),
+                "disputed": [list(pair) for pair in sentence.disputed],
+                "wording": [list(pair) for pair in sentence.wording],
             }
             for sentence in digest.sentences
         ],
@@ -127,6 +130,10 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     return {
         "sources": list(comparison.sources),
         "similarity": Matrix(comparison.similarity),
+        "fact_overlap": None
+        if comparison.fact_overlap is None
+        else Matrix(comparison.fact_overlap),
+        "off_story": list(comparison.off_story),
         "claims": [
             {"sources": list(claim.sources), "sentences": [_ref(r) for r in claim.sentences]}
             for claim in comparison.claims
@@ -144,8 +151,31 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "left": d.left,
                 "right": d.right,
                 "score": _round(d.score),
+                "topic": d.topic,
             }
             for d in comparison.differences
+        ],
+        "disputes": [dispute_to_dict(d) for d in comparison.disputes],
+        "published": {
+            s: comparison.published[s] for s in comparison.sources if s in comparison.published
+        },
+    }
+
+
+def dispute_to_dict(dispute: Dispute) -> dict[str, Any]:
+    return {
+        "kind": dispute.kind,
+        "topic": dispute.topic,
+        "label": dispute.label,
+        "contradiction": dispute.contradiction,
+        "timeline": list(dispute.timeline),
+        "values": [
+            {
+                "value": value.value,
+                "sources": list(value.sources),
+                "sentences": [_ref(ref) for ref in value.sentences],
+            }
+            for value in dispute.values
         ],
     }
 
@@ -161,6 +191,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "text": article.text,
         "sentences": list(article.sentences),
         "removed": list(article.removed),
+        "removed_reasons": list(article.removed_reasons),
     }
 
 
@@ -208,6 +239,9 @@ def comparison_json(comparison: Comparison) -> str:
         claim["sentences"] = [spell(ref) for ref in claim["sentences"]]
     for difference in document["differences"]:
         difference["a"], difference["b"] = spell(difference["a"]), spell(difference["b"])
+    for dispute in document["disputes"]:
+        for value in dispute["values"]:
+            value["sentences"] = [spell(ref) for ref in value["sentences"]]
     return dumps({"schema": "summarize.comparison/1", **document})
 
 
@@ -222,6 +256,8 @@ def _digest(data: Mapping[str, Any]) -> Digest:
                 sources=tuple(s["sources"]),
                 supported=bool(s["supported"]),
                 score=float(s["score"]),
+                disputed=tuple((str(a), str(b)) for a, b in s.get("disputed", [])),
+                wording=tuple((str(a), str(b)) for a, b in s.get("wording", [])),
             )
             for s in data["sentences"]
         ),
@@ -237,6 +273,7 @@ def _article(data: Mapping[str, Any]) -> Article:
         text=data["text"],
         sentences=tuple(data["sentences"]),
         removed=tuple(data["removed"]),
+        removed_reasons=tuple(data.get("removed_reasons", ())),
         path=Path(data["path"]) if data["path"] is not None else None,
         url=data["url"],
         published=data["published"],
@@ -258,11 +295,13 @@ def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Compari
         Claim(sentences=tuple(ref(p) for p in c["sentences"]), sources=tuple(c["sources"]))
         for c in data["claims"]
     )
+    n = len(data["sources"])
+    facts = data.get("fact_overlap")
     return Comparison(
         sources=tuple(data["sources"]),
-        similarity=np.asarray(data["similarity"], dtype=np.float64).reshape(
-            len(data["sources"]), len(data["sources"])
-        ),
+        similarity=np.asarray(data["similarity"], dtype=np.float64).reshape(n, n),
+        fact_overlap=None if facts is None else np.asarray(facts, dtype=np.float64).reshape(n, n),
+        off_story=tuple(str(source) for source in data.get("off_story", ())),
         claims=claims,
         shared=tuple(claims[i] for i in data["shared"]),
         unique={source: tuple(claims[i] for i in ids) for source, ids in data["unique"].items()},
@@ -274,9 +313,28 @@ def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Compari
                 left=d["left"],
                 right=d["right"],
                 score=float(d["score"]),
+                topic=d.get("topic", ""),
             )
             for d in data["differences"]
         ),
+        disputes=tuple(
+            Dispute(
+                kind=d["kind"],
+                topic=d["topic"],
+                values=tuple(
+                    DisputedValue(
+                        value=v["value"],
+                        sources=tuple(v["sources"]),
+                        sentences=tuple(ref(p) for p in v["sentences"]),
+                    )
+                    for v in d["values"]
+                ),
+                contradiction=bool(d["contradiction"]),
+                timeline=tuple(d["timeline"]),
+            )
+            for d in data.get("disputes", [])
+        ),
+        published=dict(data.get("published", {})),
     )
 
 

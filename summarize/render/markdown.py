@@ -6,7 +6,9 @@ the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
 
 from summarize.render._view import (
     MAX_TABLE_SOURCES,
@@ -17,7 +19,12 @@ from summarize.render._view import (
     representative,
     top_pairs,
 )
-from summarize.types import Briefing, Comparison, Digest
+from summarize.types import Briefing, Comparison, Digest, DigestSentence
+from summarize.types.comparison import Dispute
+
+#: Ends every document written here, so that loading a folder skips briefings written into it
+#: (summarize.loading recognises it; invisible when the Markdown is rendered).
+GENERATOR_COMMENT = "<!-- generator: summarize (a briefing, not an article) -->\n"
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
 
@@ -37,14 +44,35 @@ def _shorten(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def disputed_markers(disputed: Iterable[tuple[str, str]], numbers: Mapping[str, int]) -> str:
+    """Markers for outlets that report the fact with another value: ``[4: 65 dead]``."""
+    return " ".join(
+        f"[{numbers[source]}: {escape(value)}]" for source, value in disputed if source in numbers
+    )
+
+
+def wording_markdown(sentence: DigestSentence, numbers: Mapping[str, int]) -> list[str]:
+    """Each outlet's own wording of a digest sentence, as a nested list."""
+    return [
+        f"  - {cite([source], numbers)} {escape(text)}"
+        for source, text in sentence.wording
+        if source in numbers
+    ]
+
+
 def digest_markdown(digest: Digest, *, numbers: Mapping[str, int] | None = None) -> str:
-    """A digest as a bullet list, each sentence followed by its citation markers."""
+    """A digest as a bullet list, each sentence followed by its citation markers, the outlets
+    that dispute it (``[4: 65 dead]``) and, nested, every outlet's own wording."""
     numbers = numbers if numbers is not None else citation_numbers(digest_sources(digest))
     lines = []
     for sentence in digest.sentences:
         text = escape(sentence.text)
         if sentence.supported:
-            lines.append(f"- {text} {cite(sentence.sources, numbers)}".rstrip())
+            disputed = disputed_markers(sentence.disputed, numbers)
+            line = f"- {text} {cite(sentence.sources, numbers)}".rstrip()
+            lines.append(f"{line} {disputed}".rstrip())
+            if len(sentence.wording) > 1:
+                lines.extend(wording_markdown(sentence, numbers))
         else:
             lines.append(f"- {text} **(unsupported: no source sentence backs this)**")
     if not lines:
@@ -92,52 +120,83 @@ def _comparison_sections(
         lines.append(more(len(unique)))
     sections.append("\n".join(lines).rstrip() + "\n")
 
-    lines = [f"## Where they differ ({len(comparison.differences)})\n"]
-    for difference in comparison.differences:
-        a, b = difference.a, difference.b
-        lines.append(
-            f"- **{difference.kind}**: {escape(difference.left)} {cite([a.source], numbers)}"
-            f" vs {escape(difference.right)} {cite([b.source], numbers)}"
-        )
-        lines.append(f"  - {cite([a.source], numbers)} {escape(a.text)}")
-        lines.append(f"  - {cite([b.source], numbers)} {escape(b.text)}")
-    if not comparison.differences:
-        lines.append("_No aligned sentences disagree on numbers, dates, names or negation._")
-    sections.append("\n".join(lines) + "\n")
+    sections.append(disputes_markdown(comparison, numbers))
 
-    if len(comparison.sources) > MAX_TABLE_SOURCES:
+    sections.append(
+        "## Overlap between outlets\n\n"
+        "Story overlap: the probability that the two articles tell the same story (about 1 for "
+        "two reports of one story, even in different words; near 0 for different stories).\n\n"
+        + _matrix_markdown(comparison.similarity, comparison.sources, numbers)
+    )
+    if comparison.fact_overlap is not None:
+        sections.append(
+            "Share of matched facts: the share of sentences with a same-fact match in the other "
+            "article, averaged both ways (0 = no sentence repeated, 1 = every sentence).\n\n"
+            + _matrix_markdown(comparison.fact_overlap, comparison.sources, numbers)
+        )
+    return sections
+
+
+def dispute_line(dispute: Dispute, numbers: Mapping[str, int]) -> str:
+    """ "**Deaths**: 60 [1][2] / 65 [4]", then the update or the softer kind if any."""
+    values = " / ".join(
+        f"{escape(value.value)} {cite(value.sources, numbers)}" for value in dispute.values
+    )
+    line = f"- **{escape(dispute.label)}**: {values}"
+    if dispute.update:
+        line += f" (update: {escape(' → '.join(dispute.timeline))}, later report)"
+    elif not dispute.contradiction:
+        line += " (detail differs; both may be true)"
+    return line
+
+
+def disputes_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """ "Where they differ": one entry per disputed detail, each outlet's sentence nested."""
+    disputes = comparison.disputes
+    lines = [f"## Where they differ ({len(disputes)})\n"]
+    for dispute in disputes:
+        lines.append(dispute_line(dispute, numbers))
+        for value in dispute.values:
+            for ref in value.sentences:
+                lines.append(f"  - {cite([ref.source], numbers)} {escape(ref.text)}")
+    if not disputes:
+        lines.append("_No aligned sentences disagree on numbers, dates, names or negation._")
+    return "\n".join(lines) + "\n"
+
+
+def _matrix_markdown(matrix: object, sources: Sequence[str], numbers: Mapping[str, int]) -> str:
+    if len(sources) > MAX_TABLE_SOURCES:
         rows = [
-            f"{len(comparison.sources)} outlets: the {TOP_PAIRS} most overlapping pairs "
+            f"{len(sources)} outlets: the {TOP_PAIRS} highest pairs "
             "(the JSON output has the whole matrix).\n",
-            "| outlets | overlap |",
+            "| outlets | value |",
             "|---|---:|",
         ]
-        sources = comparison.sources
-        for i, j, value in top_pairs(comparison):
+        for i, j, value in top_pairs(matrix):
             rows.append(
                 f"| [{numbers[sources[i]]}] {escape(sources[i])} and "
                 f"[{numbers[sources[j]]}] {escape(sources[j])} | {value:.2f} |"
             )
-    else:
-        header = "| | " + " | ".join(f"[{numbers[s]}]" for s in comparison.sources) + " |"
-        rule = "|---|" + "---:|" * len(comparison.sources)
-        rows = [header, rule]
-        for i, source in enumerate(comparison.sources):
-            values = " | ".join(f"{float(v):.2f}" for v in comparison.similarity[i])
-            rows.append(f"| [{numbers[source]}] {escape(source)} | {values} |")
-    sections.append(
-        "## Overlap between outlets\n\n"
-        "Overlap: the share of sentences with a same-fact match in the other article, averaged "
-        "both ways (0 = nothing in common, 1 = every sentence matched).\n\n"
-        + "\n".join(rows)
-        + "\n"
+        return "\n".join(rows) + "\n"
+    header = "| | " + " | ".join(f"[{numbers[s]}]" for s in sources) + " |"
+    rows = [header, "|---|" + "---:|" * len(sources)]
+    for i, source in enumerate(sources):
+        values = " | ".join(f"{float(v):.2f}" for v in np.asarray(matrix)[i])
+        rows.append(f"| [{numbers[source]}] {escape(source)} | {values} |")
+    return "\n".join(rows) + "\n"
+
+
+def off_story_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The mixed-story warning as a Markdown quote, or "" when all articles tell one story."""
+    if not comparison.off_story:
+        return ""
+    named = ", ".join(f"[{numbers[s]}] {escape(s)}" for s in comparison.off_story)
+    return (
+        f"> **Warning: mixed stories.** {named} "
+        f"{'does' if len(comparison.off_story) == 1 else 'do'} not seem to be about the same "
+        "story as the other articles; the comparison and the briefing mix stories. Remove "
+        "them, or group the articles into stories first.\n"
     )
-    return sections
-
-
-#: Ends every document written here, so that loading a folder skips briefings written into it
-#: (summarize.loading recognises it; invisible when the Markdown is rendered).
-GENERATOR_COMMENT = "<!-- generator: summarize (a briefing, not an article) -->\n"
 
 
 def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
@@ -145,6 +204,7 @@ def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
     numbers = citation_numbers(comparison.sources)
     parts = [
         f"# Comparison of {len(comparison.sources)} outlets\n",
+        *filter(None, [off_story_markdown(comparison, numbers)]),
         "## Sources\n\n" + _legend(list(comparison.sources), numbers),
         *_comparison_sections(comparison, numbers, max_items=max_items),
         GENERATOR_COMMENT,
@@ -164,12 +224,15 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
         + (f", {escape(options.model)}" if options.model else "")
         + f"; embedder {escape(options.embedder)}).\n"
     )
+    warning = off_story_markdown(briefing.comparison, numbers)
+    if warning:
+        parts.append(warning)
     sources = ["## Sources\n"]
     for article in articles:
         line = f"[{numbers[article.source]}] **{escape(article.source)}**: {escape(article.title)}"
         details = [f"{article.word_count} words"]
         if article.published:
-            details.append(escape(article.published))
+            details.append(f"published {escape(article.published)}")
         if article.url:
             details.append(escape(article.url))
         if article.metadata.get("fetched_at"):
@@ -188,7 +251,11 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     lines = ["## What cleaning removed\n"]
     for article in articles:
         removed = article.removed
-        shown = "; ".join(f'"{escape(_shorten(line))}"' for line in removed[:3])
+        why = [f" ({escape(r)})" for r in article.removed_reasons] or [""] * len(removed)
+        shown = "; ".join(
+            f'"{escape(_shorten(line))}"{reason}'
+            for line, reason in zip(removed[:3], why, strict=False)
+        )
         rest = f"; … and {len(removed) - 3} more" if len(removed) > 3 else ""
         summary = f": {shown}{rest}" if removed else ""
         lines.append(
