@@ -20,6 +20,8 @@ from summarize.errors import InputError
 from summarize.models import DEFAULT_EMBEDDER
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from summarize.embeddings import Embedder
 
 logger = logging.getLogger(__name__)
@@ -79,6 +81,14 @@ class Briefing:
         from summarize.render.json import briefing_json
 
         return briefing_json(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame with one row per digest sentence, merged digest first (see
+        :func:`summarize.render.frames.briefing_frame`); ``comparison.to_frame()`` has the
+        claims."""
+        from summarize.render.frames import briefing_frame
+
+        return briefing_frame(self)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Briefing:

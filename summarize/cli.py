@@ -24,7 +24,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger("summarize")
 
 FORMATS = ("md", "html", "json")
-_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+#: `compare` also writes CSV: one row per claim x outlet (Comparison.to_frame()).
+COMPARE_FORMATS = (*FORMATS, "csv")
+_SUFFIX_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".csv": "csv",
+}
 BUNDLED_STORY = Path(__file__).resolve().parent.parent / "articles" / "may-putin-2016"
 
 DESCRIPTION = """\
@@ -40,6 +49,7 @@ examples:
   summarize brief a.txt b.md c.html --format json         any mix of files
   summarize brief story/ --max-words 100 --method abstractive
   summarize compare story/                                overlap, shared/unique claims, differences
+  summarize compare story/ -o claims.csv                  claims x outlets table for pandas/sheets
   summarize models                                        installed models, defaults, sizes
 
 PATH is a folder of articles (.txt, .md with front matter, .json/.jsonl, .html) or files.
@@ -51,7 +61,7 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def _add_common(parser: argparse.ArgumentParser, formats: Sequence[str] = FORMATS) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
@@ -62,8 +72,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-f",
         "--format",
-        choices=FORMATS,
-        help="output format (default: from the -o suffix, else md)",
+        choices=formats,
+        help="output format (default: from the -o suffix, else md)"
+        + ("; csv: one row per claim x outlet" if "csv" in formats else ""),
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write here instead of stdout"
@@ -138,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=_formatter,
     )
-    _add_common(compare)
+    _add_common(compare, COMPARE_FORMATS)
 
     commands.add_parser(
         "models",
@@ -197,6 +208,10 @@ def _render_comparison(comparison: Comparison, fmt: str) -> str:
         from summarize.render.json import comparison_json
 
         return comparison_json(comparison)
+    if fmt == "csv":
+        from summarize.render.frames import comparison_csv
+
+        return comparison_csv(comparison)
     from summarize.render.markdown import comparison_markdown
 
     return comparison_markdown(comparison)
@@ -215,6 +230,11 @@ def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Art
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     from summarize.briefing import brief
 
+    if _format(args) == "csv":
+        parser.error(
+            "brief writes md, html or json; for a CSV of claims x outlets run "
+            "`summarize compare PATH --format csv`"
+        )
     briefing = brief(
         _load(parser, args),
         max_words=args.max_words,

@@ -11,6 +11,8 @@ import numpy as np
 from summarize.alignment import Alignment, Claim, SentenceRef, align
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from summarize.articles import Article
     from summarize.embeddings import Embedder
 
@@ -64,6 +66,13 @@ class Comparison:
         from summarize.render.html import comparison_body, fragment
 
         return fragment(comparison_body(self))
+
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame with one row per claim x outlet (see
+        :func:`summarize.render.frames.comparison_frame` for the columns)."""
+        from summarize.render.frames import comparison_frame
+
+        return comparison_frame(self)
 
     def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
         from summarize.render.markdown import comparison_markdown
