@@ -271,7 +271,18 @@ def digest_positions(
     ax.set_ylabel("outlet")
     ax.set_title("Where each outlet's digest comes from", fontsize=11)
     if used:
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=4, frameon=False, fontsize=8)
+        handles, names = ax.get_legend_handles_labels()
+        order = list(_CATEGORY_SHORT.values())
+        pairs = sorted(zip(names, handles, strict=True), key=lambda pair: order.index(pair[0]))
+        ax.legend(
+            [handle for _, handle in pairs],
+            [name for name, _ in pairs],
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.3),
+            ncol=4,
+            frameon=False,
+            fontsize=8,
+        )
     ax.spines[["top", "right"]].set_visible(False)
     return figure
 
