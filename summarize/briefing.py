@@ -166,7 +166,7 @@ def brief(
         ArticleError: an input cannot be loaded.
         ModelNotAvailableError: a named model is not installed here.
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # plain: tqdm.auto needs ipywidgets in notebooks, else it warns
 
     from summarize.alignment import align
     from summarize.comparison import compare

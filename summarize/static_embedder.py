@@ -113,7 +113,7 @@ class StaticModel:
 def _token_vectors(source: Path, ids: np.ndarray, *, batch_size: int, progress: bool) -> np.ndarray:
     """The transformer's mean-pooled output for ``[CLS] t [SEP]``, for each token id ``t``."""
     import torch
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # plain: tqdm.auto needs ipywidgets in notebooks, else it warns
     from transformers import AutoModel, AutoTokenizer
     from transformers.utils import logging as transformers_logging
 

@@ -25,9 +25,11 @@ from summarize.render._view import (
     date_range,
     digest_sources,
     format_date_range,
+    grid_claims,
     markers,
     published_date,
     representative,
+    wording,
 )
 
 if TYPE_CHECKING:
@@ -437,3 +439,39 @@ def digest_body(digest: Digest) -> str:
         f"Digest <span class='sz-muted'>({digest.word_count} words, {e(method)})</span>",
         digest_list(digest, numbers) + (_source_legend(sources, numbers) if sources else ""),
     )
+
+
+def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
+    """Notebook fragment: the claims x outlets grid as a table, numbered like
+    :func:`summarize.render.plots.claims_grid` (most widely reported first), each cell the
+    outlet's own wording of the fact (hover a cell for where it sits in the article)."""
+    numbers = citation_numbers(comparison.sources)
+    rows = grid_claims(comparison, limit=limit)
+    head = "".join(f"<th>{_cites([s], numbers)} {e(s)}</th>" for s in comparison.sources)
+    body = []
+    for number, claim in rows:
+        cells = []
+        for source in comparison.sources:
+            refs = [ref for ref in sorted(claim.sentences) if ref.source == source]
+            if not refs:
+                cells.append('<td class="sz-absent">—</td>')
+                continue
+            where = ", ".join(f"sentence {ref.index + 1}" for ref in refs)
+            cells.append(f'<td title="{e(source)}, {where}">{e(wording(claim, source))}</td>')
+        label = STATUS_LABELS["unique" if claim.support == 1 else "partial"]
+        if claim in comparison.shared:
+            label = STATUS_LABELS["shared"]
+        body.append(
+            f'<tr><th class="sz-claim-number" title="{e(label)}">#{number}</th>'
+            f"{''.join(cells)}</tr>"
+        )
+    more = (
+        f'<p class="sz-muted">{len(rows)} of {len(comparison.claims)} claims shown.</p>'
+        if len(rows) < len(comparison.claims)
+        else ""
+    )
+    table = (
+        f'<table class="sz-aligned sz-claims"><tr><th>fact</th>{head}</tr>{"".join(body)}'
+        f"</table>{more}"
+    )
+    return fragment(_card("Which outlet reports which fact, in its own words", table))
