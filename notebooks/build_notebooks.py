@@ -77,13 +77,14 @@ OVERLAP = [
         "## Which outlet reports which fact\n\n"
         "Rows are facts (claims), columns outlets; the most widely reported come first. The "
         "table below has the same numbers, with each outlet's own wording (hover a cell to see "
-        "where the sentence sits in its article)."
+        "where the sentence sits in its article); it shows the first rows, "
+        "`claims_table(comparison, limit=None)` shows all."
     ),
-    new_code_cell("plots.claims_grid(comparison, limit=20)"),
+    new_code_cell("plots.claims_grid(comparison, limit=None)"),
     new_code_cell(
         "from IPython.display import HTML\n\n"
         "from summarize.render.html import claims_table\n\n"
-        "HTML(claims_table(comparison, limit=20))"
+        "HTML(claims_table(comparison, limit=8))"
     ),
     new_markdown_cell(
         "## Every sentence, marked\n\nA `Comparison` displays itself: the overlap, what "
@@ -144,6 +145,8 @@ DIGESTS = [
     new_code_cell(
         "import pandas as pd\n\n"
         "claims = comparison.to_frame()\n"
+        "nobody = {'elsewhere': 'no other outlet (one possibly says it in other words)',\n"
+        "          'unique': 'only this outlet'}\n"
         "rows = []\n"
         "for article in articles:\n"
         "    for sentence in digests[article.source].sentences:\n"
@@ -155,7 +158,7 @@ DIGESTS = [
         "        rows.append({\n"
         '            "outlet": article.source,\n'
         '            "sentence": f"{position + 1} of {len(article.sentences)}",\n'
-        '            "also reported by": ", ".join(others) or "only this outlet",\n'
+        '            "also reported by": ", ".join(others) or nobody[claim.category],\n'
         '            "text": sentence.text,\n'
         "        })\n"
         'with pd.option_context("display.max_colwidth", None):\n'

@@ -462,7 +462,7 @@ def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
         if claim in comparison.shared:
             label = STATUS_LABELS["shared"]
         body.append(
-            f'<tr><th class="sz-claim-number" title="{e(label)}">#{number}</th>'
+            f'<tr><td class="sz-claim-number" title="{e(label)}">#{number}</td>'
             f"{''.join(cells)}</tr>"
         )
     more = (
@@ -471,7 +471,8 @@ def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
         else ""
     )
     table = (
-        f'<table class="sz-aligned sz-claims"><tr><th>fact</th>{head}</tr>{"".join(body)}'
+        f'<table class="sz-aligned sz-claims"><tr><th class="sz-claim-number">fact</th>{head}</tr>'
+        f"{''.join(body)}"
         f"</table>{more}"
     )
     return fragment(_card("Which outlet reports which fact, in its own words", table))
