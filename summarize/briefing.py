@@ -156,7 +156,9 @@ def brief(
         method: "extractive" (verbatim sentences, the default) or "abstractive".
         model: Summarisation model for ``method="abstractive"`` (default: the bundled one).
         embedder: An :class:`~summarize.embeddings.Embedder`, or an embedder model name.
-        progress: Show a progress bar on stderr; ``None`` shows it only on a terminal.
+        progress: Show progress bars on stderr (steps, and tokens while a model writes);
+            ``None`` follows :func:`summarize.progress.progress_bars`, by default only on a
+            terminal.
 
     Returns:
         A :class:`Briefing`; render it with ``to_markdown()``, ``to_html()`` or ``to_json()``.
@@ -166,12 +168,11 @@ def brief(
         ArticleError: an input cannot be loaded.
         ModelNotAvailableError: a named model is not installed here.
     """
-    from tqdm import tqdm  # plain: tqdm.auto needs ipywidgets in notebooks, else it warns
-
     from summarize.alignment import align
     from summarize.comparison import compare
     from summarize.digest import summarise
     from summarize.embeddings import Embedder, get_embedder
+    from summarize.progress import bar, progress_bars, progress_enabled
 
     loaded = _as_articles(articles)
     if not loaded:
@@ -191,14 +192,8 @@ def brief(
         model=model,
         embedder=encoder.model_name,
     )
-    steps = tqdm(
-        total=3 + len(loaded),
-        desc="briefing",
-        unit="step",
-        disable=(not progress) if progress is not None else None,
-        leave=False,
-    )
-    with steps:
+    shown = progress if progress is not None else progress_enabled()
+    with progress_bars(shown), bar(total=3 + len(loaded), desc="briefing") as steps:
         steps.set_postfix_str("aligning")
         logger.info("Aligning %d articles", len(loaded))
         alignment = align(loaded, embedder=encoder)

@@ -92,6 +92,11 @@ def _add_common(parser: argparse.ArgumentParser, formats: Sequence[str] = FORMAT
         "built once), all-MiniLM-L6-v2 (the transformer: slower, best alignment), "
         "all-mpnet-base-v2, or a sentence-transformers folder",
     )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="hide progress bars (shown on stderr only when it is a terminal; -q hides them too)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -138,7 +143,6 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument(
         "--model", metavar="NAME", help="generation model for --method abstractive (name or folder)"
     )
-    brief.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     compare = commands.add_parser(
         "compare",
@@ -242,7 +246,7 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
         method=args.method,
         model=args.model,
         embedder=args.embedder,
-        progress=False if args.no_progress or args.quiet else None,
+        progress=_progress(args),
     )
     fmt = _format(args)
     if fmt == "html":
@@ -254,12 +258,28 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
     _emit(text, args.output)
 
 
+def _progress(args: argparse.Namespace) -> bool | None:
+    """Progress bars: off with --no-progress or --quiet, else only on a terminal (None)."""
+    return False if args.no_progress or args.quiet else None
+
+
 def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    from summarize.alignment import align
     from summarize.comparison import compare
     from summarize.embeddings import get_embedder
+    from summarize.progress import bar, progress_bars
 
     articles = _load(parser, args)
-    comparison = compare(articles, embedder=get_embedder(args.embedder))
+    with progress_bars(_progress(args)), bar(total=3, desc="comparing") as steps:
+        steps.set_postfix_str("loading the embedder")
+        embedder = get_embedder(args.embedder)
+        steps.update()
+        steps.set_postfix_str("aligning")
+        alignment = align(articles, embedder=embedder)
+        steps.update()
+        steps.set_postfix_str("finding differences")
+        comparison = compare(articles, alignment=alignment, embedder=embedder)
+        steps.update()
     _emit(_render_comparison(comparison, _format(args)), args.output)
 
 
