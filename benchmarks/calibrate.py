@@ -42,11 +42,11 @@ sys.path.insert(0, str(ROOT))
 
 from summarize.alignment import MINILM_RULE_THRESHOLDS, token_jaccard  # noqa: E402
 from summarize.embeddings import Embedder  # noqa: E402
-from summarize.models import DEFAULT_EMBEDDER  # noqa: E402
+from summarize.models import DEFAULT_EMBEDDER, cache_dir  # noqa: E402
 
 PAIRS = ROOT.parent / "shared" / "eval" / "pairs"
 OUTPUT = ROOT / "summarize" / "data" / "same_fact.json"
-CACHE = Path.home() / ".cache" / "summarize" / "calibration"
+CACHE = cache_dir() / "calibration"
 FOLDS = 10
 
 

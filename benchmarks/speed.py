@@ -125,7 +125,7 @@ def make_systems(
         if importlib.util.find_spec("onnxruntime") is not None:
             systems["embedder_onnx"] = embed_with("onnx", TRANSFORMER)
     try:
-        from summarize.briefing import brief
+        from summarize import brief
         from summarize.loading import load_articles
 
         def whole_with(model: str | None) -> Callable[[], None]:
@@ -244,7 +244,7 @@ def cli_timings(repeats: int) -> dict[str, float]:
 def seed_warm(backend: str | None, repeats: int) -> float | None:
     """Median seconds of brief() on the bundled story with models loaded, fresh sentence cache."""
     try:
-        from summarize.briefing import brief
+        from summarize import brief
     except ImportError:  # pragma: no cover
         return None
 
@@ -259,7 +259,7 @@ def seed_warm(backend: str | None, repeats: int) -> float | None:
 
 def scaling(sizes: Sequence[int], backend: str | None) -> list[tuple[int, int, float]]:
     """(articles, sentences, seconds) of brief() on one story pooled from Multi-News articles."""
-    from summarize.briefing import brief
+    from summarize import brief
     from summarize.loading import load_articles
 
     pool = [d for row in load_clusters() for d in row["documents"]]

@@ -30,24 +30,23 @@ __all__ = [
 ]
 
 _EXPORTS = {
-    "Article": "summarize.articles",
+    "Article": "summarize.types",
     "load_articles": "summarize.loading",
-    "Comparison": "summarize.comparison",
+    "Comparison": "summarize.types",
     "compare": "summarize.comparison",
-    "Digest": "summarize.digest",
-    "DigestSentence": "summarize.digest",
-    "summarise": "summarize.digest",
-    "summarize": "summarize.digest",
-    "Briefing": "summarize.briefing",
-    "brief": "summarize.briefing",
+    "Digest": "summarize.types",
+    "DigestSentence": "summarize.types",
+    "summarise": "summarize.api",
+    "summarize": "summarize.api",
+    "Briefing": "summarize.types",
+    "brief": "summarize.api",
 }
 
 if TYPE_CHECKING:
-    from summarize.articles import Article
-    from summarize.briefing import Briefing, brief
-    from summarize.comparison import Comparison, compare
-    from summarize.digest import Digest, DigestSentence, summarise, summarize
+    from summarize.api import brief, summarise, summarize
+    from summarize.comparison import compare
     from summarize.loading import load_articles
+    from summarize.types import Article, Briefing, Comparison, Digest, DigestSentence
 
 
 def __getattr__(name: str) -> Any:

@@ -5,116 +5,58 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from summarize.defaults import (
+    DEFAULT_EMBEDDER,
+    FALLBACK_CLAIM_THRESHOLD,
+    FALLBACK_PARAPHRASE_THRESHOLD,
+    MINILM_RULE_THRESHOLDS,
+)
 from summarize.errors import InputError
-from summarize.models import DEFAULT_EMBEDDER, canonical_embedder_name
+from summarize.models import canonical_embedder_name
+from summarize.types.alignment import (
+    Alignment,
+    Claim,
+    Match,
+    SameFact,
+    SentenceRef,
+    word_overlap,
+)
 
 if TYPE_CHECKING:
-    from summarize.articles import Article
     from summarize.embeddings import Embedder
+    from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True, order=True)
-class SentenceRef:
-    """A sentence located in the input: ``article`` and ``index`` are positions, 0-based."""
-
-    article: int
-    index: int
-    text: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Match:
-    """Two sentences from different articles judged to state the same fact."""
-
-    a: SentenceRef
-    b: SentenceRef
-    score: float
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One fact and the sentences (one or more outlets) that report it.
-
-    ``sources`` lists the supporting outlets in article order.
-    """
-
-    sentences: tuple[SentenceRef, ...]
-    sources: tuple[str, ...]
-
-    @property
-    def support(self) -> int:
-        return len(self.sources)
-
-
-@dataclass(frozen=True, eq=False)
-class Alignment:
-    """Everything computed once from the sentence vectors and reused downstream.
-
-    Attributes:
-        sources: Outlet names, in article order.
-        vectors: One (n_sentences, dim) array of unit-length sentence vectors per article.
-        matches: Cross-source sentence pairs at or above the same-fact threshold where one
-            sentence is the other's best match in its article; each pair once, ordered by
-            position (first sentence's article and index, then the second's).
-        claims: Sentences grouped into claims; every sentence of every article is in exactly one.
-        similarity: (n, n) document overlap matrix in article order: entry (a, b) is the mean
-            of two shares, "share of a's sentences whose best match in b reports the same fact"
-            and the same for b in a. It reads as "how much of each report the other one
-            covers", is symmetric, 1 on the diagonal, and near 0 for unrelated texts (a mean
-            best-match cosine would not be: any two news texts share some vocabulary, so it
-            never drops far below ~0.3 and is hard to read).
-        threshold: The same-fact threshold used, on the scale of
-            ``cosine + overlap_weight * word overlap`` (see :class:`SameFact`).
-        embedder: Name of the embedder that made the vectors (its calibration applies).
-        overlap_weight: Weight of word overlap in the same-fact decision (0: cosine only).
-        slope: Cosine coefficient of the calibrated logistic model (0: a plain threshold); with
-            ``threshold`` and ``overlap_weight`` it rebuilds the :class:`SameFact` rule.
-        best_scores: ``(n_sentences, n_articles)`` same-fact score of each sentence (articles
-            in order, sentences in order) with its best match in each article (pairs too far
-            below the threshold to pass keep their cosine, a lower bound).
-    """
-
-    sources: tuple[str, ...]
-    vectors: tuple[np.ndarray, ...]
-    matches: tuple[Match, ...]
-    claims: tuple[Claim, ...]
-    similarity: np.ndarray
-    threshold: float
-    embedder: str = DEFAULT_EMBEDDER
-    overlap_weight: float = 0.0
-    slope: float = 0.0
-    best_scores: np.ndarray | None = None
-
-    @property
-    def rule(self) -> SameFact:
-        """The same-fact rule this alignment used."""
-        return SameFact(self.threshold, self.overlap_weight, self.slope)
+__all__ = [
+    "MINILM_RULE_THRESHOLDS",
+    "Alignment",
+    "Claim",
+    "Match",
+    "SameFact",
+    "SentenceRef",
+    "align",
+    "article_alignment",
+    "is_paraphrase",
+    "same_fact",
+    "same_fact_params",
+    "same_fact_threshold",
+    "token_jaccard",
+    "word_set",
+]
 
 
 # --------------------------------------------------------------------------------------------
 # Calibrated thresholds (benchmarks/calibrate.py writes summarize/data/same_fact.json)
 # --------------------------------------------------------------------------------------------
-
-_FALLBACK_CLAIM_THRESHOLD = 0.6
-_FALLBACK_PARAPHRASE_THRESHOLD = 0.75
-#: all-MiniLM-L6-v2 cosines, set by hand, above which near-identical checks apply (entity swaps,
-#: negation) and above which two sentences count as repeats; other models get the cosine at the
-#: same MSRP quantile (``benchmarks/calibrate.py``), so the rules are equally strict whatever the
-#: embedder. Also the fallback for a model without these entries.
-MINILM_RULE_THRESHOLDS = {"swap_threshold": 0.75, "duplicate_threshold": 0.85}
 
 
 @functools.lru_cache(maxsize=1)
@@ -133,53 +75,12 @@ _WORD = re.compile(r"\w+")
 
 def token_jaccard(a: str, b: str) -> float:
     """Share of distinct lower-cased words two texts have in common (a calibration feature)."""
-    return _jaccard_sets(word_set(a), word_set(b))
+    return word_overlap(word_set(a), word_set(b))
 
 
 def word_set(text: str) -> frozenset[str]:
     """The distinct lower-cased words of ``text`` (what :func:`token_jaccard` compares)."""
     return frozenset(_WORD.findall(text.lower()))
-
-
-def _jaccard_sets(left: frozenset[str], right: frozenset[str]) -> float:
-    return len(left & right) / max(1, len(left | right))
-
-
-@dataclass(frozen=True)
-class SameFact:
-    """The calibrated "these two sentences report the same fact" decision.
-
-    Two sentences report the same fact when ``cosine + overlap_weight * word_overlap >=
-    threshold`` (word overlap: :func:`token_jaccard`). It is a logistic model over the two
-    features, fitted on STS-B news pairs that annotators scored >= 3, rescaled to cosine units
-    (``benchmarks/calibrate.py``). Word overlap matters most for static embeddings, which score
-    any two sentences on the same topic high: on 30 Multi-News stories the cosine alone agreed
-    with the transformer's matches at 0.19 precision, cosine + overlap at 0.72
-    (``benchmarks/agreement.py``).
-    ``overlap_weight=0`` is a plain cosine threshold.
-    """
-
-    threshold: float
-    overlap_weight: float = 0.0
-    slope: float = 0.0
-
-    def threshold_at(self, probability: float) -> float:
-        """The score at which the fitted logistic model gives ``probability`` (``slope``: its
-        cosine coefficient; without one, the threshold itself)."""
-        if self.slope <= 0:
-            return self.threshold
-        return self.threshold + math.log(probability / (1.0 - probability)) / self.slope
-
-    @property
-    def lowest_passing_cosine(self) -> float:
-        """Pairs with a lower cosine cannot pass: word overlap adds at most ``overlap_weight``."""
-        return self.threshold - self.overlap_weight
-
-    def score(self, cosine: float, left: frozenset[str], right: frozenset[str]) -> float:
-        """The decision score of one pair (compare with :attr:`threshold`)."""
-        if not self.overlap_weight:
-            return cosine
-        return cosine + self.overlap_weight * _jaccard_sets(left, right)
 
 
 def same_fact(model: str | None = None) -> SameFact:
@@ -247,9 +148,9 @@ def same_fact_params(model: str | None = None) -> dict[str, float]:
     """
     params = _model_calibration(model)
     return {
-        "claim_threshold": float(params.get("claim_threshold", _FALLBACK_CLAIM_THRESHOLD)),
+        "claim_threshold": float(params.get("claim_threshold", FALLBACK_CLAIM_THRESHOLD)),
         "paraphrase_threshold": float(
-            params.get("paraphrase_threshold", _FALLBACK_PARAPHRASE_THRESHOLD)
+            params.get("paraphrase_threshold", FALLBACK_PARAPHRASE_THRESHOLD)
         ),
         **{name: float(params.get(name, value)) for name, value in MINILM_RULE_THRESHOLDS.items()},
     }
@@ -340,6 +241,32 @@ def align(
     )
 
 
+def article_alignment(alignment: Alignment, index: int) -> Alignment:
+    """The part of a story's ``alignment`` that concerns article ``index`` alone: what
+    ``align([that article])`` gives (its vectors, one claim per sentence), without embedding."""
+    vectors = alignment.vectors[index]
+    source = alignment.sources[index]
+    refs = sorted(
+        ref for claim in alignment.claims for ref in claim.sentences if ref.article == index
+    )
+    claims = tuple(
+        Claim(sentences=(SentenceRef(0, ref.index, ref.text, source),), sources=(source,))
+        for ref in refs
+    )
+    return Alignment(
+        sources=(source,),
+        vectors=(vectors,),
+        matches=(),
+        claims=claims,
+        similarity=np.ones((1, 1)),
+        threshold=alignment.threshold,
+        embedder=alignment.embedder,
+        overlap_weight=alignment.overlap_weight,
+        slope=alignment.slope,
+        best_scores=np.ones((len(vectors), 1), dtype=np.float32),
+    )
+
+
 def _best_matches(
     vectors: np.ndarray, starts: np.ndarray, counts: np.ndarray, *, chunk: int = 2048
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -427,7 +354,7 @@ def _group(
         pairs_count = len(members[a]) * len(members[b])
         mean = float(sum_a @ sum_b) / pairs_count
         if rule.overlap_weight:
-            overlap = sum(_jaccard_sets(words[x], words[y]) for x in members[a] for y in members[b])
+            overlap = sum(word_overlap(words[x], words[y]) for x in members[a] for y in members[b])
             mean += rule.overlap_weight * overlap / pairs_count
         if mean < rule.threshold:
             continue

@@ -1,37 +1,8 @@
-"""The :class:`Article`: one outlet's report of a story, cleaned and split into sentences."""
+"""Old import path of :class:`~summarize.types.Article` (kept so ``from summarize.articles
+import Article`` keeps working); the type lives in :mod:`summarize.types.article`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from summarize.types.article import Article
 
-
-@dataclass(frozen=True)
-class Article:
-    """One news article, ready for comparison.
-
-    Attributes:
-        source: The outlet's name, unique within one call of ``load_articles``
-            (duplicates get " (2)", " (3)"... appended) so a citation always names one article.
-        title: The headline.
-        text: The cleaned article text (paragraphs separated by blank lines).
-        sentences: ``text`` split into sentences, in reading order.
-        removed: Every line cleaning dropped, in order, so nothing is lost silently.
-        path: The file it came from, or ``None`` for raw strings.
-        url: Where it was published, if known.
-        published: Publication date as given by the input, if known.
-    """
-
-    source: str
-    title: str
-    text: str
-    sentences: tuple[str, ...]
-    removed: tuple[str, ...] = ()
-    path: Path | None = None
-    url: str | None = None
-    published: str | None = None
-    metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def word_count(self) -> int:
-        return len(self.text.split())
+__all__ = ["Article"]

@@ -1,147 +1,57 @@
-"""The :class:`Briefing`: the merged, cited digest plus everything a reader needs to check it.
+"""brief(): the merged, cited digest plus everything a reader needs to check it.
 
-:func:`brief` runs the whole pipeline once: load, align (the only stage that embeds),
-compare and summarise, each stage reusing the same :class:`~summarize.alignment.Alignment`.
-Renderers (Markdown, HTML, JSON) only read the resulting Briefing.
+:func:`brief` runs the flow for one story once: align (the only stage that embeds), compare
+and summarise, each stage reusing the same :class:`~summarize.types.Alignment`. It takes
+Article objects; the public :func:`summarize.brief` also takes folders, files and raw texts and
+loads them first.
+Renderers (Markdown, HTML, JSON) only read the resulting Briefing. The result types
+(:class:`Briefing`, :class:`BriefingOptions`) live in :mod:`summarize.types.briefing` and are
+re-exported here under their old import path.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from os import PathLike
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from summarize.articles import Article
-from summarize.comparison import Comparison
-from summarize.digest import Digest
+from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
 from summarize.errors import InputError
-from summarize.models import DEFAULT_EMBEDDER
+from summarize.types.article import Article
+from summarize.types.briefing import Briefing, BriefingOptions
+from summarize.types.digest import Digest
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from summarize.embeddings import Embedder
+    from summarize.summarizers import Summarizer
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["Briefing", "BriefingOptions", "brief"]
 
 
-@dataclass(frozen=True)
-class BriefingOptions:
-    """The options a briefing was made with (recorded so the output says how it was made)."""
-
-    max_words: int = 150
-    per_source_words: int = 80
-    method: str = "extractive"
-    model: str | None = None
-    embedder: str = DEFAULT_EMBEDDER
-
-
-@dataclass(frozen=True, eq=False)
-class Briefing:
-    """A merged briefing of several outlets' articles about one story.
-
-    Attributes:
-        digest: The merged digest; every sentence cites the outlets that support it.
-        per_source: Outlet -> that outlet's own digest, in article order.
-        comparison: Overlap, shared and unique claims, differences.
-        articles: The input articles, cleaned, in the order citations number them.
-        options: How it was made.
-    """
-
-    digest: Digest
-    per_source: Mapping[str, Digest]
-    comparison: Comparison
-    articles: tuple[Article, ...]
-    options: BriefingOptions = field(default_factory=BriefingOptions)
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        """Outlet names in article order; citation ``[n]`` is ``sources[n - 1]``."""
-        return tuple(article.source for article in self.articles)
-
-    def to_markdown(self) -> str:
-        """Markdown: cited digest, agreements, unique claims, differences, per-source digests,
-        overlap table and what cleaning removed. Same briefing, same bytes."""
-        from summarize.render.markdown import briefing_markdown
-
-        return briefing_markdown(self)
-
-    def to_html(self) -> str:
-        """One self-contained HTML page (inline CSS and heatmap, all article text escaped)."""
-        from summarize.render.html import briefing_html
-
-        return briefing_html(self)
-
-    def to_json(self) -> str:
-        """JSON with a fixed key order and floats rounded to 4 places; see :meth:`from_json`."""
-        from summarize.render.json import briefing_json
-
-        return briefing_json(self)
-
-    def to_frame(self) -> pd.DataFrame:
-        """A pandas DataFrame with one row per digest sentence, merged digest first (see
-        :func:`summarize.render.frames.briefing_frame`); ``comparison.to_frame()`` has the
-        claims."""
-        from summarize.render.frames import briefing_frame
-
-        return briefing_frame(self)
-
-    @classmethod
-    def from_json(cls, text: str | bytes) -> Briefing:
-        """Load a briefing written by :meth:`to_json` (same digests, citations, comparison)."""
-        from summarize.render.json import briefing_from_json
-
-        return briefing_from_json(text)
-
-    def __str__(self) -> str:
-        return self.to_markdown()
-
-    def __repr__(self) -> str:
-        return (
-            f"Briefing(sources={list(self.sources)!r}, digest={self.digest.word_count} words, "
-            f"method={self.options.method!r})"
-        )
-
-    def _repr_html_(self) -> str:
-        from summarize.render.html import briefing_body, fragment
-
-        return fragment(briefing_body(self))
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"text/plain": self.to_markdown(), "text/html": self._repr_html_()}
-
-
-def _as_articles(articles: Any) -> list[Article]:
-    if isinstance(articles, Article):
-        return [articles]
-    if isinstance(articles, Sequence) and not isinstance(articles, str | bytes):
-        items = list(articles)
-        if items and all(isinstance(item, Article) for item in items):
-            return items
+def _articles(articles: object) -> list[Article]:
+    """``articles`` as a non-empty list of Article objects, else an error saying what to do."""
+    items = [articles] if isinstance(articles, Article) else articles
+    if isinstance(items, Sequence) and not isinstance(items, str | bytes):
         if not items:
             raise InputError(
                 "No articles given. Pass a folder, files, raw texts or Article objects."
             )
-    if isinstance(articles, str | PathLike | Sequence):
-        from summarize.loading import load_articles
-
-        return list(load_articles(articles))
+        if all(isinstance(item, Article) for item in items):
+            return list(items)
     raise InputError(
-        f"Cannot make a briefing from {type(articles).__name__}. Pass a folder, a file, "
-        "a list of paths, a list of raw texts, or a list of Article objects."
+        "summarize.briefing.brief() takes Article objects; pass a folder, files or raw texts "
+        "to summarize.brief(), which loads them first."
     )
 
 
 def brief(
-    articles: Sequence[Article] | str | PathLike[str] | Sequence[str | PathLike[str]],
+    articles: Article | Sequence[Article],
     *,
-    max_words: int = 150,
-    per_source_words: int = 80,
-    method: str = "extractive",
+    max_words: int = BRIEF_MAX_WORDS,
+    per_source_words: int = BRIEF_PER_SOURCE_WORDS,
+    method: str | Summarizer = "extractive",
     model: str | None = None,
     embedder: Embedder | str | None = None,
     progress: bool | None = None,
@@ -149,11 +59,12 @@ def brief(
     """Compare articles about one story and write one merged briefing that cites its outlets.
 
     Args:
-        articles: Article objects, or anything :func:`~summarize.loading.load_articles`
-            accepts (a folder, a file, a list of paths or of raw texts).
+        articles: Article objects (:func:`summarize.brief` also takes anything
+            :func:`~summarize.loading.load_articles` accepts).
         max_words: Word budget of the merged digest (never exceeded).
         per_source_words: Word budget of each outlet's own digest.
-        method: "extractive" (verbatim sentences, the default) or "abstractive".
+        method: "extractive" (verbatim sentences, the default), "abstractive", or a configured
+            summarizer (:mod:`summarize.summarizers`), used for every digest of the briefing.
         model: Summarisation model for ``method="abstractive"`` (default: the bundled one).
         embedder: An :class:`~summarize.embeddings.Embedder`, or an embedder model name.
         progress: Show progress bars on stderr (steps, and tokens while a model writes);
@@ -164,8 +75,8 @@ def brief(
         A :class:`Briefing`; render it with ``to_markdown()``, ``to_html()`` or ``to_json()``.
 
     Raises:
-        InputError: no articles, or options that cannot work together.
-        ArticleError: an input cannot be loaded.
+        InputError: no articles, something other than articles, or options that cannot
+            work together.
         ModelNotAvailableError: a named model is not installed here.
     """
     from summarize.alignment import align
@@ -173,10 +84,10 @@ def brief(
     from summarize.digest import summarise
     from summarize.embeddings import Embedder, get_embedder
     from summarize.progress import bar, progress_bars, progress_enabled
+    from summarize.summarizers import check_method
 
-    loaded = _as_articles(articles)
-    if not loaded:
-        raise InputError("No articles given. Pass a folder, files, raw texts or Article objects.")
+    check_method(method)
+    loaded = _articles(articles)
     sources = [article.source for article in loaded]
     repeated = sorted({source for source in sources if sources.count(source) > 1})
     if repeated:
@@ -188,7 +99,7 @@ def brief(
     options = BriefingOptions(
         max_words=max_words,
         per_source_words=per_source_words,
-        method=method,
+        method=method if isinstance(method, str) else method.name,
         model=model,
         embedder=encoder.model_name,
     )
@@ -219,7 +130,8 @@ def brief(
                 max_words=per_source_words,
                 method=method,
                 model=model,
-                embedder=encoder,  # its cache already holds every sentence: nothing re-embeds
+                embedder=encoder,
+                alignment=alignment,  # the article's part of it: nothing is embedded again
             )
             steps.update()
     return Briefing(

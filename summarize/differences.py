@@ -20,9 +20,10 @@ from typing import Any
 
 import numpy as np
 
-from summarize.alignment import Alignment, SentenceRef, is_paraphrase, same_fact_params
-from summarize.comparison import Difference
+from summarize.alignment import is_paraphrase, same_fact_params
 from summarize.models import load_spacy
+from summarize.types.alignment import Alignment, SentenceRef
+from summarize.types.comparison import Difference
 
 logger = logging.getLogger(__name__)
 

@@ -1,79 +1,39 @@
-"""The :class:`Digest`: a summary whose every sentence carries the outlets that support it."""
+"""summarise(): per-source and merged digests whose every sentence cites its outlets.
+
+The result types (:class:`Digest`, :class:`DigestSentence`, :class:`Limits`) live in
+:mod:`summarize.types.digest` and are re-exported here under their old import path.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from summarize.defaults import SUMMARY_MAX_WORDS_MERGED, SUMMARY_MAX_WORDS_SOURCE
+from summarize.types.digest import Digest, DigestSentence, Limits
+
 if TYPE_CHECKING:
-    from summarize.alignment import Alignment
-    from summarize.articles import Article
     from summarize.embeddings import Embedder
-    from summarize.summarizers.abstractive import AbstractiveSummarizer
+    from summarize.summarizers import Summarizer
+    from summarize.types.alignment import Alignment
+    from summarize.types.article import Article
+
+__all__ = [
+    "Digest",
+    "DigestSentence",
+    "Limits",
+    "check_limits",
+    "resolve_limits",
+    "summarise",
+    "summarize",
+]
 
 
-@dataclass(frozen=True)
-class DigestSentence:
-    """One digest sentence.
+#: Word budget when no limit is given (see summarize.defaults).
+DEFAULT_MAX_WORDS_SOURCE = SUMMARY_MAX_WORDS_SOURCE
+DEFAULT_MAX_WORDS_MERGED = SUMMARY_MAX_WORDS_MERGED
 
-    Attributes:
-        text: The sentence (verbatim from a source for extractive digests).
-        sources: Outlets that support it, in article order. Empty when unsupported.
-        supported: False when the faithfulness guard found no source sentence backing it.
-        score: Similarity to the best supporting source sentence (1.0 for verbatim extracts).
-    """
-
-    text: str
-    sources: tuple[str, ...]
-    supported: bool = True
-    score: float = 1.0
-
-
-@dataclass(frozen=True)
-class Digest:
-    """A summary: sentences in reading order, and how it was made."""
-
-    sentences: tuple[DigestSentence, ...]
-    method: str = "extractive"
-    model: str | None = None
-
-    @property
-    def text(self) -> str:
-        return "\n".join(sentence.text for sentence in self.sentences)
-
-    @property
-    def word_count(self) -> int:
-        return sum(len(sentence.text.split()) for sentence in self.sentences)
-
-    def __str__(self) -> str:
-        return self.text
-
-    def _repr_html_(self) -> str:
-        """Rich display in notebooks: sentences with citation markers (summarize.render)."""
-        from summarize.render.html import digest_body, fragment
-
-        return fragment(digest_body(self))
-
-    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
-        from summarize.render.markdown import digest_document
-
-        return {"text/plain": digest_document(self), "text/html": self._repr_html_()}
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resolved length limits of one digest; ``None`` means no limit of that kind."""
-
-    max_words: int | None = None
-    max_sentences: int | None = None
-
-
-#: Word budget when no limit is given: a short paragraph per outlet, a longer merged briefing.
-DEFAULT_MAX_WORDS_SOURCE = 100
-DEFAULT_MAX_WORDS_MERGED = 200
-
-METHODS = ("extractive", "abstractive")
+METHODS = ("extractive", "abstractive")  # the names; summarize.summarizers.METHODS
 
 
 def check_limits(
@@ -126,119 +86,104 @@ def resolve_limits(
 
 
 def summarise(
-    x: Article | str | Sequence[Article | str],
+    x: Article | Sequence[Article],
     *,
     max_words: int | None = None,
     max_sentences: int | None = None,
     ratio: float | None = None,
-    method: str = "extractive",
+    method: str | Summarizer = "extractive",
     model: str | None = None,
     embedder: Embedder | None = None,
     alignment: Alignment | None = None,
 ) -> Digest:
     """Summarise one article (per-source digest) or several about one story (merged digest).
 
+    This is the digest stage: it takes :class:`~summarize.types.Article` objects. The public
+    :func:`summarize.summarise` also takes raw texts and paths (it loads them, then calls this).
+
     Args:
-        x: An :class:`~summarize.articles.Article` or raw text for a per-source digest; a list
-            of them for a merged digest whose sentences cite every outlet that reports them.
+        x: An article for a per-source digest; a list of them for a merged digest whose
+            sentences cite every outlet that reports them.
         max_words: At most this many words (sentences are never cut; one that does not fit is
             skipped for a shorter one that does).
         max_sentences: At most this many sentences.
         ratio: At most this share of the input's sentences (merged: of the story's claims,
             i.e. its distinct facts), rounded down, at least one. Limits combine: the tightest
-            wins. With none given: 100 words per source, 200 merged.
-        method: "extractive" (verbatim source sentences, the default) or "abstractive" (a
+            wins. With none given: 100 words per source, 200 merged
+            (:mod:`summarize.defaults`).
+        method: "extractive" (verbatim source sentences, the default), "abstractive" (a
             generative model; every sentence is checked against the sources and flagged
-            ``supported=False`` when nothing backs it).
+            ``supported=False`` when nothing backs it), or a configured summarizer instance
+            (see :mod:`summarize.summarizers`).
         model: Generation model for "abstractive" (see :func:`summarize.models.load_generator`).
-        embedder: The :class:`~summarize.embeddings.Embedder` to reuse (the shared default).
-        alignment: A precomputed :class:`~summarize.alignment.Alignment` of ``x`` (merged
-            digests only), so nothing is embedded twice.
+        embedder: The :class:`~summarize.embeddings.Embedder` to align with when no
+            ``alignment`` is given (the shared default).
+        alignment: A precomputed :class:`~summarize.types.Alignment` of ``x`` (for one article,
+            the alignment of its whole story also works), so nothing is embedded twice.
 
     Returns:
         A :class:`Digest` with its sentences in reading order.
 
     Raises:
-        InputError: empty input, an unknown method, or a bad limit.
+        InputError: empty input, something other than articles, an unknown method, a bad limit,
+            or an alignment of other articles.
     """
-    from summarize.embeddings import get_embedder
-    from summarize.errors import InputError
+    from summarize.summarizers import check_method, get_summarizer
 
-    if method not in METHODS:
-        raise InputError(f"Unknown method {method!r}; use one of {', '.join(METHODS)}.")
+    check_method(method)
     check_limits(max_words=max_words, max_sentences=max_sentences, ratio=ratio)
-    embedder = embedder or get_embedder()
-    merged = not isinstance(x, str) and isinstance(x, Sequence)
-    if merged:
-        articles = _as_articles(list(x))  # type: ignore[arg-type]
-        if len(articles) == 1:
-            merged = False
-    else:
-        articles = _as_articles([x])  # type: ignore[list-item]
-
-    if not merged:
-        article = articles[0]
-        limits = resolve_limits(
-            len(article.sentences),
-            max_words=max_words,
-            max_sentences=max_sentences,
-            ratio=ratio,
-            default_words=DEFAULT_MAX_WORDS_SOURCE,
-        )
-        if method == "abstractive":
-            return _abstractive(model).summarise_article(article, limits=limits, embedder=embedder)
-        from summarize.summarizers.extractive import PER_SOURCE
-
-        return PER_SOURCE.summarise_article(article, limits=limits, embedder=embedder)
-
-    if alignment is None:
-        from summarize.alignment import align
-
-        alignment = align(articles, embedder=embedder)
+    articles = _articles(x)
+    merged = len(articles) > 1
+    summarizer = get_summarizer(method, merged=merged, model=model, embedder=embedder)
+    if not merged and not articles[0].sentences:
+        return Digest(sentences=(), method=summarizer.name)
+    alignment = _alignment_of(articles, alignment, embedder)
     limits = resolve_limits(
-        len(alignment.claims),
+        len(alignment.claims) if merged else len(articles[0].sentences),
         max_words=max_words,
         max_sentences=max_sentences,
         ratio=ratio,
-        default_words=DEFAULT_MAX_WORDS_MERGED,
+        default_words=DEFAULT_MAX_WORDS_MERGED if merged else DEFAULT_MAX_WORDS_SOURCE,
     )
-    if method == "abstractive":
-        return _abstractive(model).summarise_articles(
-            articles, limits=limits, embedder=embedder, alignment=alignment
-        )
-    from summarize.summarizers.extractive import MERGED
-
-    return MERGED.summarise_articles(articles, limits=limits, alignment=alignment)
+    return summarizer(articles, alignment=alignment, limits=limits)
 
 
 summarize = summarise
 
 
-def _abstractive(model: str | None) -> AbstractiveSummarizer:
-    from summarize.summarizers.abstractive import AbstractiveSummarizer
+def _articles(x: object) -> list[Article]:
+    """``x`` as a non-empty list of articles; anything else is an error that says what to do."""
+    from summarize.errors import InputError
+    from summarize.types.article import Article
 
-    return AbstractiveSummarizer(model=model)
+    items = [x] if isinstance(x, Article) else x
+    if isinstance(items, Sequence) and not isinstance(items, str | bytes):
+        if not items:
+            raise InputError("Nothing to summarise: pass an article, a string, or a list of them.")
+        if all(isinstance(item, Article) for item in items):
+            return list(items)
+    raise InputError(
+        "summarize.digest.summarise() takes Article objects; pass raw texts or paths to "
+        "summarize.summarise(), which loads them first."
+    )
 
 
-def _as_articles(items: list[Article | str]) -> list[Article]:
-    """Articles from articles and raw strings (strings get neutral labels "Text 1", ...)."""
-    from summarize.articles import Article
+def _alignment_of(
+    articles: list[Article], alignment: Alignment | None, embedder: Embedder | None
+) -> Alignment:
+    """The alignment of exactly ``articles``: the one given (or, for one article, its part of
+    a story's alignment), else a new one."""
+    from summarize.alignment import align, article_alignment
     from summarize.errors import InputError
 
-    if not items:
-        raise InputError("Nothing to summarise: pass an article, a string, or a list of them.")
-    if all(isinstance(item, Article) for item in items):
-        return items  # type: ignore[return-value]
-    strings = [item for item in items if isinstance(item, str)]
-    if len(strings) + sum(isinstance(i, Article) for i in items) != len(items):
-        kinds = sorted({type(i).__name__ for i in items if not isinstance(i, Article | str)})
-        raise InputError(f"summarise() takes Articles or strings, not {', '.join(kinds)}.")
-    loaded = iter(_load_strings(strings))
-    return [item if isinstance(item, Article) else next(loaded) for item in items]
-
-
-def _load_strings(strings: list[str]) -> list[Article]:
-    """Raw texts -> cleaned, sentence-split Articles with neutral source labels."""
-    from summarize.loading import load_articles
-
-    return list(load_articles(strings))
+    if alignment is None:
+        return align(articles, embedder=embedder)
+    sources = tuple(article.source for article in articles)
+    if alignment.sources == sources:
+        return alignment
+    if len(articles) == 1 and sources[0] in alignment.sources:
+        return article_alignment(alignment, alignment.sources.index(sources[0]))
+    raise InputError(
+        f"The alignment is of {', '.join(alignment.sources)}, not of {', '.join(sources)}; "
+        "pass the alignment of these articles or none."
+    )

@@ -6,8 +6,8 @@ table looked up with numpy, thousands of sentences/s, no torch. Transformer mode
 *same* model: ``"torch"`` (the default, sentence-transformers) and
 ``"onnx"`` (the model's transformer exported once to ONNX and run by ONNX Runtime; cosines within
 1e-5 of torch, about 1.25x less CPU time on the project's 2-core machine, see ``BENCHMARKS.md``).
-The ONNX file is exported on first use into ``$SUMMARIZE_CACHE`` (default
-``~/.cache/summarize/onnx``); it needs ``pip install onnx onnxruntime``. Only mean-pooled,
+The ONNX file is exported on first use into the ``onnx`` folder of
+:func:`summarize.models.cache_dir`; it needs ``pip install onnx onnxruntime``. Only mean-pooled,
 normalised models (all-MiniLM-L6-v2 and the like) can use it. int8 dynamic quantisation was
 measured and rejected: it moved pair cosines by up to 0.18 (see ``BENCHMARKS.md``).
 """
@@ -21,11 +21,12 @@ import os
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import numpy as np
 
-from summarize.models import DEFAULT_EMBEDDER, load_embedder_model
+from summarize.errors import InputError
+from summarize.models import DEFAULT_EMBEDDER, cache_dir, load_embedder_model
 from summarize.static_embedder import StaticModel
 
 logger = logging.getLogger(__name__)
@@ -51,9 +52,7 @@ def _dimension(model: Any) -> int:
 
 
 def _onnx_dir() -> Path:
-    root = os.environ.get("SUMMARIZE_CACHE")
-    base = Path(root).expanduser() if root else Path.home() / ".cache" / "summarize"
-    return base / "onnx"
+    return cache_dir() / "onnx"
 
 
 class _OnnxEncoder:
@@ -190,7 +189,7 @@ class Embedder:
         backend: Backend = "torch",
     ) -> None:
         if backend not in BACKENDS:
-            raise ValueError(f"backend must be 'torch' or 'onnx', got {backend!r}.")
+            raise InputError(f"backend must be 'torch' or 'onnx', got {backend!r}.")
         self.backend = backend
         self.model_name = model or DEFAULT_EMBEDDER
         self.batch_size = batch_size
@@ -202,8 +201,20 @@ class Embedder:
     def dimension(self) -> int:
         return _dimension(load_embedder_model(self.model_name))
 
-    def encode(self, sentences: Sequence[str]) -> np.ndarray:
-        """Return a (len(sentences), dim) float32 array of unit vectors, in input order."""
+    @overload
+    def encode(self, sentences: str) -> np.ndarray: ...
+
+    @overload
+    def encode(self, sentences: Sequence[str]) -> np.ndarray: ...
+
+    def encode(self, sentences: str | Sequence[str]) -> np.ndarray:
+        """Unit vectors of ``sentences``, float32, in input order.
+
+        A list of sentences gives a ``(len(sentences), dim)`` array; one string is one sentence
+        and gives a ``(dim,)`` vector (as in sentence-transformers), never one row per character.
+        """
+        if isinstance(sentences, str):
+            return self.encode([sentences])[0]
         keys = [_key(text) for text in sentences]
         missing: dict[bytes, str] = {}
         for key, text in zip(keys, sentences, strict=True):

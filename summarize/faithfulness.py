@@ -1,9 +1,9 @@
 """Faithfulness guard: is each generated sentence backed by a source sentence?
 
 A generative model can state things no outlet said. Each generated sentence is embedded and
-compared with every source sentence; its support is the best cosine similarity. At or above the
-calibrated same-fact threshold (the one the cross-source alignment uses, so "supported" means
-the same as "two outlets report the same fact") the sentence cites every outlet that has such a
+compared with every source sentence; its support is the best cosine similarity. When it passes
+the calibrated same-fact rule (the one the cross-source alignment uses, so "supported" means the
+same as "two outlets report the same fact") the sentence cites every outlet that has such a
 sentence; below it, it is kept but flagged ``supported=False`` with no sources, so renderers
 never present it as fact.
 """
@@ -16,41 +16,25 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.digest import DigestSentence
+from summarize.alignment import SameFact, same_fact, same_fact_threshold, word_set
+from summarize.errors import InputError
+from summarize.types.digest import DigestSentence
 
 if TYPE_CHECKING:
-    from summarize.articles import Article
     from summarize.embeddings import Embedder
+    from summarize.types.alignment import Alignment
+    from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FALLBACK_THRESHOLD", "check", "same_fact_threshold"]
-
-#: Used when no calibrated threshold ships with the package: a cosine (all-MiniLM-L6-v2) above
-#: which two sentences almost always state the same fact in paraphrase benchmarks.
-FALLBACK_THRESHOLD = 0.7
-
-
-def same_fact_threshold(model: str | None = None) -> float:
-    """The calibrated same-fact cosine threshold for embedder ``model``.
-
-    Uses :func:`summarize.alignment.same_fact_threshold` (from ``summarize/data/same_fact.json``)
-    so "supported" means what "two outlets report the same fact" means in the alignment; falls
-    back to :data:`FALLBACK_THRESHOLD` if that calibration cannot be read.
-    """
-    try:
-        from summarize.alignment import same_fact_threshold as calibrated
-
-        return float(calibrated(model))
-    except (ImportError, OSError, KeyError, TypeError, ValueError):
-        logger.warning("No calibrated same-fact threshold; using %.2f.", FALLBACK_THRESHOLD)
-        return FALLBACK_THRESHOLD
+__all__ = ["check", "same_fact_threshold"]
 
 
 def check(
     sentences: Sequence[str],
     articles: Sequence[Article],
     *,
+    alignment: Alignment,
     embedder: Embedder,
     threshold: float | None = None,
 ) -> tuple[DigestSentence, ...]:
@@ -59,8 +43,9 @@ def check(
     Args:
         sentences: Generated sentences, in order.
         articles: The sources they were generated from.
-        embedder: Embedder for both sides (source vectors come from its cache when the
-            articles were embedded before).
+        alignment: The articles' alignment: source sentence vectors are read from it (never
+            embedded again) and its embedder's calibrated rule applies.
+        embedder: Embeds the generated sentences (the model that made ``alignment``).
         threshold: A plain same-fact cosine threshold. ``None`` (default): the embedder's
             calibrated rule over cosine and word overlap, the one the alignment uses
             (:func:`summarize.alignment.same_fact`).
@@ -70,14 +55,14 @@ def check(
         cosine to any source sentence; ``sources`` the outlets (in article order) with a
         sentence that reports the same fact; ``supported`` whether there is any.
     """
-    from summarize.alignment import SameFact, same_fact, word_set
-
-    if threshold is None:
-        rule = same_fact(getattr(embedder, "model_name", None))
-    else:
-        rule = SameFact(float(threshold))
     if not sentences:
         return ()
+    if len(alignment.vectors) != len(articles):
+        raise InputError(
+            f"The alignment holds {len(alignment.vectors)} articles, not the {len(articles)} "
+            "given; align these articles (summarize.alignment.align)."
+        )
+    rule = same_fact(alignment.embedder) if threshold is None else SameFact(float(threshold))
     generated = embedder.encode(list(sentences))
     generated_words = [word_set(text) for text in sentences]
     best_cosine = np.full((len(sentences), len(articles)), -1.0, dtype=np.float32)
@@ -85,7 +70,7 @@ def check(
     for a, article in enumerate(articles):
         if not article.sentences:
             continue
-        cosines = generated @ embedder.encode(list(article.sentences)).T
+        cosines = generated @ alignment.vectors[a].T
         best_cosine[:, a] = cosines.max(axis=1)
         source_words = [word_set(text) for text in article.sentences]
         for i, j in zip(*np.nonzero(cosines >= rule.lowest_passing_cosine), strict=True):

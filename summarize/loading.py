@@ -43,6 +43,7 @@ from typing import Any, Literal
 from summarize.articles import Article
 from summarize.cleaning import clean_text
 from summarize.decoding import decode_bytes
+from summarize.defaults import DEFAULT_MAX_BYTES, MIN_RAW_TEXT_WORDS
 from summarize.errors import (
     ArticleError,
     ArticleLoadErrors,
@@ -60,6 +61,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "MIN_RAW_TEXT_WORDS",
     "article_from_text",
+    "as_articles",
     "decode_bytes",
     "load_articles",
     "load_file",
@@ -67,8 +69,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_MAX_BYTES = 10_000_000
-MIN_RAW_TEXT_WORDS = 8
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
@@ -732,3 +732,52 @@ def _warn_identical(articles: list[Article]) -> None:
             )
         else:
             first[article.text] = str(article.path or article.source)
+
+
+def as_articles(items: object) -> list[Article]:
+    """Articles from what the public API accepts: Article objects, raw texts and paths.
+
+    The one place where :func:`summarize.summarise` and :func:`summarize.brief` turn their input
+    into articles (the stages after loading take Article objects only). One
+    :class:`~summarize.types.Article` or a folder, file or raw text gives its articles; a list
+    of paths and raw texts is loaded by one :func:`load_articles` call (raw texts get the labels
+    "Text 1", "Text 2"...); in a list that mixes them, Article objects stay in place.
+
+    Raises:
+        InputError: nothing given, or something that is neither an Article, a path nor text.
+        ArticleError: an input cannot be loaded.
+    """
+    if isinstance(items, Article):
+        return [items]
+    if isinstance(items, str | os.PathLike):
+        return list(load_articles(items))
+    if isinstance(items, Iterable) and not isinstance(items, bytes | Mapping):
+        listed = list(items)
+        if not listed:
+            raise InputError(
+                "No articles given. Pass a folder, files, raw texts or Article objects."
+            )
+        others = [item for item in listed if not isinstance(item, Article)]
+        wrong = sorted(
+            {type(item).__name__ for item in others if not isinstance(item, str | os.PathLike)}
+        )
+        if wrong:
+            raise InputError(
+                f"Expected Article objects, paths or raw texts, not {', '.join(wrong)}."
+            )
+        if len(others) == len(listed):
+            return list(load_articles(listed))
+        if not others:
+            return listed
+        loaded = load_articles(others)
+        if len(loaded) != len(others):
+            raise InputError(
+                "A list that mixes Article objects with other inputs may hold raw texts and "
+                "files only, not folders: load the folder with load_articles() first."
+            )
+        filled = iter(loaded)
+        return [item if isinstance(item, Article) else next(filled) for item in listed]
+    raise InputError(
+        f"Cannot read articles from {type(items).__name__}. Pass a folder, a file, a list of "
+        "paths, a list of raw texts, or a list of Article objects."
+    )

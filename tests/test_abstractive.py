@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from summarize import summarise
@@ -10,20 +12,27 @@ from summarize.errors import ModelNotAvailableError
 from summarize.models import load_generator, resolve_generator
 from summarize.summarizers.abstractive import chunk_units, fit_limits
 
+#: A sentence no outlet of the bundled story wrote.
+FABRICATED = "Volcanic ash from Iceland grounded every flight in Peru on Tuesday."
 
-@pytest.fixture(scope="module")
-def tiny_bart(tmp_path_factory, bundled_articles):
-    """A 2-layer BART with random weights and a word-level tokenizer, saved like a hub model.
 
-    Its context is 64 positions, so a news article must be map-reduced in chunks.
+def tiny_bart_saying(directory, sentence: str, vocabulary: set[str]):
+    """A 1-layer BART, built offline, that always writes ``sentence`` (whatever its input).
+
+    Word-level tokenizer; every decoder sub-layer's output projection is zero, so the hidden
+    state is the (one-hot) embedding of the previous token, and ``lm_head`` maps each word of
+    the sentence to the next one. Its context is 64 positions, so a news article must be
+    map-reduced in chunks: the same generation path as any real seq2seq model.
     """
     import torch
     from tokenizers import Tokenizer, models, pre_tokenizers
     from transformers import BartConfig, BartForConditionalGeneration, PreTrainedTokenizerFast
 
+    words = sentence.split()
+    assert len(set(words)) == len(words), "each word once, so the next word is always defined"
     specials = ["<pad>", "<s>", "</s>", "<unk>"]
-    words = sorted({w for a in bundled_articles for w in a.text.split()})
-    vocab = {token: i for i, token in enumerate(specials + words)}
+    vocab = {token: i for i, token in enumerate(specials + sorted(vocabulary | set(words)))}
+    size = len(vocab)
     backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
     backend.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
     tokenizer = PreTrainedTokenizerFast(
@@ -35,46 +44,105 @@ def tiny_bart(tmp_path_factory, bundled_articles):
         model_max_length=64,
     )
     config = BartConfig(
-        vocab_size=len(vocab),
-        d_model=16,
+        vocab_size=size,
+        d_model=size,
         encoder_layers=1,
         decoder_layers=1,
-        encoder_attention_heads=2,
-        decoder_attention_heads=2,
-        encoder_ffn_dim=32,
-        decoder_ffn_dim=32,
+        encoder_attention_heads=1,
+        decoder_attention_heads=1,
+        encoder_ffn_dim=4,
+        decoder_ffn_dim=4,
         max_position_embeddings=64,
         pad_token_id=0,
         bos_token_id=1,
         eos_token_id=2,
         decoder_start_token_id=2,
         forced_eos_token_id=2,
+        tie_word_embeddings=False,
     )
     torch.manual_seed(0)
     model = BartForConditionalGeneration(config)
-    directory = tmp_path_factory.mktemp("tiny-bart")
+    chain = [2, *(vocab[word] for word in words), 2]  # </s> starts decoding and ends it
+    decoder = model.model.decoder
+    layer = decoder.layers[0]
+    with torch.no_grad():
+        decoder.embed_tokens.weight.copy_(torch.eye(size))
+        decoder.embed_positions.weight.zero_()
+        for projection in (layer.self_attn.out_proj, layer.encoder_attn.out_proj, layer.fc2):
+            projection.weight.zero_()
+            projection.bias.zero_()
+        model.lm_head.weight.zero_()
+        for previous, following in itertools.pairwise(chain):
+            model.lm_head.weight[following, previous] = 1.0
     model.save_pretrained(directory)
     tokenizer.save_pretrained(directory)
-    return directory
+    return str(directory)
 
 
-def test_tiny_seq2seq_runs_end_to_end_through_the_same_path(tiny_bart, bundled_articles, embedder):
-    generator = load_generator(str(tiny_bart))
+@pytest.fixture(scope="module")
+def vocabulary(bundled_articles) -> set[str]:
+    return {word for article in bundled_articles for word in article.text.split()}
+
+
+@pytest.fixture(scope="module")
+def quoting_model(tmp_path_factory, bundled_articles, vocabulary):
+    """(model folder, article, sentence): a tiny BART that writes one verbatim sentence of the
+    first article."""
+    article = bundled_articles[0]
+    sentence = next(
+        s
+        for s in article.sentences
+        if len(s.split()) <= 18 and len(set(s.split())) == len(s.split())
+    )
+    return (
+        tiny_bart_saying(tmp_path_factory.mktemp("quoting"), sentence, vocabulary),
+        article,
+        sentence,
+    )
+
+
+def test_tiny_seq2seq_runs_end_to_end_through_the_same_path(quoting_model, embedder):
+    """Long input is map-reduced, the summary is cut to whole sentences, and the guard cites the
+    outlet whose sentence the model wrote."""
+    model, article, sentence = quoting_model
+    generator = load_generator(model)
     assert generator.encoder_decoder and generator.context == 64
-    article = bundled_articles[1]
     assert len(generator.tokenizer(article.text)["input_ids"]) > 3 * generator.context
 
-    digest = summarise(
-        article, method="abstractive", model=str(tiny_bart), max_words=20, embedder=embedder
-    )
-    assert digest.method == "abstractive" and digest.model == str(tiny_bart)
-    assert digest.word_count <= 20
-    for sentence in digest.sentences:
-        assert sentence.supported == bool(sentence.sources)
-    again = summarise(
-        article, method="abstractive", model=str(tiny_bart), max_words=20, embedder=embedder
-    )
+    digest = summarise(article, method="abstractive", model=model, max_words=20, embedder=embedder)
+    assert digest.method == "abstractive" and digest.model == model
+    assert [s.text for s in digest.sentences] == [sentence]
+    [checked] = digest.sentences
+    assert checked.supported and checked.sources == (article.source,)
+    assert checked.score == pytest.approx(1.0, abs=1e-5)
+    again = summarise(article, method="abstractive", model=model, max_words=20, embedder=embedder)
     assert again == digest
+
+
+def test_a_summary_longer_than_the_budget_is_dropped_not_cut(quoting_model, embedder):
+    model, article, sentence = quoting_model
+    budget = len(sentence.split()) - 1
+    digest = summarise(article, method="abstractive", model=model, max_words=budget)
+    assert digest.sentences == ()
+
+
+def test_merged_abstractive_cites_every_outlet_that_reports_it(quoting_model, bundled_articles):
+    model, article, sentence = quoting_model
+    digest = summarise(bundled_articles, method="abstractive", model=model, max_words=30)
+    [checked] = digest.sentences
+    assert checked.text == sentence and checked.supported
+    assert article.source in checked.sources
+    assert set(checked.sources) <= {a.source for a in bundled_articles}
+
+
+def test_the_guard_flags_what_no_outlet_said(tmp_path, bundled_articles, vocabulary, embedder):
+    model = tiny_bart_saying(tmp_path, FABRICATED, vocabulary)
+    article = bundled_articles[0]
+    digest = summarise(article, method="abstractive", model=model, max_words=20, embedder=embedder)
+    assert [s.text for s in digest.sentences] == [FABRICATED]
+    [checked] = digest.sentences
+    assert not checked.supported and checked.sources == ()
+    assert checked.score < 0.5
 
 
 def test_long_input_is_chunked_not_truncated(bundled_articles):
@@ -114,6 +182,7 @@ def test_bundled_smollm2_one_article(bundled_articles, embedder):
     digest = summarise(lead, method="abstractive", max_words=30, embedder=embedder)
     assert digest.model == "SmolLM2-135M-Instruct" and digest.method == "abstractive"
     assert 0 < digest.word_count <= 30
+    # Whether a 135M model's sentences are supported is up to the model; what the guard decides
+    # is tested exactly with the tiny models above. A citation can only name this outlet.
     for sentence in digest.sentences:
-        assert sentence.supported == bool(sentence.sources)
         assert set(sentence.sources) <= {full.source}

@@ -30,3 +30,9 @@ def test_vectors_are_unit_length_and_in_input_order(embedder):
 def test_shared_embedder_is_one_per_model(embedder):
     assert get_embedder() is embedder
     assert isinstance(embedder, Embedder)
+
+
+def test_a_string_is_one_sentence_not_one_per_character(embedder):
+    vector = embedder.encode("Putin spoke.")
+    assert vector.shape == (embedder.dimension,)
+    assert np.array_equal(vector, embedder.encode(["Putin spoke."])[0])

@@ -173,3 +173,29 @@ def test_per_source_leaves_out_short_sentences_when_longer_ones_fit(bundled_arti
     long_enough = [s for s in article.sentences if len(s.split()) >= PER_SOURCE.min_words]
     assert long_enough
     assert all(len(s.text.split()) >= PER_SOURCE.min_words for s in digest.sentences)
+
+
+def test_an_articles_part_of_the_story_alignment_is_its_own_alignment(
+    bundled_articles, embedder, alignment
+):
+    from summarize.alignment import align, article_alignment
+
+    for k, article in enumerate(bundled_articles):
+        own = align([article], embedder=embedder)
+        part = article_alignment(alignment, k)
+        assert part.sources == own.sources and part.claims == own.claims
+        assert np.array_equal(part.vectors[0], own.vectors[0])
+        assert np.array_equal(part.similarity, own.similarity)
+        assert part.rule == own.rule
+
+
+def test_digests_read_the_alignment_and_embed_nothing(bundled_articles, alignment):
+    """Given the story's alignment, neither digest embeds a sentence again."""
+    from summarize.embeddings import Embedder
+
+    fresh = Embedder()  # an empty cache: any encode() would show in encoded_count
+    merged = summarise(bundled_articles, max_words=80, embedder=fresh, alignment=alignment)
+    own = summarise(bundled_articles[2], max_words=60, embedder=fresh, alignment=alignment)
+    assert fresh.encoded_count == 0
+    assert merged.sentences and own.sentences
+    assert all(s.sources == (bundled_articles[2].source,) for s in own.sentences)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from summarize.alignment import same_fact_threshold as calibrated
+import pytest
+
+from summarize.alignment import align
+from summarize.embeddings import Embedder
+from summarize.errors import InputError
 from summarize.faithfulness import check, same_fact_threshold
 
 
-def test_threshold_is_the_calibrated_one(embedder):
-    assert same_fact_threshold(embedder.model_name) == calibrated(embedder.model_name)
+@pytest.fixture(scope="module")
+def alignment(bundled_articles, embedder):
+    return align(bundled_articles, embedder=embedder)
 
 
-def test_planted_unsupported_sentence_is_flagged(bundled_articles, embedder):
+def test_planted_unsupported_sentence_is_flagged(bundled_articles, alignment, embedder):
     real = bundled_articles[1].sentences[2]
     planted = "A herd of zebras escaped from Edinburgh Zoo and closed the M8 motorway for a week."
-    supported, unsupported = check([real, planted], bundled_articles, embedder=embedder)
+    supported, unsupported = check(
+        [real, planted], bundled_articles, alignment=alignment, embedder=embedder
+    )
 
     assert supported.supported and supported.text == real
     assert bundled_articles[1].source in supported.sources
@@ -24,13 +31,15 @@ def test_planted_unsupported_sentence_is_flagged(bundled_articles, embedder):
     assert unsupported.score < same_fact_threshold(embedder.model_name)
 
 
-def test_paraphrase_of_a_shared_fact_cites_the_outlets_that_report_it(bundled_articles, embedder):
+def test_paraphrase_of_a_shared_fact_cites_the_outlets_that_report_it(
+    bundled_articles, alignment, embedder
+):
     # All three outlets report this; the rule needs meaning *and* shared words (see SameFact).
     paraphrase = (
         "May and Putin agreed that British and Russian citizens face a common threat from "
         "terrorism."
     )
-    (result,) = check([paraphrase], bundled_articles, embedder=embedder)
+    (result,) = check([paraphrase], bundled_articles, alignment=alignment, embedder=embedder)
     assert result.supported
     assert len(result.sources) >= 2
     assert list(result.sources) == [
@@ -38,5 +47,18 @@ def test_paraphrase_of_a_shared_fact_cites_the_outlets_that_report_it(bundled_ar
     ]
 
 
-def test_empty_input():
-    assert check([], [], embedder=None) == ()  # type: ignore[arg-type]
+def test_source_sentences_come_from_the_alignment_not_the_embedder(bundled_articles):
+    """Only the generated sentences are embedded; the sources' vectors are the alignment's."""
+    fresh = Embedder()
+    alignment = align(bundled_articles, embedder=fresh)
+    fresh._cache.clear()  # a guard that re-embedded the sources would have to encode them again
+    before = fresh.encoded_count
+    generated = ["Theresa May spoke to Vladimir Putin by telephone.", "Zebras closed the M8."]
+    check(generated, bundled_articles, alignment=alignment, embedder=fresh)
+    assert fresh.encoded_count - before == len(generated)
+
+
+def test_empty_input_and_a_foreign_alignment(bundled_articles, alignment, embedder):
+    assert check([], bundled_articles, alignment=alignment, embedder=embedder) == ()
+    with pytest.raises(InputError, match="align these articles"):
+        check(["Anything."], bundled_articles[:2], alignment=alignment, embedder=embedder)

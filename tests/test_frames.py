@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from summarize import compare
-from summarize.articles import Article
 from summarize.cli import main
 from summarize.render.frames import COMPARISON_COLUMNS, disputes_frame, overlap_frame
+from summarize.types import Article
 
 
 @pytest.fixture(scope="module")

@@ -255,3 +255,13 @@ def test_bad_arguments(bad):
 def test_errors_argument_is_checked(story_dir):
     with pytest.raises(InputError, match="errors"):
         load_articles(story_dir, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_unknown_language_is_a_summarize_error_that_names_it(tmp_path):
+    from summarize.errors import SummarizeError
+
+    (tmp_path / "a.txt").write_text("A headline\n\nOne sentence here. And another one there.\n")
+    with pytest.raises(SummarizeError, match="'xx'"):
+        load_articles(tmp_path, language="xx")
+    with pytest.raises(SummarizeError, match="'xx'"):
+        load_articles(["Raw article text with enough words to count. And more."], language="xx")

@@ -8,6 +8,7 @@ kernels the machine has.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -84,7 +85,7 @@ REPORT = "import json as _json\nprint('FIGURES ' + _json.dumps(_SHOWN))"
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_notebook_runs_top_to_bottom(name, kernel_name):
+def test_notebook_runs_top_to_bottom(name, kernel_name, bundled_articles):
     from nbclient import NotebookClient
     from nbformat.v4 import new_code_cell
 
@@ -123,6 +124,7 @@ def test_notebook_runs_top_to_bottom(name, kernel_name):
     text = "\n".join(_outputs(notebook, "text/plain"))
     first = notebook.cells[0].source
     assert "**What you should see:**" in first, f"{name} does not say what to look for"
+    sources = [article.source for article in bundled_articles]
     if name.startswith("01"):
         assert len(images) >= 3  # overlap heatmap, per-outlet bars, claims grid
         assert "August 2016" in first and "phone call" in first
@@ -130,7 +132,15 @@ def test_notebook_runs_top_to_bottom(name, kernel_name):
         assert 'class="sz-column"' in html
     elif name.startswith("02"):
         assert html.count('<section class="sz-column"') >= 3
-        assert "also reported by" in html and "only this outlet" in html
+        # "What each chose": one row per digest sentence, "<n> of <total>" and who else
+        # reports it (named outlets, or a phrase saying no other outlet does).
+        assert "also reported by" in html
+        chosen = re.findall(r"<td>(\d+) of (\d+)</td>\s*<td>([^<]*)</td>", html)
+        assert len(chosen) >= len(sources), "no digest sentence listed for some outlet"
+        nobody = {"only this outlet", "no other outlet (one possibly says it in other words)"}
+        for position, total, others in chosen:
+            assert 1 <= int(position) <= int(total)
+            assert others in nobody or set(others.split(", ")) <= set(sources), others
     else:
         assert 'id="sz-digest"' in html or "Merged briefing" in html
         assert "[1]" in text and "Markdown" in text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 import summarize
 
 
@@ -33,3 +35,47 @@ def test_import_is_light():
     code = "import sys, summarize; print('torch' in sys.modules, 'numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_summarise_takes_a_method_name_or_a_configured_summarizer(bundled_articles, embedder):
+    from summarize.summarizers.extractive import PER_SOURCE, ExtractiveSummarizer
+
+    article = bundled_articles[0]
+    by_name = summarize.summarise(article, max_words=60, embedder=embedder)
+    by_instance = summarize.summarise(article, max_words=60, method=PER_SOURCE, embedder=embedder)
+    assert by_instance == by_name
+    # Another configuration gives another digest: the instance is really used.
+    position_only = ExtractiveSummarizer(
+        centrality_weight=0.0, position_weight=1.0, lead=0.01, min_words=1
+    )
+    first = summarize.summarise(article, max_sentences=1, method=position_only, embedder=embedder)
+    assert [s.text for s in first.sentences] == [article.sentences[0]]
+
+
+def test_every_summarizer_has_the_one_interface():
+    from summarize.summarizers import Summarizer
+    from summarize.summarizers.abstractive import AbstractiveSummarizer
+    from summarize.summarizers.extractive import MERGED, PER_SOURCE
+
+    for summarizer in (PER_SOURCE, MERGED, AbstractiveSummarizer()):
+        assert isinstance(summarizer, Summarizer)
+
+
+def test_a_method_that_is_not_a_summarizer_is_refused_before_any_work():
+    from summarize.errors import InputError
+
+    with pytest.raises(InputError, match="Unknown method"):
+        summarize.summarise("No text is loaded for this.", method="magic")
+    with pytest.raises(InputError, match="not int"):
+        summarize.summarise("No text is loaded for this.", method=3)  # type: ignore[arg-type]
+
+
+def test_stages_take_articles_and_say_where_raw_input_goes():
+    from summarize.briefing import brief
+    from summarize.digest import summarise
+    from summarize.errors import InputError
+
+    with pytest.raises(InputError, match=r"summarize\.summarise"):
+        summarise("Raw text is loaded by the public summarise(), not by the digest stage.")
+    with pytest.raises(InputError, match=r"summarize\.brief"):
+        brief("articles/may-putin-2016")

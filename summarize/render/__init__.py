@@ -1,0 +1,76 @@
+"""Renderers: Markdown, HTML, JSON and plots of the result types. They read, never compute.
+
+:func:`render` is what the result types' ``to_markdown()``/``_repr_html_`` reach through
+:mod:`summarize.types.display`; each format's module is imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from summarize.types import Briefing, Comparison, Digest
+
+FORMATS = ("markdown", "html", "html_fragment", "json")
+
+
+def render(obj: object, fmt: str) -> str:
+    """A Briefing, Comparison or Digest as ``fmt`` text (one of :data:`FORMATS`).
+
+    Raises:
+        TypeError: an object or format there is no renderer for.
+    """
+    if fmt == "markdown":
+        from summarize.render import markdown
+
+        if isinstance(obj, Briefing):
+            return markdown.briefing_markdown(obj)
+        if isinstance(obj, Comparison):
+            return markdown.comparison_markdown(obj)
+        if isinstance(obj, Digest):
+            return markdown.digest_document(obj)
+    elif fmt in ("html", "html_fragment"):
+        from summarize.render import html
+
+        if fmt == "html" and isinstance(obj, Briefing):
+            return html.briefing_html(obj)
+        if fmt == "html" and isinstance(obj, Comparison):
+            return html.comparison_html(obj)
+        if isinstance(obj, Briefing):
+            return html.fragment(html.briefing_body(obj))
+        if isinstance(obj, Comparison):
+            return html.fragment(html.comparison_body(obj))
+        if isinstance(obj, Digest):
+            return html.fragment(html.digest_body(obj))
+    elif fmt == "json":
+        from summarize.render import json
+
+        if isinstance(obj, Briefing):
+            return json.briefing_json(obj)
+        if isinstance(obj, Comparison):
+            return json.comparison_json(obj)
+    raise TypeError(f"No {fmt!r} renderer for {type(obj).__name__}.")
+
+
+def frame(obj: object) -> Any:
+    """A Comparison (one row per claim x outlet) or Briefing (one row per digest sentence) as a
+    pandas DataFrame; see :mod:`summarize.render.frames`.
+
+    Raises:
+        TypeError: an object there is no frame for.
+    """
+    from summarize.render import frames
+
+    if isinstance(obj, Briefing):
+        return frames.briefing_frame(obj)
+    if isinstance(obj, Comparison):
+        return frames.comparison_frame(obj)
+    raise TypeError(f"No data frame for {type(obj).__name__}.")
+
+
+def parse(text: str | bytes, fmt: str) -> Any:
+    """A Briefing read back from ``fmt`` text (only "json" is readable)."""
+    if fmt != "json":
+        raise TypeError(f"Cannot read a briefing from {fmt!r}; use JSON.")
+    from summarize.render.json import briefing_from_json
+
+    return briefing_from_json(text)

@@ -10,9 +10,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from summarize.alignment import Claim, SentenceRef
-from summarize.comparison import Comparison, Difference
-from summarize.digest import Digest
+from summarize.types import Claim, Comparison, Difference, Digest, SentenceRef
 
 #: Sentence status in the side-by-side view, with the words the legend uses.
 STATUS_LABELS: dict[str, str] = {

@@ -15,8 +15,7 @@ from summarize.render._view import claim_category, wording
 if TYPE_CHECKING:
     import pandas as pd
 
-    from summarize.briefing import Briefing
-    from summarize.comparison import Comparison
+    from summarize.types import Briefing, Comparison
 
 #: Columns of :func:`comparison_frame`, in order.
 COMPARISON_COLUMNS = (

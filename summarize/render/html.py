@@ -14,8 +14,6 @@ from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
 
-from summarize.comparison import Comparison
-from summarize.digest import Digest
 from summarize.render._view import (
     STATUS_LABELS,
     aligned_rows,
@@ -31,10 +29,10 @@ from summarize.render._view import (
     representative,
     wording,
 )
+from summarize.types import Briefing, Comparison, Digest
 
 if TYPE_CHECKING:
-    from summarize.articles import Article
-    from summarize.briefing import Briefing
+    from summarize.types import Article
 
 
 def e(text: object) -> str:

@@ -11,18 +11,22 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from summarize.alignment import Claim, SentenceRef
-from summarize.articles import Article
-from summarize.comparison import Comparison, Difference
-from summarize.digest import Digest, DigestSentence
 from summarize.errors import InputError
-
-if TYPE_CHECKING:
-    from summarize.briefing import Briefing
+from summarize.types import (
+    Article,
+    Briefing,
+    BriefingOptions,
+    Claim,
+    Comparison,
+    Difference,
+    Digest,
+    DigestSentence,
+    SentenceRef,
+)
 
 SCHEMA = "summarize.briefing/1"
 DECIMALS = 4
@@ -234,8 +238,6 @@ def briefing_from_json(text: str | bytes) -> Briefing:
     Raises:
         InputError: the text is not JSON written by ``Briefing.to_json()``.
     """
-    from summarize.briefing import Briefing, BriefingOptions
-
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -7,19 +7,14 @@ the same bytes.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
-from summarize.comparison import Comparison
-from summarize.digest import Digest
 from summarize.render._view import (
     citation_numbers,
     digest_sources,
     markers,
     representative,
 )
-
-if TYPE_CHECKING:
-    from summarize.briefing import Briefing
+from summarize.types import Briefing, Comparison, Digest
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
 

@@ -15,16 +15,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.digest import Digest
+from summarize.types import Digest
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.colors import Colormap
     from matplotlib.figure import Figure
 
-    from summarize.articles import Article
-    from summarize.briefing import Briefing
-    from summarize.comparison import Comparison
+    from summarize.types import Article, Briefing, Comparison
 
 
 def _label(source: str, number: int, width: int = 18) -> str:

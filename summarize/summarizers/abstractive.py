@@ -19,24 +19,23 @@ import logging
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from summarize.digest import Digest, Limits
+from summarize.defaults import MAX_INPUT_TOKENS, NO_REPEAT_NGRAM_SIZE, TOKENS_PER_WORD
 from summarize.errors import InputError
+from summarize.types.digest import Digest, Limits
 
 if TYPE_CHECKING:
-    from summarize.alignment import Alignment
-    from summarize.articles import Article
     from summarize.embeddings import Embedder
     from summarize.models import Generator
+    from summarize.types.alignment import Alignment
+    from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["AbstractiveSummarizer", "chunk_units", "fit_limits"]
+__all__ = ["TOKENS_PER_WORD", "AbstractiveSummarizer", "chunk_units", "fit_limits"]
 
-#: Tokens per English word, to turn a word budget into ``max_new_tokens``.
-TOKENS_PER_WORD = 1.6
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _T5_TYPES = {"t5", "mt5", "umt5", "longt5"}
 
@@ -92,42 +91,31 @@ class AbstractiveSummarizer:
             smaller chunks keep small models on topic and CPU generation quick.
         no_repeat_ngram_size: Forbid repeating n-grams (small models otherwise loop).
         threshold: Same-fact threshold for the guard (``None``: the calibrated one).
+        embedder: Embeds the *generated* sentences for the guard (source sentences come from
+            the alignment); ``None``: the shared embedder of the alignment's model.
     """
 
     model: str | None = None
-    max_input_tokens: int = 1024
-    no_repeat_ngram_size: int = 3
+    max_input_tokens: int = MAX_INPUT_TOKENS
+    no_repeat_ngram_size: int = NO_REPEAT_NGRAM_SIZE
     threshold: float | None = None
+    embedder: Embedder | None = field(default=None, compare=False, repr=False)
 
     name = "abstractive"
 
-    # --- public entry points (same shape as the extractive summarizer) ---
-
-    def summarise_article(self, article: Article, *, limits: Limits, embedder: Embedder) -> Digest:
-        """Per-source abstractive digest of one article."""
-        return self._digest([article], list(article.sentences), limits=limits, embedder=embedder)
-
-    def summarise_articles(
-        self,
-        articles: Sequence[Article],
-        *,
-        limits: Limits,
-        embedder: Embedder,
-        alignment: Alignment | None = None,
+    def __call__(
+        self, articles: Sequence[Article], *, alignment: Alignment, limits: Limits
     ) -> Digest:
-        """Merged abstractive digest: the articles in turn, map-reduced to one summary."""
-        units = [sentence for article in articles for sentence in article.sentences]
-        return self._digest(list(articles), units, limits=limits, embedder=embedder)
-
-    # --- internals ---
-
-    def _digest(
-        self, articles: list[Article], units: list[str], *, limits: Limits, embedder: Embedder
-    ) -> Digest:
+        """A digest of one article or several (their sentences in turn, map-reduced to one
+        summary), every sentence checked against the sources (the
+        :class:`~summarize.summarizers.Summarizer` interface)."""
+        from summarize.embeddings import get_embedder
         from summarize.faithfulness import check
         from summarize.models import load_generator
         from summarize.sentences import split_sentences
 
+        units = [sentence for article in articles for sentence in article.sentences]
+        embedder = self.embedder or get_embedder(alignment.embedder)
         generator = load_generator(self.model)
         words = limits.max_words or 25 * (limits.max_sentences or 4)
         text = self.generate(units, max_words=words, generator=generator) if units else ""
@@ -135,7 +123,9 @@ class AbstractiveSummarizer:
         if len(sentences) > 1 and not _SENTENCE_END.search(sentences[-1]):
             sentences = sentences[:-1]  # generation stopped mid-sentence
         sentences = fit_limits(sentences, limits)
-        checked = check(sentences, articles, embedder=embedder, threshold=self.threshold)
+        checked = check(
+            sentences, articles, alignment=alignment, embedder=embedder, threshold=self.threshold
+        )
         return Digest(sentences=checked, method=self.name, model=generator.name)
 
     def generate(self, units: Sequence[str], *, max_words: int, generator: Generator) -> str:

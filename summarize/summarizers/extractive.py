@@ -30,13 +30,14 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from summarize.digest import Digest, DigestSentence, Limits
+from summarize.defaults import MERGED_EXTRACTIVE, PER_SOURCE_EXTRACTIVE
+from summarize.errors import InputError
 from summarize.summarizers.selection import fill_budget, select
+from summarize.types.digest import Digest, DigestSentence, Limits
 
 if TYPE_CHECKING:
-    from summarize.alignment import Alignment
-    from summarize.articles import Article
-    from summarize.embeddings import Embedder
+    from summarize.types.alignment import Alignment
+    from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
 
@@ -196,19 +197,38 @@ class ExtractiveSummarizer:
         )
         return np.where(content, score, -np.inf)
 
-    def summarise_article(self, article: Article, *, limits: Limits, embedder: Embedder) -> Digest:
-        """Per-source digest: the article's best sentences, each citing the article."""
+    def __call__(
+        self, articles: Sequence[Article], *, alignment: Alignment, limits: Limits
+    ) -> Digest:
+        """A per-source digest of one article, or a merged digest of several (the
+        :class:`~summarize.summarizers.Summarizer` interface)."""
+        if len(alignment.vectors) != len(articles):
+            raise InputError(
+                f"The alignment holds {len(alignment.vectors)} articles, not the "
+                f"{len(articles)} given; align these articles (summarize.alignment.align)."
+            )
+        if len(articles) == 1:
+            return self.summarise_article(articles[0], limits=limits, alignment=alignment)
+        return self.summarise_articles(articles, limits=limits, alignment=alignment)
+
+    def summarise_article(
+        self, article: Article, *, limits: Limits, alignment: Alignment
+    ) -> Digest:
+        """Per-source digest: the article's best sentences, each citing the article.
+
+        ``alignment`` is the article's own (one article): its vectors are read, not recomputed.
+        """
         sentences = list(article.sentences)
         if not sentences:
             return Digest(sentences=(), method=self.name)
-        vectors = embedder.encode(sentences)
+        vectors = alignment.vectors[0]
         scores = self.sentence_scores(sentences, vectors)
         chosen = self._select(
             scores,
             vectors,
             [_words(s) for s in sentences],
             limits,
-            embedder=embedder.model_name,
+            embedder=alignment.embedder,
         )
         return Digest(
             sentences=tuple(
@@ -287,21 +307,7 @@ class ExtractiveSummarizer:
         )
 
 
-#: Settings for per-source digests, tuned on rows 0-49 of cnndm_summeval100 and confirmed on
-#: rows 50-99 (BENCHMARKS.md): a strong lead bias (news puts the key facts first), the words the
-#: article repeats, no sentences under 15 words (quotes, captions, asides), and the sentences
-#: that best fill the budget (a short budget holds only two or three).
-PER_SOURCE = ExtractiveSummarizer(
-    lead=1.0,
-    position_weight=1.0,
-    centrality_weight=0.0,
-    lexical_weight=0.25,
-    min_words=15,
-    selection="fill",
-)
-#: Settings for merged digests, tuned the same way on multinews_dev100: cross-outlet support
-#: counts for more than position (each outlet's lead covers a different angle), a slow position
-#: decay, and the story's shared words (lexical centrality) next to its embedding centroid.
-MERGED = ExtractiveSummarizer(
-    lead=10.0, position_weight=0.5, support_weight=2.0, lexical_weight=0.5
-)
+#: Settings for per-source digests (tuned; see summarize.defaults.PER_SOURCE_EXTRACTIVE).
+PER_SOURCE = ExtractiveSummarizer(**PER_SOURCE_EXTRACTIVE)
+#: Settings for merged digests (tuned; see summarize.defaults.MERGED_EXTRACTIVE).
+MERGED = ExtractiveSummarizer(**MERGED_EXTRACTIVE)

@@ -19,17 +19,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from summarize.digest import Limits
+from summarize.defaults import DUPLICATE_COSINE, MAX_CANDIDATES, MAX_TABLE_CELLS
+from summarize.types.digest import Limits
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["fill_budget", "select"]
-
-#: Largest knapsack table (candidates x sentence slots x words) fill_budget will build; past
-#: it (budgets of thousands of words, where one unfilled sentence matters little) MMR is used.
-MAX_TABLE_CELLS = 4_000_000
-#: Only this many of the most relevant sentences are considered (a budget holds far fewer).
-MAX_CANDIDATES = 200
+__all__ = ["MAX_CANDIDATES", "MAX_TABLE_CELLS", "fill_budget", "select"]
 
 
 def select(
@@ -39,7 +34,7 @@ def select(
     *,
     limits: Limits,
     diversity: float = 0.5,
-    duplicate: float = 0.85,
+    duplicate: float = DUPLICATE_COSINE,
 ) -> list[int]:
     """Pick candidates by MMR within ``limits``; returns their indices in choice order.
 
@@ -108,7 +103,7 @@ def fill_budget(
     word_counts: Sequence[int],
     *,
     limits: Limits,
-    duplicate: float = 0.85,
+    duplicate: float = DUPLICATE_COSINE,
 ) -> list[int]:
     """The sentences that best fill ``limits.max_words``; returns indices in reading order.
 

