@@ -41,6 +41,17 @@ class UnsupportedFormatError(ArticleError):
     """The file's format is not one this package reads."""
 
 
+class FetchError(ArticleError):
+    """A web address could not be turned into a page: network error, timeout, HTTP error status,
+    too large, not allowed by robots.txt, or not in the cache when offline. ``url`` is the
+    address, ``status`` the HTTP status when the server answered."""
+
+    def __init__(self, message: str, *, url: str | None = None, status: int | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+        self.status = status
+
+
 class ArticleLoadErrors(ArticleError):
     """Several files in one directory could not be loaded; ``errors`` holds each one."""
 

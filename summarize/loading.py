@@ -10,7 +10,11 @@ What counts as input:
   ``{"articles": [...]}``), ``.jsonl`` (one record per line; records carry ``text``/``body``/
   ``content``, ``title``, ``source``, ``url``, ``published``), ``.html``/``.htm`` (main text,
   title and site name extracted by trafilatura).
-* a **list** of paths and/or raw article texts.
+* an **http(s) URL**: the page is fetched (politely, cached; see :mod:`summarize.web`) and its
+  main text, headline, site name, canonical URL, author and date are taken from the page. A URL
+  (or a local ``.rss``/``.atom``/``.xml`` file) that is an RSS/Atom feed or a sitemap expands to
+  the articles it links to.
+* a **list** of paths, URLs and/or raw article texts.
 * a single **string**: an existing path is a path; a string that is not an existing path is
   article text when it has a line break or at least :data:`MIN_RAW_TEXT_WORDS` words, and
   otherwise is taken as a mistyped path (:class:`~summarize.errors.ArticleNotFoundError`).
@@ -55,6 +59,7 @@ from summarize.errors import (
     UnsupportedFormatError,
 )
 from summarize.sentences import DEFAULT_MAX_WORDS, split_sentences
+from summarize.web import Fetcher, FetchError, Page, feed_links, is_feed, is_url
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -75,6 +80,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
 ARTICLE_SUFFIXES = (
     TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | HTML_SUFFIXES
 )
@@ -95,12 +101,13 @@ def load_articles(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_sentence_words: int = DEFAULT_MAX_WORDS,
     language: str = "en",
+    fetcher: Fetcher | None = None,
 ) -> list[Article]:
     """Load, clean and sentence-split news articles.
 
     Args:
-        source: A directory, a file, a list of paths and/or raw article texts, or one raw text
-            (see the module docstring for how a string is told apart from a path).
+        source: A directory, a file, a URL, a list of paths, URLs and/or raw article texts, or
+            one raw text (see the module docstring for how a string is told apart from a path).
         errors: ``"raise"`` (default): any file that cannot be used raises; a single bad file
             raises its own typed error, several raise
             :class:`~summarize.errors.ArticleLoadErrors` listing every one. ``"skip"``: bad
@@ -111,6 +118,8 @@ def load_articles(
             :func:`summarize.sentences.split_sentences`).
         language: Language code for sentence-splitting rules (pysbd's). Text in any language
             loads; the default models downstream are English ones.
+        fetcher: How URLs and feeds are fetched (timeout, size cap, cache, ``offline``,
+            ``since``/``limit`` for feeds...); default ``Fetcher()``, made only when a URL is given.
 
     Returns:
         The articles, in input order (directories in sorted file-name order), with unique
@@ -123,6 +132,7 @@ def load_articles(
         DecodingError: A file's bytes are not text in any supported encoding.
         ArticleTooLargeError: A file is larger than ``max_bytes``.
         UnsupportedFormatError: A ``.json``/``.jsonl`` file that cannot be parsed.
+        FetchError: A URL could not be fetched (its message names the URL and the status).
         ArticleLoadErrors: Several of the above at once.
     """
     if errors not in ("raise", "skip"):
@@ -133,9 +143,17 @@ def load_articles(
 
     articles: list[Article] = []
     failures: list[ArticleError] = []
-    for item in _expand(source, failures):
+    items = list(_expand(source, failures))
+    pages = _fetch_web_items(items, fetcher, options, failures)
+    for item in items:
         try:
-            if isinstance(item, Path):
+            if isinstance(item, _WebItem):
+                for page in pages.get(item, ()):
+                    try:
+                        articles.append(_article_from_page(page, options))
+                    except ArticleError as error:
+                        failures.append(error)
+            elif isinstance(item, Path):
                 articles.extend(_load_path(item, options))
             else:
                 index, text = item
@@ -220,10 +238,19 @@ class _Options:
     language: str = "en"
 
 
+@dataclasses.dataclass(frozen=True)
+class _WebItem:
+    """A URL, or a local feed file, whose articles are fetched before loading."""
+
+    url: str | None = None
+    feed_file: Path | None = None
+
+
 def _expand(
     source: PathLike | Iterable[PathLike], failures: list[ArticleError]
-) -> Iterator[Path | tuple[int, str]]:
-    """Yield files (as Paths) and raw texts (as (index, text)) in order; note missing paths."""
+) -> Iterator[Path | tuple[int, str] | _WebItem]:
+    """Yield files (as Paths), raw texts (as (index, text)) and web inputs in order; note
+    missing paths."""
     if isinstance(source, bytes):
         raise InputError(
             "load_articles got bytes; decode them first, or write them to a file and pass its path."
@@ -233,10 +260,14 @@ def _expand(
         raise InputError("load_articles got an empty list: pass at least one path or text.")
     n_raw = 0
     for item in items:
-        if isinstance(item, os.PathLike) or (isinstance(item, str) and _is_existing_path(item)):
+        if is_url(item):
+            yield _WebItem(url=str(item).strip())
+        elif isinstance(item, os.PathLike) or (isinstance(item, str) and _is_existing_path(item)):
             path = Path(item)
             if path.is_dir():
                 yield from _directory_files(path)
+            elif path.exists() and path.suffix.lower() in FEED_SUFFIXES:
+                yield _WebItem(feed_file=path)
             elif path.exists():
                 yield path
             else:
@@ -312,6 +343,101 @@ def _directory_files(directory: Path) -> Iterator[Path]:
             "files (one article each; .json/.jsonl may hold several).",
             path=directory,
         )
+
+
+# --------------------------------------------------------------------------- web
+
+
+def _fetch_web_items(
+    items: list[Any], fetcher: Fetcher | None, options: _Options, failures: list[ArticleError]
+) -> dict[_WebItem, list[Page]]:
+    """Fetch every URL item, expanding feeds and sitemaps into the pages they link to.
+
+    Failures are appended to ``failures`` (each names its URL); the result maps each item to
+    its pages in order.
+    """
+    web_items = [item for item in items if isinstance(item, _WebItem)]
+    if not web_items:
+        return {}
+    fetcher = fetcher or Fetcher()
+    first = fetcher.fetch_many([item.url for item in web_items if item.url])
+    fetched = iter(first)
+    links: dict[_WebItem, list[str] | None] = {}
+    direct: dict[_WebItem, Page] = {}
+    for item in web_items:
+        if item.feed_file is not None:
+            try:
+                data = _read_bytes(item.feed_file, options.max_bytes)
+                links[item] = feed_links(
+                    data, base_url="", since=fetcher.since, limit=fetcher.limit
+                )
+            except ArticleError as error:
+                failures.append(error)
+            continue
+        result = next(fetched)
+        if isinstance(result, FetchError):
+            failures.append(result)
+        elif is_feed(result.body, result.content_type):
+            try:
+                links[item] = fetcher.expand_feed(result)
+            except FetchError as error:
+                failures.append(error)
+        else:
+            direct[item] = result
+    for item, urls in links.items():
+        if not urls:
+            where = item.url or _display(item.feed_file or "")
+            failures.append(FetchError(f"The feed {where} lists no articles.", url=item.url))
+    entry_urls = [url for urls in links.values() for url in urls or ()]
+    entries = iter(fetcher.fetch_many(entry_urls))
+    pages: dict[_WebItem, list[Page]] = {}
+    for item in web_items:
+        if item in direct:
+            pages[item] = [direct[item]]
+        for _ in links.get(item) or ():
+            result = next(entries)
+            if isinstance(result, FetchError):
+                failures.append(result)
+            else:
+                pages.setdefault(item, []).append(result)
+    return pages
+
+
+def _article_from_page(page: Page, options: _Options) -> Article:
+    """An Article from a fetched HTML page, with the page's own metadata."""
+    if not page.is_html:
+        raise FetchError(
+            f"{page.url} is not a web page (content type {page.content_type or 'unknown'}). "
+            "Give the address of the article's HTML page.",
+            url=page.url,
+            status=page.status,
+        )
+    metadata = {"fetched_from": page.url, "fetched_at": page.fetched_at}
+    try:
+        return _html_article(
+            page.body,
+            where=page.url,
+            path=None,
+            fallback_source=_site_name(page.final_url),
+            fallback_url=page.final_url,
+            sidecar={},
+            metadata=metadata,
+            options=options,
+        )
+    except EmptyArticleError as error:
+        raise FetchError(
+            f"{page.url} (HTTP {page.status}) has no article text: a paywall, a login page or a "
+            f"page built by JavaScript? Save the article yourself instead. ({error})",
+            url=page.url,
+            status=page.status,
+        ) from error
+
+
+def _site_name(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 # --------------------------------------------------------------------------- files
@@ -567,14 +693,44 @@ def _load_json(
 
 
 def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: _Options) -> Article:
-    import trafilatura
-
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise BinaryFileError(
             f"{_display(path)} contains NUL bytes, so it is not an HTML page. Remove it.",
             path=path,
         )
-    html = decode_bytes(data, path=path)
+    return _html_article(
+        data,
+        where=_display(path),
+        path=path,
+        fallback_source=path.stem,
+        fallback_url=None,
+        sidecar=sidecar,
+        metadata=_extra_metadata(sidecar),
+        options=options,
+    )
+
+
+def _html_article(
+    data: bytes,
+    *,
+    where: str,
+    path: Path | None,
+    fallback_source: str,
+    fallback_url: str | None,
+    sidecar: dict[str, str],
+    metadata: dict[str, str],
+    options: _Options,
+) -> Article:
+    """Main text, headline, site name, canonical URL, author and date of an HTML page
+    (trafilatura reads OpenGraph, JSON-LD and meta tags); ``sidecar`` overrides them."""
+    import trafilatura
+
+    try:
+        html = decode_bytes(data, path=path)
+    except ArticleError as error:
+        if path is not None:
+            raise
+        raise FetchError(f"{where}: {error}", url=where) from error
     document = trafilatura.bare_extraction(
         html,
         include_comments=False,
@@ -594,18 +750,21 @@ def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: _Optio
             "url": getattr(document, "url", None),
             "published": getattr(document, "date", None),
         }
+        author = _str_or_none(getattr(document, "author", None))
+        if author and "author" not in metadata:
+            metadata = {**metadata, "author": author}
     meta.update(sidecar)
     return _build_article(
         text,
-        source=_str_or_none(meta.get("source")) or path.stem,
+        source=_str_or_none(meta.get("source")) or fallback_source,
         title=_str_or_none(meta.get("title")),
-        url=_str_or_none(meta.get("url")),
+        url=_str_or_none(meta.get("url")) or fallback_url,
         published=_str_or_none(meta.get("published")),
         path=path,
         first_line_is_title=False,
-        metadata=_extra_metadata(sidecar),
+        metadata=metadata,
         options=options,
-        where=_display(path),
+        where=where,
     )
 
 

@@ -103,7 +103,7 @@ def _source_legend(
     items = []
     for source in sources:
         n = numbers[source]
-        title = f" — <em>{e(titles[source])}</em>" if titles and source in titles else ""
+        title = titles[source] if titles and source in titles else ""
         items.append(
             f'<li id="sz-source-{n}"><span class="sz-cite">[{n}]</span> '
             f"<strong>{e(source)}</strong>{title}</li>"
@@ -357,8 +357,9 @@ def briefing_header(briefing: Briefing) -> str:
 
 
 def outlet_list(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
-    """Each outlet with its number, headline, publication date and URL (from sources.yaml or
-    the file), saying so when a date or URL is not recorded."""
+    """Each outlet with its number, headline, publication date and URL (from sources.yaml, the
+    file or the fetched page, with when it was fetched), saying so when a date or URL is not
+    recorded."""
     items = []
     for article in articles:
         n = numbers[article.source]
@@ -369,17 +370,23 @@ def outlet_list(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
             else (e(article.published) if article.published else "")
         )
         date = date or '<span class="sz-unknown">date not recorded</span>'
-        link = (
-            f'<a class="sz-url" href="{e(article.url)}" rel="noreferrer">{e(article.url)}</a>'
-            if article.url
-            else '<span class="sz-unknown">URL not recorded</span>'
-        )
+        fetched = article.metadata.get("fetched_at")
+        when = f' <span class="sz-muted">(fetched {e(fetched)})</span>' if fetched else ""
         items.append(
             f'<li id="sz-source-{n}"><span class="sz-cite">[{n}]</span> '
             f"<strong>{e(article.source)}</strong> · {date}<br><em>{e(article.title)}</em>"
-            f"<br>{link}</li>"
+            f"<br>{_url(article.url)}{when}</li>"
         )
     return f'<ul class="sz-sources sz-outlets">{"".join(items)}</ul>'
+
+
+def _url(url: str | None) -> str:
+    """An article's URL as a link when it is http(s), else as text (never a javascript: link)."""
+    if not url:
+        return '<span class="sz-unknown">URL not recorded</span>'
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{e(url)}" class="sz-url" rel="noopener noreferrer">{e(url)}</a>'
+    return f'<span class="sz-url">{e(url)}</span>'
 
 
 def briefing_body(briefing: Briefing) -> str:

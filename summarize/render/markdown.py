@@ -149,6 +149,8 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
             details.append(escape(article.published))
         if article.url:
             details.append(escape(article.url))
+        if article.metadata.get("fetched_at"):
+            details.append("fetched " + escape(article.metadata["fetched_at"]))
         sources.append(f"{line} ({', '.join(details)})  ")
     parts.append("\n".join(sources).rstrip() + "\n")
     parts.append("## Merged briefing\n\n" + digest_markdown(briefing.digest, numbers=numbers))

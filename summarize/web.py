@@ -1,0 +1,592 @@
+"""Fetch news from the web: article pages, RSS/Atom feeds and sitemaps, politely and cached.
+
+:class:`Fetcher` is the one HTTP client of the package. It
+
+* sends a clear User-Agent, honours ``robots.txt`` and waits ``delay`` seconds between two
+  requests to one host, with at most ``per_host`` requests to a host at once;
+* gives up after ``timeout`` seconds and refuses bodies larger than ``max_bytes``;
+* retries ``429``/``503`` (and ``502``/``504``) with exponential backoff (or the server's
+  ``Retry-After``, when it is short);
+* keeps every response in an on-disk cache (``cache_dir()/http``): a page fetched less than
+  ``max_age`` seconds ago is not requested again, an older one is revalidated with its
+  ``ETag``/``Last-Modified``; with ``offline=True`` only the cache is used.
+
+Every failure is a :class:`~summarize.errors.FetchError` (an ``ArticleError``), naming the URL
+and the HTTP status, so ``load_articles(..., errors="skip")`` and ``--skip-bad`` leave it out
+like a bad file. Turning a page into an :class:`~summarize.articles.Article` is the loader's job
+(:mod:`summarize.loading`); this module only fetches and expands feeds.
+"""
+
+from __future__ import annotations
+
+import calendar
+import email.utils
+import hashlib
+import json
+import logging
+import os
+import threading
+import time
+import urllib.robotparser
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from summarize.errors import FetchError, InputError
+
+__all__ = [
+    "DEFAULT_USER_AGENT",
+    "Fetcher",
+    "Page",
+    "feed_links",
+    "is_feed",
+    "is_url",
+]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_USER_AGENT = "summarize/0.1 (news briefing tool; honours robots.txt)"
+_RETRY_STATUSES = frozenset({429, 502, 503, 504})
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "application/feed+json",
+)
+_FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex")
+_MAX_RETRY_AFTER = 30.0
+
+
+def is_url(text: object) -> bool:
+    """True for an ``http://`` or ``https://`` address (what the loaders fetch)."""
+    return isinstance(text, str) and text.strip().lower().startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class Page:
+    """One fetched response.
+
+    Attributes:
+        url: The address asked for.
+        final_url: Where redirects ended.
+        status: The HTTP status of the response kept (200, or 304 revalidated from the cache).
+        content_type: The media type, without parameters (``"text/html"``).
+        body: The raw bytes (at most ``max_bytes``).
+        fetched_at: When the body was fetched from the network (ISO 8601, UTC).
+        from_cache: True when no request was made, or the server answered 304.
+    """
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str
+    body: bytes
+    fetched_at: str
+    from_cache: bool = False
+
+    @property
+    def is_html(self) -> bool:
+        return self.content_type in _HTML_TYPES or (
+            not self.content_type
+            and self.body.lstrip()[:15].lower().startswith((b"<!doctype", b"<html"))
+        )
+
+
+class Fetcher:
+    """A polite HTTP client with an on-disk cache; see the module docstring.
+
+    Args:
+        timeout: Seconds to wait for a connection or for data before giving up.
+        max_bytes: Largest body accepted; larger pages raise :class:`FetchError`.
+        user_agent: Sent with every request and matched against ``robots.txt``.
+        per_host: Most requests in flight to one host at once.
+        delay: Seconds between the starts of two requests to one host.
+        retries: Extra attempts after a 429/502/503/504 answer.
+        backoff: First wait before a retry, doubled at each attempt (seconds).
+        max_age: Seconds a cached response is used without asking the server again.
+        offline: Use only the cache; a page not in it raises :class:`FetchError`.
+        respect_robots: Check ``robots.txt`` before fetching a page.
+        cache_dir: Where responses are kept; default ``$SUMMARIZE_WEB_CACHE``, else
+            ``summarize.models.cache_dir() / "http"``.
+        since: Feeds only: leave out entries published before this date (``YYYY-MM-DD`` or
+            ISO 8601).
+        limit: Feeds only: at most this many entries of each feed (newest first).
+        workers: Threads fetching at once (across hosts).
+        progress: Show a progress bar while fetching; ``None``: when more than 3 pages.
+    """
+
+    def __init__(
+        self,
+        *,
+        timeout: float = 20.0,
+        max_bytes: int = 5_000_000,
+        user_agent: str = DEFAULT_USER_AGENT,
+        per_host: int = 2,
+        delay: float = 1.0,
+        retries: int = 3,
+        backoff: float = 1.0,
+        max_age: float = 24 * 3600,
+        offline: bool = False,
+        respect_robots: bool = True,
+        cache_dir: str | os.PathLike[str] | None = None,
+        since: str | None = None,
+        limit: int | None = None,
+        workers: int = 8,
+        progress: bool | None = None,
+    ) -> None:
+        if timeout <= 0 or max_bytes < 1 or per_host < 1 or workers < 1 or retries < 0:
+            raise InputError(
+                "Fetcher needs timeout > 0, max_bytes >= 1, per_host >= 1, workers >= 1 and "
+                "retries >= 0."
+            )
+        if limit is not None and limit < 1:
+            raise InputError(f"limit must be at least 1, got {limit}.")
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.user_agent = user_agent
+        self.per_host = per_host
+        self.delay = max(0.0, delay)
+        self.retries = retries
+        self.backoff = max(0.0, backoff)
+        self.max_age = max_age
+        self.offline = offline
+        self.respect_robots = respect_robots
+        self.since = _parse_since(since)
+        self.limit = limit
+        self.workers = workers
+        self.progress = progress
+        if cache_dir is None and os.environ.get("SUMMARIZE_WEB_CACHE"):
+            cache_dir = os.environ["SUMMARIZE_WEB_CACHE"]
+        if cache_dir is None:
+            from summarize.models import cache_dir as default_cache_dir
+
+            cache_dir = default_cache_dir() / "http"
+        self.cache = _Cache(Path(cache_dir))
+        self._hosts: dict[str, _HostGate] = {}
+        self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._lock = threading.Lock()
+        self.requests_made = 0
+
+    # ------------------------------------------------------------------ public
+
+    def fetch(self, url: str) -> Page:
+        """Fetch one URL (from the cache when fresh); raise :class:`FetchError` on failure."""
+        url = url.strip()
+        if not is_url(url):
+            raise FetchError(f"{url!r} is not an http(s) URL.", url=url)
+        if self.respect_robots and not self._allowed(url):
+            raise FetchError(
+                f"{url}: robots.txt of {_origin(url)} does not allow {self.user_agent!r} to fetch "
+                "this page. Save the article yourself if you may use it, or leave it out.",
+                url=url,
+            )
+        return self._get(url)
+
+    def fetch_many(self, urls: Sequence[str]) -> list[Page | FetchError]:
+        """Fetch several URLs concurrently (politely per host); results in the order given."""
+        if not urls:
+            return []
+        show = self.progress if self.progress is not None else len(urls) > 3
+        results: list[Page | FetchError] = []
+        with ThreadPoolExecutor(max_workers=min(self.workers, len(urls))) as pool:
+            futures = [pool.submit(self._fetch_or_error, url) for url in urls]
+            if show:
+                from tqdm.auto import tqdm
+
+                futures_iter: Iterable = tqdm(futures, desc="Fetching", unit="page")
+            else:
+                futures_iter = futures
+            for future in futures_iter:
+                results.append(future.result())
+        return results
+
+    def expand_feed(self, page: Page) -> list[str]:
+        """The article URLs of a fetched feed or sitemap, after ``since`` and ``limit``."""
+        return feed_links(page.body, base_url=page.final_url, since=self.since, limit=self.limit)
+
+    # ------------------------------------------------------------------ internals
+
+    def _fetch_or_error(self, url: str) -> Page | FetchError:
+        try:
+            return self.fetch(url)
+        except FetchError as error:
+            return error
+
+    def _allowed(self, url: str) -> bool:
+        origin = _origin(url)
+        with self._lock:
+            parser = self._robots.get(origin)
+        if parser is None:
+            parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+            try:
+                page = self._get(origin + "/robots.txt", quiet_statuses=True)
+                lines = page.body.decode("utf-8", "replace").splitlines()
+                parser.parse(lines if page.status < 400 else [])
+            except FetchError as error:
+                # 401/403 on robots.txt means "keep out"; 404 or unreachable: nothing forbids.
+                parser.parse(["User-agent: *", "Disallow: /"] if error.status in (401, 403) else [])
+            with self._lock:
+                self._robots[origin] = parser
+        return parser.can_fetch(self.user_agent, url)
+
+    def _gate(self, url: str) -> _HostGate:
+        host = urlsplit(url).netloc.lower()
+        with self._lock:
+            gate = self._hosts.get(host)
+            if gate is None:
+                gate = self._hosts[host] = _HostGate(self.per_host, self.delay)
+        return gate
+
+    def _get(self, url: str, *, quiet_statuses: bool = False) -> Page:
+        cached = self.cache.load(url)
+        if cached is not None and (self.offline or cached.age < self.max_age):
+            logger.debug("From cache: %s", url)
+            return cached.page
+        if self.offline:
+            raise FetchError(
+                f"{url} is not in the download cache ({self.cache.root}) and offline mode is on. "
+                "Run once without --offline to fetch it.",
+                url=url,
+            )
+        headers = {
+            "User-Agent": self.user_agent,
+            "Accept": "text/html,application/xhtml+xml,"
+            "application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
+        }
+        if cached is not None:
+            if cached.etag:
+                headers["If-None-Match"] = cached.etag
+            if cached.last_modified:
+                headers["If-Modified-Since"] = cached.last_modified
+        response = self._request(url, headers)
+        if response.status == 304 and cached is not None:
+            self.cache.touch(url)
+            return cached.page
+        if response.status >= 400:
+            if not quiet_statuses:
+                logger.debug("HTTP %s for %s", response.status, url)
+            raise FetchError(_status_message(url, response.status), url=url, status=response.status)
+        page = Page(
+            url=url,
+            final_url=response.final_url,
+            status=response.status,
+            content_type=response.content_type,
+            body=response.body,
+            fetched_at=datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        )
+        self.cache.store(page, etag=response.etag, last_modified=response.last_modified)
+        return page
+
+    def _request(self, url: str, headers: dict[str, str]) -> _Response:
+        import httpx
+
+        gate = self._gate(url)
+        attempt = 0
+        while True:
+            with gate:
+                with self._lock:
+                    self.requests_made += 1
+                try:
+                    response = _stream(url, headers, timeout=self.timeout, max_bytes=self.max_bytes)
+                except httpx.TimeoutException:
+                    raise FetchError(
+                        f"{url} did not answer within {self.timeout:g} s. Try again later, or "
+                        "raise the timeout (--timeout).",
+                        url=url,
+                    ) from None
+                except httpx.TooManyRedirects:
+                    raise FetchError(f"{url} redirects too many times.", url=url) from None
+                except httpx.HTTPError as error:
+                    raise FetchError(
+                        f"{url} could not be fetched ({type(error).__name__}: {error}). Check the "
+                        "address and your connection.",
+                        url=url,
+                    ) from None
+            if response.status not in _RETRY_STATUSES or attempt >= self.retries:
+                return response
+            wait = self.backoff * 2**attempt
+            if response.retry_after is not None and response.retry_after <= _MAX_RETRY_AFTER:
+                wait = max(wait, response.retry_after)
+            attempt += 1
+            logger.info("HTTP %s for %s; retry %d in %.1f s", response.status, url, attempt, wait)
+            time.sleep(wait)
+
+
+@dataclass(frozen=True)
+class _Response:
+    status: int
+    final_url: str
+    content_type: str
+    body: bytes
+    etag: str | None
+    last_modified: str | None
+    retry_after: float | None
+
+
+def _stream(url: str, headers: dict[str, str], *, timeout: float, max_bytes: int) -> _Response:
+    """One GET (following up to 5 redirects) that stops reading past ``max_bytes``."""
+    import httpx
+
+    with (
+        httpx.Client(
+            follow_redirects=True, max_redirects=5, timeout=timeout, trust_env=False
+        ) as client,
+        client.stream("GET", url, headers=headers) as response,
+    ):
+        length = response.headers.get("content-length", "")
+        if length.isdigit() and int(length) > max_bytes:
+            raise FetchError(_too_large(url, max_bytes), url=url, status=response.status_code)
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > max_bytes:
+                raise FetchError(_too_large(url, max_bytes), url=url, status=response.status_code)
+            chunks.append(chunk)
+        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        return _Response(
+            status=response.status_code,
+            final_url=str(response.url),
+            content_type=content_type,
+            body=b"".join(chunks),
+            etag=response.headers.get("etag"),
+            last_modified=response.headers.get("last-modified"),
+            retry_after=_retry_after(response.headers.get("retry-after")),
+        )
+
+
+class _HostGate:
+    """At most ``limit`` requests to one host at once, ``delay`` seconds apart."""
+
+    def __init__(self, limit: int, delay: float) -> None:
+        self._slots = threading.BoundedSemaphore(limit)
+        self._delay = delay
+        self._lock = threading.Lock()
+        self._next = 0.0
+
+    def __enter__(self) -> None:
+        self._slots.acquire()
+        with self._lock:
+            now = time.monotonic()
+            start = max(now, self._next)
+            self._next = start + self._delay
+        if start > now:
+            time.sleep(start - now)
+
+    def __exit__(self, *exc: object) -> None:
+        self._slots.release()
+
+
+# --------------------------------------------------------------------------- the cache
+
+
+@dataclass(frozen=True)
+class _Cached:
+    page: Page
+    age: float
+    etag: str | None
+    last_modified: str | None
+
+
+class _Cache:
+    """One JSON record and one body file per URL, written atomically."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def _paths(self, url: str) -> tuple[Path, Path]:
+        key = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.root / f"{key}.json", self.root / f"{key}.body"
+
+    def load(self, url: str) -> _Cached | None:
+        record_path, body_path = self._paths(url)
+        try:
+            record = json.loads(record_path.read_text(encoding="utf-8"))
+            body = body_path.read_bytes()
+            page = Page(
+                url=url,
+                final_url=str(record["final_url"]),
+                status=int(record["status"]),
+                content_type=str(record["content_type"]),
+                body=body,
+                fetched_at=str(record["fetched_at"]),
+                from_cache=True,
+            )
+            age = time.time() - float(record["stored"])
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError):
+            logger.warning("Ignoring a damaged cache entry for %s in %s", url, self.root)
+            return None
+        return _Cached(page, age, record.get("etag"), record.get("last_modified"))
+
+    def store(self, page: Page, *, etag: str | None, last_modified: str | None) -> None:
+        record_path, body_path = self._paths(page.url)
+        record = {
+            "url": page.url,
+            "final_url": page.final_url,
+            "status": page.status,
+            "content_type": page.content_type,
+            "fetched_at": page.fetched_at,
+            "stored": time.time(),
+            "etag": etag,
+            "last_modified": last_modified,
+        }
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            _write_atomic(body_path, page.body)
+            _write_atomic(record_path, json.dumps(record).encode("utf-8"))
+        except OSError as error:
+            logger.warning("Could not cache %s in %s: %s", page.url, self.root, error)
+
+    def touch(self, url: str) -> None:
+        """Mark a revalidated (304) entry as fresh again."""
+        record_path, _ = self._paths(url)
+        try:
+            record = json.loads(record_path.read_text(encoding="utf-8"))
+            record["stored"] = time.time()
+            _write_atomic(record_path, json.dumps(record).encode("utf-8"))
+        except (OSError, ValueError):
+            pass
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+# --------------------------------------------------------------------------- feeds
+
+
+def is_feed(data: bytes, content_type: str = "") -> bool:
+    """True for an RSS/Atom feed or a sitemap (by media type, or by its first element)."""
+    if content_type in _FEED_TYPES and content_type != "application/xml":
+        return True
+    head = data[:2048].lstrip().lower()
+    return any(
+        tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex")
+    )
+
+
+def feed_links(
+    data: bytes,
+    *,
+    base_url: str = "",
+    since: datetime | None = None,
+    limit: int | None = None,
+) -> list[str]:
+    """The article URLs in an RSS/Atom feed or a sitemap, newest first when dated.
+
+    Entries published before ``since`` are left out (undated entries are kept); at most
+    ``limit`` are returned.
+    """
+    head = data[:2048].lstrip().lower()
+    if b"<urlset" in head or b"<sitemapindex" in head:
+        entries = _sitemap_entries(data)
+    else:
+        entries = _feed_entries(data, base_url)
+    if since is not None:
+        entries = [(url, when) for url, when in entries if when is None or when >= since]
+    dated = [entry for entry in entries if entry[1] is not None]
+    if len(dated) == len(entries):  # all dated: newest first (stable for ties)
+        entries = sorted(entries, key=lambda entry: entry[1], reverse=True)  # type: ignore[arg-type,return-value]
+    seen: set[str] = set()
+    links = []
+    for url, _ in entries:
+        if url and url not in seen:
+            seen.add(url)
+            links.append(url)
+    return links[:limit] if limit is not None else links
+
+
+def _feed_entries(data: bytes, base_url: str) -> list[tuple[str, datetime | None]]:
+    import feedparser
+
+    parsed = feedparser.parse(data, response_headers={"content-location": base_url})
+    entries = []
+    for entry in parsed.entries:
+        link = entry.get("link") or ""
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        when = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
+        entries.append((str(link).strip(), when))
+    return entries
+
+
+def _sitemap_entries(data: bytes) -> list[tuple[str, datetime | None]]:
+    import xml.etree.ElementTree as ElementTree
+
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        raise FetchError(f"The sitemap is not valid XML ({error}).") from None
+    entries = []
+    for element in root:
+        loc = lastmod = None
+        for child in element:
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "loc":
+                loc = (child.text or "").strip()
+            elif tag == "lastmod":
+                lastmod = _parse_since((child.text or "").strip() or None, strict=False)
+        if loc:
+            entries.append((loc, lastmod))
+    return entries
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _parse_since(value: str | None, *, strict: bool = True) -> datetime | None:
+    if value is None or value == "":
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        if not strict:
+            return None
+        raise InputError(
+            f"since must be a date like 2026-12-01 or 2026-12-01T08:00, got {value!r}."
+        ) from None
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+
+
+def _too_large(url: str, max_bytes: int) -> str:
+    return (
+        f"{url} is larger than {max_bytes:,} bytes, far more than a news article. "
+        "Raise max_bytes if it really is one."
+    )
+
+
+def _status_message(url: str, status: int) -> str:
+    if status == 404:
+        hint = "the page does not exist (check the address)"
+    elif status in (401, 402, 403):
+        hint = "access is refused (a paywall or a login?)"
+    elif status in _RETRY_STATUSES:
+        hint = "the server is busy; try again later"
+    else:
+        hint = "the server could not deliver the page"
+    return f"{url} answered HTTP {status}: {hint}."
