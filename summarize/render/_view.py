@@ -1,4 +1,5 @@
-"""Read-only views shared by the renderers: citation numbers and sentence status.
+"""Read-only views shared by the renderers: citation numbers, sentence status, fact categories
+per outlet, the claims grid's order, the most central article and publication dates.
 
 Nothing here computes anything new; it only reorganises what a Comparison or Digest holds
 so Markdown, HTML and notebooks label things the same way.
