@@ -21,9 +21,12 @@ __all__ = [
     "Comparison",
     "Digest",
     "DigestSentence",
+    "Story",
     "__version__",
     "brief",
+    "brief_many",
     "compare",
+    "group_stories",
     "load_articles",
     "summarise",
     "summarize",
@@ -40,13 +43,18 @@ _EXPORTS = {
     "summarize": "summarize.api",
     "Briefing": "summarize.types",
     "brief": "summarize.api",
+    "Story": "summarize.types",
+    "group_stories": "summarize.stories",
+    "brief_many": "summarize.engine",
 }
 
 if TYPE_CHECKING:
     from summarize.api import brief, summarise, summarize
     from summarize.comparison import compare
+    from summarize.engine import brief_many
     from summarize.loading import load_articles
-    from summarize.types import Article, Briefing, Comparison, Digest, DigestSentence
+    from summarize.stories import group_stories
+    from summarize.types import Article, Briefing, Comparison, Digest, DigestSentence, Story
 
 
 def __getattr__(name: str) -> Any:

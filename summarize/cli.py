@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from summarize.articles import Article
+    from summarize.briefing import Briefing
     from summarize.comparison import Comparison
 
 logger = logging.getLogger("summarize")
@@ -52,12 +53,27 @@ examples:
   summarize compare story/ -o claims.csv                  claims x outlets table for pandas/sheets
   summarize brief https://a.example/story https://b.example/story    fetch the pages (cached)
   summarize brief https://outlet.example/rss --since 2026-12-01 --limit 5   a feed's newest entries
+  summarize stories pile/ -o out/                         group a mixed folder into stories,
+                                                          one briefing each plus out/index.md
+  summarize stories pile/ --scheduler dask                the same on a local Dask cluster
   summarize models                                        installed models, defaults, sizes
 
 PATH is a folder of articles (.txt, .md with front matter, .json/.jsonl, .html), files, an
 http(s) URL of an article page, or an RSS/Atom feed or sitemap (URL or .rss/.atom/.xml file).
 Web pages are fetched politely (robots.txt, one host at a time) and cached on disk.
 Exit codes: 0 ok, 1 input or model problem, 2 usage error.
+"""
+
+
+STORIES_EXAMPLES = """\
+examples:
+  summarize stories news-dump/ -o out/                    out/index.md + out/story-001-....md
+  summarize stories news-dump/ -o out/ --format html      browsable: open out/index.html
+  summarize stories dump.jsonl --scheduler dask           briefings on a local Dask cluster
+  summarize stories dump/ --scheduler tcp://10.0.0.5:8786 on a running Dask cluster
+
+The index lists stories by number of outlets. Exit codes: 0 ok, 1 input or model problem (also
+when some stories failed: the others are written and the index marks the failed ones).
 """
 
 
@@ -102,6 +118,10 @@ def _add_common(parser: argparse.ArgumentParser, formats: Sequence[str] = FORMAT
         action="store_true",
         help="hide progress bars (shown on stderr only when it is a terminal; -q hides them too)",
     )
+    _add_web(parser)
+
+
+def _add_web(parser: argparse.ArgumentParser) -> None:
     web = parser.add_argument_group("web pages and feeds (for URL inputs)")
     web.add_argument(
         "--offline",
@@ -180,6 +200,68 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_formatter,
     )
     _add_common(compare, COMPARE_FORMATS)
+
+    stories = commands.add_parser(
+        "stories",
+        help="group a mixed pile of articles into stories; one briefing per story plus an index",
+        description="Group the articles into stories (articles about one event), write one "
+        "merged briefing per story and an index listing the stories by number of outlets, "
+        "with their outlets, dates, near-copies (wire copies and updates count as one report) "
+        "and a link to each briefing. Briefings run in this process, or on a Dask cluster with "
+        "--scheduler.",
+        epilog=STORIES_EXAMPLES,
+        formatter_class=_formatter,
+    )
+    stories.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="folders, article files or .jsonl dumps, article URLs, RSS/Atom feeds, sitemaps",
+    )
+    stories.add_argument(
+        "-f", "--format", choices=FORMATS, default="md", help="briefing and index format (md)"
+    )
+    stories.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        type=Path,
+        default=Path("stories"),
+        help="folder for the briefings and the index (./stories; created if missing)",
+    )
+    stories.add_argument(
+        "--scheduler",
+        metavar="WHERE",
+        help="where briefings run: omit for this process; 'dask' for a local Dask cluster; "
+        "a scheduler address such as tcp://10.0.0.5:8786 for a running cluster",
+    )
+    stories.add_argument(
+        "--threshold",
+        type=float,
+        metavar="T",
+        help="grouping threshold in (0, 1): higher splits more (default 0.22, chosen on "
+        "news dev sets; see BENCHMARKS.md)",
+    )
+    stories.add_argument(
+        "--max-words", type=_positive, default=150, metavar="N", help="merged digest length (150)"
+    )
+    stories.add_argument(
+        "--per-source-words",
+        type=_positive,
+        default=80,
+        metavar="N",
+        help="length of each outlet's digest (80)",
+    )
+    stories.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="skip files that cannot be loaded (each is reported on stderr)",
+    )
+    stories.add_argument(
+        "--embedder", metavar="NAME", help="sentence embedder (default minilm-static)"
+    )
+    stories.add_argument("--no-progress", action="store_true", help="hide the progress bar")
+    _add_web(stories)
 
     commands.add_parser(
         "models",
@@ -263,6 +345,28 @@ def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Art
     return list(load_articles(inputs, errors="skip" if args.skip_bad else "raise", fetcher=fetcher))
 
 
+def _warn_if_several_stories(articles: list[Article], args: argparse.Namespace) -> None:
+    """``summarize brief`` on a folder that holds several stories: say so, point to `stories`."""
+    if len(articles) < 2:
+        return
+    from summarize.stories import group_stories
+
+    stories = group_stories(articles, embedder=args.embedder)
+    if len(stories) > 1:
+        shown = "; ".join(f"{story.label!r} ({len(story.articles)})" for story in stories[:4])
+        more = f" and {len(stories) - 4} more" if len(stories) > 4 else ""
+        where = " ".join(args.paths) or "the input"
+        logger.warning(
+            "These %d articles seem to be about %d different stories: %s%s. One briefing "
+            "would blend them; for one briefing per story run: summarize stories %s",
+            len(articles),
+            len(stories),
+            shown,
+            more,
+            where,
+        )
+
+
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     from summarize.briefing import brief
 
@@ -271,8 +375,10 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
             "brief writes md, html or json; for a CSV of claims x outlets run "
             "`summarize compare PATH --format csv`"
         )
+    articles = _load(parser, args)
+    _warn_if_several_stories(articles, args)
     briefing = brief(
-        _load(parser, args),
+        articles,
         max_words=args.max_words,
         per_source_words=args.per_source_words,
         method=args.method,
@@ -293,6 +399,58 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
 def _progress(args: argparse.Namespace) -> bool | None:
     """Progress bars: off with --no-progress or --quiet, else only on a terminal (None)."""
     return False if args.no_progress or args.quiet else None
+
+
+def _run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    from summarize.engine import BriefManyError, brief_many
+    from summarize.render.stories import index_html, index_json, index_markdown, story_filename
+    from summarize.stories import group_stories
+
+    articles = _load(parser, args)
+    quiet = args.no_progress or args.quiet
+    stories = group_stories(
+        articles,
+        threshold=args.threshold,
+        embedder=args.embedder,
+        progress=False if quiet else None,
+    )
+    print(f"{len(articles)} articles, {len(stories)} stories; briefing each...", file=sys.stderr)
+    failed: BriefManyError | None = None
+    briefings: list[Briefing | None]
+    try:
+        briefings = list(
+            brief_many(
+                stories,
+                scheduler=args.scheduler,
+                max_words=args.max_words,
+                per_source_words=args.per_source_words,
+                embedder=args.embedder,
+                progress=False if quiet else None,
+            )
+        )
+    except BriefManyError as error:
+        failed = error
+        briefings = list(error.briefings)
+    fmt = args.format
+    out: Path = args.output
+    out.mkdir(parents=True, exist_ok=True)
+    links: list[str | None] = []
+    for number, (story, briefing) in enumerate(zip(stories, briefings, strict=True), start=1):
+        if briefing is None:
+            links.append(None)
+            continue
+        name = story_filename(number, story, fmt)
+        text = {"html": briefing.to_html, "json": briefing.to_json}.get(fmt, briefing.to_markdown)()
+        (out / name).write_text(text, encoding="utf-8")
+        links.append(name)
+    index = {"html": index_html, "json": index_json}.get(fmt, index_markdown)(stories, links)
+    (out / f"index.{fmt}").write_text(index, encoding="utf-8")
+    print(
+        f"wrote {sum(link is not None for link in links)} briefings and {out / f'index.{fmt}'}",
+        file=sys.stderr,
+    )
+    if failed is not None:
+        raise failed
 
 
 def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -410,6 +568,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _run_brief(parser, args)
         elif args.command == "compare":
             _run_compare(parser, args)
+        elif args.command == "stories":
+            _run_stories(parser, args)
         else:
             _run_models()
     except SummarizeError as error:

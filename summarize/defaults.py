@@ -116,3 +116,30 @@ MAX_SENTENCE_WORDS = 80
 #: Paragraphs longer than this are cut at safe boundaries before pysbd sees them (pysbd slows
 #: down sharply on very long paragraphs).
 MAX_CHUNK_WORDS = 400
+
+# --- stories (summarize/stories.py) ------------------------------------------------------------
+
+#: Mean pair similarity two groups of articles need to be one story. Chosen on half A (even story
+#: numbers) of multinews_dev100 + neus_allsides_val together, confirmed on half B
+#: (benchmarks/stories.py --quality; BENCHMARKS.md "Stories").
+STORY_THRESHOLD = 0.22
+#: Share of the TF-IDF cosine in the mixed similarity (the rest: mean lead-sentence embedding
+#: cosine). 1.0, 0.85 and 0.7 were compared the same way: within 0.01 B-cubed of each other;
+#: 0.85 was best on half A.
+STORY_TFIDF_WEIGHT = 0.85
+#: Candidate neighbours kept per article (larger stories are still joined: a merge is checked
+#: on the exact mean over all pairs, not only on candidates).
+STORY_NEIGHBOURS = 30
+#: Candidate pairs below this mixed similarity are dropped (far below any useful threshold).
+STORY_FLOOR = 0.10
+#: Rows of the similarity computed at once: memory is BLOCK x n floats, never n x n.
+STORY_BLOCK = 1024
+#: Words of each article read for TF-IDF (2,000 scored as well as the whole text on the dev
+#: sets), and lead sentences (after the headline) averaged for the embedding view.
+STORY_TFIDF_WORDS = 2000
+STORY_LEAD_SENTENCES = 8
+#: Near-copies: at least this share of the shorter text's word 5-grams appear in the other
+#: (set by hand: a trimmed wire copy keeps most 5-grams; independent reports of one event
+#: share almost none, tests/test_stories.py).
+STORY_NEAR_COPY = 0.5
+STORY_SHINGLE = 5

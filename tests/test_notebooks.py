@@ -1,4 +1,4 @@
-"""The three notebooks: committed without outputs, and each runs top to bottom offline.
+"""The notebooks: committed without outputs, and each runs top to bottom offline.
 
 They run in a Jupyter kernel started from this interpreter (a kernelspec written to a temp
 folder and put first on JUPYTER_PATH), so they use the project's environment whatever other
@@ -16,7 +16,12 @@ import nbformat
 import pytest
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-NAMES = ["01-overlap.ipynb", "02-per-source-digests.ipynb", "03-merged-briefing.ipynb"]
+NAMES = [
+    "01-overlap.ipynb",
+    "02-per-source-digests.ipynb",
+    "03-merged-briefing.ipynb",
+    "04-stories.ipynb",
+]
 KERNEL = "summarize-test-python"
 
 
@@ -130,6 +135,18 @@ def test_notebook_runs_top_to_bottom(name, kernel_name, bundled_articles):
         assert "August 2016" in first and "phone call" in first
         assert 'class="sz-aligned sz-claims"' in html
         assert 'class="sz-column"' in html
+    elif name.startswith("04"):
+        assert _outputs(notebook, "image/png"), "the coverage plot was not drawn"
+        assert "AP, via Daily Ledger and Northern Courier" in text
+        assert "4 outlets" in text or "5 outlets" in text
+        assert 'id="sz-digest"' in html or "Merged briefing" in html
+        stderr = [
+            output.get("text", "")
+            for cell in notebook.cells
+            for output in cell.get("outputs", [])
+            if output.get("name") == "stderr"
+        ]
+        assert stderr == [], f"the stories notebook wrote to stderr: {stderr}"
     elif name.startswith("02"):
         assert html.count('<section class="sz-column"') >= 3
         # "What each chose": one row per digest sentence, "<n> of <total>" and who else

@@ -12,6 +12,7 @@ from summarize.types.article import Article
 from summarize.types.briefing import Briefing, BriefingOptions
 from summarize.types.comparison import Comparison, Difference
 from summarize.types.digest import Digest, DigestSentence, Limits
+from summarize.types.story import Family, Story
 
 __all__ = [
     "Alignment",
@@ -23,8 +24,10 @@ __all__ = [
     "Difference",
     "Digest",
     "DigestSentence",
+    "Family",
     "Limits",
     "Match",
     "SameFact",
     "SentenceRef",
+    "Story",
 ]
