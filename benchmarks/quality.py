@@ -4,7 +4,10 @@ Runs on the development sets in ``../shared/eval`` (see its README for the scori
 
 * ``multinews_dev100``: the merged digest of each cluster vs multi-document Lead, sumy LexRank
   and sumy TextRank;
-* ``cnndm_summeval100``: the per-source digest of each article vs Lead-3 and sumy LexRank.
+* ``cnndm_summeval100``: the per-source digest of each article vs Lead-3 and sumy LexRank;
+* ``neus_allsides_val``: the merged digest of each story (a left, a centre and a right outlet,
+  each its headline and first paragraph) vs Lead, sumy LexRank and sumy TextRank, against the
+  AllSides editors' neutral summary.
 
 Scores are rouge-score ROUGE-1 / ROUGE-2 / ROUGE-Lsum F1 (Porter stemming, the system's
 sentences newline-separated, references as stored), best over the references; every system
@@ -12,7 +15,7 @@ gets the first reference's length in words.
 Peers are cut to the budget word for word; our digests never cut a sentence, so they never
 exceed it. Usage::
 
-    .venv/bin/python benchmarks/quality.py            # both sets, prints a markdown table
+    .venv/bin/python benchmarks/quality.py            # all sets, prints a markdown table
     .venv/bin/python benchmarks/quality.py --limit 20 --write  # also update BENCHMARKS.md
     .venv/bin/python benchmarks/quality.py --rows 0:50         # the tuning half only
 
@@ -249,7 +252,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="START:END slice of the usable rows (e.g. 0:50 to tune, 50:100 to confirm)",
     )
-    parser.add_argument("--datasets", nargs="+", default=["multinews_dev100", "cnndm_summeval100"])
+    parser.add_argument(
+        "--datasets",
+        nargs="+",
+        default=["multinews_dev100", "cnndm_summeval100", "neus_allsides_val"],
+    )
     parser.add_argument("--no-cache", action="store_true", help="recompute peer outputs")
     parser.add_argument(
         "--embedder", default=None, help="embedder for our digests (default: the library's)"
@@ -275,7 +282,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.rows:
             start, _, end = args.rows.partition(":")
             rows = rows[int(start or 0) : int(end) if end else None]
-        merged = dataset.startswith("multinews")
+        merged = not dataset.startswith("cnndm")
         results = evaluate(
             dataset,
             rows,

@@ -202,8 +202,9 @@ BRIEFING = [
     ),
     new_markdown_cell(
         "## Where they differ\n\n"
-        "Sentences that report the same fact but disagree on a number, a date, a name or a "
-        "negation, one row per pair."
+        "Facts the outlets report with different values (a number, a date, a name, a "
+        "negation or an opposite word): one row per value given, with the outlets that give "
+        "it and their sentences. `update` marks a later report revising a figure."
     ),
     new_code_cell(
         "import pandas as pd\n\n"

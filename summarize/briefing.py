@@ -120,6 +120,7 @@ def brief(
             model=model,
             alignment=alignment,
             embedder=encoder,
+            differences=comparison.differences,
         )
         steps.update()
         per_source: dict[str, Digest] = {}

@@ -4,8 +4,10 @@ Web pages copied or scraped as text carry lines a reader skips: newsletter promo
 stories" teaser lists, comment forms, share buttons, advert markers, photo credits, copyright
 lines, the outlet's name, the headline repeated, lines repeated verbatim. :func:`clean_text`
 drops such lines by general rules (never story-specific strings) and returns what it kept and
-what it removed, with the reason for each removal, so nothing is lost silently:
-``len(kept) + len(removed) == number of non-blank input lines``.
+what it removed, with the reason for each removal, so nothing is lost silently. Whole lines
+are dropped (video and photo-gallery furniture, photo captions and credits, bylines); page
+furniture *inside* a kept line (a trailing photo credit, a dateline such as "Washington (CNN)",
+a watermark token, "Story highlights") is cut out of it, and the cut piece is listed too.
 
 The rules are deliberately conservative: a line is only dropped when it matches a boilerplate
 pattern *and* is short, or when it sits in an unmistakable block (a teaser list between
@@ -179,6 +181,53 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         _VERY_SHORT,
     ),
     (
+        "video furniture",
+        _rx(
+            r"^just watched\b",
+            r"\breplay more videos\b",
+            r"\bmust watch\b.*\b\d{1,2}:\d{2}$",
+            r"^(now playing|up next|next video|watch video|video duration|play video)\b",
+            r"^(video|watch)\s*:?\s*\d{1,2}:\d{2}$",
+            r"\bclick here to watch( the)? video\b",
+        ),
+        _SHORT,
+    ),
+    (
+        "photo gallery",
+        _rx(
+            r"^\d+ of \d+\b.*\b(full screen|autoplay|skip ad|view photos|next|previous)\b",
+            r"\bfull screen autoplay\b",
+            r"\bskip ad\b\s*×",
+            r"\bview (all )?(photos|gallery)\b",
+            r"^(hide|show|expand) caption\b",
+            r"^image (copyright|caption)\b",
+            r"^(photos?|gallery|slideshow|image \d+ of \d+)\s*:",
+        ),
+        _SHORT * 2,
+    ),
+    (
+        "photo credit",
+        _rx(
+            r"\bbuy photo\b",
+            r"\bwait \d+ seconds? to continue\b",
+            rf"^(photo|image|picture)s?( credit)?\s*(:|by)?\s*[\w .'-]*(/|\b({_AGENCIES})\b)",
+            r"^\(?(ap|afp|reuters|getty images) photo\b",
+        ),
+        _SHORT * 2,
+    ),
+    (
+        "byline",
+        _rx(
+            r"^(by|--|—|–)\s*[a-z][\w.'-]+( [a-z][\w.'-]+){0,3}"
+            r"((,| and| &) [a-z][\w.'-]+( [a-z][\w.'-]+){0,3})*"
+            r"(,? (at|for|in|with|staff|contributing|special|senior|chief|correspondent|"
+            r"reporter|writer|editor)\b.*)?$",
+            r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$",
+            r"^(posted|updated|published|last updated|first published)\b.*\d",
+        ),
+        _VERY_SHORT,
+    ),
+    (
         "copyright",
         _rx(
             r"^(©|\(c\)\s*\d{4})",
@@ -252,6 +301,60 @@ def _teaser_runs(lines: list[str], reasons: list[str | None]) -> None:
                 if reasons[i] is None:
                     reasons[i] = "teaser list"
         run = []
+
+
+# Furniture inside a line: (reason, pattern). The matched text is cut out of the line.
+_CREDIT_PART = r"[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}"
+_INLINE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("story highlights", re.compile(r"^story highlights\s+", re.IGNORECASE)),
+    (
+        "dateline",
+        re.compile(
+            r"^(?:[A-Z][\w.'-]+(?:[ ,]+[A-Z][\w.'-]+){0,4},? ?)?"
+            r"\((?:CNN|AP|Reuters|AFP|CNN Money|CNNMoney|UPI|AFP/Getty)\)\s*(?:[-—–]+\s*)?"
+        ),
+    ),
+    ("dateline", re.compile(r"^[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][\w.]+)? [—–] ")),
+    (
+        "photo credit",
+        re.compile(
+            r"\s*\((?:(?:AP|AFP|Reuters|EPA) )?(?:Photo|Image|Picture)s?(?: credit)?"
+            r"\s*[:/][^)]*\)$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "photo credit",
+        re.compile(rf"(?<=[.!?\"”’)])\s+(?:{_CREDIT_PART} ?/ ?)+{_CREDIT_PART}$"),
+    ),
+    ("watermark", re.compile(r"\s\S+ ©(?= [a-z])")),
+)
+_AGENCY = re.compile(rf"(^|\W)({_AGENCIES}|file photo|via ap)(\W|$)", re.IGNORECASE)
+
+
+def _cut_inline(line: str, *, opening: bool) -> tuple[str, list[tuple[str, str]]]:
+    """Cut furniture out of a kept line; returns the line and the (piece, reason) cuts.
+
+    The article's opening line keeps its dateline ("WASHINGTON —", "(CNN)"): that is where
+    an article states where it was filed. A dateline anywhere else is left over from another
+    article or a page block and is cut.
+    """
+    cuts: list[tuple[str, str]] = []
+    for reason, pattern in _INLINE:
+        if opening and reason == "dateline":
+            continue
+        match = pattern.search(line)
+        if match is None:
+            continue
+        piece = match.group(0).strip()
+        if reason == "photo credit" and "/" in piece and not _AGENCY.search(piece):
+            continue  # "Name/Name" without an agency may be text ("and/or", "AC/DC")
+        rest = (line[: match.start()] + " " + line[match.end() :]).strip()
+        if not _HAS_WORD.search(rest):
+            continue  # the whole line: leave it to the line rules
+        cuts.append((piece, reason))
+        line = " ".join(rest.split()) if reason == "watermark" else rest
+    return line, cuts
 
 
 def clean_text(
@@ -329,8 +432,17 @@ def clean_text(
         ):
             reasons[i] = "promo block"
 
-    kept = tuple(line for line, r in zip(lines, reasons, strict=True) if r is None)
-    removed = [(line, r) for line, r in zip(lines, reasons, strict=True) if r is not None]
+    kept_lines: list[str] = []
+    removed: list[tuple[str, str]] = []
+    for line, reason in zip(lines, reasons, strict=True):
+        if reason is not None:
+            removed.append((line, reason))
+            continue
+        line, cuts = _cut_inline(line, opening=not kept_lines)
+        removed.extend(cuts)
+        if line:
+            kept_lines.append(line)
+    kept = tuple(kept_lines)
     return CleanedText(
         kept=kept,
         removed=tuple(line for line, _ in removed),

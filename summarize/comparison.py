@@ -15,13 +15,13 @@ from summarize.alignment import align
 from summarize.defaults import POSSIBLY_SAME
 from summarize.differences import find_differences
 from summarize.types.alignment import Alignment, Claim
-from summarize.types.comparison import Comparison, Difference
+from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
 
 if TYPE_CHECKING:
     from summarize.embeddings import Embedder
     from summarize.types.article import Article
 
-__all__ = ["POSSIBLY_SAME", "Comparison", "Difference", "compare"]
+__all__ = ["POSSIBLY_SAME", "Comparison", "Difference", "Dispute", "DisputedValue", "compare"]
 
 
 def compare(
@@ -31,7 +31,7 @@ def compare(
     embedder: Embedder | None = None,
     threshold: float | None = None,
 ) -> Comparison:
-    """Compare articles about one story: overlap, shared and unique claims, differences.
+    """Compare articles about one story: overlap, shared and unique claims, disputes.
 
     Args:
         articles: The articles (in the order their sources should be listed), or an
@@ -47,10 +47,15 @@ def compare(
         one article that is only a short wire item would empty it). ``unique`` maps every source
         (in article order, present even when empty) to claims only it reports.
     """
+    from summarize.disputes import group_disputes
+
+    published: dict[str, str] = {}
     if isinstance(articles, Alignment):
         alignment = articles
-    elif alignment is None:
-        alignment = align(articles, embedder=embedder, threshold=threshold)
+    else:
+        published = {a.source: a.published for a in articles if a.published}
+        if alignment is None:
+            alignment = align(articles, embedder=embedder, threshold=threshold)
     sources = alignment.sources
     n = len(sources)
     needed = n if n <= 3 else n // 2 + 1
@@ -63,13 +68,16 @@ def compare(
             for c in alignment.claims
             if n > 1 and c.sources == (source,) and not reported_elsewhere(c)
         )
+    differences = find_differences(alignment)
     return Comparison(
         sources=sources,
         similarity=alignment.similarity,
         claims=alignment.claims,
         shared=shared,
         unique=unique,
-        differences=find_differences(alignment),
+        differences=differences,
+        disputes=group_disputes(differences, alignment.claims, published=published),
+        published=published,
     )
 
 

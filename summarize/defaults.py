@@ -75,14 +75,19 @@ PER_SOURCE_EXTRACTIVE: dict[str, Any] = {
     "min_words": 15,
     "selection": "fill",
 }
-#: Merged digests, tuned the same way on multinews_dev100: cross-outlet support counts for more
-#: than position (each outlet's lead covers a different angle), a slow position decay, and the
-#: story's shared words (lexical centrality) next to its embedding centroid.
+#: Merged digests, tuned the same way on multinews_dev100 (and on rows 0-149 of
+#: neus_allsides_val, confirmed on rows 150-306; issue 15): cross-outlet support counts for more
+#: than position (each outlet's lead covers a different angle), a slow position decay, the
+#: story's shared words (lexical centrality) next to its embedding centroid, and the pieces that
+#: best fill the budget, shorter forms of sentences included (BENCHMARKS.md, "Readability").
 MERGED_EXTRACTIVE: dict[str, Any] = {
     "lead": 10.0,
     "position_weight": 0.5,
     "support_weight": 2.0,
     "lexical_weight": 0.5,
+    "selection": "fill",
+    "compress": True,
+    "off_story": 0.2,
 }
 #: Largest knapsack table (candidates x sentence slots x words) ``fill_budget`` builds; past it
 #: (budgets of thousands of words, where one unfilled sentence matters little) MMR is used

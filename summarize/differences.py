@@ -21,16 +21,34 @@ from typing import Any
 import numpy as np
 
 from summarize.alignment import is_paraphrase, same_fact_params
+from summarize.edits import (
+    NAME_KINDS,
+    NEGATING_VERBS,
+    NEGATORS,
+    Conflict,
+    Token,
+    edit_conflicts,
+    near_copy,
+)
 from summarize.models import load_spacy
 from summarize.types.alignment import Alignment, SentenceRef
 from summarize.types.comparison import Difference
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["conflicts", "find_differences", "sentence_facts"]
+__all__ = ["conflicts", "find_differences", "near_copy", "sentence_facts"]
 
 _NUMBER_LABELS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
-_ENTITY_LABELS = ("PERSON", "GPE", "ORG", "LOC")
+_ENTITY_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
+#: Counted nouns too general to say what a figure counts ("67 people" counts what "killed" does).
+_GENERIC_COUNTED = {"people", "person", "other", "one", "time", "individual", "resident"}
+#: Anchor lemmas that count one thing, under one topic name (disputes about deaths group together).
+_TOPICS = {
+    **dict.fromkeys(["kill", "dead", "death", "die", "toll", "fatality", "life"], "deaths"),
+    **dict.fromkeys(["injure", "injured", "injury", "wound", "wounded", "hurt"], "injured"),
+    **dict.fromkeys(["miss", "missing"], "missing"),
+    **dict.fromkeys(["arrest", "detain"], "arrests"),
+}
 _SCALE = {
     "thousand": 1e3,
     "k": 1e3,
@@ -139,19 +157,46 @@ class SentenceFacts:
     entity_counts: dict[str, int]
     negated: dict[str, str]  # lemma of a negated word -> its surface text
     lemmas: frozenset[str]
+    tokens: tuple[Token, ...] = ()
 
 
 _CONTENT = {"VERB", "NOUN", "PROPN", "ADJ", "AUX"}
 
 
 def _anchor(ent: Any) -> str:
-    """Lemma of the content word a value attaches to, climbing over prepositions and numbers."""
+    """Lemma of the content word a value attaches to, climbing over prepositions and numbers,
+    and over generic counted nouns ("67 people" anchors on the verb: "killed")."""
     token = ent.root.head
-    for _ in range(3):
-        if (token.pos_ in _CONTENT and not (ent.start <= token.i < ent.end)) or token.head is token:
+    for _ in range(4):
+        inside = ent.start <= token.i < ent.end
+        generic = token.lemma_.lower() in _GENERIC_COUNTED and token.head.pos_ in ("VERB", "AUX")
+        if (token.pos_ in _CONTENT and not inside and not generic) or token.head is token:
             break
         token = token.head
     return str(token.lemma_).lower()
+
+
+def topic(anchor: str) -> str:
+    """The name under which values anchored on ``anchor`` are grouped ("kill" -> "deaths")."""
+    return _TOPICS.get(anchor, anchor)
+
+
+def _in_compound(doc: Any, start: int, end: int) -> bool:
+    """A number written as a modifier joined by a hyphen: "140-person", "a 10-year-old"."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_alpha
+
+
+def _is_negation(token: Any) -> bool:
+    """A negation of the sentence: not "not only ... but also", nor the contrast "X, not Y"
+    (a "not" that negates a noun phrase corrects a word, it does not deny the statement)."""
+    if not (token.dep_ == "neg" or token.lower_ in _NEGATIONS):
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in ("only", "just", "merely", "least", "-"):
+        return False  # "not only", "never-before-seen"
+    if token.lower_ == "no" and token.dep_ != "neg" and token.head.pos_ in ("NOUN", "PROPN"):
+        return True  # "no survivors"
+    return not (token.head.pos_ in ("NOUN", "PROPN") and token.lower_ == "not")
 
 
 def _number_value(text: str) -> float | None:
@@ -188,6 +233,8 @@ def sentence_facts(doc: Any) -> SentenceFacts:
 
     for ent in doc.ents:
         if ent.label_ in _NUMBER_LABELS:
+            if _in_compound(doc, ent.start, ent.end):
+                continue
             value = _number_value(ent.text)
             if value is not None:
                 kind = "PERCENT" if _PERCENT.search(ent.text.lower()) else ent.label_
@@ -209,10 +256,29 @@ def sentence_facts(doc: Any) -> SentenceFacts:
     negated = {
         token.head.lemma_.lower(): f"{token.text} {token.head.text}"
         for token in doc
-        if token.dep_ == "neg" or token.lower_ in _NEGATIONS
+        if _is_negation(token)
     }
     lemmas = frozenset(token.lemma_.lower() for token in doc if not token.is_punct)
-    return SentenceFacts(values, entities, counts, negated, lemmas)
+    tokens = tuple(
+        Token(
+            text=token.text,
+            lower=token.lower_,
+            lemma=token.lemma_.lower(),
+            pos=token.pos_,
+            entity=token.ent_type_ if token.ent_type_ in _ENTITY_LABELS else "",
+            number=bool(token.like_num),
+            compound=bool(token.like_num) and _in_compound(doc, token.i, token.i + 1),
+            when=token.ent_type_ in ("DATE", "TIME"),
+            negation=_is_negation(token)
+            or token.lower_ in NEGATORS - {"no", "not", "never"}
+            or token.lemma_.lower() in NEGATING_VERBS,
+            capitalised=token.i > token.sent.start and token.text[:1].isupper(),
+            initial=token.i == token.sent.start,
+        )
+        for token in doc
+        if not (token.is_punct or token.is_space)
+    )
+    return SentenceFacts(values, entities, counts, negated, lemmas, tokens)
 
 
 def _disjoint(left: dict[Any, str], right: dict[Any, str]) -> tuple[str, str] | None:
@@ -230,24 +296,37 @@ def _value_conflict(
     left_lemmas: frozenset[str],
     right_lemmas: frozenset[str],
     shared_value: bool = False,
-) -> tuple[str, str] | None:
-    """Values of one kind conflict when they quantify the same thing differently: same anchor
-    and no value in common; or, for near-paraphrases with one value each, different values
-    where one side's anchor also occurs in the other sentence ("contracted by 3.7%" vs "the
-    economy contracted 4%") or the two sentences agree on some other value (the same year),
-    so "the 1957 murder" vs "convicted in 2012" is not a conflict."""
-    for anchor in sorted(set(left) & set(right)):
-        pair = _disjoint(left[anchor], right[anchor])
+) -> list[tuple[str, str, str]]:
+    """(left, right, topic) of values of one kind that quantify the same thing differently.
+
+    Same anchor (or two anchors of one topic: "killed" and "dead") and no value in common; or,
+    for near-paraphrases with one value each, different values where one side's anchor also
+    occurs in the other sentence ("contracted by 3.7%" vs "the economy contracted 4%") or the
+    two sentences agree on some other value (the same year), so "the 1957 murder" vs
+    "convicted in 2012" is not a conflict."""
+    by_topic_left: dict[str, dict[Any, str]] = {}
+    by_topic_right: dict[str, dict[Any, str]] = {}
+    for anchors, grouped in ((left, by_topic_left), (right, by_topic_right)):
+        for anchor, values in anchors.items():
+            for value, text in values.items():
+                grouped.setdefault(topic(anchor), {}).setdefault(value, text)
+    found = []
+    for name in sorted(set(by_topic_left) & set(by_topic_right)):
+        pair = _disjoint(by_topic_left[name], by_topic_right[name])
         if pair is not None:
-            return pair
+            found.append((*pair, name))
+    if found:
+        return found
     if paraphrase:
         flat_left = {k: v for values in left.values() for k, v in values.items()}
         flat_right = {k: v for values in right.values() for k, v in values.items()}
         if len(flat_left) == 1 and len(flat_right) == 1:
             related = any(a in right_lemmas for a in left) or any(a in left_lemmas for a in right)
             if related or shared_value:
-                return _disjoint(flat_left, flat_right)
-    return None
+                pair = _disjoint(flat_left, flat_right)
+                if pair is not None:
+                    return [(*pair, topic(next(iter(left))))]
+    return []
 
 
 def _all_values(facts: SentenceFacts, *, exclude: str) -> set[tuple[str, Any]]:
@@ -262,13 +341,25 @@ def _all_values(facts: SentenceFacts, *, exclude: str) -> set[tuple[str, Any]]:
 
 
 def conflicts(
-    a: SentenceFacts, b: SentenceFacts, *, paraphrase: bool, near_identical: bool | None = None
-) -> list[tuple[str, str, str]]:
-    """(kind, left, right) for every kind of detail on which ``a`` and ``b`` conflict."""
-    found: list[tuple[str, str, str]] = []
+    a: SentenceFacts,
+    b: SentenceFacts,
+    *,
+    paraphrase: bool,
+    near_identical: bool | None = None,
+    copy: bool = False,
+) -> list[Conflict]:
+    """Every detail on which ``a`` and ``b`` conflict: at most one per kind, except numbers
+    and dates, one per thing counted ("killed 67 and injured 173" against "killed 60 and
+    injured 180" is two).
+
+    ``copy``: the two sentences are one text with a few words changed
+    (:func:`summarize.edits.near_copy`); then each changed word is checked too
+    (:func:`summarize.edits.edit_conflicts`).
+    """
+    found: list[Conflict] = []
     for kinds, name in ((_NUMBER_LABELS, "number"), (("year", "month", "weekday"), "date")):
         for kind in kinds:
-            pair = _value_conflict(
+            value_pairs = _value_conflict(
                 a.values.get(kind, {}),
                 b.values.get(kind, {}),
                 paraphrase=paraphrase,
@@ -276,30 +367,48 @@ def conflicts(
                 right_lemmas=b.lemmas,
                 shared_value=bool(_all_values(a, exclude=kind) & _all_values(b, exclude=kind)),
             )
-            if pair is not None:
-                found.append((name, *pair))
+            if value_pairs:
+                found.extend((name, *pair) for pair in value_pairs)
                 break
-    if not (paraphrase if near_identical is None else near_identical):
-        return found
-    for label in _ENTITY_LABELS:
-        left_names, right_names = a.entities.get(label, {}), b.entities.get(label, {})
-        if not a.entity_counts.get(label, 0) == b.entity_counts.get(label, 0) == 1:
-            continue  # a clean swap only: one name each, and they differ
-        only_left = {k: v for k, v in left_names.items() if k not in right_names}
-        only_right = {k: v for k, v in right_names.items() if k not in left_names}
-        if only_left and only_right:
-            found.append(
-                ("entity", next(iter(only_left.values())), next(iter(only_right.values())))
-            )
-            break
-    for one, other, flip in ((a, b, False), (b, a, True)):
-        shared = [lemma for lemma in one.negated if lemma not in other.negated]
-        shared = [lemma for lemma in shared if lemma in other.lemmas]
-        if shared:
-            left, right = one.negated[shared[0]], shared[0]
-            found.append(("negation", right, left) if flip else ("negation", left, right))
-            break
+    if paraphrase if near_identical is None else near_identical:
+        for label in _ENTITY_LABELS:
+            left_names, right_names = a.entities.get(label, {}), b.entities.get(label, {})
+            if not a.entity_counts.get(label, 0) == b.entity_counts.get(label, 0) == 1:
+                continue  # a clean swap only: one name each, and they differ
+            only_left = {k: v for k, v in left_names.items() if not _named_in(v, right_names)}
+            only_right = {k: v for k, v in right_names.items() if not _named_in(v, left_names)}
+            if only_left and only_right:
+                left, right = next(iter(only_left.values())), next(iter(only_right.values()))
+                found.append(("entity", left, right, NAME_KINDS[label]))
+                break
+        for one, other, flip in ((a, b, False), (b, a, True)):
+            shared = [lemma for lemma in one.negated if lemma not in other.negated]
+            shared = [lemma for lemma in shared if lemma in other.lemmas]
+            if shared:
+                left, right = one.negated[shared[0]], shared[0]
+                left, right = (right, left) if flip else (left, right)
+                found.append(("negation", left, right, shared[0]))
+                break
+    if copy:
+        seen = {conflict[0] for conflict in found}
+        found.extend(
+            c
+            for c in edit_conflicts(a.tokens, b.tokens)
+            if c[0] not in seen and not (found and c[0] == "detail")
+        )
     return found
+
+
+def _named_in(name: str, names: dict[str, str]) -> bool:
+    """Whether ``name`` is one of ``names``, or a longer or shorter form of one ("James Webb
+    Space Telescope" / "James Webb Space")."""
+    words = name.lower().split()
+    for other in names.values():
+        other_words = other.lower().split()
+        short, long = sorted((words, other_words), key=len)
+        if any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)):
+            return True
+    return False
 
 
 def find_differences(
@@ -323,14 +432,17 @@ def find_differences(
             confirm") score about 0.80-0.85 with MiniLM. Entity swaps also need exactly one
             name of that kind on each side. Defaults to the embedder's calibrated value
             (0.75 for all-MiniLM-L6-v2, the cosine at the same MSRP quantile for others).
+            Near-copies (:func:`near_copy`) are also checked word by word
+            (:func:`edit_conflicts`), whatever their cosine.
 
     Returns:
-        Differences in claim order, then sentence order; at most one per kind per pair.
+        Differences in claim order, then sentence order; at most one per kind per pair (numbers
+        and dates: one per thing counted).
     """
     params = same_fact_params(alignment.embedder)
     if swap_threshold is None:
         swap_threshold = params["swap_threshold"]
-    pairs: list[tuple[SentenceRef, SentenceRef, float, bool, bool]] = []
+    pairs: list[tuple[SentenceRef, SentenceRef, float, bool, bool, bool]] = []
     for claim in alignment.claims:
         for a, b in itertools.combinations(claim.sentences, 2):
             if a.text.strip() == b.text.strip():
@@ -343,8 +455,9 @@ def find_differences(
             else:
                 paraphrase = bool(np.float32(score) >= paraphrase_threshold)
             near = paraphrase and bool(np.float32(score) >= swap_threshold)
-            if near or _may_conflict_on_values(a.text, b.text):
-                pairs.append((a, b, score, paraphrase, near))
+            copy = near_copy(a.text, b.text)
+            if near or copy or _may_conflict_on_values(a.text, b.text):
+                pairs.append((a, b, score, paraphrase, near, copy))
     if not pairs:
         return ()
     texts = sorted({ref.text for a, b, *_ in pairs for ref in (a, b)})
@@ -354,9 +467,13 @@ def find_differences(
         for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True)
     }
     differences = []
-    for a, b, score, paraphrase, near in pairs:
-        found = conflicts(facts[a.text], facts[b.text], paraphrase=paraphrase, near_identical=near)
-        for kind, left, right in found:
-            differences.append(Difference(a=a, b=b, kind=kind, left=left, right=right, score=score))
+    for a, b, score, paraphrase, near, copy in pairs:
+        found = conflicts(
+            facts[a.text], facts[b.text], paraphrase=paraphrase, near_identical=near, copy=copy
+        )
+        for kind, left, right, about in found:
+            differences.append(
+                Difference(a=a, b=b, kind=kind, left=left, right=right, score=score, topic=about)
+            )
     logger.info("Checked %d aligned pairs, found %d differences", len(pairs), len(differences))
     return tuple(differences)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from summarize.summarizers import Summarizer
     from summarize.types.alignment import Alignment
     from summarize.types.article import Article
+    from summarize.types.comparison import Difference
 
 __all__ = [
     "Digest",
@@ -95,6 +96,7 @@ def summarise(
     model: str | None = None,
     embedder: Embedder | None = None,
     alignment: Alignment | None = None,
+    differences: Sequence[Difference] | None = None,
 ) -> Digest:
     """Summarise one article (per-source digest) or several about one story (merged digest).
 
@@ -120,6 +122,11 @@ def summarise(
             ``alignment`` is given (the shared default).
         alignment: A precomputed :class:`~summarize.types.Alignment` of ``x`` (for one article,
             the alignment of its whole story also works), so nothing is embedded twice.
+        differences: The alignment's conflicting sentence pairs
+            (:attr:`~summarize.types.Comparison.differences`, computed when not given), so a
+            merged digest cites an outlet only where its sentence agrees on the digest
+            sentence's details, shows the outlets that give another value, and keeps every
+            outlet's own wording (:func:`summarize.disputes.cite_precisely`).
 
     Returns:
         A :class:`Digest` with its sentences in reading order.
@@ -145,7 +152,16 @@ def summarise(
         ratio=ratio,
         default_words=DEFAULT_MAX_WORDS_MERGED if merged else DEFAULT_MAX_WORDS_SOURCE,
     )
-    return summarizer(articles, alignment=alignment, limits=limits)
+    digest = summarizer(articles, alignment=alignment, limits=limits)
+    if not merged:
+        return digest
+    from summarize.disputes import cite_precisely
+
+    if differences is None:
+        from summarize.differences import find_differences
+
+        differences = find_differences(alignment)
+    return cite_precisely(digest, alignment.claims, differences)
 
 
 summarize = summarise

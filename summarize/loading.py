@@ -5,11 +5,11 @@ What counts as input:
 * a **directory**: every article file in it (not recursive), in sorted file-name order.
   ``README*``, hidden files and the ``sources.yaml`` sidecar are skipped quietly; images and
   other non-article files are skipped with a log message, never an error.
-* a **file**: ``.txt`` (first line is the headline), ``.md`` (optional YAML front matter with
-  ``source``, ``title``, ``url``, ``published``), ``.json`` (one record, a list of records, or
-  ``{"articles": [...]}``), ``.jsonl`` (one record per line; records carry ``text``/``body``/
-  ``content``, ``title``, ``source``, ``url``, ``published``), ``.html``/``.htm`` (main text,
-  title and site name extracted by trafilatura).
+* a **file**: ``.txt`` (first line is the headline when it looks like one), ``.md`` (optional
+  YAML front matter with ``source``, ``title``, ``url``, ``published``), ``.json`` (one record,
+  a list of records, or ``{"articles": [...]}``), ``.jsonl`` (one record per line; records
+  carry ``text``/``body``/``content``, ``title``, ``source``, ``url``, ``published``),
+  ``.html``/``.htm`` (main text, title and site name extracted by trafilatura).
 * an **http(s) URL**: the page is fetched (politely, cached; see :mod:`summarize.web`) and its
   main text, headline, site name, canonical URL, author and date are taken from the page. A URL
   (or a local ``.rss``/``.atom``/``.xml`` file) that is an RSS/Atom feed or a sitemap expands to
@@ -454,7 +454,8 @@ def _load_path(path: Path, options: _Options) -> list[Article]:
     text = decode_bytes(data, path=path)
     if suffix in MARKDOWN_SUFFIXES:
         return [_load_markdown(path, text, sidecar, options)]
-    # .txt and anything named explicitly: plain text, first line is the headline.
+    # .txt and anything named explicitly: plain text, first line is the headline when it looks
+    # like one (see _looks_like_headline).
     return [
         _build_article(
             text,
@@ -463,7 +464,7 @@ def _load_path(path: Path, options: _Options) -> list[Article]:
             url=sidecar.get("url"),
             published=sidecar.get("published"),
             path=path,
-            first_line_is_title=True,
+            first_line_is_title=None,
             metadata=_extra_metadata(sidecar),
             options=options,
             where=_display(path),
@@ -778,7 +779,13 @@ def _str_or_none(value: Any) -> str | None:
 # A first line ending like a sentence is body text, not a headline ("?" is left out on purpose:
 # headlines often ask). Full stops of other scripts count too: CJK "。", Hindi "।", Urdu "۔".
 _SENTENCE_END = re.compile(r"[.!;。！；．।۔][\"'”’)\]」』）]*$")
-_MAX_HEADLINE_WORDS = 30
+_MAX_HEADLINE_WORDS = 20
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A first line is a headline when it is short (at most 20 words) and does not end like a
+    sentence: "Kenya's celebrity lion Mohawk is dead." is the lead, not a headline."""
+    return len(line.split()) <= _MAX_HEADLINE_WORDS and _SENTENCE_END.search(line) is None
 
 
 def _article_from_raw(text: str, *, index: int, options: _Options) -> Article:
@@ -817,16 +824,15 @@ def _build_article(
             path=path,
         )
     headline: str | None = None
-    if len(lines) > 1 and len(lines[0].split()) <= _MAX_HEADLINE_WORDS:
+    if len(lines) > 1:
         if first_line_is_title is None:
-            first_line_is_title = _SENTENCE_END.search(lines[0]) is None and (
-                len(lines[0].split()) <= 20
-            )
+            first_line_is_title = _looks_like_headline(lines[0])
         if first_line_is_title:
             headline = lines.pop(0)
     title = title or headline
     cleaned = clean_text("\n".join(lines), source=source, title=title)
     removed = ((headline,) if headline else ()) + cleaned.removed
+    reasons = (("headline",) if headline else ()) + cleaned.reasons
     if not cleaned.kept:
         shown = "; ".join(
             f"{line[:60]!r} ({why})"
@@ -850,6 +856,7 @@ def _build_article(
         text=clean,
         sentences=sentences,
         removed=removed,
+        removed_reasons=reasons,
         path=path,
         url=url,
         published=published,

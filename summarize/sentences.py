@@ -11,6 +11,7 @@ pieces of at most ``max_words`` words, preferring to break after a clause mark (
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 
@@ -41,6 +42,18 @@ _OPEN_END = re.compile(
 )
 _LINE_END = re.compile(r"[.!?:;\"'”’)\]]$")
 _SPACED_APOSTROPHE = re.compile(r"\w '\s")
+# A full stop (or ! ?) with no space after it, between a word of 2+ lower-case letters or a
+# number and a capitalised word: "hot glue.Lizandra", "Dec. 26.Cosme", "said.In". Scraped text
+# loses the space where a paragraph break was. "St.Louis", "U.S.Army", "example.com" and
+# decimals do not match (one lower-case letter, capitals, a lower-case or a digit after it).
+_GLUED_END = re.compile(r"(?:[a-z]{2}|\d)[.!?][\"”’)]?(?=[A-Z][a-z])")
+# "1:30 p.m. Sunday", "9 a.m. ET": a clock time's a.m./p.m. followed by a day name, a time
+# zone or a lower-case word does not end the sentence.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_CONTINUES_TIME = re.compile(
+    r"^(?:[a-z]|(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+    r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST)\b)"
+)
 
 
 @functools.lru_cache(maxsize=8)
@@ -168,6 +181,26 @@ def _split_long_quotation(sentence: str, *, min_words: int) -> list[str]:
     return pieces
 
 
+def _split_glued(chunk: str) -> list[str]:
+    """Cut ``chunk`` where a sentence end lost its space ("said.In"), keeping the text verbatim."""
+    cuts = [m.end() for m in _GLUED_END.finditer(chunk)]
+    if not cuts:
+        return [chunk]
+    bounds = [0, *cuts, len(chunk)]
+    return [chunk[a:b] for a, b in itertools.pairwise(bounds) if chunk[a:b].strip()]
+
+
+def _join_clock_times(pieces: list[str]) -> list[str]:
+    """Undo splits after "a.m."/"p.m." that the next words continue ("1:30 p.m. Sunday")."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _CLOCK_END.search(joined[-1]) and _CONTINUES_TIME.match(piece):
+            joined[-1] = f"{joined[-1]} {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
 def _wrap(sentence: str, max_words: int) -> list[str]:
     """Hard-wrap a sentence of more than ``max_words`` words into balanced pieces."""
     words = sentence.split()
@@ -216,17 +249,20 @@ def split_sentences(
     abbreviations = _abbreviations(language)
     sentences: list[str] = []
     for paragraph in split_paragraphs(text):
+        pieces: list[str] = []
         for chunk in _chunks(" ".join(paragraph.split()), MAX_CHUNK_WORDS):
-            pieces = _plain_split(chunk, abbreviations)
-            if pieces is None:
-                # Processor.process() is what Segmenter.segment() runs before it maps sentences
-                # back to character offsets by compiling one regex per sentence, which costs
-                # most of the time and which we do not need (whitespace is normalised anyway).
-                pieces = segmenter.processor(chunk).process()
-            for raw in pieces:
-                sentence = " ".join(str(raw).split())
-                if not sentence:
-                    continue
-                for piece in _split_long_quotation(sentence, min_words=max_words // 2):
-                    sentences.extend(_wrap(piece, max_words))
+            for part in _split_glued(chunk):
+                plain = _plain_split(part, abbreviations)
+                if plain is None:
+                    # Processor.process() is what Segmenter.segment() runs before it maps
+                    # sentences back to character offsets by compiling one regex per sentence,
+                    # which costs most of the time and which we do not need (whitespace is
+                    # normalised anyway).
+                    plain = [str(raw) for raw in segmenter.processor(part).process()]
+                pieces.extend(plain)
+        for sentence in _join_clock_times([" ".join(p.split()) for p in pieces]):
+            if not sentence:
+                continue
+            for piece in _split_long_quotation(sentence, min_words=max_words // 2):
+                sentences.extend(_wrap(piece, max_words))
     return sentences

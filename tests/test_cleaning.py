@@ -168,3 +168,113 @@ def test_normalize_line_unifies_quotes_case_and_spaces():
 def test_kept_plus_removed_is_every_input_line(lines):
     text = "\n".join(lines)
     _assert_nothing_lost(text, clean_text(text, source="Planet", title="A title"))
+
+
+# --- Page clutter of the kinds news pages carry (issue 15); sentences written for these tests.
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "JUST WATCHED Flood waters rise in the valley Replay More Videos ... "
+            "MUST WATCH Flood waters rise in the valley 03:12",
+            "video furniture",
+        ),
+        ("Now Playing: Mayor answers questions on the budget", "video furniture"),
+        ("On a mobile device? Click here to watch video.", "video furniture"),
+        (
+            "1 of 14 Full Screen Autoplay Close Skip Ad × Scenes from the flooded valley "
+            "View Photos Residents wade through water on Main Street.",
+            "photo gallery",
+        ),
+        ("Image copyright Reuters Image caption Volunteers fill sandbags", "photo gallery"),
+        ("Hide Caption 3 of 9", "photo gallery"),
+        (
+            "Volunteers fill sandbags near the river on Tuesday. Ann Vale/AP Buy Photo "
+            "Wait 1 second to continue.",
+            "photo credit",
+        ),
+        ("Tom Reed/AFP/Getty Images", "page furniture"),
+        ("By Maria Lopez and Dan Okafor", "byline"),
+        ("-- Peter Hall at the county courthouse", "byline"),
+        ("mlopez@valleytimes.com", "byline"),
+        ("Updated 4:15 p.m. ET, Tue March 3, 2015", "byline"),
+    ],
+)
+def test_clutter_line_is_removed_with_its_reason(line, reason):
+    body = "The river rose two metres overnight and forced hundreds of families to leave."
+    cleaned = clean_text(f"{body}\n{line}\nOfficials expect the water to fall by Friday.")
+    assert line not in cleaned.kept
+    assert (line, reason) in set(zip(cleaned.removed, cleaned.reasons, strict=True))
+    assert body in cleaned.kept
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "piece", "reason"),
+    [
+        (
+            "Officials said the dam held. REUTERS/Lena Park",
+            "Officials said the dam held.",
+            "REUTERS/Lena Park",
+            "photo credit",
+        ),
+        (
+            "The governor toured the valley on Tuesday. (AP Photo/Sam Ortiz)",
+            "The governor toured the valley on Tuesday.",
+            "(AP Photo/Sam Ortiz)",
+            "photo credit",
+        ),
+        (
+            "Denver (CNN) The river rose two metres overnight.",
+            "The river rose two metres overnight.",
+            "Denver (CNN)",
+            "dateline",
+        ),
+        (
+            "WASHINGTON — Congress passed the flood relief bill on Friday.",
+            "Congress passed the flood relief bill on Friday.",
+            "WASHINGTON —",
+            "dateline",
+        ),
+        (
+            "The report says the regional Guardwatch © unit lacks pumps.",
+            "The report says the regional unit lacks pumps.",
+            "Guardwatch ©",
+            "watermark",
+        ),
+        (
+            "Story highlights The river rose two metres overnight",
+            "The river rose two metres overnight",
+            "Story highlights",
+            "story highlights",
+        ),
+    ],
+)
+def test_clutter_inside_a_line_is_cut_out_and_listed(line, kept, piece, reason):
+    opening = "Heavy rain fell across the valley for three days."
+    cleaned = clean_text(f"{opening}\n{line}")
+    assert cleaned.kept == (opening, kept)
+    assert list(zip(cleaned.removed, cleaned.reasons, strict=True)) == [(piece, reason)]
+
+
+def test_the_opening_dateline_stays():
+    """An article may open with where it was filed; only datelines left mid-text go."""
+    line = "WASHINGTON — Congress passed the flood relief bill on Friday."
+    assert clean_text(line).kept == (line,)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "He said the and/or clause in the contract was never used.",  # a slash, no agency
+        "The band AC/DC played in Denver on Tuesday night.",
+        "By the end of the day, the river had fallen by a metre.",  # "By" opening a sentence
+        "Copyright law protects the photos, the judge said on Friday in a long ruling.",
+        "The photo agency Reuters said its staff were safe after the flood.",
+    ],
+)
+def test_text_that_resembles_clutter_is_kept(line):
+    cleaned = clean_text(line)
+    assert cleaned.kept == (line,)
+    assert cleaned.removed == ()

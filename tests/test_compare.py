@@ -143,7 +143,7 @@ def test_conflict_rules_are_conservative(left, right, expected):
 
     nlp = load_spacy()
     found = conflicts(sentence_facts(nlp(left)), sentence_facts(nlp(right)), paraphrase=True)
-    assert found == expected
+    assert [conflict[:3] for conflict in found] == expected
 
 
 def test_swapped_figures_are_found_even_with_the_same_numbers(embedder):

@@ -138,20 +138,33 @@ def _article(source: str, sentences: list[str]) -> Article:
     )
 
 
-def test_disputes_frame_lists_each_disagreement(embedder):
-    left = _article(
-        "Wire A", ["Official figures showed the Russian economy contracted by 3.7% in 2015."]
+FIRE = [
+    "A fire at a hotel in the capital killed 60 people and injured 180, officials said.",
+    "The hotel fire in the capital killed 60 people and injured about 180, officials said.",
+    "A fire at a hotel in the capital killed 65 people and injured 157, officials said.",
+]
+
+
+def test_disputes_frame_round_trips_with_the_json(embedder):
+    comparison = compare(
+        [_article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)], embedder=embedder
     )
-    right = _article(
-        "Wire B", ["Official figures showed that the Russian economy shrank by 4% in 2015."]
-    )
-    frame = disputes_frame(compare([left, right], embedder=embedder))
-    rows = frame[["kind", "outlet_a", "value_a", "outlet_b", "value_b"]].values.tolist()
-    assert ["number", "Wire A", "3.7%", "Wire B", "4%"] in rows
-    assert frame["sentence_a"].str.contains("3.7%").all()
+    frame = disputes_frame(comparison)
+    document = json.loads(comparison_json(comparison))
+    expected = [
+        (n, d["label"], d["kind"], v["value"], tuple(v["sources"]), d["contradiction"])
+        for n, d in enumerate(document["disputes"], start=1)
+        for v in d["values"]
+    ]
+    columns = ["dispute", "label", "kind", "value", "outlets", "contradiction"]
+    assert [tuple(row) for row in frame[columns].itertuples(index=False)] == expected
+    deaths = frame[frame["label"] == "Deaths"]
+    assert list(deaths["value"]) == ["60", "65"]
+    assert list(deaths["outlets"]) == [("Wire 1", "Wire 2"), ("Wire 3",)]
+    assert deaths["sentences"].iloc[1] == (FIRE[2],)
 
 
 def test_disputes_frame_is_empty_but_typed_when_none(comparison):
     frame = disputes_frame(comparison)
-    assert len(frame) == len(comparison.differences)
-    assert {"kind", "outlet_a", "value_a", "outlet_b", "value_b"} <= set(frame.columns)
+    assert len(frame) == sum(len(d.values) for d in comparison.disputes)
+    assert {"dispute", "label", "value", "outlets", "sentences"} <= set(frame.columns)

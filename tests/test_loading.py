@@ -63,15 +63,17 @@ def test_bundled_002_comment_form_removed_and_recorded(bundled_articles):
 
 @pytest.mark.parametrize("index", [0, 1, 2])
 def test_bundled_nothing_lost(bundled_articles, index):
-    """Every non-blank line of the file is either kept (as a paragraph) or in ``removed``."""
+    """Every word of the file is kept or in ``removed``: whole lines, or pieces cut out of a
+    kept line (a watermark, a photo credit), each with its reason."""
     article = bundled_articles[index]
     lines = _non_blank_lines(article.path)
     kept = article.text.split("\n\n")
-    assert len(kept) + len(article.removed) == len(lines)
-    assert sorted(kept + list(article.removed)) == sorted(lines)
-    # ...and the removed lines come in file order.
+    assert len(article.removed_reasons) == len(article.removed)
+    words = sorted(w for line in lines for w in line.split())
+    assert sorted(w for part in kept + list(article.removed) for w in part.split()) == words
+    # ...and each removed piece comes from the file, in file order.
     remaining = iter(lines)
-    assert all(any(line == candidate for candidate in remaining) for line in article.removed)
+    assert all(any(piece in candidate for candidate in remaining) for piece in article.removed)
 
 
 def test_single_file_uses_the_folders_sidecar(story_dir):
@@ -265,3 +267,50 @@ def test_unknown_language_is_a_summarize_error_that_names_it(tmp_path):
         load_articles(tmp_path, language="xx")
     with pytest.raises(SummarizeError, match="'xx'"):
         load_articles(["Raw article text with enough words to count. And more."], language="xx")
+
+
+# --- Headline detection (issue 15): a first line is a headline only when it looks like one.
+
+_BODY = (
+    "Wardens found the animal near the park's eastern gate on Monday morning.\n\n"
+    "A post-mortem examination will be carried out this week, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Kenya's celebrity lion Juma is dead.",  # a lead sentence, not a headline
+        "The park's best-known lion has died, wardens said on Monday!",
+        "Wardens said the lion, the park's best known, died overnight after a long illness "
+        "that vets had treated for weeks.",  # too long for a headline
+    ],
+)
+def test_txt_lead_sentence_is_body_text_not_a_headline(tmp_path, first_line):
+    path = tmp_path / "lion.txt"
+    path.write_text(f"{first_line}\n\n{_BODY}", encoding="utf-8")
+    [article] = load_articles(path)
+    assert article.sentences[0] == first_line
+    assert first_line not in article.removed
+    assert "headline" not in article.removed_reasons
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    ["Celebrity lion Juma dies in Kenyan park", "Is the park safe for its lions?"],
+)
+def test_txt_headline_is_taken_and_is_not_a_lead_sentence(tmp_path, first_line):
+    path = tmp_path / "lion.txt"
+    path.write_text(f"{first_line}\n\n{_BODY}", encoding="utf-8")
+    [article] = load_articles(path)
+    assert article.title == first_line
+    assert article.sentences[0].startswith("Wardens found")
+    assert first_line not in article.sentences
+    assert (first_line, "headline") in set(
+        zip(article.removed, article.removed_reasons, strict=True)
+    )
+
+
+def test_raw_string_lead_sentence_is_kept():
+    [article] = load_articles([f"Kenya's celebrity lion Juma is dead.\n{_BODY}"])
+    assert article.sentences[0] == "Kenya's celebrity lion Juma is dead."

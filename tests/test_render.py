@@ -73,6 +73,16 @@ def test_markdown_has_every_section(briefing):
         assert f"- [{number}] {article.source}: {len(article.removed)} line(s) removed" in markdown
 
 
+def test_what_cleaning_removed_says_why(briefing):
+    """Each removed line or piece is shown with the reason cleaning gave for it."""
+    markdown, html = briefing.to_markdown(), briefing.to_html()
+    for article in briefing.articles:
+        assert len(article.removed_reasons) == len(article.removed)
+        line, reason = article.removed[0], article.removed_reasons[0]
+        assert f'"{line[:60]}' in markdown and f"({reason})" in markdown
+        assert f"({reason})</li>" in html
+
+
 def test_markdown_citations_match_the_digest(briefing):
     numbers = {source: n for n, source in enumerate(briefing.sources, start=1)}
     lines = _cited_lines(briefing.to_markdown(), "Merged briefing")

@@ -59,7 +59,7 @@ EXPECTED_002 = [
     "An inquiry into Mr Litvinenko s poisoning concluded that Mr Putin probably approved the assassination.",
     "As Home Secretary, Mrs May described the findings as deeply disturbing , but added that the prospect of Russian state involvement does not come as a surprise .",
     "It goes without saying that this was a blatant and unacceptable breach of the most fundamental tenants of international law and of civilised behaviour, she told MPs in January.",
-    "Elsewhere, The Times has obtained an official document from the British Army which claims the Russian Armyrats © military has a “significant capability edge” over the UK.",
+    "Elsewhere, The Times has obtained an official document from the British Army which claims the Russian military has a “significant capability edge” over the UK.",
 ]
 
 
@@ -203,3 +203,49 @@ def test_a_long_quotation_in_double_quotes_stays_one_sentence():
         'a big difference between the police reaction here and in other cities," he said.'
     )
     assert split_sentences(quote) == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "She fixed the sign with hot glue.Marta Ruiz said it held all winter.",
+            ["She fixed the sign with hot glue.", "Marta Ruiz said it held all winter."],
+        ),
+        (
+            "The shop closed on Dec. 26.Owners blamed the rent.",
+            ["The shop closed on Dec. 26.", "Owners blamed the rent."],
+        ),
+        (
+            "That is what the mayor said.In other news, the bridge reopened.",
+            ["That is what the mayor said.", "In other news, the bridge reopened."],
+        ),
+        # Not sentence ends: an initial, an abbreviation, a domain, a decimal.
+        ("The St.Louis office and the U.S.Army base are near.", None),
+        ("Visit example.com or read version 2.5 of the rules.", None),
+    ],
+)
+def test_full_stop_without_a_space(text, expected):
+    assert split_sentences(text) == (expected or [text])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The parade starts at 1:30 p.m. Sunday on Main Street.",
+        "The parade starts at 1:30 p.m. sunday on Main Street.",
+        "Polls close at 8 p.m. ET in most states.",
+        "The ferry leaves at 6 a.m. Tuesday and returns at noon.",
+        "The ferry leaves at 6 a.m. and returns at noon.",
+    ],
+)
+def test_clock_time_before_a_day_name_does_not_end_a_sentence(text):
+    assert split_sentences(text) == [text]
+
+
+def test_clock_time_still_ends_a_sentence_before_a_new_one():
+    text = "The meeting ended at 5 p.m. The council will vote next week."
+    assert split_sentences(text) == [
+        "The meeting ended at 5 p.m.",
+        "The council will vote next week.",
+    ]

@@ -71,27 +71,41 @@ def overlap_frame(comparison: Comparison) -> pd.DataFrame:
 
 
 def disputes_frame(comparison: Comparison) -> pd.DataFrame:
-    """Where aligned outlets disagree, one row per disagreeing sentence pair.
+    """Where outlets disagree: one row per value given for a disputed detail of a fact.
 
-    Reads ``comparison.differences`` (numbers, dates, names or negation that differ between
-    two sentences reporting the same fact). Columns: ``kind``, ``outlet_a``, ``value_a``,
-    ``outlet_b``, ``value_b``, ``sentence_a``, ``sentence_b``, ``score``.
+    Reads ``comparison.disputes``. Columns: ``dispute`` (1-based number), ``label`` (what is
+    disputed: "Deaths", "Place", "Negation (confirm)"...), ``kind``, ``value``, ``outlets``
+    (those giving the value, a tuple), ``support``, ``contradiction`` (False for a detail that
+    differs where both can be true), ``update`` (publication times order the values: a later
+    report revised the figure) and ``sentences`` (the outlets' wording, a tuple).
     """
     import pandas as pd
 
     columns = [
+        "dispute",
+        "label",
         "kind",
-        "outlet_a",
-        "value_a",
-        "outlet_b",
-        "value_b",
-        "sentence_a",
-        "sentence_b",
-        "score",
+        "value",
+        "outlets",
+        "support",
+        "contradiction",
+        "update",
+        "sentences",
     ]
     rows = [
-        (d.kind, d.a.source, d.left, d.b.source, d.right, d.a.text, d.b.text, float(d.score))
-        for d in comparison.differences
+        (
+            number,
+            dispute.label,
+            dispute.kind,
+            value.value,
+            tuple(value.sources),
+            value.support,
+            bool(dispute.contradiction),
+            bool(dispute.update),
+            tuple(ref.text for ref in value.sentences),
+        )
+        for number, dispute in enumerate(comparison.disputes, start=1)
+        for value in dispute.values
     ]
     return pd.DataFrame.from_records(rows, columns=columns)
 

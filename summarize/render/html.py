@@ -29,7 +29,8 @@ from summarize.render._view import (
     representative,
     wording,
 )
-from summarize.types import Briefing, Comparison, Digest
+from summarize.types import Briefing, Comparison, Digest, DigestSentence
+from summarize.types.comparison import Dispute
 
 if TYPE_CHECKING:
     from summarize.types import Article
@@ -81,10 +82,14 @@ def digest_list(digest: Digest, numbers: Mapping[str, int], *, merged: bool = Fa
     """A digest as an ordered list; each sentence carries its citation markers."""
     items = []
     for sentence in digest.sentences:
-        if sentence.supported:
+        if sentence.supported and len(sentence.wording) > 1:
+            inner = sentence_with_wording(sentence, numbers)
+            items.append(f'<li class="sz-sentence sz-supported">{inner}</li>')
+        elif sentence.supported:
             items.append(
                 f'<li class="sz-sentence sz-supported">{e(sentence.text)}'
-                f"{_cites(sentence.sources, numbers)}</li>"
+                f"{_cites(sentence.sources, numbers)}"
+                f"{disputed_markers(sentence.disputed, numbers)}</li>"
             )
         else:
             items.append(
@@ -95,6 +100,32 @@ def digest_list(digest: Digest, numbers: Mapping[str, int], *, merged: bool = Fa
         return '<p class="sz-muted">(empty digest)</p>'
     kind = " sz-digest-merged" if merged else ""
     return f'<ol class="sz-digest{kind}">{"".join(items)}</ol>'
+
+
+def disputed_markers(disputed: Iterable[tuple[str, str]], numbers: Mapping[str, int]) -> str:
+    """Outlets that report the fact with another value: ``[4: 65 dead]``, linked to the outlet."""
+    links = "".join(
+        f'<a class="sz-cite sz-disputed" href="#sz-source-{numbers[source]}" '
+        f'title="{e(source)} reports this with another value">[{numbers[source]}: {e(value)}]</a>'
+        for source, value in disputed
+        if source in numbers
+    )
+    return f' <span class="sz-cites">{links}</span>' if links else ""
+
+
+def sentence_with_wording(sentence: DigestSentence, numbers: Mapping[str, int]) -> str:
+    """A cited sentence that opens (``<details>``, no JavaScript) onto each outlet's wording."""
+    rows = "".join(
+        f'<li data-source="{e(source)}">{_cites([source], numbers)} {e(text)}</li>'
+        for source, text in sentence.wording
+        if source in numbers
+    )
+    return (
+        '<details class="sz-wording"><summary>'
+        f"{e(sentence.text)}{_cites(sentence.sources, numbers)}"
+        f"{disputed_markers(sentence.disputed, numbers)}</summary>"
+        f'<ul class="sz-wording-list">{rows}</ul></details>'
+    )
 
 
 def _source_legend(
@@ -153,22 +184,8 @@ def comparison_cards(
             f'<span class="sz-muted">({len(unique)})</span></h3>'
             f"{rows if unique else ''}{empty}</section>"
         )
-    differences = []
-    for difference in comparison.differences:
-        a, b = difference.a, difference.b
-        differences.append(
-            f'<li><div class="sz-diff-values"><span class="sz-kind">{e(difference.kind)}</span>'
-            f"{e(difference.left)}{_cites([a.source], numbers)} vs "
-            f"{e(difference.right)}{_cites([b.source], numbers)}</div>"
-            f'<div class="sz-muted">{_cites([a.source], numbers)} {e(a.text)}</div>'
-            f'<div class="sz-muted">{_cites([b.source], numbers)} {e(b.text)}</div></li>'
-        )
-    differ = (
-        f'<ul class="sz-list">{"".join(differences)}</ul>'
-        if differences
-        else '<p class="sz-muted">No aligned sentences disagree on numbers, dates, names '
-        "or negation.</p>"
-    )
+    differences = comparison.disputes
+    differ = disputes_list(comparison.disputes, numbers)
     only_one = f'<div class="sz-columns" style="--sz-n: {len(blocks)}">{"".join(blocks)}</div>'
     return (
         '<div class="sz-grid" id="sz-comparison">'
@@ -177,6 +194,43 @@ def comparison_cards(
         + "</div>"
         + _card("Only one outlet reports", only_one, ident="sz-unique")
     )
+
+
+def dispute_item(dispute: Dispute, numbers: Mapping[str, int]) -> str:
+    """One dispute: its label and values with their outlets, opening onto their sentences."""
+    values = " / ".join(
+        f'<span class="sz-value">{e(value.value)}{_cites(value.sources, numbers)}</span>'
+        for value in dispute.values
+    )
+    note = ""
+    if dispute.update:
+        note = (
+            f' <span class="sz-update">update: {e(" → ".join(dispute.timeline))}, '
+            "later report</span>"
+        )
+    elif not dispute.contradiction:
+        note = ' <span class="sz-muted">(detail differs; both may be true)</span>'
+    sentences = "".join(
+        f"<li>{_cites([ref.source], numbers)} {e(ref.text)}</li>"
+        for value in dispute.values
+        for ref in value.sentences
+    )
+    kind = "sz-dispute" + ("" if dispute.contradiction else " sz-soft")
+    return (
+        f'<li class="{kind}"><details><summary><span class="sz-kind">{e(dispute.label)}</span>'
+        f'{values}{note}</summary><ul class="sz-wording-list">{sentences}</ul></details></li>'
+    )
+
+
+def disputes_list(disputes: Iterable[Dispute], numbers: Mapping[str, int]) -> str:
+    """ "Where they differ": one entry per disputed detail (see :func:`dispute_item`)."""
+    items = "".join(dispute_item(dispute, numbers) for dispute in disputes)
+    if not items:
+        return (
+            '<p class="sz-muted">No aligned sentences disagree on numbers, dates, names '
+            "or negation.</p>"
+        )
+    return f'<ul class="sz-list sz-disputes">{items}</ul>'
 
 
 def overlap_section(
@@ -314,7 +368,11 @@ def aligned_table(comparison: Comparison, *, limit: int | None = None) -> str:
 def _removed(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
     blocks = []
     for article in articles:
-        lines = "".join(f"<li>{e(line)}</li>" for line in article.removed)
+        why = [f" ({reason})" for reason in article.removed_reasons] or [""] * len(article.removed)
+        lines = "".join(
+            f"<li>{e(line)}{e(reason)}</li>"
+            for line, reason in zip(article.removed, why, strict=False)
+        )
         blocks.append(
             f'<details class="sz-removed"><summary>{_cites([article.source], numbers)} '
             f"{e(article.source)}: {len(article.removed)} line(s) removed</summary>"

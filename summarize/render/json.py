@@ -27,6 +27,7 @@ from summarize.types import (
     DigestSentence,
     SentenceRef,
 )
+from summarize.types.comparison import Dispute, DisputedValue
 
 SCHEMA = "summarize.briefing/1"
 DECIMALS = 4
@@ -55,6 +56,8 @@ def digest_to_dict(digest: Digest) -> dict[str, Any]:
                 "sources": list(sentence.sources),
                 "supported": sentence.supported,
                 "score": _round(sentence.score),
+                "disputed": [list(pair) for pair in sentence.disputed],
+                "wording": [list(pair) for pair in sentence.wording],
             }
             for sentence in digest.sentences
         ],
@@ -96,8 +99,31 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "left": d.left,
                 "right": d.right,
                 "score": _round(d.score),
+                "topic": d.topic,
             }
             for d in comparison.differences
+        ],
+        "disputes": [dispute_to_dict(d) for d in comparison.disputes],
+        "published": {
+            s: comparison.published[s] for s in comparison.sources if s in comparison.published
+        },
+    }
+
+
+def dispute_to_dict(dispute: Dispute) -> dict[str, Any]:
+    return {
+        "kind": dispute.kind,
+        "topic": dispute.topic,
+        "label": dispute.label,
+        "contradiction": dispute.contradiction,
+        "timeline": list(dispute.timeline),
+        "values": [
+            {
+                "value": value.value,
+                "sources": list(value.sources),
+                "sentences": [_ref(ref) for ref in value.sentences],
+            }
+            for value in dispute.values
         ],
     }
 
@@ -113,6 +139,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "text": article.text,
         "sentences": list(article.sentences),
         "removed": list(article.removed),
+        "removed_reasons": list(article.removed_reasons),
     }
 
 
@@ -160,6 +187,9 @@ def comparison_json(comparison: Comparison) -> str:
         claim["sentences"] = [spell(ref) for ref in claim["sentences"]]
     for difference in document["differences"]:
         difference["a"], difference["b"] = spell(difference["a"]), spell(difference["b"])
+    for dispute in document["disputes"]:
+        for value in dispute["values"]:
+            value["sentences"] = [spell(ref) for ref in value["sentences"]]
     return dumps({"schema": "summarize.comparison/1", **document})
 
 
@@ -174,6 +204,8 @@ def _digest(data: Mapping[str, Any]) -> Digest:
                 sources=tuple(s["sources"]),
                 supported=bool(s["supported"]),
                 score=float(s["score"]),
+                disputed=tuple((str(a), str(b)) for a, b in s.get("disputed", [])),
+                wording=tuple((str(a), str(b)) for a, b in s.get("wording", [])),
             )
             for s in data["sentences"]
         ),
@@ -189,6 +221,7 @@ def _article(data: Mapping[str, Any]) -> Article:
         text=data["text"],
         sentences=tuple(data["sentences"]),
         removed=tuple(data["removed"]),
+        removed_reasons=tuple(data.get("removed_reasons", ())),
         path=Path(data["path"]) if data["path"] is not None else None,
         url=data["url"],
         published=data["published"],
@@ -226,9 +259,28 @@ def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Compari
                 left=d["left"],
                 right=d["right"],
                 score=float(d["score"]),
+                topic=d.get("topic", ""),
             )
             for d in data["differences"]
         ),
+        disputes=tuple(
+            Dispute(
+                kind=d["kind"],
+                topic=d["topic"],
+                values=tuple(
+                    DisputedValue(
+                        value=v["value"],
+                        sources=tuple(v["sources"]),
+                        sentences=tuple(ref(p) for p in v["sentences"]),
+                    )
+                    for v in d["values"]
+                ),
+                contradiction=bool(d["contradiction"]),
+                timeline=tuple(d["timeline"]),
+            )
+            for d in data.get("disputes", [])
+        ),
+        published=dict(data.get("published", {})),
     )
 
 

@@ -6,7 +6,7 @@ the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from summarize.render._view import (
     citation_numbers,
@@ -14,7 +14,8 @@ from summarize.render._view import (
     markers,
     representative,
 )
-from summarize.types import Briefing, Comparison, Digest
+from summarize.types import Briefing, Comparison, Digest, DigestSentence
+from summarize.types.comparison import Dispute
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
 
@@ -34,14 +35,35 @@ def _shorten(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def disputed_markers(disputed: Iterable[tuple[str, str]], numbers: Mapping[str, int]) -> str:
+    """Markers for outlets that report the fact with another value: ``[4: 65 dead]``."""
+    return " ".join(
+        f"[{numbers[source]}: {escape(value)}]" for source, value in disputed if source in numbers
+    )
+
+
+def wording_markdown(sentence: DigestSentence, numbers: Mapping[str, int]) -> list[str]:
+    """Each outlet's own wording of a digest sentence, as a nested list."""
+    return [
+        f"  - {cite([source], numbers)} {escape(text)}"
+        for source, text in sentence.wording
+        if source in numbers
+    ]
+
+
 def digest_markdown(digest: Digest, *, numbers: Mapping[str, int] | None = None) -> str:
-    """A digest as a bullet list, each sentence followed by its citation markers."""
+    """A digest as a bullet list, each sentence followed by its citation markers, the outlets
+    that dispute it (``[4: 65 dead]``) and, nested, every outlet's own wording."""
     numbers = numbers if numbers is not None else citation_numbers(digest_sources(digest))
     lines = []
     for sentence in digest.sentences:
         text = escape(sentence.text)
         if sentence.supported:
-            lines.append(f"- {text} {cite(sentence.sources, numbers)}".rstrip())
+            disputed = disputed_markers(sentence.disputed, numbers)
+            line = f"- {text} {cite(sentence.sources, numbers)}".rstrip()
+            lines.append(f"{line} {disputed}".rstrip())
+            if len(sentence.wording) > 1:
+                lines.extend(wording_markdown(sentence, numbers))
         else:
             lines.append(f"- {text} **(unsupported: no source sentence backs this)**")
     if not lines:
@@ -89,18 +111,7 @@ def _comparison_sections(
         lines.append(more(len(unique)))
     sections.append("\n".join(lines).rstrip() + "\n")
 
-    lines = [f"## Where they differ ({len(comparison.differences)})\n"]
-    for difference in comparison.differences:
-        a, b = difference.a, difference.b
-        lines.append(
-            f"- **{difference.kind}**: {escape(difference.left)} {cite([a.source], numbers)}"
-            f" vs {escape(difference.right)} {cite([b.source], numbers)}"
-        )
-        lines.append(f"  - {cite([a.source], numbers)} {escape(a.text)}")
-        lines.append(f"  - {cite([b.source], numbers)} {escape(b.text)}")
-    if not comparison.differences:
-        lines.append("_No aligned sentences disagree on numbers, dates, names or negation._")
-    sections.append("\n".join(lines) + "\n")
+    sections.append(disputes_markdown(comparison, numbers))
 
     header = "| | " + " | ".join(f"[{numbers[s]}]" for s in comparison.sources) + " |"
     rule = "|---|" + "---:|" * len(comparison.sources)
@@ -116,6 +127,33 @@ def _comparison_sections(
         + "\n"
     )
     return sections
+
+
+def dispute_line(dispute: Dispute, numbers: Mapping[str, int]) -> str:
+    """ "**Deaths**: 60 [1][2] / 65 [4]", then the update or the softer kind if any."""
+    values = " / ".join(
+        f"{escape(value.value)} {cite(value.sources, numbers)}" for value in dispute.values
+    )
+    line = f"- **{escape(dispute.label)}**: {values}"
+    if dispute.update:
+        line += f" (update: {escape(' → '.join(dispute.timeline))}, later report)"
+    elif not dispute.contradiction:
+        line += " (detail differs; both may be true)"
+    return line
+
+
+def disputes_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """ "Where they differ": one entry per disputed detail, each outlet's sentence nested."""
+    disputes = comparison.disputes
+    lines = [f"## Where they differ ({len(disputes)})\n"]
+    for dispute in disputes:
+        lines.append(dispute_line(dispute, numbers))
+        for value in dispute.values:
+            for ref in value.sentences:
+                lines.append(f"  - {cite([ref.source], numbers)} {escape(ref.text)}")
+    if not disputes:
+        lines.append("_No aligned sentences disagree on numbers, dates, names or negation._")
+    return "\n".join(lines) + "\n"
 
 
 def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
@@ -146,7 +184,7 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
         line = f"[{numbers[article.source]}] **{escape(article.source)}**: {escape(article.title)}"
         details = [f"{article.word_count} words"]
         if article.published:
-            details.append(escape(article.published))
+            details.append(f"published {escape(article.published)}")
         if article.url:
             details.append(escape(article.url))
         if article.metadata.get("fetched_at"):
@@ -165,7 +203,11 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     lines = ["## What cleaning removed\n"]
     for article in articles:
         removed = article.removed
-        shown = "; ".join(f'"{escape(_shorten(line))}"' for line in removed[:3])
+        why = [f" ({escape(r)})" for r in article.removed_reasons] or [""] * len(removed)
+        shown = "; ".join(
+            f'"{escape(_shorten(line))}"{reason}'
+            for line, reason in zip(removed[:3], why, strict=False)
+        )
         rest = f"; … and {len(removed) - 3} more" if len(removed) > 3 else ""
         summary = f": {shown}{rest}" if removed else ""
         lines.append(

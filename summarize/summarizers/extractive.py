@@ -16,12 +16,21 @@ Selection (:mod:`summarize.summarizers.selection`) is either maximal marginal re
 under the limits: repeatedly take the sentence with the best
 ``score - diversity * max_similarity_to_chosen`` that still fits the word budget (a sentence
 that does not fit is skipped, never cut), skipping near-duplicates of chosen ones; or
-``"fill"``: the set of sentences that best fills the word budget. The output is in reading
-order. Everything is deterministic (ties break on position).
+``"fill"``: the set of sentences that best fills the word budget. A per-source digest is in
+reading order. Everything is deterministic (ties break on position).
+
+Merged digests are meant to be read as one text (:mod:`summarize.summarizers.coherence`): a
+sentence that opens with "He", "But", "This"... comes only right after the sentence of its
+article it leans on (the two are one candidate), none opens with a stray quote mark, and the
+digest opens with its most relevant sentence, then follows the articles' reading order. With
+``compress=True`` a sentence may also be taken without a trailing attribution or
+circumstantial clause (", officials said.", ", after ..."): a verbatim prefix plus a full stop,
+so short budgets are filled without cutting a sentence mid-way.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Sequence
@@ -32,11 +41,16 @@ import numpy as np
 
 from summarize.defaults import MERGED_EXTRACTIVE, PER_SOURCE_EXTRACTIVE
 from summarize.errors import InputError
+from summarize.summarizers.coherence import (
+    opens_with_reference,
+    shorter_forms,
+    stray_quote_start,
+)
 from summarize.summarizers.selection import fill_budget, select
 from summarize.types.digest import Digest, DigestSentence, Limits
 
 if TYPE_CHECKING:
-    from summarize.types.alignment import Alignment
+    from summarize.types.alignment import Alignment, SentenceRef
     from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
@@ -139,6 +153,13 @@ class ExtractiveSummarizer:
         selection: ``"mmr"`` (greedy, with the redundancy penalty) or ``"fill"``
             (:func:`~summarize.summarizers.selection.fill_budget`: the sentences that best
             fill the word budget; MMR when there is no word limit).
+        compress: Merged digests may take a sentence without its trailing attribution or
+            circumstantial clause (:func:`~summarize.summarizers.coherence.shorter_forms`),
+            with ``selection="fill"``.
+        off_story: Merged digests leave out a sentence that is about another event: no other
+            outlet reports its claim, its cosine to the story's centroid is below the story's
+            median, and at most this share of its content words appear in any other outlet's
+            article (``None``: keep all).
     """
 
     centrality_weight: float = 1.0
@@ -151,6 +172,8 @@ class ExtractiveSummarizer:
     duplicate: float | None = None
     min_words: int = 10
     selection: Literal["mmr", "fill"] = "mmr"
+    off_story: float | None = None
+    compress: bool = False
 
     name = "extractive"
 
@@ -162,6 +185,7 @@ class ExtractiveSummarizer:
         limits: Limits,
         *,
         embedder: str,
+        groups: Sequence[int] | None = None,
     ) -> list[int]:
         duplicate = self.duplicate
         if duplicate is None:
@@ -169,7 +193,9 @@ class ExtractiveSummarizer:
 
             duplicate = same_fact_params(embedder)["duplicate_threshold"]
         if self.selection == "fill":
-            return fill_budget(scores, vectors, word_counts, limits=limits, duplicate=duplicate)
+            return fill_budget(
+                scores, vectors, word_counts, limits=limits, duplicate=duplicate, groups=groups
+            )
         return select(
             scores,
             vectors,
@@ -178,6 +204,22 @@ class ExtractiveSummarizer:
             diversity=self.diversity,
             duplicate=duplicate,
         )
+
+    def _off_story(
+        self, articles: Sequence[Article], centrality: Sequence[np.ndarray]
+    ) -> list[np.ndarray]:
+        """For each sentence: is it about another event (see ``off_story``)?"""
+        if self.off_story is None or len(articles) < 2:
+            return [np.zeros(len(a.sentences), dtype=bool) for a in articles]
+        median = float(np.median(np.concatenate(centrality)))
+        words = [[_content_words(s) for s in a.sentences] for a in articles]
+        vocabulary = [set().union(*bags) for bags in words]
+        flags = []
+        for k, bags in enumerate(words):
+            elsewhere = set().union(*(v for j, v in enumerate(vocabulary) if j != k))
+            shared = np.array([len(b & elsewhere) / max(len(b), 1) for b in bags])
+            flags.append((centrality[k] < median) & (shared <= self.off_story))
+        return flags
 
     def _position(self, count: int) -> np.ndarray:
         return 1.0 / (1.0 + np.arange(count, dtype=np.float32) / self.lead)
@@ -243,7 +285,15 @@ class ExtractiveSummarizer:
         """Merged digest: one representative sentence per chosen claim, citing all its outlets.
 
         Claims reported by more outlets rank higher; within a claim the representative is its
-        best sentence by centrality to the whole story and position in its article.
+        best sentence by centrality to the whole story and position in its article, preferring
+        one that reads on its own (:mod:`~summarize.summarizers.coherence`). A sentence that
+        opens with a reference to the sentence before it in its article ("He said...", "But
+        ...") is offered only together with that sentence, as one piece; one that opens with a
+        stray quote mark is not taken. A sentence no other outlet reports whose closeness to
+        the story's centroid is low and that shares almost no words with the other outlets
+        (``off_story``: about another event) is left out. The digest opens with its most
+        relevant piece (the most central, most widely reported fact), then follows the
+        articles' reading order.
         """
         all_vectors = [v for v in alignment.vectors if len(v)]
         if not all_vectors:
@@ -255,12 +305,14 @@ class ExtractiveSummarizer:
         low = min(float(r.min()) for r in raw if r.size)
         high = max(float(r.max()) for r in raw if r.size)
         span = max(high - low, 1e-9)
+        off_story = self._off_story(articles, raw)
         # Centrality is scaled over the whole story so that outlets are comparable.
         lexical = _lexical_centrality([s for a in articles for s in a.sentences])
         offsets = np.cumsum([0] + [len(a.sentences) for a in articles])
         sentence_score: list[np.ndarray] = []
         for k, (article, centrality) in enumerate(zip(articles, raw, strict=False)):
             content = self._content_mask(list(article.sentences))
+            content &= np.array([not stray_quote_start(s) for s in article.sentences], bool)
             score = (
                 self.centrality_weight * (centrality - low) / span
                 + self.position_weight * self._position(len(article.sentences))
@@ -268,43 +320,110 @@ class ExtractiveSummarizer:
             )
             sentence_score.append(np.where(content, score, -np.inf))
 
-        n_sources = max(len(alignment.sources), 1)
-        reps, scores, vectors, counts, sources = [], [], [], [], []
-        for claim in alignment.claims:
-            best = max(
-                claim.sentences,
-                key=lambda ref: (sentence_score[ref.article][ref.index], -ref.index, -ref.article),
+        def rank(ref: SentenceRef) -> tuple[bool, bool, float, int, int]:
+            score = float(sentence_score[ref.article][ref.index])
+            return (
+                np.isfinite(score),
+                not opens_with_reference(ref.text),
+                score,
+                -ref.index,
+                -ref.article,
             )
-            base = float(sentence_score[best.article][best.index])
-            if not np.isfinite(base):
+
+        n_sources = max(len(alignment.sources), 1)
+        group_of = {
+            (ref.article, ref.index): g
+            for g, claim in enumerate(alignment.claims)
+            for ref in claim.sentences
+        }
+        claim_of = {where: alignment.claims[g] for where, g in group_of.items()}
+
+        def relevance(ref: SentenceRef) -> float:
+            claim = claim_of[(ref.article, ref.index)]
+            base = float(sentence_score[ref.article][ref.index])
+            if len(claim.sources) == 1 and off_story[ref.article][ref.index]:
+                return -np.inf  # one outlet's sentence far from the story: another event
+            return base + self.support_weight * len(claim.sources) / n_sources
+
+        units: list[_Unit] = []
+        for group, claim in enumerate(alignment.claims):
+            best = max(claim.sentences, key=rank)
+            score = relevance(best)
+            if not np.isfinite(score):
                 continue
-            reps.append(best)
-            scores.append(base + self.support_weight * len(claim.sources) / n_sources)
-            vectors.append(alignment.vectors[best.article][best.index])
-            counts.append(_words(best.text))
-            sources.append(claim.sources)
-        if not reps:
+            vector = alignment.vectors[best.article][best.index]
+            if not opens_with_reference(best.text):
+                units.append(_Unit((best.text,), (claim.sources,), score, vector, group, best))
+                if self.compress:
+                    units.extend(
+                        _Unit((short,), (claim.sources,), score, vector, group, best)
+                        for short in shorter_forms(best.text)
+                    )
+                continue
+            # It leans on the sentence before it in its article: offer the two together.
+            if best.index == 0:
+                continue
+            text = articles[best.article].sentences[best.index - 1]
+            before = dataclasses.replace(best, index=best.index - 1, text=text)
+            first = relevance(before)
+            if not np.isfinite(first) or opens_with_reference(before.text):
+                continue
+            words = (_words(before.text), _words(best.text))
+            # The pair is an alternative of its first sentence's claim (one group: only one
+            # of them is taken, so that fact is never stated twice).
+            units.append(
+                _Unit(
+                    (before.text, best.text),
+                    (claim_of[(before.article, before.index)].sources, claim.sources),
+                    (first * words[0] + score * words[1]) / sum(words),
+                    alignment.vectors[before.article][before.index],
+                    group_of[(before.article, before.index)],
+                    before,
+                )
+            )
+        if not units:
             return Digest(sentences=(), method=self.name)
         chosen = self._select(
-            np.asarray(scores, dtype=np.float32),
-            np.stack(vectors),
-            counts,
+            np.asarray([u.score for u in units], dtype=np.float32),
+            np.stack([u.vector for u in units]),
+            [sum(_words(t) for t in u.texts) for u in units],
             limits,
             embedder=alignment.embedder,
+            groups=[u.group for u in units],
         )
+        if not chosen:
+            return Digest(sentences=(), method=self.name)
         lengths = [max(len(a.sentences), 1) for a in articles]
-
-        def reading_order(i: int) -> tuple[float, int, int]:
-            ref = reps[i]
-            return (ref.index / lengths[ref.article], ref.article, ref.index)
-
+        # The lead: the most relevant piece (central, widely reported); then reading order.
+        lead = max(chosen, key=lambda i: (units[i].score, -i))
+        rest = sorted((i for i in chosen if i != lead), key=lambda i: units[i].position(lengths))
+        order = [lead, *rest]
         return Digest(
             sentences=tuple(
-                DigestSentence(text=reps[i].text, sources=tuple(sources[i]))
-                for i in sorted(chosen, key=reading_order)
+                DigestSentence(text=text, sources=tuple(sources))
+                for i in order
+                for text, sources in zip(units[i].texts, units[i].sources, strict=True)
             ),
             method=self.name,
         )
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """What a merged digest may take as one piece: a sentence, a shorter form of it, or a
+    sentence together with the one before it that it leans on ("He said...")."""
+
+    texts: tuple[str, ...]
+    sources: tuple[tuple[str, ...], ...]
+    score: float
+    vector: np.ndarray
+    group: int
+    ref: SentenceRef  # where its first sentence sits in its article
+
+    def position(self, lengths: Sequence[int]) -> tuple[float, int, int]:
+        """Reading order: relative position in its article, then article, then index."""
+        ref = self.ref
+        return (ref.index / lengths[ref.article], ref.article, ref.index)
 
 
 #: Settings for per-source digests (tuned; see summarize.defaults.PER_SOURCE_EXTRACTIVE).

@@ -71,30 +71,50 @@ def select(
 
 
 def _knapsack(
-    values: np.ndarray, weights: np.ndarray, capacity: int, slots: int | None
+    values: np.ndarray,
+    weights: np.ndarray,
+    capacity: int,
+    slots: int | None,
+    groups: Sequence[int] | None = None,
 ) -> list[int]:
     """Items of the largest total value with total weight <= ``capacity`` (and at most
-    ``slots`` items when given). Dynamic programming over (items taken, weight used)."""
+    ``slots`` items when given), at most one item per group (items with the same ``groups``
+    entry are alternatives, e.g. a sentence and its shorter form). Dynamic programming over
+    (items taken, weight used), one group at a time."""
     n_slots = 1 if slots is None else slots + 1
+    labels = list(range(len(values))) if groups is None else list(groups)
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
     best = np.full((n_slots, capacity + 1), -np.inf)
     best[0, 0] = 0.0
-    took = np.zeros((len(values), n_slots, capacity + 1), dtype=bool)
-    for i, (value, weight) in enumerate(zip(values, weights, strict=True)):
-        with_item = np.full_like(best, -np.inf)
-        if slots is None:
-            with_item[0, weight:] = best[0, : capacity + 1 - weight] + value
-        else:
-            with_item[1:, weight:] = best[:-1, : capacity + 1 - weight] + value
-        took[i] = with_item > best
-        best = np.where(took[i], with_item, best)
-    slot, weight = np.unravel_index(int(np.argmax(best)), best.shape)
+    took: list[np.ndarray] = []  # per group: the item taken at each cell, or -1
+    order = list(members.values())
+    for items in order:
+        merged = best.copy()
+        which = np.full(best.shape, -1)
+        for i in items:
+            weight, value = int(weights[i]), float(values[i])
+            with_item = np.full_like(best, -np.inf)
+            if slots is None:
+                with_item[0, weight:] = best[0, : capacity + 1 - weight] + value
+            else:
+                with_item[1:, weight:] = best[:-1, : capacity + 1 - weight] + value
+            better = with_item > merged
+            merged = np.where(better, with_item, merged)
+            which = np.where(better, i, which)
+        took.append(which)
+        best = merged
+    cell = np.unravel_index(int(np.argmax(best)), best.shape)
+    slot, weight = int(cell[0]), int(cell[1])
     chosen = []
-    for i in range(len(values) - 1, -1, -1):
-        if took[i, slot, weight]:
+    for which in reversed(took):
+        i = int(which[slot, weight])
+        if i >= 0:
             chosen.append(i)
             weight -= int(weights[i])
             slot -= 0 if slots is None else 1
-    return chosen[::-1]
+    return sorted(chosen)
 
 
 def fill_budget(
@@ -104,6 +124,7 @@ def fill_budget(
     *,
     limits: Limits,
     duplicate: float = DUPLICATE_COSINE,
+    groups: Sequence[int] | None = None,
 ) -> list[int]:
     """The sentences that best fill ``limits.max_words``; returns indices in reading order.
 
@@ -116,6 +137,8 @@ def fill_budget(
         limits: Must set ``max_words`` (without it there is no budget to fill, and this falls
             back to :func:`select`); ``max_sentences`` is honoured too.
         duplicate: Cosine similarity above which two candidates say the same thing.
+        groups: Alternatives: candidates with the same entry (a sentence and its shorter
+            forms) are never taken together. ``None``: every candidate stands alone.
     """
 
     def mmr() -> list[int]:
@@ -127,9 +150,11 @@ def fill_budget(
     counts = np.asarray(word_counts, dtype=int)
     fits = np.isfinite(relevance) & (counts <= budget)
     order = [int(i) for i in np.argsort(-relevance, kind="stable") if fits[i]]
+    label = list(range(len(relevance))) if groups is None else list(groups)
     candidates: list[int] = []
     for i in order[:MAX_CANDIDATES]:
-        if not candidates or float((vectors[candidates] @ vectors[i]).max()) < duplicate:
+        others = [c for c in candidates if label[c] != label[i]]
+        if not others or float((vectors[others] @ vectors[i]).max()) < duplicate:
             candidates.append(i)
     slots = limits.max_sentences
     if slots is not None and slots >= len(candidates):
@@ -144,7 +169,9 @@ def fill_budget(
     # Dinkelbach: the best ratio N(S)/D(S) is the lambda at which max N(S) - lambda*D(S) is 0.
     ratio, chosen = 0.0, [int(np.argmax(value))]
     for _ in range(50):
-        picked = _knapsack(words * (value - ratio), words, budget, slots)
+        picked = _knapsack(
+            words * (value - ratio), words, budget, slots, [label[c] for c in candidates]
+        )
         if not picked:
             break
         new_ratio = float((value[picked] * words[picked]).sum() / (words[picked].sum() + budget))

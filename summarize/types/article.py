@@ -16,7 +16,10 @@ class Article:
         title: The headline.
         text: The cleaned article text (paragraphs separated by blank lines).
         sentences: ``text`` split into sentences, in reading order.
-        removed: Every line cleaning dropped, in order, so nothing is lost silently.
+        removed: Every line cleaning dropped, and every piece it cut out of a kept line (a
+            photo credit, a dateline, a watermark), in order, so nothing is lost silently.
+        removed_reasons: Why each entry of ``removed`` went ("headline", "photo credit",
+            "byline", "video furniture", ...), same order and length.
         path: The file it came from, or ``None`` for raw strings.
         url: Where it was published, if known.
         published: Publication date as given by the input, if known.
@@ -27,6 +30,7 @@ class Article:
     text: str
     sentences: tuple[str, ...]
     removed: tuple[str, ...] = ()
+    removed_reasons: tuple[str, ...] = ()
     path: Path | None = None
     url: str | None = None
     published: str | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -13,15 +13,20 @@ from summarize.types.display import RichDisplay, frame
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Comparison", "Difference"]
+__all__ = ["DISPUTE_KINDS", "Comparison", "Difference", "Dispute", "DisputedValue"]
 
 
 @dataclass(frozen=True)
 class Difference:
     """Two aligned sentences that disagree on a checkable detail.
 
-    ``kind`` is one of "number", "date", "entity", "negation"; ``left``/``right`` hold the
-    conflicting values (e.g. "3.7%" vs "4%").
+    ``kind`` is one of "number", "date", "entity", "negation", "antonym" (a word swapped for
+    its opposite) or "detail" (a softer "detail differs": a vague against an exact figure, or
+    one word swapped for a different one in otherwise identical sentences);
+    ``left``/``right`` hold the conflicting values (e.g. "3.7%" vs "4%"). ``topic`` says what
+    the values are about, so pairs about one detail can be grouped into one dispute: the
+    counted thing for numbers ("deaths"), the kind of name ("place", "person",
+    "organisation", "group") for entities, the negated word for negation.
     """
 
     a: SentenceRef
@@ -30,6 +35,85 @@ class Difference:
     left: str
     right: str
     score: float
+    topic: str = ""
+
+    @property
+    def soft(self) -> bool:
+        """A "detail differs" (not a flat contradiction)."""
+        return self.kind == "detail"
+
+
+#: How each kind of dispute is named in its label ("Deaths", "Place", "Negation: confirm").
+DISPUTE_KINDS = {
+    "number": "count",
+    "date": "date",
+    "entity": "name",
+    "negation": "negation",
+    "antonym": "opposite",
+    "detail": "detail differs",
+}
+
+
+@dataclass(frozen=True)
+class DisputedValue:
+    """One value given for a disputed detail, with the outlets and sentences that give it."""
+
+    value: str
+    sources: tuple[str, ...]
+    sentences: tuple[SentenceRef, ...]
+
+    @property
+    def support(self) -> int:
+        return len(self.sources)
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """One checkable detail of one fact on which outlets give different values.
+
+    Attributes:
+        kind: "count", "date", "place", "person", "organisation", "group", "negation",
+            "opposite" (a word against its antonym) or "detail differs" (softer: a vague
+            against an exact figure, or one word changed for a different one).
+        topic: What the values are about: the counted thing ("deaths"), the negated or
+            opposed word, or the kind of name.
+        values: Each distinct value with its outlets, most outlets first.
+        contradiction: False for "detail differs", where both can be true.
+        timeline: When the outlets' publication times order the values strictly (every report
+            of one value is older than every report of the next), the values oldest first: a
+            later report revised the figure (an update, not a contradiction). Empty otherwise.
+    """
+
+    kind: str
+    topic: str
+    values: tuple[DisputedValue, ...]
+    contradiction: bool = True
+    timeline: tuple[str, ...] = ()
+
+    @property
+    def update(self) -> bool:
+        """Whether the values are successive reports (see ``timeline``)."""
+        return len(self.timeline) > 1
+
+    @property
+    def label(self) -> str:
+        """A short heading: "Deaths", "Place", "Negation (confirm)", "Detail differs"."""
+        if self.kind == "count":
+            return self.topic.capitalize() if self.topic else "Count"
+        if self.kind in ("negation", "opposite") and self.topic:
+            return f"{self.kind.capitalize()} ({self.topic})"
+        return self.kind.capitalize()
+
+    def describe(self) -> str:
+        """One line: "Deaths: 60 (6 outlets) / 65 (1) / 67 (1)", plus the update if any."""
+        parts = []
+        for i, value in enumerate(self.values):
+            unit = (" outlets" if value.support > 1 else " outlet") if i == 0 else ""
+            parts.append(f"{value.value} ({value.support}{unit})")
+        text = f"{self.label}: " + " / ".join(parts)
+        if self.update:
+            text += f"; update: {' → '.join(self.timeline)}, later report"
+        return text
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,7 +129,12 @@ class Comparison(RichDisplay):
             even *possibly* reports the same fact (calibrated same-fact probability below
             :data:`~summarize.defaults.POSSIBLY_SAME`), so a fact another outlet words
             differently is not called unique.
-        differences: Aligned sentence pairs that disagree on numbers, dates, names or negation.
+        differences: Aligned sentence pairs that disagree on numbers, dates, names or negation
+            (the pairs behind ``disputes``).
+        disputes: One :class:`Dispute` per disputed detail of one fact, with every value and
+            the outlets giving it; contradictions first, most outlets first.
+        published: Outlet -> publication time as the input gave it (outlets without one are
+            left out).
 
     In a notebook it displays as a heatmap, shared/unique claims and side-by-side columns.
     """
@@ -56,6 +145,8 @@ class Comparison(RichDisplay):
     shared: tuple[Claim, ...]
     unique: dict[str, tuple[Claim, ...]]
     differences: tuple[Difference, ...]
+    disputes: tuple[Dispute, ...] = ()
+    published: dict[str, str] = field(default_factory=dict)
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame, one row per claim x outlet: claim number, outlet, whether it

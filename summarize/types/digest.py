@@ -18,12 +18,18 @@ class DigestSentence:
         sources: Outlets that support it, in article order. Empty when unsupported.
         supported: False when the faithfulness guard found no source sentence backing it.
         score: Similarity to the best supporting source sentence (1.0 for verbatim extracts).
+        disputed: (outlet, the value it gives) for outlets that report the same fact with a
+            conflicting detail ("65 dead"); they are not in ``sources``.
+        wording: (outlet, its own sentence) for every outlet that reports the fact, in
+            article order, so a reader can check each outlet's words.
     """
 
     text: str
     sources: tuple[str, ...]
     supported: bool = True
     score: float = 1.0
+    disputed: tuple[tuple[str, str], ...] = ()
+    wording: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,229 @@
+"""Readability benchmark: dangling openers and stray quote marks in merged digests.
+
+A merged digest is read as one text. Two faults make it hard to follow:
+
+* a **dangling opener**: a sentence that opens with a pronoun or a connective ("He said...",
+  "But the...", "This was...", "However, ...") whose antecedent, the sentence right before it
+  in its own article, is not right before it in the digest (or that is the first sentence of
+  its article, so the reader never sees what it refers to);
+* a **stray quote start**: a sentence that opens with a quote mark that does not open a
+  quotation (a closing mark, a mark followed by a space, a lone mark, or an opening mark whose
+  quotation never closes in the sentence, so the reader sees half a quote).
+
+The word list here is the benchmark's own, deliberately wider than the library's rule, so the
+library is not graded by its own definition. Usage::
+
+    .venv/bin/python benchmarks/readability.py                       # both sets
+    .venv/bin/python benchmarks/readability.py --datasets neus_allsides_val --rows 0:150
+    .venv/bin/python benchmarks/readability.py --show 10             # print faulty sentences
+
+It prints one Markdown row per dataset: digests, sentences, dangling openers (count and share),
+digests with at least one, and stray quote starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+import quality  # noqa: E402
+
+logger = logging.getLogger("readability")
+
+#: Words that, opening a sentence, point back to something said before.
+OPENERS = [
+    "he",
+    "she",
+    "they",
+    "it",
+    "its",
+    "his",
+    "her",
+    "hers",
+    "their",
+    "theirs",
+    "him",
+    "them",
+    "this",
+    "these",
+    "those",
+    "that",
+    "such",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "still",
+    "also",
+    "however",
+    "meanwhile",
+    "instead",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "therefore",
+    "thus",
+    "hence",
+    "then",
+    "besides",
+    "otherwise",
+    "likewise",
+    "similarly",
+    "consequently",
+    "additionally",
+    "accordingly",
+    "indeed",
+]
+_OPENER = re.compile(
+    r"^[\"'“‘(\[]*(?:" + "|".join(OPENERS) + r"|in addition|as a result|at the same time"
+    r"|on the other hand|even so|by contrast|in contrast|in response|after that)\b",
+    re.IGNORECASE,
+)
+_OPEN_QUOTES = "\"“‘'`"
+_CLOSE_ONLY = "”’"
+
+
+def opens_with_reference(sentence: str) -> bool:
+    """Whether the sentence opens with a pronoun or connective that needs what came before."""
+    return _OPENER.match(sentence.strip()) is not None
+
+
+def stray_quote_start(sentence: str) -> bool:
+    """Whether the sentence opens with a quote mark that does not open a quotation in it."""
+    text = sentence.strip()
+    if not text or text[0] not in _OPEN_QUOTES + _CLOSE_ONLY:
+        return False
+    if text.startswith(("``", "''")) or text[0] in _CLOSE_ONLY:
+        return True
+    if len(text) == 1 or text[1].isspace():
+        return True
+    mark = text[0]
+    if mark == "“":
+        return "”" not in text[1:]
+    if mark == '"':
+        return '"' not in text[1:]
+    if mark in "‘'":
+        return not re.search(r"['’](?=\W|$)", text[1:])
+    return True
+
+
+@dataclass
+class Tally:
+    digests: int = 0
+    sentences: int = 0
+    dangling: int = 0
+    digests_with_dangling: int = 0
+    stray_quotes: int = 0
+    examples: list[str] = field(default_factory=list)
+
+
+def dangling_flags(digest: Sequence[str], articles: Sequence[Sequence[str]]) -> list[bool]:
+    """For each digest sentence: does it open with a reference whose antecedent is missing?
+
+    The antecedent of a sentence is the sentence right before it in an article holding it. A
+    sentence that opens with a reference is fine only when, for some article that holds it,
+    that article's previous sentence is the digest's previous sentence.
+    """
+    flags = []
+    for i, sentence in enumerate(digest):
+        if not opens_with_reference(sentence):
+            flags.append(False)
+            continue
+        previous = digest[i - 1] if i else None
+        followed = False
+        for sentences in articles:
+            for j, candidate in enumerate(sentences):
+                if candidate == sentence and j and sentences[j - 1] == previous:
+                    followed = True
+        flags.append(not followed)
+    return flags
+
+
+def measure(rows: Sequence[dict], *, tally: Tally, show: int = 0) -> None:
+    """Summarise each row (merged digest, the quality benchmark's budget) and count faults."""
+    from summarize.digest import summarise
+    from summarize.embeddings import get_embedder
+    from summarize.errors import ArticleError
+
+    embedder = get_embedder(None)
+    for row in rows:
+        documents = [d for d in row["documents"] if d.strip()]
+        try:
+            articles = quality._articles(documents)
+        except ArticleError:
+            continue
+        digest = summarise(articles, max_words=quality.budget(row), embedder=embedder)
+        texts = [s.text for s in digest.sentences]
+        flags = dangling_flags(texts, [a.sentences for a in articles])
+        tally.digests += 1
+        tally.sentences += len(texts)
+        tally.dangling += sum(flags)
+        tally.digests_with_dangling += any(flags)
+        for text, flag in zip(texts, flags, strict=True):
+            stray = stray_quote_start(text)
+            tally.stray_quotes += stray
+            if (flag or stray) and len(tally.examples) < show:
+                tally.examples.append(f"{row['id']}: {'QUOTE ' if stray else ''}{text[:140]}")
+
+
+def table(results: Sequence[tuple[str, int, Tally]]) -> str:
+    lines = [
+        "| dataset | digests | sentences | dangling openers | share | digests with one "
+        "| stray quote starts |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for dataset, _n, t in results:
+        share = 100 * t.dangling / max(t.sentences, 1)
+        lines.append(
+            f"| {dataset} | {t.digests} | {t.sentences} | {t.dangling} | {share:.1f} % "
+            f"| {t.digests_with_dangling} | {t.stray_quotes} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval-dir", type=Path, default=quality.EVAL_DIR)
+    parser.add_argument("--datasets", nargs="+", default=["multinews_dev100", "neus_allsides_val"])
+    parser.add_argument("--rows", default=None, help="START:END slice of the usable rows")
+    parser.add_argument("--show", type=int, default=0, help="print up to N faulty sentences")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if not args.eval_dir.is_dir():
+        print(f"Skipping: evaluation data not found at {args.eval_dir} (see its README).")
+        return 0
+    results = []
+    for dataset in args.datasets:
+        path = args.eval_dir / f"{dataset}.jsonl"
+        if not path.exists():
+            print(f"Skipping {dataset}: {path} not found.")
+            continue
+        rows = quality.load_rows(path)
+        if args.rows:
+            start, _, end = args.rows.partition(":")
+            rows = rows[int(start or 0) : int(end) if end else None]
+        tally = Tally()
+        measure(rows, tally=tally, show=args.show)
+        results.append((dataset, len(rows), tally))
+        for example in tally.examples:
+            print(example)
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,201 @@
+"""Disputes: precise checks (each false alarm and miss of issue 14 in sentences of that shape),
+grouping pairs into one dispute per detail, updates over time, and precise citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.articles import Article
+from summarize.comparison import Comparison, compare
+
+
+def _article(source: str, sentences: list[str], published: str | None = None) -> Article:
+    return Article(
+        source=source,
+        title=source,
+        text=" ".join(sentences),
+        sentences=tuple(sentences),
+        published=published,
+    )
+
+
+def _compare(embedder, *texts: str) -> Comparison:
+    return compare(
+        [_article(f"Outlet {i + 1}", [text]) for i, text in enumerate(texts)], embedder=embedder
+    )
+
+
+# --- false alarms: none of these is a dispute ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (  # adjectival number-noun forms describe the orchestra, they count nothing
+            "A 140-person orchestra would perform at the opening of the new concert hall.",
+            "A 140-piece orchestra will perform at the opening of the new concert hall.",
+        ),
+        (  # "not only ... but also" adds a reason, it denies nothing
+            "The minister resigned not only because of the scandal but also because of "
+            "his failing health.",
+            "The minister resigned because of the scandal and also because of his failing health.",
+        ),
+        (  # "X, not Y" contrast corrects a noun, both say it was a truce
+            "The two armies agreed to a truce, not a peace treaty, after a week of talks.",
+            "The two armies agreed to a truce, not peace, after a week of talks.",
+        ),
+        (  # a spelling variant and a synonym change nothing
+            "The ministers agreed that co-operation on border security was vital.",
+            "The ministers agreed that cooperation on frontier security was vital.",
+        ),
+        (
+            "The founder of the start-up was arrested on fraud charges on Thursday.",
+            "The founder of the start-up was detained on fraud charges on Thursday.",
+        ),
+        (  # a pronoun for the people it stands for is no other name
+            '"[They] agreed that cooperation on aviation security was vital," a spokeswoman said.',
+            "The Prime Minister and President agreed that cooperation on aviation security was "
+            "vital, a spokeswoman said.",
+        ),
+        (  # two different quantities: rescued people and recovered bodies
+            "Police rescued 40 people from the flooded tunnel, and recovered 59 bodies.",
+            "Police rescued 40 people from the flooded tunnel on Sunday.",
+        ),
+    ],
+)
+def test_no_false_alarm(embedder, left, right):
+    comparison = _compare(embedder, left, right)
+    assert comparison.disputes == (), [d.describe() for d in comparison.disputes]
+
+
+# --- misses: each of these is a dispute ------------------------------------------------------
+
+
+def test_place_names_compared_as_names(embedder):
+    comparison = _compare(
+        embedder,
+        "Twelve children were hurt when a car hit a daycare centre in Logan Square on Monday.",
+        "Twelve children were hurt when a car hit a daycare centre in Palmer Square on Monday.",
+    )
+    (dispute,) = comparison.disputes
+    assert dispute.kind == "place" and dispute.contradiction
+    assert {v.value for v in dispute.values} == {"Logan Square", "Palmer Square"}
+
+
+def test_vague_against_exact_is_a_softer_detail(embedder):
+    comparison = _compare(
+        embedder,
+        "Witnesses said the gunman fired nine bullets at the parked car before fleeing.",
+        "Witnesses said the gunman fired several times at the parked car before fleeing.",
+    )
+    (dispute,) = comparison.disputes
+    assert dispute.kind == "detail differs"
+    assert not dispute.contradiction
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "words"),
+    [
+        (
+            "Shares in the carmaker rose sharply on Tuesday after the results were published.",
+            "Shares in the carmaker fell sharply on Tuesday after the results were published.",
+            {"rose", "fell"},
+        ),
+        (
+            "The city council approved the plan to build a new bridge over the river.",
+            "The city council rejected the plan to build a new bridge over the river.",
+            {"approved", "rejected"},
+        ),
+    ],
+)
+def test_antonym_swap_on_matching_sentences(embedder, left, right, words):
+    comparison = _compare(embedder, left, right)
+    (dispute,) = comparison.disputes
+    assert dispute.kind == "opposite" and dispute.contradiction
+    assert {v.value for v in dispute.values} == words
+
+
+FIRE = [
+    "A fire at a hotel in the capital killed at least 60 people and injured about 180.",
+    "The hotel fire in the capital killed 60 people and injured about 180, officials said.",
+    "A fire at a hotel in the capital killed 65 people and injured 157, officials said.",
+    "A fire at a hotel in the capital killed 67 people and injured 173 others.",
+]
+
+
+def test_pairs_are_grouped_into_one_dispute_per_detail(embedder):
+    articles = [_article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)]
+    comparison = compare(articles, embedder=embedder)
+    by_topic = {d.topic: d for d in comparison.disputes}
+    assert set(by_topic) == {"deaths", "injured"}, [d.describe() for d in comparison.disputes]
+    deaths = by_topic["deaths"]
+    assert [v.sources for v in deaths.values] == [("Wire 1", "Wire 2"), ("Wire 3",), ("Wire 4",)]
+    assert deaths.describe().startswith("Deaths: ")
+    assert "(2 outlets) / 65 (1) / 67 (1)" in deaths.describe()
+    assert len(comparison.differences) > len(comparison.disputes)  # pairs, grouped
+
+
+def test_a_later_report_revising_a_figure_is_an_update(embedder):
+    articles = [
+        _article("Early", [FIRE[2]], published="2024-03-01T08:00:00Z"),
+        _article("Later", [FIRE[1]], published="2024-03-01T18:30:00Z"),
+    ]
+    comparison = compare(articles, embedder=embedder)
+    deaths = next(d for d in comparison.disputes if d.topic == "deaths")
+    assert deaths.update and deaths.timeline == ("65", "60")
+    assert "65 → 60, later report" in deaths.describe()
+    assert comparison.published == {
+        "Early": "2024-03-01T08:00:00Z",
+        "Later": "2024-03-01T18:30:00Z",
+    }
+    # Briefings show when each outlet published, and the update.
+    from summarize import brief
+
+    briefing = brief(articles, embedder=embedder, max_words=40)
+    markdown = briefing.to_markdown()
+    assert "published 2024-03-01T08:00:00Z" in markdown
+    assert "update: 65 → 60, later report" in markdown
+    assert "2024-03-01T18:30:00Z" in briefing.to_html()
+    assert "65 → 60, later report" in briefing.to_html()
+    # Without publication times the same values are a plain contradiction.
+    plain = compare([_article(a.source, list(a.sentences)) for a in articles], embedder=embedder)
+    assert not next(d for d in plain.disputes if d.topic == "deaths").update
+
+
+def test_merged_sentence_never_cites_an_outlet_that_gives_another_value(embedder):
+    from summarize import brief
+
+    articles = [
+        _article(f"Wire {i + 1}", [text, "Firefighters worked through the night to put it out."])
+        for i, text in enumerate(FIRE)
+    ]
+    briefing = brief(articles, embedder=embedder, max_words=60)
+    comparison = briefing.comparison
+    conflicting = {
+        frozenset({(d.a.source, d.a.text), (d.b.source, d.b.text)})
+        for d in comparison.differences
+        if not d.soft
+    }
+    checked = 0
+    for sentence in briefing.digest.sentences:
+        own = [(s, t) for s, t in sentence.wording if t == sentence.text]
+        for source, text in sentence.wording:
+            pair = frozenset({own[0], (source, text)}) if own else frozenset()
+            if pair in conflicting:
+                checked += 1
+                assert source not in sentence.sources
+                assert source in dict(sentence.disputed)
+    assert checked >= 2
+    fire = next(s for s in briefing.digest.sentences if "fire" in s.text.lower())
+    assert len(fire.wording) == 4  # every outlet's own wording is kept
+    assert any(value.startswith(("65 dead", "67 dead")) for _, value in fire.disputed)
+    markdown = briefing.to_markdown()
+    assert " dead, " in markdown and "**Deaths**" in markdown
+    for source, text in fire.wording:  # each outlet's own wording, nested under the sentence
+        number = briefing.sources.index(source) + 1
+        assert f"\n  - [{number}] {text}" in markdown
+    page = briefing.to_html()
+    assert 'class="sz-wording"' in page and "sz-disputed" in page
+    loaded = type(briefing).from_json(briefing.to_json())
+    assert loaded.digest.sentences == briefing.digest.sentences
+    assert loaded.comparison.disputes == comparison.disputes
