@@ -55,16 +55,19 @@ OVERLAP = [
     new_code_cell(LOAD),
     new_markdown_cell(
         "## Pairwise overlap\n\n`compare()` aligns the sentences (one embedding pass) and "
-        "returns a `Comparison`. Overlap is the share of each article's sentences that the "
-        "other reports too. Each outlet with itself (always 1) is greyed out, and the colours "
-        "are fitted to the pairs, so the differences between pairs show."
+        "returns a `Comparison`. Its `similarity` matrix (article order) is the probability "
+        "that two articles tell the same story; `fact_overlap`, drawn here, is the share of "
+        "their sentences that report the same facts. Each outlet with itself (always 1) is "
+        "greyed out, and the colours are fitted to the pairs, so the differences show."
     ),
     new_code_cell(
         "%matplotlib inline\n"
         "from summarize import compare\n"
         "from summarize.render import plots\n\n"
         "comparison = compare(articles)\n"
-        "plots.heatmap(comparison.similarity, comparison.sources)"
+        "print('same story (probability):', comparison.similarity.round(2).tolist())\n"
+        "plots.heatmap(comparison.fact_overlap, comparison.sources, "
+        "title='Share of matched facts')"
     ),
     new_markdown_cell(
         "## What each outlet shares\n\n"

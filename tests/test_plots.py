@@ -65,16 +65,17 @@ def test_every_plot_draws_and_labels_its_axes(briefing):
 
 def test_heatmap_masks_the_diagonal_and_fits_the_scale_to_the_pairs(briefing):
     comparison = briefing.comparison
-    figure = plots.heatmap(comparison.similarity, comparison.sources)
+    matrix = comparison.fact_overlap  # the share of matched facts: 0.20-0.24 off the diagonal
+    figure = plots.heatmap(matrix, comparison.sources)
     image = _main_axes(figure)[0].images[0]
     data = image.get_array()
     n = len(comparison.sources)
     assert np.ma.getmaskarray(data)[np.eye(n, dtype=bool)].all()
     assert not np.ma.getmaskarray(data)[~np.eye(n, dtype=bool)].any()
-    off = comparison.similarity[~np.eye(n, dtype=bool)]
+    off = matrix[~np.eye(n, dtype=bool)]
     low, high = image.get_clim()
     assert low <= off.min() and high >= off.max()
-    # Fitted: the scale spans little more than the off-diagonal values (0.20-0.24 here), so
+    # Fitted: the scale spans little more than the off-diagonal values, so
     # the lowest and highest pairs get clearly different colours.
     assert high - low < 2 * (off.max() - off.min()) + 1e-3
     lowest, highest = image.to_rgba(off.min()), image.to_rgba(off.max())

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from summarize.render._view import (
     STATUS_LABELS,
@@ -242,30 +244,59 @@ def overlap_section(
 
     sources = comparison.sources
     uri = heatmap_data_uri(comparison.similarity, sources)
-    head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
-    rows = []
-    for i, source in enumerate(sources):
-        cells = "".join(f"<td>{float(v):.2f}</td>" for v in comparison.similarity[i])
-        rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
-    table = f'<table class="sz-similarity"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+    table = _matrix_table(comparison.similarity, sources, numbers)
     image = (
         f'<figure class="sz-heatmap"><img id="sz-heatmap" src="{uri}" '
-        f'alt="Heatmap of pairwise overlap between {len(sources)} outlets"></figure>'
+        f'alt="Heatmap of pairwise story overlap between {len(sources)} outlets"></figure>'
     )
     note = (
-        '<p class="sz-muted">Overlap: the share of sentences with a same-fact match in the '
-        "other article, averaged both ways (0 = nothing in common, 1 = every sentence "
-        "matched).</p>"
+        '<p class="sz-muted">Story overlap: the probability that the two articles tell the same '
+        "story (about 1 for two reports of one story, even in different words; near 0 for "
+        "different stories).</p>"
     )
-    if fold_table:
-        table = (
-            f'<details class="sz-rest"><summary>The same numbers as a table</summary>'
-            f"{table}</details>"
+    facts = ""
+    if comparison.fact_overlap is not None:
+        facts = (
+            '<p class="sz-muted">Share of matched facts: the share of sentences with a same-fact '
+            "match in the other article, averaged both ways.</p>"
+            + _matrix_table(comparison.fact_overlap, sources, numbers, kind="sz-facts")
+        )
+    body = f"{table}{note}{facts}"
+    if fold_table:  # the heatmap already prints every story-overlap value
+        body = (
+            f'{note}<details class="sz-rest"><summary>The numbers as tables</summary>'
+            f"{table}{facts}</details>"
         )
     return _card(
         "Overlap between outlets",
-        f'<div class="sz-overlap">{image}<div>{note}{table}</div></div>',
+        f'<div class="sz-overlap">{image}<div>{body}</div></div>',
         ident="sz-overlap",
+    )
+
+
+def _matrix_table(
+    matrix: object, sources: Sequence[str], numbers: Mapping[str, int], *, kind: str = ""
+) -> str:
+    head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
+    rows = []
+    for i, source in enumerate(sources):
+        cells = "".join(f"<td>{float(v):.2f}</td>" for v in np.asarray(matrix)[i])
+        rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
+    classes = f"sz-similarity {kind}".strip()
+    return f'<table class="{classes}"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+
+
+def off_story_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The mixed-story warning, or "" when all articles tell one story."""
+    if not comparison.off_story:
+        return ""
+    named = ", ".join(f"[{numbers[s]}] {e(s)}" for s in comparison.off_story)
+    verb = "does" if len(comparison.off_story) == 1 else "do"
+    return (
+        '<div class="sz-warning" id="sz-mixed" role="alert"><strong>Mixed stories.</strong> '
+        f"{named} {verb} not seem to be about the same story as the other articles; the "
+        "comparison and the briefing mix stories. Remove them, or group the articles into "
+        "stories first.</div>"
     )
 
 
@@ -459,6 +490,7 @@ def briefing_body(briefing: Briefing) -> str:
     return "".join(
         [
             briefing_header(briefing),
+            off_story_warning(briefing.comparison, numbers),
             f'<div class="sz-grid sz-lead">{digest}{outlets}</div>',
             '<div class="sz-board">',
             overlap_section(briefing.comparison, numbers, fold_table=True),
@@ -481,7 +513,8 @@ def comparison_body(comparison: Comparison) -> str:
     """Sources, the three comparison cards, the heatmap and the side-by-side view."""
     numbers = citation_numbers(comparison.sources)
     return (
-        _card("Sources", _source_legend(comparison.sources, numbers))
+        off_story_warning(comparison, numbers)
+        + _card("Sources", _source_legend(comparison.sources, numbers))
         + overlap_section(comparison, numbers)
         + comparison_cards(comparison, numbers)
         + side_by_side(comparison, numbers)

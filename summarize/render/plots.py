@@ -112,7 +112,7 @@ def _colour_range(values: np.ndarray) -> tuple[float, float]:
     spread = high - low
     if spread < 1e-6:
         spread = max(abs(high), 0.05)
-    return max(0.0, low - 0.3 * spread), high + 0.02 * spread
+    return max(0.0, low - 0.3 * spread), high
 
 
 def heatmap_png(
