@@ -89,6 +89,7 @@ _Canvas.print_figure = _spy"""
 REPORT = "import json as _json\nprint('FIGURES ' + _json.dumps(_SHOWN))"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_runs_top_to_bottom(name, kernel_name, bundled_articles):
     from nbclient import NotebookClient

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from summarize.embeddings import Embedder
 from summarize.models import resolve_embedder
@@ -40,6 +41,7 @@ def test_default_embedder_is_static_and_unit_length(embedder):
     assert np.all(np.abs(vectors[-2]) == 0)  # no tokens: a zero vector, cosine 0 with all
 
 
+@pytest.mark.slow  # loads the torch transformer it is distilled from
 def test_static_model_finds_each_paraphrase_like_its_teacher(embedder):
     """Each sentence's nearest neighbour is its paraphrase, for the static model and MiniLM."""
     texts = [s for pair in PARAPHRASES for s in pair]
