@@ -7,6 +7,7 @@ is inlined; the heatmap is an inline PNG. The page loads nothing from anywhere.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import html
 from collections.abc import Iterable, Mapping, Sequence
@@ -454,7 +455,8 @@ def outlet_list(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
         n = numbers[article.source]
         day = published_date(article.published)
         date = (
-            f'<time datetime="{day.isoformat()}">{day.day} {day:%B %Y}</time>'
+            f'<time datetime="{e(_machine_time(article.published, day))}">'
+            f"{day.day} {day:%B %Y}</time>"
             if day
             else (e(article.published) if article.published else "")
         )
@@ -467,6 +469,16 @@ def outlet_list(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
             f"<br>{_url(article.url)}{when}</li>"
         )
     return f'<ul class="sz-sources sz-outlets">{"".join(items)}</ul>'
+
+
+def _machine_time(published: str | None, day: datetime.date) -> str:
+    """The published text itself when it is ISO 8601 (keeps the time of day), else the day."""
+    text = (published or "").strip()
+    try:
+        datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return day.isoformat()
+    return text
 
 
 def _url(url: str | None) -> str:
