@@ -156,9 +156,6 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
             r"^(back to|top of) (the )?(top|page)$",
             r"^skip to (main )?(content|navigation)$",
             r"^(sorry, )?the page you requested (was|could) not (be )?found",
-            # The rest of a "not found" page: its search box and help link.
-            r"^search the web\b.*\bsearch\b",
-            r"^please try .{0,40}\bhelp\b.{0,20}\bif you need more assistance\b",
             r"^this feature is not available right now\b",
             r"^the interactive transcript could not be loaded",
             r"^rating is available when the video has been rented",
@@ -184,19 +181,18 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         _VERY_SHORT,
     ),
     (
-        # Notices of the platform a scraper landed on instead of the article: Twitter's
-        # location notice (any embedded tweet), the Internet Archive's crawl notices (any page
-        # fetched through the Wayback Machine), a "not found" page. Whole paragraphs, so longer.
-        "platform notice",
+        # Text a scraper or web archive puts where the article should be: the notice of an
+        # embedded tweet, a web archive's notice about its crawls, a "not found" page.
+        "embed or archive notice",
         _rx(
-            r"\badd location information to your tweets\b",
-            r"\b(when )?you tweet with a location\b.*\blocation\b",
-            r"\bdelete your (tweet )?location history\b",
+            r"\byou can add location information to your tweets\b",
+            r"^when you tweet with a location\b",
             r"\bcrawl data to the internet archive\b",
-            r"\b(added|ingested) (in)?to the wayback machine\b",
-            r"\bcrawls are part of an effort to archive pages\b",
-            r"\bcrawls of supported \W*no more 404\b",
-            r"\bplease check the url for proper spelling\b",
+            r"^these crawls are part of an effort to archive pages\b",
+            r"\bmay not be ingested into the wayback machine\b",
+            r"^please check the url for proper spelling\b",
+            r"^search the web\b.{0,60}$",
+            r"^please try .{0,60}\bif you need (more|further) (assistance|help)\b",
         ),
         _SHORT * 3,
     ),

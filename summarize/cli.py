@@ -98,6 +98,12 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         "stopping at the first problem",
     )
     parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read files in a folder that are symbolic links to places outside it "
+        "(not followed by default)",
+    )
+    parser.add_argument(
         "--embedder",
         metavar="NAME",
         help="sentence embedder: minilm-static (default; static distillation of MiniLM, "
@@ -249,6 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip files that cannot be loaded (each is reported on stderr)",
     )
     stories.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read files in a folder that are symbolic links to places outside it "
+        "(not followed by default)",
+    )
+    stories.add_argument(
         "--embedder", metavar="NAME", help="sentence embedder (default minilm-static)"
     )
     stories.add_argument("--no-progress", action="store_true", help="hide the progress bar")
@@ -317,11 +329,16 @@ def _render_comparison(comparison: Comparison, fmt: str) -> str:
 
 
 def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Article]:
-    """The articles; with --skip-bad, files that fail are logged (a warning each) and left out."""
+    """The articles; with --skip-bad, files that fail are logged (a warning each) and left out.
+
+    Raises:
+        InputError: ``-o`` names one of the input files (it would be overwritten).
+    """
     from summarize.loading import load_articles
     from summarize.web import Fetcher
 
     inputs = _inputs(parser, args.paths)
+    _check_output(args.output, [Path(p) for p in ([inputs] if isinstance(inputs, str) else inputs)])
     fetcher = Fetcher(
         offline=args.offline,
         since=args.since,
@@ -329,7 +346,34 @@ def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Art
         timeout=args.timeout,
         progress=False if args.quiet else None,
     )
-    return list(load_articles(inputs, errors="skip" if args.skip_bad else "raise", fetcher=fetcher))
+    articles = list(
+        load_articles(
+            inputs,
+            errors="skip" if args.skip_bad else "raise",
+            follow_links=args.follow_links,
+            fetcher=fetcher,
+        )
+    )
+    _check_output(args.output, [article.path for article in articles if article.path])
+    return articles
+
+
+def _check_output(output: Path | None, inputs: Sequence[Path]) -> None:
+    """Refuse an output path that is one of the input files."""
+    from summarize.errors import InputError
+
+    if output is None or not output.exists():
+        return
+    for path in inputs:
+        try:
+            same = path.is_file() and os.path.samefile(path, output)
+        except OSError:
+            same = False
+        if same:
+            raise InputError(
+                f"-o {output} is one of the input files; writing there would destroy it. "
+                "Choose another output file."
+            )
 
 
 def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> None:
@@ -540,6 +584,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("summarize: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug or an unforeseen input: one line, never a traceback
+        logger.debug("Unexpected error", exc_info=True)
+        print(
+            f"summarize: error: unexpected {type(error).__name__}: {error}. This is a bug in "
+            "summarize; please report it with the input that caused it (-vv shows the details).",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -51,8 +51,20 @@ def _assert_nothing_lost(text: str, cleaned) -> None:
         ("(Image: Getty)", "page furniture"),
         ("Jane Doe/Reuters", "page furniture"),
         ("Please enable JavaScript to view the comments.", "page furniture"),
-        ("Search the Web advanced search | most popular", "page furniture"),
-        ("Please try Example Help Central if you need more assistance.", "page furniture"),
+        (
+            "You can add location information to your Tweets, such as your city, from the web. "
+            "You always have the option to delete your Tweet location history. Learn more",
+            "embed or archive notice",
+        ),
+        (
+            "Since 1996 a crawler company has been donating its crawl data to the Internet "
+            "Archive; the data are added to the archive after an embargo period.",
+            "embed or archive notice",
+        ),
+        (
+            "Please check the URL for proper spelling and capitalization, or try the home page.",
+            "embed or archive notice",
+        ),
         ("* * *", "separator"),
         ("www.example.com", "site name"),
     ],
@@ -77,6 +89,8 @@ def test_boilerplate_line_is_removed_with_reason(junk, reason):
         "Related charges were filed against two other men on Monday.",
         "Share prices fell 3% after the announcement.",
         "Advertisements for the product were banned in 2019.",
+        "Archivists said the deleted page had been added to the Wayback Machine in 2019.",
+        "Police said he posted a tweet with a location tag minutes before the crash.",
     ],
 )
 def test_real_sentences_that_mention_boilerplate_words_are_kept(sentence):
@@ -288,19 +302,19 @@ def test_text_that_resembles_clutter_is_kept(line):
         "You can add location information to your Tweets, from the web or an app. Learn more",
         "When you tweet with a location, the service keeps that location. Learn more",
         "Since 2001 a partner has given its crawl data to the Internet Archive, and the pages "
-        "are added to the Wayback Machine some weeks later.",
-        "Our crawls are part of an effort to archive pages as they appear, so links keep working.",
-        "Sorry. Please check the URL for proper spelling and try the home page.",
+        "are added to the archive some weeks later.",
+        "These crawls are part of an effort to archive pages as they appear, so links work.",
+        "Please check the URL for proper spelling and try the home page.",
     ],
 )
-def test_platform_notice_is_removed_and_alone_is_no_article(notice):
+def test_a_document_that_is_only_a_notice_is_no_article(notice):
     from summarize.errors import EmptyArticleError
     from summarize.loading import article_from_text
 
     cleaned = clean_text("\n".join([REAL[0], notice, REAL[1]]))
     assert cleaned.kept == (REAL[0], REAL[1])
-    assert cleaned.reasons == ("platform notice",)
-    with pytest.raises(EmptyArticleError, match="platform notice"):
+    assert cleaned.reasons == ("embed or archive notice",)
+    with pytest.raises(EmptyArticleError, match="embed or archive notice"):
         article_from_text(notice)
 
 

@@ -30,6 +30,28 @@ class SentenceView:
     differences: tuple[Difference, ...] = ()
 
 
+#: Beyond this many outlets the overlap is not a full table (n x n cells: 25 million for 5,000
+#: outlets) but the most overlapping pairs; the JSON output keeps the whole matrix.
+MAX_TABLE_SOURCES = 30
+#: Pairs listed instead of the table.
+TOP_PAIRS = 20
+
+
+def top_pairs(values: object, count: int = TOP_PAIRS) -> list[tuple[int, int, float]]:
+    """The ``count`` highest outlet pairs (i < j) of a symmetric matrix, highest first, ties by
+    position."""
+    import numpy as np
+
+    matrix = np.asarray(values, dtype=np.float64)
+    pairs: list[tuple[int, int, float]] = []
+    for i in range(len(matrix) - 1):  # row by row: no (n, n) temporaries
+        row = matrix[i, i + 1 :]
+        best = np.argsort(-row, kind="stable")[:count]
+        pairs.extend((i, i + 1 + int(j), float(row[j])) for j in best)
+        pairs = sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))[:count]
+    return pairs
+
+
 def citation_numbers(sources: Iterable[str]) -> dict[str, int]:
     """Number outlets 1, 2, 3... in the order given (article order)."""
     numbers: dict[str, int] = {}

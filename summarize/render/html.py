@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.render._view import (
+    MAX_TABLE_SOURCES,
     STATUS_LABELS,
+    TOP_PAIRS,
     aligned_rows,
     article_sentences,
     citation_numbers,
     digest_sources,
     markers,
     representative,
+    top_pairs,
 )
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
@@ -266,12 +269,23 @@ def overlap_section(comparison: Comparison, numbers: Mapping[str, int]) -> str:
 def _matrix_table(
     matrix: object, sources: Sequence[str], numbers: Mapping[str, int], *, kind: str = ""
 ) -> str:
+    classes = f"sz-similarity {kind}".strip()
+    if len(sources) > MAX_TABLE_SOURCES:  # n x n cells: 25 million for 5,000 outlets
+        pairs = "".join(
+            f"<tr><td>[{numbers[sources[i]]}] {e(sources[i])} and "
+            f"[{numbers[sources[j]]}] {e(sources[j])}</td><td>{value:.2f}</td></tr>"
+            for i, j, value in top_pairs(matrix)
+        )
+        return (
+            f'<p class="sz-muted">{len(sources)} outlets: the {TOP_PAIRS} highest pairs '
+            "(the JSON output has the whole matrix).</p>"
+            f'<table class="{classes}"><tr><th>outlets</th><th>value</th></tr>{pairs}</table>'
+        )
     head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
     rows = []
     for i, source in enumerate(sources):
         cells = "".join(f"<td>{float(v):.2f}</td>" for v in np.asarray(matrix)[i])
         rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
-    classes = f"sz-similarity {kind}".strip()
     return f'<table class="{classes}"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
 
 

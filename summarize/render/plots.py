@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
+#: Largest matrix drawn cell by cell; beyond, blocks of outlet pairs are drawn by their maximum.
+MAX_CELLS = 300
+
+
 def _label(source: str, number: int, width: int = 18) -> str:
     return f"[{number}] " + "\n".join(textwrap.wrap(source, width=width) or [source])
 
@@ -49,12 +53,23 @@ def heatmap(
         ax = figure.add_subplot()
     else:
         figure = ax.get_figure()  # type: ignore[assignment]
-    image = ax.imshow(matrix, cmap="Blues", vmin=0.0, vmax=1.0)
+    if n > MAX_CELLS:
+        # Thousands of outlets: each pixel shows the highest overlap in its block of pairs, so
+        # strong pairs stay visible and matplotlib never resamples a 5,000 x 5,000 image.
+        edges = np.arange(0, n, -(-n // MAX_CELLS))
+        pooled = np.maximum.reduceat(np.maximum.reduceat(matrix, edges, axis=0), edges, axis=1)
+        extent = (-0.5, n - 0.5, n - 0.5, -0.5)
+        image = ax.imshow(
+            pooled, cmap="Blues", vmin=0.0, vmax=1.0, extent=extent, interpolation="nearest"
+        )
+    else:
+        image = ax.imshow(matrix, cmap="Blues", vmin=0.0, vmax=1.0)
     numbers = [f"[{i + 1}]" for i in range(n)]
     labels = [_label(source, i + 1) for i, source in enumerate(sources)] if detailed else numbers
     ticks = range(n) if detailed else range(0, n, max(1, n // 12))
     ax.set_xticks(list(ticks), [numbers[i] for i in ticks])
-    ax.set_yticks(list(ticks), [labels[i] for i in ticks], fontsize=9)
+    # Labels are outlet names: never math ("$$" or "$5 vs $6" would reach the math parser).
+    ax.set_yticks(list(ticks), [labels[i] for i in ticks], fontsize=9, parse_math=False)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -65,7 +80,7 @@ def heatmap(
                 color = "white" if value > 0.6 else "#1b2a3a"
                 ax.text(j, i, f"{value:.2f}", ha="center", va="center", color=color, fontsize=10)
     if title:
-        ax.set_title(title, fontsize=11)
+        ax.set_title(title, fontsize=11, parse_math=False)
     figure.colorbar(image, ax=ax, shrink=0.85, label="overlap")
     return figure
 
