@@ -60,7 +60,7 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 #: same fact; such claims are left out of ``Comparison.unique`` (commit f29a311: a looser bar than
 #: the 0.5 of "same fact", so differently worded facts are not called unique; models.md).
 POSSIBLY_SAME = 0.25
-#: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar (0.35 for the
+#: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar (0.38 for the
 #: static default) are calibrated per embedder in ``summarize/data/overlap.json``, written by
 #: ``benchmarks/overlap.py --write`` (models.md, "Story overlap").
 

@@ -294,3 +294,39 @@ def test_text_that_resembles_clutter_is_kept(line):
     cleaned = clean_text(line)
     assert cleaned.kept == (line,)
     assert cleaned.removed == ()
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "You can add location information to your Tweets, from the web or an app. Learn more",
+        "When you tweet with a location, the service keeps that location. Learn more",
+        "Since 2001 a partner has given its crawl data to the Internet Archive, and the pages "
+        "are added to the archive some weeks later.",
+        "These crawls are part of an effort to archive pages as they appear, so links work.",
+        "Please check the URL for proper spelling and try the home page.",
+    ],
+)
+def test_a_document_that_is_only_a_notice_is_no_article(notice):
+    from summarize.errors import EmptyArticleError
+    from summarize.loading import article_from_text
+
+    cleaned = clean_text("\n".join([REAL[0], notice, REAL[1]]))
+    assert cleaned.kept == (REAL[0], REAL[1])
+    assert cleaned.reasons == ("embed or archive notice",)
+    with pytest.raises(EmptyArticleError, match="embed or archive notice"):
+        article_from_text(notice)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Internet Archive said on Monday that four publishers had sued it over lending.",
+        "Reporters found the deleted page in the Wayback Machine, the court heard on Tuesday.",
+        "The senator deleted the tweet, which had shown her location, an hour later.",
+    ],
+)
+def test_news_about_archives_and_tweets_is_kept(sentence):
+    cleaned = clean_text("\n".join([REAL[0], sentence, REAL[1]]))
+    assert sentence in cleaned.kept
+    assert cleaned.removed == ()
