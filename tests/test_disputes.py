@@ -61,6 +61,18 @@ def _compare(embedder, *texts: str) -> Comparison:
             "Police rescued 40 people from the flooded tunnel, and recovered 59 bodies.",
             "Police rescued 40 people from the flooded tunnel on Sunday.",
         ),
+        (  # two adjectives of one WordNet cluster: the same crowd in other words
+            "A huge crowd gathered outside the parliament building on Friday evening.",
+            "A large crowd gathered outside the parliament building on Friday evening.",
+        ),
+        (  # two names for one kind of act: rewording, not another fact
+            "The central bank's surprise move on Monday calmed nervous investors.",
+            "The central bank's surprise step on Monday calmed nervous investors.",
+        ),
+        (  # an adverb added is wording, not a detail
+            "The minister said the talks would resume next week.",
+            "The minister said the talks would quickly resume next week.",
+        ),
     ],
 )
 def test_no_false_alarm(embedder, left, right):
@@ -113,6 +125,52 @@ def test_antonym_swap_on_matching_sentences(embedder, left, right, words):
     (dispute,) = comparison.disputes
     assert dispute.kind == "opposite" and dispute.contradiction
     assert {v.value for v in dispute.values} == words
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "values"),
+    [
+        (  # one thing named instead of a related other (two kinds of sky object)
+            "The new telescope photographed a distant cluster of galaxies last month.",
+            "The new telescope photographed a distant cluster of stars last month.",
+            {"galaxies", "stars"},
+        ),
+        (  # one quality instead of another, the rest of the sentence unchanged
+            "The federal government approved the new pipeline after a long review.",
+            "The provincial government approved the new pipeline after a long review.",
+            {"federal", "provincial"},
+        ),
+    ],
+)
+def test_one_word_changed_for_another_thing_is_a_detail(embedder, left, right, values):
+    comparison = _compare(embedder, left, right)
+    (dispute,) = comparison.disputes
+    assert dispute.kind == "detail differs" and not dispute.contradiction
+    assert {v.value for v in dispute.values} == values
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "added"),
+    [
+        (  # a charge only one outlet gives
+            "Police arrested the city's mayor at his home on Tuesday morning.",
+            "Police arrested the city's mayor at his home on Tuesday morning on suspicion of "
+            "bribery.",
+            "on suspicion of bribery",
+        ),
+        (  # a figure only one outlet gives
+            "The storm cut power to homes across the northern coast overnight.",
+            "The storm cut power to 40,000 homes across the northern coast overnight.",
+            "40,000",
+        ),
+    ],
+)
+def test_a_detail_only_one_outlet_gives(embedder, left, right, added):
+    comparison = _compare(embedder, left, right)
+    (dispute,) = comparison.disputes
+    assert dispute.kind == "detail differs" and not dispute.contradiction
+    assert dispute.topic == "extra detail"
+    assert {v.value for v in dispute.values} == {"(not given)", added}
 
 
 FIRE = [
