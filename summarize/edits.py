@@ -4,7 +4,8 @@ Wire copy is republished with a word or two changed; when two outlets' sentences
 near-copies (half their words in common, in order), each changed stretch tells exactly what
 differs: a name, a figure, a negation, a word swapped for its opposite (WordNet,
 :mod:`summarize.lexicon`), or, more softly, a vague count for an exact one or one thing named
-instead of another. Inserted words are extra detail, not a conflict.
+instead of another. Words added are a conflict only as a softer "detail differs": when they are
+the only change and name something (a noun, a name, a figure) only one outlet gives.
 """
 
 from __future__ import annotations
@@ -177,8 +178,10 @@ def edit_conflicts(left: Sequence[Token], right: Sequence[Token]) -> list[Confli
     only, a noun there swapped for another of the same WordNet category (two people, two
     foods) that WordNet does not relate to it (neither a synonym nor a broader or narrower
     term): "founder" / "chief executive" is a "detail"; "milk" / "dairy products" (a
-    broader term) and "collapse" / "calamity" (an event, a state) are not. Inserted
-    words are extra detail, not a conflict.
+    broader term) and "collapse" / "calamity" (an event, a state) are not. Then, when
+    nothing else is found: words added and nothing else changed, naming something
+    (:func:`_added_detail`), and one noun or adjective changed for an unrelated one
+    (:func:`_other_word`), both softer "detail" conflicts.
     """
     matcher = difflib.SequenceMatcher(
         a=[t.lower for t in left], b=[t.lower for t in right], autojunk=False
