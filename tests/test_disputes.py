@@ -257,3 +257,22 @@ def test_merged_sentence_never_cites_an_outlet_that_gives_another_value(embedder
     loaded = type(briefing).from_json(briefing.to_json())
     assert loaded.digest.sentences == briefing.digest.sentences
     assert loaded.comparison.disputes == comparison.disputes
+
+
+def test_an_outlet_disputing_a_detail_does_not_count_as_reporting_the_fact(embedder):
+    two = [
+        _article("Wire 1", [FIRE[1], "Firefighters worked through the night to put it out."]),
+        _article("Wire 2", [FIRE[2], "Firefighters worked through the night to put it out."]),
+    ]
+    comparison = compare(two, embedder=embedder)
+    assert any(d.topic == "deaths" for d in comparison.disputes)
+    shared = [" ".join(ref.text for ref in c.sentences) for c in comparison.shared]
+    assert any("Firefighters" in text for text in shared)  # both report it, nothing disputed
+    assert not any("killed" in text for text in shared)  # 60 against 65: not one fact
+    # With four wires the fact most give (60 dead) is still reported by a majority: the two
+    # outlets that dispute it (65, 67) do not count towards it, the two that agree do not suffice
+    # for a strict majority of four, so it is not listed either.
+    four = [_article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)]
+    assert not any(
+        "killed" in ref.text for c in compare(four, embedder=embedder).shared for ref in c.sentences
+    )
