@@ -270,6 +270,14 @@ def edit_conflicts(left: Sequence[Token], right: Sequence[Token]) -> list[Confli
 _DETAIL_WORDS = {"NOUN", "PROPN", "NUM"}
 
 
+#: Verbs (and "according to") that attribute a statement: an outlet naming its source adds
+#: no fact to the statement.
+_ATTRIBUTION = {
+    "say", "tell", "add", "state", "report", "announce", "accord", "note", "explain", "confirm",
+    "write", "quote",
+}  # fmt: skip
+
+
 def _added_detail(
     left: Sequence[Token], right: Sequence[Token], changes: Sequence[tuple[str, int, int, int, int]]
 ) -> Conflict | None:
@@ -288,6 +296,8 @@ def _added_detail(
     added = [t for _, i1, i2, j1, j2 in changes for t in (*left[i1:i2], *right[j1:j2])]
     if not any(t.pos in _DETAIL_WORDS or t.entity for t in added):
         return None
+    if any(t.lemma in _ATTRIBUTION for t in added):
+        return None  # who said it ("a spokesperson said:"), not what happened
     text = " ... ".join(_span([*left[i1:i2], *right[j1:j2]]) for _, i1, i2, j1, j2 in changes)
     if changes[0][0] == "insert":
         return ("detail", "(not given)", text, "extra detail")
