@@ -1,12 +1,14 @@
 # The two commands in the README:
 #   make briefing   install (first time) and print the merged briefing of the bundled story
 #   make test       install (first time) and run lint, type checks and the whole test suite
+#   make test-fast  lint, type checks and the tests not marked slow (no generative model, no
+#                   browser, no notebooks, no separate processes): under a minute, for development
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 STORY ?= articles/may-putin-2016
 
-.PHONY: setup briefing test lint
+.PHONY: setup briefing test test-fast lint
 
 $(STAMP): pyproject.toml scripts/setup.sh
 	bash scripts/setup.sh
@@ -25,3 +27,6 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	bash scripts/install-browser.sh
 	$(BIN)/pytest
+
+test-fast: $(STAMP) lint
+	$(BIN)/pytest -m "not slow" -q

@@ -51,7 +51,19 @@ GRID = [round(0.16 + 0.02 * i, 2) for i in range(16)]
 
 
 def load_pile(eval_dir: Path, name: str) -> tuple[list, list[int]]:
-    """(articles, story ids), shuffled with a fixed seed."""
+    """(articles, story ids), shuffled with a fixed seed (documents the loader refuses left out)."""
+    articles, gold, _ = load_pile_and_refused(eval_dir, name)
+    return articles, gold
+
+
+def load_pile_and_refused(eval_dir: Path, name: str) -> tuple[list, list[int], list[int]]:
+    """(articles, story ids, story ids of the documents refused), shuffled with a fixed seed.
+
+    A document is refused when nothing is left after the loader's cleaning (a page that holds
+    only furniture: an embedded tweet's notice, a web archive's crawl notice, a "not found"
+    page), exactly as ``load_articles`` would refuse it in a user's pile.
+    """
+    from summarize.errors import EmptyArticleError
     from summarize.loading import article_from_text
 
     path = eval_dir / (
@@ -59,7 +71,7 @@ def load_pile(eval_dir: Path, name: str) -> tuple[list, list[int]]:
     )
     if not path.exists():
         sys.exit(f"{path} not found: pass --eval DIR (the shared eval folder)")
-    articles, gold = [], []
+    articles, gold, refused = [], [], []
     for story, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         row = json.loads(line)
         if row.get("quality_flag"):
@@ -69,14 +81,15 @@ def load_pile(eval_dir: Path, name: str) -> tuple[list, list[int]]:
                 continue
             try:
                 article = article_from_text(document, source=f"{name}-{story}-{number}")
-            except Exception as error:  # an empty document after cleaning: said, not hidden
-                print(f"skipped {name} story {story} document {number}: {error}", file=sys.stderr)
+            except EmptyArticleError as error:  # only furniture: said, not hidden, and counted
+                print(f"refused {name} story {story} document {number}: {error}", file=sys.stderr)
+                refused.append(story)
                 continue
             articles.append(article)
             gold.append(story)
     order = list(range(len(articles)))
     random.Random(SEED).shuffle(order)
-    return [articles[i] for i in order], [gold[i] for i in order]
+    return [articles[i] for i in order], [gold[i] for i in order], refused
 
 
 def perturbed_pile(eval_dir: Path, n: int) -> tuple[list, list[int]]:
@@ -174,6 +187,12 @@ def tfidf_average_link(articles: list, grid: Sequence[float]) -> dict[float, lis
     return out
 
 
+def _with_singletons(labels: list[int], extra: int) -> list[int]:
+    """``labels`` plus ``extra`` items each alone in a cluster of its own."""
+    start = max(labels, default=-1) + 1
+    return [*labels, *range(start, start + extra)]
+
+
 def quality(eval_dir: Path) -> None:
     from summarize.stories import DEFAULT_THRESHOLD
 
@@ -181,13 +200,17 @@ def quality(eval_dir: Path) -> None:
     base_grid = [round(0.02 * i, 2) for i in range(1, 30)]
     table: dict[str, dict[str, dict[float, tuple]]] = {}
     for name in ("multinews", "neus"):
-        articles, gold = load_pile(eval_dir, name)
+        articles, gold, refused = load_pile_and_refused(eval_dir, name)
         halves = {
             "A": [i for i, g in enumerate(gold) if g % 2 == 0],
             "B": [i for i, g in enumerate(gold) if g % 2 == 1],
             "all": list(range(len(gold))),
         }
-        print(f"{name}: {len(articles)} articles, {len(set(gold))} stories", file=sys.stderr)
+        print(
+            f"{name}: {len(articles)} articles, {len(set(gold))} stories, "
+            f"{len(refused)} documents refused as furniture",
+            file=sys.stderr,
+        )
         for system, run, thresholds in (
             ("ours", ours_by_threshold, grid),
             ("tfidf-avg", tfidf_average_link, base_grid),
@@ -195,10 +218,18 @@ def quality(eval_dir: Path) -> None:
             for half, index in halves.items():
                 subset = [articles[i] for i in index]
                 truth = [gold[i] for i in index]
+                left_out = [g for g in refused if half == "all" or g % 2 == "AB".index(half)]
                 started = time.perf_counter()
                 labels = run(subset, thresholds)
                 seconds = time.perf_counter() - started
-                scores = {t: (*bcubed(labels[t], truth), seconds) for t in thresholds}
+                scores = {
+                    t: (
+                        *bcubed(labels[t], truth),
+                        seconds,
+                        bcubed(_with_singletons(labels[t], len(left_out)), truth + left_out)[2],
+                    )
+                    for t in thresholds
+                }
                 table.setdefault(system, {})[f"{name}/{half}"] = scores
     for system, thresholds in (("ours", grid), ("tfidf-avg", base_grid)):
         rows = table[system]
@@ -208,12 +239,12 @@ def quality(eval_dir: Path) -> None:
         )
         chosen = DEFAULT_THRESHOLD if system == "ours" else best
         print(f"\n{system}: best threshold on half A = {best}; reported at {chosen}")
-        print("| set | half | B-cubed P | R | F1 |")
-        print("|---|---|---|---|---|")
+        print("| set | half | B-cubed P | R | F1 | F1, refused documents as singletons |")
+        print("|---|---|---|---|---|---|")
         for key, scores in rows.items():
-            p, r, f, _ = scores[chosen]
+            p, r, f, _, strict = scores[chosen]
             name, half = key.split("/")
-            print(f"| {name} | {half} | {p:.3f} | {r:.3f} | {f:.3f} |")
+            print(f"| {name} | {half} | {p:.3f} | {r:.3f} | {f:.3f} | {strict:.3f} |")
         print("F1 by threshold (A / B) :")
         for t in thresholds:
             cells = " ".join(

@@ -45,6 +45,7 @@ __all__ = [
     "SentenceRef",
     "align",
     "article_alignment",
+    "article_alignments",
     "is_paraphrase",
     "same_fact",
     "same_fact_params",
@@ -241,30 +242,39 @@ def align(
     )
 
 
+def article_alignments(alignment: Alignment) -> tuple[Alignment, ...]:
+    """Each article's part of a story's ``alignment``: what ``align([that article])`` gives (its
+    vectors, one claim per sentence), without embedding; one pass over the claims for all."""
+    refs: list[list[SentenceRef]] = [[] for _ in alignment.sources]
+    for claim in alignment.claims:
+        for ref in claim.sentences:
+            refs[ref.article].append(ref)
+    parts = []
+    for source, vectors, own in zip(alignment.sources, alignment.vectors, refs, strict=True):
+        claims = tuple(
+            Claim(sentences=(SentenceRef(0, ref.index, ref.text, source),), sources=(source,))
+            for ref in sorted(own)
+        )
+        parts.append(
+            Alignment(
+                sources=(source,),
+                vectors=(vectors,),
+                matches=(),
+                claims=claims,
+                similarity=np.ones((1, 1)),
+                threshold=alignment.threshold,
+                embedder=alignment.embedder,
+                overlap_weight=alignment.overlap_weight,
+                slope=alignment.slope,
+                best_scores=np.ones((len(vectors), 1), dtype=np.float32),
+            )
+        )
+    return tuple(parts)
+
+
 def article_alignment(alignment: Alignment, index: int) -> Alignment:
-    """The part of a story's ``alignment`` that concerns article ``index`` alone: what
-    ``align([that article])`` gives (its vectors, one claim per sentence), without embedding."""
-    vectors = alignment.vectors[index]
-    source = alignment.sources[index]
-    refs = sorted(
-        ref for claim in alignment.claims for ref in claim.sentences if ref.article == index
-    )
-    claims = tuple(
-        Claim(sentences=(SentenceRef(0, ref.index, ref.text, source),), sources=(source,))
-        for ref in refs
-    )
-    return Alignment(
-        sources=(source,),
-        vectors=(vectors,),
-        matches=(),
-        claims=claims,
-        similarity=np.ones((1, 1)),
-        threshold=alignment.threshold,
-        embedder=alignment.embedder,
-        overlap_weight=alignment.overlap_weight,
-        slope=alignment.slope,
-        best_scores=np.ones((len(vectors), 1), dtype=np.float32),
-    )
+    """Article ``index``'s part of a story's ``alignment`` (see :func:`article_alignments`)."""
+    return article_alignments(alignment)[index]
 
 
 def _best_matches(

@@ -79,7 +79,7 @@ def brief(
     """
     from tqdm.auto import tqdm
 
-    from summarize.alignment import align
+    from summarize.alignment import align, article_alignments
     from summarize.comparison import compare
     from summarize.digest import summarise
     from summarize.embeddings import Embedder, get_embedder
@@ -129,7 +129,8 @@ def brief(
         )
         steps.update()
         per_source: dict[str, Digest] = {}
-        for article in loaded:
+        parts = article_alignments(alignment)  # each article's part: nothing is embedded again
+        for article, part in zip(loaded, parts, strict=True):
             steps.set_postfix_str(article.source[:30])
             per_source[article.source] = summarise(
                 article,
@@ -137,7 +138,7 @@ def brief(
                 method=method,
                 model=model,
                 embedder=encoder,
-                alignment=alignment,  # the article's part of it: nothing is embedded again
+                alignment=part,
             )
             steps.update()
     return Briefing(

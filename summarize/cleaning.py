@@ -181,6 +181,22 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
         _VERY_SHORT,
     ),
     (
+        # Text a scraper or web archive puts where the article should be: the notice of an
+        # embedded tweet, a web archive's notice about its crawls, a "not found" page.
+        "embed or archive notice",
+        _rx(
+            r"\byou can add location information to your tweets\b",
+            r"^when you tweet with a location\b",
+            r"\bcrawl data to the internet archive\b",
+            r"^these crawls are part of an effort to archive pages\b",
+            r"\bmay not be ingested into the wayback machine\b",
+            r"^please check the url for proper spelling\b",
+            r"^search the web\b.{0,60}$",
+            r"^please try .{0,60}\bif you need (more|further) (assistance|help)\b",
+        ),
+        _SHORT * 3,
+    ),
+    (
         "video furniture",
         _rx(
             r"^just watched\b",

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
+
 if TYPE_CHECKING:
     from summarize.articles import Article
     from summarize.briefing import Briefing
@@ -154,14 +156,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_common(brief)
     brief.add_argument(
-        "--max-words", type=_positive, default=150, metavar="N", help="merged digest length (150)"
+        "--max-words",
+        type=_positive,
+        default=BRIEF_MAX_WORDS,
+        metavar="N",
+        help=f"merged digest length ({BRIEF_MAX_WORDS})",
     )
     brief.add_argument(
         "--per-source-words",
         type=_positive,
-        default=80,
+        default=BRIEF_PER_SOURCE_WORDS,
         metavar="N",
-        help="length of each outlet's digest (80)",
+        help=f"length of each outlet's digest ({BRIEF_PER_SOURCE_WORDS})",
     )
     brief.add_argument(
         "--method",
@@ -326,33 +332,23 @@ def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Art
     return list(load_articles(inputs, errors="skip" if args.skip_bad else "raise", fetcher=fetcher))
 
 
-def _warn_if_several_stories(articles: list[Article], args: argparse.Namespace) -> None:
-    """``summarize brief`` on a folder that holds several stories: say so, point to `stories`."""
-    if len(articles) < 2:
+def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> None:
+    """``summarize brief`` on a pile holding several stories: the comparison has already named
+    the articles that do not belong (one warning); here, say what to run instead."""
+    if not off_story:
         return
-    from summarize.stories import group_stories
-
-    stories = group_stories(articles, embedder=args.embedder)
-    if len(stories) > 1:
-        shown = "; ".join(f"{story.label!r} ({len(story.articles)})" for story in stories[:4])
-        more = f" and {len(stories) - 4} more" if len(stories) > 4 else ""
-        where = " ".join(args.paths) or "the input"
-        logger.warning(
-            "These %d articles seem to be about %d different stories: %s%s. One briefing "
-            "would blend them; for one briefing per story run: summarize stories %s",
-            len(articles),
-            len(stories),
-            shown,
-            more,
-            where,
-        )
+    where = " ".join(args.paths) or "the input"
+    logger.warning(
+        "One briefing blends several stories here; for one briefing per story run: "
+        "summarize stories %s",
+        where,
+    )
 
 
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     from summarize.briefing import brief
 
     articles = _load(parser, args)
-    _warn_if_several_stories(articles, args)
     briefing = brief(
         articles,
         max_words=args.max_words,
@@ -362,6 +358,7 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
         embedder=args.embedder,
         progress=False if args.no_progress or args.quiet else None,
     )
+    _point_to_stories(briefing.comparison.off_story, args)
     fmt = _format(args)
     if fmt == "html":
         text = briefing.to_html()

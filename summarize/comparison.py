@@ -6,6 +6,7 @@ The result types (:class:`Comparison`, :class:`Difference`) live in
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ import numpy as np
 from summarize.alignment import align
 from summarize.defaults import POSSIBLY_SAME
 from summarize.differences import find_differences
+from summarize.overlap import default_model as default_overlap_model
+from summarize.overlap import outliers, story_overlap
 from summarize.types.alignment import Alignment, Claim
 from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
 
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
     from summarize.types.article import Article
 
 __all__ = ["POSSIBLY_SAME", "Comparison", "Difference", "Dispute", "DisputedValue", "compare"]
+
+logger = logging.getLogger(__name__)
 
 
 def compare(
@@ -77,15 +82,28 @@ def compare(
             for c in alignment.claims
             if n > 1 and c.sources == (source,) and not reported_elsewhere(c)
         )
+    model = alignment.embedder
+    similarity = story_overlap(_sentences(alignment), alignment.vectors, embedder=model)
+    off_story = tuple(sources[i] for i in outliers(similarity, embedder=model))
+    if off_story:
+        logger.warning(
+            "These articles do not seem to be about the same story as the others (story "
+            "overlap below %.2f): %s. The comparison and briefing mix stories; remove them, or "
+            "group the articles into stories first.",
+            default_overlap_model(model).bar,
+            ", ".join(repr(source) for source in off_story),
+        )
     return Comparison(
         sources=sources,
-        similarity=alignment.similarity,
+        similarity=similarity,
         claims=alignment.claims,
         shared=shared,
         unique=unique,
         differences=differences,
         disputes=disputes,
         published=published,
+        fact_overlap=alignment.similarity,
+        off_story=off_story,
     )
 
 
@@ -109,6 +127,15 @@ def _disputing_outlets(disputes: Sequence[Dispute], claims: Sequence[Claim]) -> 
                 if claim is not None:
                     found.setdefault(claim, set()).add(ref.source)
     return found
+
+
+def _sentences(alignment: Alignment) -> list[list[str]]:
+    """Each article's sentences, read back from the claims (every sentence is in one)."""
+    sentences: list[list[str]] = [[""] * len(vectors) for vectors in alignment.vectors]
+    for claim in alignment.claims:
+        for ref in claim.sentences:
+            sentences[ref.article][ref.index] = ref.text
+    return sentences
 
 
 def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:

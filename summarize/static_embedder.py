@@ -1,206 +1,158 @@
-"""Static sentence embeddings distilled from a sentence-transformer (the default embedder).
+"""The static default embedder: model2vec's distillation of a sentence-transformer.
 
 A transformer embeds a sentence with ~0.6-0.9 GFLOP; on the project's 2-core CPU that caps
-all-MiniLM-L6-v2 at ~65 sentences/s. A *static* model replaces the transformer by a lookup
-table: each sub-word token gets one vector, and a sentence is the mean of its tokens' vectors.
-That runs at thousands of sentences/s with numpy alone (no torch import).
+all-MiniLM-L6-v2 at ~65 sentences/s. A *static* model replaces it by a lookup table: one vector
+per sub-word token, a sentence is the normalised mean of its tokens' vectors, thousands of
+sentences/s with numpy alone (no torch import).
 
-The table is distilled from the transformer the way model2vec does it (Tulkens & van Dongen,
-2024, https://github.com/MinishLab/model2vec), in about 40 s on 2 cores, once:
+`model2vec <https://github.com/MinishLab/model2vec>`_ (Tulkens & van Dongen, 2024) does both
+halves: :func:`model2vec.distill.distill` builds the table (each vocabulary token embedded by
+the transformer, PCA to 256 dimensions, SIF weighting by Zipf rank) and
+:class:`model2vec.StaticModel` encodes and saves it in the format sentence-transformers
+(``StaticEmbedding.from_model2vec``) and MTEB read. This module only adds what the cache needs:
+a check of a saved folder (:func:`check_static_model`) and the distillation call
+(:func:`distil`). Any model2vec folder (e.g. ``minishlab/potion-base-8M`` downloaded elsewhere)
+can be passed as the embedder.
 
-1. every vocabulary token ``t`` is embedded by the transformer as the sentence ``[CLS] t [SEP]``
-   (mean pooling, as the sentence-transformer itself pools);
-2. PCA to ``dims`` dimensions (centres the vectors, drops the shared direction);
-3. each token's vector is scaled by a SIF weight ``a / (a + p(t))``, with ``p`` estimated from
-   the token's rank by Zipf's law (WordPiece vocabularies are roughly in frequency order), so
-   frequent tokens ("the", ",") count less.
-
-Measured against the transformer it comes from (``benchmarks/calibrate.py``, ``models.md``):
-MSRP paraphrase accuracy 72.5 % vs 72.8 %, STS-B news same-fact accuracy 75.2 % vs 78.2 %.
+model2vec's ``[distill]`` extra pins ``transformers<5.4``, older than the transformers this
+project needs; its distillation code runs on the installed one (tests/test_static_embedder.py),
+so the project depends on ``model2vec`` and ``skeletoken`` (the extra's only other package)
+directly. See ``models.md``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from summarize.model_cache import CorruptModelError
+
+if TYPE_CHECKING:
+    from model2vec import StaticModel
+
 logger = logging.getLogger(__name__)
 
-__all__ = ["StaticModel", "distil", "is_static_model"]
+__all__ = ["check_static_model", "distil", "is_static_model", "load_static_model"]
 
-#: Files of a distilled model directory.
-VECTORS_FILE = "vectors.npy"
+CONFIG_FILE = "config.json"
+VECTORS_FILE = "model.safetensors"
 TOKENIZER_FILE = "tokenizer.json"
-CONFIG_FILE = "static.json"
-#: Bump when the recipe changes, so cached tables are rebuilt.
-RECIPE_VERSION = 1
-
-_UNUSED_TOKEN = re.compile(r"\[unused\d+\]")
+#: summarize's own record of a built folder: teacher, recipe, checksum of the vectors.
+BUILD_FILE = "summarize.json"
+#: Bump when the recipe changes, so cached folders are rebuilt.
+RECIPE = "model2vec-pca256-sif1e-4"
+_FLOAT_DTYPES = (np.float16, np.float32, np.float64)
 
 
 def is_static_model(path: Path | str) -> bool:
-    """Whether ``path`` is a directory holding a distilled static model."""
-    return (Path(path) / CONFIG_FILE).is_file()
-
-
-@dataclass(frozen=True)
-class StaticModel:
-    """A token-vector table and the tokenizer that indexes it.
-
-    Attributes:
-        vectors: ``(vocabulary, dims)`` float32 token vectors (PCA-reduced, SIF-weighted).
-        tokenizer: A ``tokenizers.Tokenizer`` (the source model's, uncased WordPiece for MiniLM).
-        source: Name of the transformer it was distilled from.
-    """
-
-    vectors: np.ndarray
-    tokenizer: Any
-    source: str
-
-    @property
-    def dimension(self) -> int:
-        return int(self.vectors.shape[1])
-
-    def encode(self, texts: Sequence[str], *, batch_size: int = 4096) -> np.ndarray:
-        """Unit vectors ``(len(texts), dims)``: the normalised mean of each text's token vectors.
-
-        A text without any token (empty, or only characters the tokenizer drops) gets a zero
-        vector, which has cosine 0 with everything.
-        """
-        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for start in range(0, len(texts), batch_size):
-            chunk = list(texts[start : start + batch_size])
-            encodings = self.tokenizer.encode_batch(chunk, add_special_tokens=False)
-            lengths = np.array([len(encoding.ids) for encoding in encodings])
-            nonempty = np.flatnonzero(lengths)
-            if not nonempty.size:
-                continue
-            ids = np.concatenate([np.asarray(encodings[i].ids) for i in nonempty])
-            offsets = np.concatenate(([0], np.cumsum(lengths[nonempty])[:-1]))
-            sums = np.add.reduceat(self.vectors[ids], offsets, axis=0)
-            norms = np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
-            out[start + nonempty] = sums / norms
-        return out
-
-    def save(self, directory: Path) -> None:
-        """Write the table (float16, half the size; values are small and well inside range)."""
-        directory.mkdir(parents=True, exist_ok=True)
-        np.save(directory / VECTORS_FILE, self.vectors.astype(np.float16))
-        self.tokenizer.save(str(directory / TOKENIZER_FILE))
-        config = {"source": self.source, "dims": self.dimension, "recipe": RECIPE_VERSION}
-        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2), encoding="utf-8")
-
-    @classmethod
-    def load(cls, directory: Path | str) -> StaticModel:
-        from tokenizers import Tokenizer
-
-        directory = Path(directory)
-        config = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-        vectors = np.load(directory / VECTORS_FILE).astype(np.float32)
-        tokenizer = Tokenizer.from_file(str(directory / TOKENIZER_FILE))
-        tokenizer.no_truncation()
-        tokenizer.no_padding()
-        return cls(vectors=vectors, tokenizer=tokenizer, source=str(config.get("source", "")))
-
-
-def _token_vectors(source: Path, ids: np.ndarray, *, batch_size: int, progress: bool) -> np.ndarray:
-    """The transformer's mean-pooled output for ``[CLS] t [SEP]``, for each token id ``t``."""
-    import torch
-    from tqdm.auto import tqdm
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as transformers_logging
-
-    tokenizer = AutoTokenizer.from_pretrained(str(source), local_files_only=True)
-    verbosity = transformers_logging.get_verbosity()
-    bars = transformers_logging.is_progress_bar_enabled()
-    transformers_logging.set_verbosity_error()  # "UNEXPECTED position_ids" is harmless here
-    transformers_logging.disable_progress_bar()  # one bar (ours) is enough
+    """Whether ``path`` is a folder saved by model2vec (its config names the model type)."""
+    config = Path(path) / CONFIG_FILE
+    if not config.is_file():
+        return False
     try:
-        model = AutoModel.from_pretrained(str(source), local_files_only=True).eval()
-    finally:
-        transformers_logging.set_verbosity(verbosity)
-        if bars:
-            transformers_logging.enable_progress_bar()
-    cls, sep = tokenizer.cls_token_id, tokenizer.sep_token_id
-    out = np.empty((len(ids), model.config.hidden_size), dtype=np.float32)
-    bar = tqdm(
-        total=len(ids), desc="Distilling the static embedder", unit="token", disable=not progress
-    )
-    with torch.inference_mode():
-        for start in range(0, len(ids), batch_size):
-            batch = torch.as_tensor(ids[start : start + batch_size], dtype=torch.long)
-            input_ids = torch.stack(
-                [torch.full_like(batch, cls), batch, torch.full_like(batch, sep)], dim=1
-            )
-            hidden = model(
-                input_ids=input_ids,
-                attention_mask=torch.ones_like(input_ids),
-                token_type_ids=torch.zeros_like(input_ids),
-            ).last_hidden_state
-            out[start : start + len(batch)] = hidden.mean(dim=1).numpy()
-            bar.update(len(batch))
-    bar.close()
-    return out
+        data = json.loads(config.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return (Path(path) / VECTORS_FILE).is_file() and (Path(path) / TOKENIZER_FILE).is_file()
+    return isinstance(data, dict) and data.get("model_type") == "model2vec"
 
 
-def _pca(vectors: np.ndarray, dims: int) -> np.ndarray:
-    """Project onto the top ``dims`` principal components (sign fixed for determinism)."""
-    centred = vectors - vectors.mean(axis=0)
-    covariance = centred.T.astype(np.float64) @ centred / max(len(centred) - 1, 1)
-    _, eigenvectors = np.linalg.eigh(covariance)
-    components = eigenvectors[:, ::-1][:, :dims]
-    projected = centred @ components
-    signs = np.sign(projected[np.abs(projected).argmax(axis=0), np.arange(projected.shape[1])])
-    return (projected * np.where(signs == 0, 1, signs)).astype(np.float32)
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
-def _sif_weights(count: int, coefficient: float) -> np.ndarray:
-    """``a / (a + p(rank))`` with ``p`` from Zipf's law over ``count`` ranked tokens."""
-    inverse_rank = 1.0 / np.arange(2, count + 2)
-    probability = inverse_rank / inverse_rank.sum()
-    return (coefficient / (coefficient + probability)).astype(np.float32)
+def check_static_model(folder: Path) -> None:
+    """Raise :class:`CorruptModelError` unless ``folder`` holds a usable model2vec model.
 
-
-def distil(
-    source: Path | str,
-    *,
-    name: str | None = None,
-    dims: int = 256,
-    sif_coefficient: float = 1e-4,
-    batch_size: int = 512,
-    progress: bool = True,
-) -> StaticModel:
-    """Distil a :class:`StaticModel` from the sentence-transformer (BERT-style) at ``source``.
-
-    Args:
-        source: Local directory of the transformer (its ``tokenizer.json`` must exist).
-        name: Name recorded as the model's source (default: the directory's name).
-        dims: Dimensions kept by PCA.
-        sif_coefficient: SIF ``a``: smaller down-weights frequent tokens more.
-        batch_size: Tokens per forward pass.
-        progress: Show a progress bar (the distillation takes about 40 s on 2 cores).
+    Checks the metadata (``config.json`` a model2vec config with its dimension; ``summarize.json``
+    when present, with the vectors' checksum), the vectors (a 2-D float table whose width is
+    the configured dimension, one row per tokenizer entry, every value finite, not all zero)
+    and that the tokenizer loads.
     """
+    from safetensors import SafetensorError
+    from safetensors.numpy import load_file
     from tokenizers import Tokenizer
 
-    source = Path(source)
-    tokenizer = Tokenizer.from_file(str(source / TOKENIZER_FILE))
-    tokenizer.no_truncation()  # a static model has no length limit; the splitter caps sentences
-    tokenizer.no_padding()
-    vocabulary = tokenizer.get_vocab()
-    size = max(vocabulary.values()) + 1
-    keep = np.array(
-        sorted(i for token, i in vocabulary.items() if not _UNUSED_TOKEN.fullmatch(token))
-    )
-    logger.info("Distilling a static embedder from %s (%d tokens, once)", source, len(keep))
-    raw = _token_vectors(source, keep, batch_size=batch_size, progress=progress)
-    reduced = _pca(raw, dims) * _sif_weights(len(keep), sif_coefficient)[:, None]
-    vectors = np.zeros((size, reduced.shape[1]), dtype=np.float32)
-    vectors[keep] = reduced
-    return StaticModel(vectors=vectors, tokenizer=tokenizer, source=name or source.name)
+    folder = Path(folder)
+    config = _json_object(folder / CONFIG_FILE)
+    if config.get("model_type") != "model2vec":
+        raise CorruptModelError(f"{folder / CONFIG_FILE} is not a model2vec config")
+    dimension = config.get("hidden_dim")
+    if not isinstance(dimension, int) or dimension <= 0:
+        raise CorruptModelError(f"{folder / CONFIG_FILE} has no valid hidden_dim")
+    vectors_path = folder / VECTORS_FILE
+    build_path = folder / BUILD_FILE
+    if build_path.exists():
+        expected = _json_object(build_path).get("sha256")
+        if not isinstance(expected, str):
+            raise CorruptModelError(f"{build_path} has no sha256 of the vectors")
+        if not vectors_path.is_file() or _sha256(vectors_path) != expected:
+            raise CorruptModelError(f"{vectors_path} does not match its recorded checksum")
+    try:
+        tensors = load_file(str(vectors_path))
+    except (OSError, SafetensorError, ValueError) as error:
+        raise CorruptModelError(f"{vectors_path} cannot be read: {error}") from error
+    vectors = tensors.get("embeddings")
+    if vectors is None:
+        raise CorruptModelError(f"{vectors_path} holds no 'embeddings' table")
+    if vectors.dtype not in _FLOAT_DTYPES or vectors.ndim != 2 or vectors.shape[1] != dimension:
+        raise CorruptModelError(
+            f"{vectors_path} holds a {vectors.dtype} table of shape {vectors.shape}, "
+            f"expected a float table with {dimension} columns"
+        )
+    if not np.isfinite(vectors).all():
+        raise CorruptModelError(f"{vectors_path} holds NaN or infinite values")
+    if not vectors.any():
+        raise CorruptModelError(f"{vectors_path} holds only zeros")
+    try:
+        tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+    except Exception as error:  # tokenizers raises a bare Exception for unreadable files
+        raise CorruptModelError(f"{folder / TOKENIZER_FILE} cannot be loaded: {error}") from error
+    if "mapping" not in tensors and tokenizer.get_vocab_size() != vectors.shape[0]:
+        raise CorruptModelError(
+            f"{vectors_path} has {vectors.shape[0]} rows for "
+            f"{tokenizer.get_vocab_size()} tokenizer entries"
+        )
+
+
+def _json_object(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise CorruptModelError(f"{path} is missing or not JSON ({error})") from error
+    if not isinstance(data, dict):
+        raise CorruptModelError(f"{path} is not a JSON object")
+    return data
+
+
+def distil(teacher: Path, folder: Path, *, name: str, dims: int = 256) -> None:
+    """Distil the static model of the transformer at ``teacher`` into ``folder`` (model2vec).
+
+    Also writes ``summarize.json`` (teacher, recipe, checksum of the vectors) for
+    :func:`check_static_model`. Takes about a minute on 2 idle cores for MiniLM (30k tokens);
+    model2vec shows a progress bar.
+    """
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local folder: nothing to download
+    from model2vec.distill import distill
+
+    model = distill(str(teacher), pca_dims=dims, sif_coefficient=1e-4, device="cpu")
+    model.save_pretrained(folder)
+    record = {"teacher": name, "recipe": RECIPE, "sha256": _sha256(folder / VECTORS_FILE)}
+    (folder / BUILD_FILE).write_text(json.dumps(record, indent=2), encoding="utf-8")
+
+
+def load_static_model(folder: Path | str) -> StaticModel:
+    """Load a model2vec folder (numpy and tokenizers only: torch is not imported)."""
+    from model2vec import StaticModel
+
+    return StaticModel.from_pretrained(str(folder), normalize=True, quantize_to="float32")

@@ -41,3 +41,44 @@ def bundled_briefing(bundled_articles, embedder):
     from summarize import brief
 
     return brief(bundled_articles, embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def tiny_teacher(tmp_path_factory) -> Path:
+    """A tiny random BERT folder (15 WordPiece tokens, 16 dimensions) to distil in seconds.
+
+    Tests of the static-model cache (locking, corruption, rebuilds) distil it instead of MiniLM
+    (about a minute): the cache code does not depend on the teacher.
+    """
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
+    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+
+    vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "[unused0]"]
+    vocabulary += ["the", "bank", "raised", "rates", "rescue", "teams", "search", "##ed", "."]
+    wordpiece = Tokenizer(
+        models.WordPiece({token: i for i, token in enumerate(vocabulary)}, unk_token="[UNK]")
+    )
+    wordpiece.normalizer = normalizers.BertNormalizer(lowercase=True)
+    wordpiece.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=wordpiece,
+        unk_token="[UNK]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        pad_token="[PAD]",
+        mask_token="[MASK]",
+    )
+    source = tmp_path_factory.mktemp("teacher") / "tiny-bert"
+    tokenizer.save_pretrained(source)
+    config = BertConfig(
+        vocab_size=len(vocabulary),
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+    )
+    import torch
+
+    torch.manual_seed(0)
+    BertModel(config).save_pretrained(source)
+    return source

@@ -16,10 +16,11 @@ from summarize.summarizers.abstractive import chunk_units, fit_limits
 FABRICATED = "Volcanic ash from Iceland grounded every flight in Peru on Tuesday."
 
 
-def tiny_bart_saying(directory, sentence: str, vocabulary: set[str]):
+def tiny_bart_saying(directory, sentence: str):
     """A 1-layer BART, built offline, that always writes ``sentence`` (whatever its input).
 
-    Word-level tokenizer; every decoder sub-layer's output projection is zero, so the hidden
+    Word-level tokenizer that knows only the sentence's words (any other word is ``<unk>``, one
+    token per word all the same); every decoder sub-layer's output projection is zero, so the hidden
     state is the (one-hot) embedding of the previous token, and ``lm_head`` maps each word of
     the sentence to the next one. Its context is 64 positions, so a news article must be
     map-reduced in chunks: the same generation path as any real seq2seq model.
@@ -31,7 +32,7 @@ def tiny_bart_saying(directory, sentence: str, vocabulary: set[str]):
     words = sentence.split()
     assert len(set(words)) == len(words), "each word once, so the next word is always defined"
     specials = ["<pad>", "<s>", "</s>", "<unk>"]
-    vocab = {token: i for i, token in enumerate(specials + sorted(vocabulary | set(words)))}
+    vocab = {token: i for i, token in enumerate(specials + sorted(set(words)))}
     size = len(vocab)
     backend = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
     backend.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
@@ -80,12 +81,7 @@ def tiny_bart_saying(directory, sentence: str, vocabulary: set[str]):
 
 
 @pytest.fixture(scope="module")
-def vocabulary(bundled_articles) -> set[str]:
-    return {word for article in bundled_articles for word in article.text.split()}
-
-
-@pytest.fixture(scope="module")
-def quoting_model(tmp_path_factory, bundled_articles, vocabulary):
+def quoting_model(tmp_path_factory, bundled_articles):
     """(model folder, article, sentence): a tiny BART that writes one verbatim sentence of the
     first article."""
     article = bundled_articles[0]
@@ -95,12 +91,13 @@ def quoting_model(tmp_path_factory, bundled_articles, vocabulary):
         if len(s.split()) <= 18 and len(set(s.split())) == len(s.split())
     )
     return (
-        tiny_bart_saying(tmp_path_factory.mktemp("quoting"), sentence, vocabulary),
+        tiny_bart_saying(tmp_path_factory.mktemp("quoting"), sentence),
         article,
         sentence,
     )
 
 
+@pytest.mark.slow  # generates text (a tiny model, but a generative one)
 def test_tiny_seq2seq_runs_end_to_end_through_the_same_path(quoting_model, embedder):
     """Long input is map-reduced, the summary is cut to whole sentences, and the guard cites the
     outlet whose sentence the model wrote."""
@@ -119,6 +116,7 @@ def test_tiny_seq2seq_runs_end_to_end_through_the_same_path(quoting_model, embed
     assert again == digest
 
 
+@pytest.mark.slow  # generates text (a tiny model, but a generative one)
 def test_a_summary_longer_than_the_budget_is_dropped_not_cut(quoting_model, embedder):
     model, article, sentence = quoting_model
     budget = len(sentence.split()) - 1
@@ -126,6 +124,7 @@ def test_a_summary_longer_than_the_budget_is_dropped_not_cut(quoting_model, embe
     assert digest.sentences == ()
 
 
+@pytest.mark.slow  # generates text (a tiny model, but a generative one)
 def test_merged_abstractive_cites_every_outlet_that_reports_it(quoting_model, bundled_articles):
     model, article, sentence = quoting_model
     digest = summarise(bundled_articles, method="abstractive", model=model, max_words=30)
@@ -135,8 +134,9 @@ def test_merged_abstractive_cites_every_outlet_that_reports_it(quoting_model, bu
     assert set(checked.sources) <= {a.source for a in bundled_articles}
 
 
-def test_the_guard_flags_what_no_outlet_said(tmp_path, bundled_articles, vocabulary, embedder):
-    model = tiny_bart_saying(tmp_path, FABRICATED, vocabulary)
+@pytest.mark.slow  # generates text (a tiny model, but a generative one)
+def test_the_guard_flags_what_no_outlet_said(tmp_path, bundled_articles, embedder):
+    model = tiny_bart_saying(tmp_path, FABRICATED)
     article = bundled_articles[0]
     digest = summarise(article, method="abstractive", model=model, max_words=20, embedder=embedder)
     assert [s.text for s in digest.sentences] == [FABRICATED]

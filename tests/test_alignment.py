@@ -112,6 +112,7 @@ def test_calibrated_thresholds_are_loaded():
     assert same_fact_threshold() == params["claim_threshold"]
 
 
+@pytest.mark.slow  # 4,000 sentences
 def test_scales_to_many_articles(bundled_articles, embedder):
     """100 articles x 40 sentences (reusing the story's cached vectors): a worst case for
     chaining, since every sentence has a near-copy in every other article."""

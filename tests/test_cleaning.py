@@ -51,6 +51,20 @@ def _assert_nothing_lost(text: str, cleaned) -> None:
         ("(Image: Getty)", "page furniture"),
         ("Jane Doe/Reuters", "page furniture"),
         ("Please enable JavaScript to view the comments.", "page furniture"),
+        (
+            "You can add location information to your Tweets, such as your city, from the web. "
+            "You always have the option to delete your Tweet location history. Learn more",
+            "embed or archive notice",
+        ),
+        (
+            "Since 1996 a crawler company has been donating its crawl data to the Internet "
+            "Archive; the data are added to the archive after an embargo period.",
+            "embed or archive notice",
+        ),
+        (
+            "Please check the URL for proper spelling and capitalization, or try the home page.",
+            "embed or archive notice",
+        ),
         ("* * *", "separator"),
         ("www.example.com", "site name"),
     ],
@@ -75,6 +89,8 @@ def test_boilerplate_line_is_removed_with_reason(junk, reason):
         "Related charges were filed against two other men on Monday.",
         "Share prices fell 3% after the announcement.",
         "Advertisements for the product were banned in 2019.",
+        "Archivists said the deleted page had been added to the Wayback Machine in 2019.",
+        "Police said he posted a tweet with a location tag minutes before the crash.",
     ],
 )
 def test_real_sentences_that_mention_boilerplate_words_are_kept(sentence):

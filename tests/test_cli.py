@@ -183,6 +183,7 @@ def test_models_lists_the_bundled_defaults(capsys):
     assert any("SmolLM2" in line for line in lines)
 
 
+@pytest.mark.slow
 def test_json_from_a_separate_process_is_byte_identical(briefing, story_dir, tmp_path):
     """The installed command, in its own process, writes exactly what this process computes."""
     target = tmp_path / "briefing.json"

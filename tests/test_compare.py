@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from summarize.alignment import Alignment, align
@@ -32,7 +33,9 @@ def test_accepts_articles_or_alignment(bundled_articles, embedder, alignment, co
         assert other.claims == comparison.claims
         assert other.differences == comparison.differences
     assert comparison.sources == alignment.sources
-    assert comparison.similarity is alignment.similarity
+    assert comparison.fact_overlap is alignment.similarity  # the share of matched facts
+    for other in (direct, reused):
+        np.testing.assert_allclose(other.similarity, comparison.similarity)
 
 
 def test_aviation_security_is_shared(comparison):

@@ -50,6 +50,7 @@ def test_same_process_is_byte_identical(briefing, story_dir):
     assert again.to_html() == briefing.to_html()
 
 
+@pytest.mark.slow
 def test_separate_processes_are_byte_identical(briefing, story_dir, tmp_path):
     """A fresh process (another hash seed) running the ``summarize brief`` command line for JSON
     and for Markdown writes exactly what this process computed."""

@@ -25,6 +25,7 @@ def test_backend_is_validated():
         Embedder(backend="tpu")  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 def test_onnx_backend_matches_torch(tmp_path, monkeypatch):
     pytest.importorskip("onnxruntime")
     pytest.importorskip("onnx")

@@ -49,11 +49,13 @@ def test_in_process_briefs_every_story_in_order(stories, here):
         assert story.briefing_articles()[0].source in text
 
 
+@pytest.mark.slow  # a Dask cluster: separate processes
 def test_a_dask_cluster_gives_byte_identical_json(stories, here, cluster):
     remote = brief_many(stories, scheduler=cluster.scheduler_address, progress=False)
     assert [b.to_json() for b in remote] == here
 
 
+@pytest.mark.slow  # a Dask cluster: separate processes
 def test_a_worker_killed_mid_run_loses_no_story(stories, here, cluster):
     from distributed import Client
 
@@ -89,11 +91,15 @@ def test_a_worker_killed_mid_run_loses_no_story(stories, here, cluster):
     assert [b.to_json() for b in result["briefings"]] == expected
 
 
-@pytest.mark.parametrize("where", ["here", "dask"])
-def test_a_story_that_fails_is_reported_by_name(stories, cluster, where):
+@pytest.mark.parametrize(
+    "where",
+    ["here", pytest.param("dask", marks=pytest.mark.slow)],  # dask: separate processes
+)
+def test_a_story_that_fails_is_reported_by_name(stories, where, request):
     bundled = load_articles(BUNDLED)
     broken = [bundled[0], bundled[0]]  # two articles with one source label: brief() refuses
-    scheduler = cluster.scheduler_address if where == "dask" else None
+    # The cluster is started only for the dask case (make test-fast starts no cluster).
+    scheduler = request.getfixturevalue("cluster").scheduler_address if where == "dask" else None
     with pytest.raises(BriefManyError) as caught:
         brief_many([stories[1], broken], scheduler=scheduler, progress=False, retries=0)
     error = caught.value

@@ -190,12 +190,17 @@ def test_an_articles_part_of_the_story_alignment_is_its_own_alignment(
 
 
 def test_digests_read_the_alignment_and_embed_nothing(bundled_articles, alignment):
-    """Given the story's alignment, neither digest embeds a sentence again."""
+    """Given the story's alignment, neither digest embeds a sentence again: not with the
+    embedder passed in, and not with the alignment's model (here one that is not installed, so
+    loading it would raise)."""
+    import dataclasses
+
     from summarize.embeddings import Embedder
 
     fresh = Embedder()  # an empty cache: any encode() would show in encoded_count
-    merged = summarise(bundled_articles, max_words=80, embedder=fresh, alignment=alignment)
-    own = summarise(bundled_articles[2], max_words=60, embedder=fresh, alignment=alignment)
+    elsewhere = dataclasses.replace(alignment, embedder="not-installed/embedder")
+    merged = summarise(bundled_articles, max_words=80, embedder=fresh, alignment=elsewhere)
+    own = summarise(bundled_articles[2], max_words=60, embedder=fresh, alignment=elsewhere)
     assert fresh.encoded_count == 0
     assert merged.sentences and own.sentences
     assert all(s.sources == (bundled_articles[2].source,) for s in own.sentences)

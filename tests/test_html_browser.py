@@ -63,6 +63,7 @@ def rendered(tmp_path_factory, bundled_briefing):
     return briefing, screenshot, dom.stdout
 
 
+@pytest.mark.slow
 def test_screenshot_is_a_rendered_page(rendered):
     from matplotlib.image import imread
 
@@ -77,6 +78,7 @@ def test_screenshot_is_a_rendered_page(rendered):
     assert int(dark_blue.sum()) > 2000, "the heatmap is not visible in the screenshot"
 
 
+@pytest.mark.slow
 def test_dom_has_digest_columns_and_heatmap(rendered):
     briefing, _, dom = rendered
     digest = dom.split('id="sz-digest"', 1)[1].split("</section>", 1)[0]

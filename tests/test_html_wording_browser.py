@@ -68,6 +68,7 @@ def _browser() -> str:
     )
 
 
+@pytest.mark.slow  # a real browser
 def test_each_cited_sentence_expands_to_every_outlets_wording(tmp_path, embedder):
     from summarize import brief
 

@@ -8,6 +8,7 @@ Every ``import`` statement counts, wherever it is: module level, inside function
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,7 @@ def imports_of(name: str, path: Path, modules: set[str]) -> set[str]:
     return found
 
 
+@functools.cache
 def import_graph() -> dict[str, set[str]]:
     modules = package_modules()
     return {name: imports_of(name, path, set(modules)) for name, path in modules.items()}

@@ -31,7 +31,8 @@ def test_default_embedder_is_the_static_distillation_of_minilm():
     path = Path(resolve_embedder())
     assert is_static_model(path)
     assert resolve_embedder("minilm-static") == path == resolve_embedder("static")
-    assert json.loads((path / "static.json").read_text())["source"] == "all-MiniLM-L6-v2"
+    assert json.loads((path / "summarize.json").read_text())["teacher"] == "all-MiniLM-L6-v2"
+    assert json.loads((path / "config.json").read_text())["model_type"] == "model2vec"
     assert canonical_embedder_name(None) == DEFAULT_EMBEDDER == "minilm-static"
     assert canonical_embedder_name("MiniLM") == "all-MiniLM-L6-v2"
 

@@ -75,6 +75,7 @@ def _outputs(notebook, mime: str) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_runs_top_to_bottom(name, kernel_name, bundled_articles):
     from nbclient import NotebookClient

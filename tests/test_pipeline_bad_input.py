@@ -129,6 +129,7 @@ def test_two_identical_articles_overlap_fully(tmp_path, bundled_articles, embedd
 # --- 200 short articles ------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # 200 articles through the whole pipeline
 def test_two_hundred_short_articles(tmp_path, embedder):
     """A wire story republished by 200 outlets in a few wordings; four misreport a figure."""
     leads = [

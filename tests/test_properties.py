@@ -160,6 +160,7 @@ def _check_extracts(digest, articles, *, max_words=None, max_sentences=None) -> 
         assert item.supported
 
 
+@pytest.mark.slow  # many whole-pipeline runs
 @PIPELINE
 @given(
     texts=st.lists(article_texts(), min_size=1, max_size=6),

@@ -79,3 +79,26 @@ def test_stages_take_articles_and_say_where_raw_input_goes():
         summarise("Raw text is loaded by the public summarise(), not by the digest stage.")
     with pytest.raises(InputError, match=r"summarize\.brief"):
         brief("articles/may-putin-2016")
+
+
+def test_a_summarizer_written_as_docs_architecture_shows_plugs_in(bundled_articles, embedder):
+    """The example of docs/ARCHITECTURE.md, run as a user would: summarise() and brief()."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "ARCHITECTURE.md").read_text()
+    namespace: dict[str, object] = {}
+    exec(re.search(r"```python\n(.*?)```", doc, re.DOTALL).group(1), namespace)  # type: ignore[union-attr]
+    first_sentences = namespace["FirstSentences"]()  # type: ignore[operator]
+
+    digest = summarize.summarise(bundled_articles, max_words=200, method=first_sentences)
+    assert [s.text for s in digest.sentences] == [a.sentences[0] for a in bundled_articles]
+    briefing = summarize.brief(
+        bundled_articles, method=first_sentences, max_words=40, embedder=embedder
+    )
+    assert briefing.options.method == "first-sentences"
+    assert briefing.digest.word_count <= 40
+    assert (
+        briefing.per_source[bundled_articles[1].source].sentences[0].text
+        == (bundled_articles[1].sentences[0])
+    )

@@ -93,14 +93,16 @@ def test_markdown_citations_match_the_digest(briefing):
         assert sentence.text.split()[-1].rstrip(".") in line
 
 
-def test_markdown_similarity_table(briefing):
+def test_markdown_similarity_tables(briefing):
+    """Two tables: story overlap, then the share of matched facts."""
     markdown = briefing.to_markdown()
     n = len(briefing.sources)
     rows = [line for line in markdown.splitlines() if re.match(r"\| \[\d+\] ", line)]
-    assert len(rows) == n
-    for i, row in enumerate(rows):
+    assert len(rows) == 2 * n
+    expected = [*briefing.comparison.similarity, *briefing.comparison.fact_overlap]
+    for row, values_expected in zip(rows, expected, strict=True):
         values = [float(cell) for cell in row.strip("|").split("|")[1:]]
-        np.testing.assert_allclose(values, briefing.comparison.similarity[i], atol=0.006)
+        np.testing.assert_allclose(values, values_expected, atol=0.006)
 
 
 def test_markdown_and_json_are_byte_identical_across_runs(briefing, story_dir, embedder):

@@ -6,9 +6,11 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from summarize.embeddings import Embedder
-from summarize.static_embedder import StaticModel, distil, is_static_model
+from summarize.models import resolve_embedder
+from summarize.static_embedder import check_static_model, distil, load_static_model
 
 # Pairs that report the same fact in other words, then unrelated sentences.
 PARAPHRASES = [
@@ -39,6 +41,7 @@ def test_default_embedder_is_static_and_unit_length(embedder):
     assert np.all(np.abs(vectors[-2]) == 0)  # no tokens: a zero vector, cosine 0 with all
 
 
+@pytest.mark.slow  # loads the torch transformer it is distilled from
 def test_static_model_finds_each_paraphrase_like_its_teacher(embedder):
     """Each sentence's nearest neighbour is its paraphrase, for the static model and MiniLM."""
     texts = [s for pair in PARAPHRASES for s in pair]
@@ -63,54 +66,41 @@ def test_default_pipeline_does_not_import_torch(embedder):
     assert out.stdout.strip() == "False", out.stderr
 
 
-def test_distil_from_a_tiny_transformer(tmp_path):
-    """The recipe works for any BERT-style folder: a tiny random one built from a config."""
-    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
-    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
-
-    vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "[unused0]"]
-    vocabulary += ["the", "bank", "raised", "rates", "rescue", "teams", "search", "##ed", "."]
-    wordpiece = Tokenizer(
-        models.WordPiece({token: i for i, token in enumerate(vocabulary)}, unk_token="[UNK]")
-    )
-    wordpiece.normalizer = normalizers.BertNormalizer(lowercase=True)
-    wordpiece.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    tokenizer = PreTrainedTokenizerFast(
-        tokenizer_object=wordpiece,
-        unk_token="[UNK]",
-        cls_token="[CLS]",
-        sep_token="[SEP]",
-        pad_token="[PAD]",
-        mask_token="[MASK]",
-    )
-    source = tmp_path / "tiny-bert"
-    tokenizer.save_pretrained(source)
-    config = BertConfig(
-        vocab_size=len(vocabulary),
-        hidden_size=16,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=32,
-    )
-    BertModel(config).save_pretrained(source)
-
-    model = distil(source, dims=8, progress=False)
-    assert model.vectors.shape == (len(vocabulary), 8)
-    assert not model.vectors[vocabulary.index("[unused0]")].any()  # unused tokens get nothing
+def test_distil_from_a_tiny_transformer(tiny_teacher, tmp_path):
+    """model2vec's distillation works for any BERT-style folder, and runs on this project's
+    transformers (newer than model2vec's ``[distill]`` extra pins)."""
     target = tmp_path / "static"
-    model.save(target)
-    assert is_static_model(target)
-    loaded = StaticModel.load(target)
-    assert loaded.tokenizer.encode("Rescue teams searched.", add_special_tokens=False).tokens == [
+    distil(tiny_teacher, target, name="tiny-bert")
+    check_static_model(target)  # config, vectors, tokenizer and checksum all consistent
+    model = load_static_model(target)
+    assert model.tokenizer.encode("Rescue teams searched.", add_special_tokens=False).tokens == [
         "rescue",
         "teams",
         "search",
         "##ed",
         ".",
     ]
-    got = loaded.encode(["The bank raised rates.", "Rescue teams searched.", "the bank"])
-    assert got.shape == (3, 8)
+    assert "[unused0]" not in model.tokenizer.get_vocab()  # unused tokens are dropped
+    got = model.encode(["The bank raised rates.", "Rescue teams searched.", "the bank"])
+    assert got.shape == (3, 16)
     assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-3)
     # Deterministic: distilling again gives the same table.
-    again = distil(source, dims=8, progress=False)
-    assert np.allclose(again.vectors, model.vectors, atol=1e-5)
+    again = tmp_path / "again"
+    distil(tiny_teacher, again, name="tiny-bert")
+    assert np.allclose(load_static_model(again).embedding, model.embedding, atol=1e-3)
+
+
+def test_default_static_model_is_a_model2vec_folder_sentence_transformers_reads(embedder):
+    """Saved in model2vec's format: sentence-transformers loads it and gives the same vectors."""
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.models import StaticEmbedding
+
+    path = resolve_embedder()
+    check_static_model(path)
+    texts = [s for pair in PARAPHRASES for s in pair]
+    theirs = SentenceTransformer(modules=[StaticEmbedding.from_model2vec(str(path))]).encode(
+        texts, normalize_embeddings=True
+    )
+    assert (
+        np.abs(theirs @ theirs.T - embedder.encode(texts) @ embedder.encode(texts).T).max() < 0.01
+    )

@@ -148,7 +148,7 @@ def test_brief_warns_on_a_folder_holding_several_stories(caplog):
 
     assert main(["brief", str(MIXED), "--no-progress"]) == 0
     err = caplog.text
-    assert "3 different stories" in err
+    assert "do not seem to be about the same story" in err
     assert f"summarize stories {MIXED}" in err
 
 

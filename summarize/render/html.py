@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from string import Template
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from summarize.render._view import (
     STATUS_LABELS,
@@ -237,25 +239,53 @@ def overlap_section(comparison: Comparison, numbers: Mapping[str, int]) -> str:
 
     sources = comparison.sources
     uri = heatmap_data_uri(comparison.similarity, sources)
+    table = _matrix_table(comparison.similarity, sources, numbers)
+    image = (
+        f'<figure class="sz-heatmap"><img id="sz-heatmap" src="{uri}" '
+        f'alt="Heatmap of pairwise story overlap between {len(sources)} outlets"></figure>'
+    )
+    note = (
+        '<p class="sz-muted">Story overlap: the probability that the two articles tell the same '
+        "story (about 1 for two reports of one story, even in different words; near 0 for "
+        "different stories).</p>"
+    )
+    facts = ""
+    if comparison.fact_overlap is not None:
+        facts = (
+            '<p class="sz-muted">Share of matched facts: the share of sentences with a same-fact '
+            "match in the other article, averaged both ways.</p>"
+            + _matrix_table(comparison.fact_overlap, sources, numbers, kind="sz-facts")
+        )
+    return _card(
+        "Overlap between outlets",
+        f'<div class="sz-overlap">{image}<div>{table}{note}{facts}</div></div>',
+        ident="sz-overlap",
+    )
+
+
+def _matrix_table(
+    matrix: object, sources: Sequence[str], numbers: Mapping[str, int], *, kind: str = ""
+) -> str:
     head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
     rows = []
     for i, source in enumerate(sources):
-        cells = "".join(f"<td>{float(v):.2f}</td>" for v in comparison.similarity[i])
+        cells = "".join(f"<td>{float(v):.2f}</td>" for v in np.asarray(matrix)[i])
         rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
-    table = f'<table class="sz-similarity"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
-    image = (
-        f'<figure class="sz-heatmap"><img id="sz-heatmap" src="{uri}" '
-        f'alt="Heatmap of pairwise overlap between {len(sources)} outlets"></figure>'
-    )
-    note = (
-        '<p class="sz-muted">Overlap: the share of sentences with a same-fact match in the '
-        "other article, averaged both ways (0 = nothing in common, 1 = every sentence "
-        "matched).</p>"
-    )
-    return _card(
-        "Overlap between outlets",
-        f'<div class="sz-overlap">{image}<div>{table}{note}</div></div>',
-        ident="sz-overlap",
+    classes = f"sz-similarity {kind}".strip()
+    return f'<table class="{classes}"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+
+
+def off_story_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The mixed-story warning, or "" when all articles tell one story."""
+    if not comparison.off_story:
+        return ""
+    named = ", ".join(f"[{numbers[s]}] {e(s)}" for s in comparison.off_story)
+    verb = "does" if len(comparison.off_story) == 1 else "do"
+    return (
+        '<div class="sz-warning" id="sz-mixed" role="alert"><strong>Mixed stories.</strong> '
+        f"{named} {verb} not seem to be about the same story as the other articles; the "
+        "comparison and the briefing mix stories. Remove them, or group the articles into "
+        "stories first.</div>"
     )
 
 
@@ -382,6 +412,7 @@ def briefing_body(briefing: Briefing) -> str:
     return "".join(
         [
             header,
+            off_story_warning(briefing.comparison, numbers),
             digest,
             overlap_section(briefing.comparison, numbers),
             comparison_cards(briefing.comparison, numbers),
@@ -405,7 +436,8 @@ def comparison_body(comparison: Comparison) -> str:
     """Sources, the three comparison cards, the heatmap and the side-by-side view."""
     numbers = citation_numbers(comparison.sources)
     return (
-        _card("Sources", _source_legend(comparison.sources, numbers))
+        off_story_warning(comparison, numbers)
+        + _card("Sources", _source_legend(comparison.sources, numbers))
         + overlap_section(comparison, numbers)
         + comparison_cards(comparison, numbers)
         + side_by_side(comparison, numbers)

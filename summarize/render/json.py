@@ -82,6 +82,10 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     return {
         "sources": list(comparison.sources),
         "similarity": [[_round(v) for v in row] for row in np.asarray(comparison.similarity)],
+        "fact_overlap": None
+        if comparison.fact_overlap is None
+        else [[_round(v) for v in row] for row in np.asarray(comparison.fact_overlap)],
+        "off_story": list(comparison.off_story),
         "claims": [
             {"sources": list(claim.sources), "sentences": [_ref(r) for r in claim.sentences]}
             for claim in comparison.claims
@@ -243,11 +247,13 @@ def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Compari
         Claim(sentences=tuple(ref(p) for p in c["sentences"]), sources=tuple(c["sources"]))
         for c in data["claims"]
     )
+    n = len(data["sources"])
+    facts = data.get("fact_overlap")
     return Comparison(
         sources=tuple(data["sources"]),
-        similarity=np.asarray(data["similarity"], dtype=np.float64).reshape(
-            len(data["sources"]), len(data["sources"])
-        ),
+        similarity=np.asarray(data["similarity"], dtype=np.float64).reshape(n, n),
+        fact_overlap=None if facts is None else np.asarray(facts, dtype=np.float64).reshape(n, n),
+        off_story=tuple(str(source) for source in data.get("off_story", ())),
         claims=claims,
         shared=tuple(claims[i] for i in data["shared"]),
         unique={source: tuple(claims[i] for i in ids) for source, ids in data["unique"].items()},

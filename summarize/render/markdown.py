@@ -6,7 +6,9 @@ the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
 
 from summarize.render._view import (
     citation_numbers,
@@ -113,19 +115,18 @@ def _comparison_sections(
 
     sections.append(disputes_markdown(comparison, numbers))
 
-    header = "| | " + " | ".join(f"[{numbers[s]}]" for s in comparison.sources) + " |"
-    rule = "|---|" + "---:|" * len(comparison.sources)
-    rows = [header, rule]
-    for i, source in enumerate(comparison.sources):
-        values = " | ".join(f"{float(v):.2f}" for v in comparison.similarity[i])
-        rows.append(f"| [{numbers[source]}] {escape(source)} | {values} |")
     sections.append(
         "## Overlap between outlets\n\n"
-        "Overlap: the share of sentences with a same-fact match in the other article, averaged "
-        "both ways (0 = nothing in common, 1 = every sentence matched).\n\n"
-        + "\n".join(rows)
-        + "\n"
+        "Story overlap: the probability that the two articles tell the same story (about 1 for "
+        "two reports of one story, even in different words; near 0 for different stories).\n\n"
+        + _matrix_markdown(comparison.similarity, comparison.sources, numbers)
     )
+    if comparison.fact_overlap is not None:
+        sections.append(
+            "Share of matched facts: the share of sentences with a same-fact match in the other "
+            "article, averaged both ways (0 = no sentence repeated, 1 = every sentence).\n\n"
+            + _matrix_markdown(comparison.fact_overlap, comparison.sources, numbers)
+        )
     return sections
 
 
@@ -156,11 +157,34 @@ def disputes_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str
     return "\n".join(lines) + "\n"
 
 
+def _matrix_markdown(matrix: object, sources: Sequence[str], numbers: Mapping[str, int]) -> str:
+    header = "| | " + " | ".join(f"[{numbers[s]}]" for s in sources) + " |"
+    rows = [header, "|---|" + "---:|" * len(sources)]
+    for i, source in enumerate(sources):
+        values = " | ".join(f"{float(v):.2f}" for v in np.asarray(matrix)[i])
+        rows.append(f"| [{numbers[source]}] {escape(source)} | {values} |")
+    return "\n".join(rows) + "\n"
+
+
+def off_story_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The mixed-story warning as a Markdown quote, or "" when all articles tell one story."""
+    if not comparison.off_story:
+        return ""
+    named = ", ".join(f"[{numbers[s]}] {escape(s)}" for s in comparison.off_story)
+    return (
+        f"> **Warning: mixed stories.** {named} "
+        f"{'does' if len(comparison.off_story) == 1 else 'do'} not seem to be about the same "
+        "story as the other articles; the comparison and the briefing mix stories. Remove "
+        "them, or group the articles into stories first.\n"
+    )
+
+
 def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
     """A Comparison as Markdown: shared claims, unique claims, differences, overlap table."""
     numbers = citation_numbers(comparison.sources)
     parts = [
         f"# Comparison of {len(comparison.sources)} outlets\n",
+        *filter(None, [off_story_markdown(comparison, numbers)]),
         "## Sources\n\n" + _legend(list(comparison.sources), numbers),
         *_comparison_sections(comparison, numbers, max_items=max_items),
     ]
@@ -179,6 +203,9 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
         + (f", {escape(options.model)}" if options.model else "")
         + f"; embedder {escape(options.embedder)}).\n"
     )
+    warning = off_story_markdown(briefing.comparison, numbers)
+    if warning:
+        parts.append(warning)
     sources = ["## Sources\n"]
     for article in articles:
         line = f"[{numbers[article.source]}] **{escape(article.source)}**: {escape(article.title)}"

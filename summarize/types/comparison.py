@@ -118,7 +118,10 @@ class Comparison(RichDisplay):
 
     Attributes:
         sources: Outlet names, in article order.
-        similarity: (n, n) document overlap matrix, rows and columns in article order.
+        similarity: (n, n) story overlap, rows and columns in article order: the calibrated
+            probability that two articles tell the same story (:mod:`summarize.overlap`), high
+            for two reports of one story in different words, near 0 for different stories.
+            1 on the diagonal.
         claims: All claims (see :class:`~summarize.types.Claim`).
         shared: Claims supported by every article (by a majority when more than three),
             not counting an outlet that disputes one of the claim's details.
@@ -132,6 +135,13 @@ class Comparison(RichDisplay):
             the outlets giving it; contradictions first, most outlets first.
         published: Outlet -> publication time as the input gave it (outlets without one are
             left out).
+        fact_overlap: (n, n) share of matched facts: the share of each article's sentences
+            with a same-fact match in the other, averaged both ways (how much of each report
+            the other repeats, sentence by sentence; two reports of one story in different
+            words can score 0 here and high in ``similarity``).
+        off_story: Sources that do not seem to be about the same story as the others (their
+            story overlap with the main group is below the calibrated bar); empty when all
+            articles tell one story. ``brief``/``compare`` log a warning naming them.
 
     In a notebook it displays as a heatmap, shared/unique claims and side-by-side columns.
     """
@@ -144,3 +154,5 @@ class Comparison(RichDisplay):
     differences: tuple[Difference, ...]
     disputes: tuple[Dispute, ...] = ()
     published: dict[str, str] = field(default_factory=dict)
+    fact_overlap: np.ndarray | None = None
+    off_story: tuple[str, ...] = ()

@@ -1,0 +1,299 @@
+"""Document overlap: the probability that two articles tell the same story.
+
+Two reports of one story rarely share many sentences word for word, and any two news texts
+share some vocabulary, so neither "share of matched facts" nor a raw cosine reads well as
+"how much of the same story do they tell". This module combines five cheap signals of a pair
+of articles with a logistic model fitted on news (``benchmarks/overlap.py``, cross-validated
+by story) into the probability that the two articles report the same story:
+
+* ``centroid``: cosine of the articles' mean sentence vectors (what they are about overall);
+* ``best_match``: mean over both articles' sentences of the cosine with their best match in
+  the other (how much of each is echoed in the other);
+* ``top_match``: mean of the three strongest cross-article sentence cosines (the one shared
+  event, even when the rest differs);
+* ``terms``: cosine of the content-word counts (sub-linear, stop words out);
+* ``names``: overlap (Ochiai) of capitalised names and numbers, the anchors that separate two
+  stories on the same topic;
+
+and ``length``, the log word count of the shorter article: the same cosine means more for two
+long articles than for two headlines with a paragraph, so the model weighs each signal (and its
+log) by length too (``signal x length`` terms).
+
+All come from the sentence vectors the alignment already computed and from the words, so the
+whole ``(n, n)`` matrix costs a few matrix products (about a millisecond for 3 articles and
+well under a second for 200). The calibration (``summarize/data/overlap.json``) was fitted with
+as many same-story as different-story pairs, so 0.5 means even odds at a 1:1 prior.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "FEATURES",
+    "OverlapModel",
+    "default_model",
+    "design",
+    "outliers",
+    "pair_features",
+    "story_overlap",
+]
+
+#: The pair signals, in the order of the model's weights.
+FEATURES = ("centroid", "best_match", "top_match", "terms", "names", "length")
+_SIGNALS = len(FEATURES) - 1
+_TOP = 3
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d.,]*\d|\d")
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9]|\b\d[\d.,]*\d\b|\b\d\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    extra = {"said", "says", "say", "told", "according", "also", "just", "like", "new", "year"}
+    return frozenset(ENGLISH_STOP_WORDS | extra)
+
+
+def _terms(sentences: Sequence[str]) -> Counter[str]:
+    """Content words (lower-cased, a plural -s dropped), stop words and 1-2 letter words out."""
+    stop = _stop_words()
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        for word in _WORD.findall(sentence.lower()):
+            if len(word) < 3 or word in stop:
+                continue
+            if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+                word = word[:-1]
+            counts[word] += 1
+    return counts
+
+
+def _names(sentences: Sequence[str]) -> frozenset[str]:
+    """Capitalised words not opening a sentence, and numbers: the story's anchors."""
+    stop = _stop_words()
+    found: set[str] = set()
+    for sentence in sentences:
+        for match in _NAME.finditer(sentence):
+            if match.start() == 0 or sentence[: match.start()].strip() in {'"', "“", "'"}:
+                continue  # a sentence's first word is capitalised anyway
+            token = match.group().rstrip(".").lower()
+            if token and token not in stop:
+                found.add(token)
+    return frozenset(found)
+
+
+def _cosine_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    unit = matrix / np.maximum(norms, 1e-12)
+    return np.clip(unit @ unit.T, -1.0, 1.0)
+
+
+def _term_cosines(bags: Sequence[Counter[str]]) -> np.ndarray:
+    from scipy.sparse import csr_matrix
+
+    vocabulary: dict[str, int] = {}
+    rows, cols, values = [], [], []
+    for row, bag in enumerate(bags):
+        for term, count in bag.items():
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+            values.append(1.0 + np.log(count))
+    matrix = csr_matrix((values, (rows, cols)), shape=(len(bags), max(len(vocabulary), 1)))
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    gram = np.asarray((matrix @ matrix.T).todense())
+    return gram / np.outer(norms, norms)
+
+
+def _name_overlap(names: Sequence[frozenset[str]]) -> np.ndarray:
+    n = len(names)
+    out = np.zeros((n, n))
+    for a in range(n):
+        for b in range(a, n):
+            shared = len(names[a] & names[b])
+            size = np.sqrt(len(names[a]) * len(names[b]))
+            out[a, b] = out[b, a] = shared / size if size else 0.0
+    return out
+
+
+def _match_features(vectors: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """``best_match`` and ``top_match`` for every pair, from one sentence-by-sentence product."""
+    counts = np.array([len(v) for v in vectors])
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    stacked = np.concatenate(vectors).astype(np.float32)
+    n = len(vectors)
+    best = np.empty((len(stacked), n), dtype=np.float32)  # each sentence's best cosine per article
+    for start in range(0, len(stacked), 2048):
+        block = stacked[start : start + 2048] @ stacked.T
+        best[start : start + 2048] = np.maximum.reduceat(block, starts, axis=1)
+    mean_best = (
+        np.add.reduceat(best, starts, axis=0) / counts[:, None]
+    )  # (a, b): a's sentences in b
+    best_match = (mean_best + mean_best.T) / 2
+    top = np.empty((n, n))
+    for a in range(n):
+        rows = best[starts[a] : starts[a] + counts[a]]
+        k = min(_TOP, len(rows))
+        top[a] = np.sort(rows, axis=0)[-k:].mean(axis=0)
+    top_match = (top + top.T) / 2
+    return best_match, top_match
+
+
+def pair_features(sentences: Sequence[Sequence[str]], vectors: Sequence[np.ndarray]) -> np.ndarray:
+    """The ``(n, n, len(FEATURES))`` signals of every pair of articles.
+
+    Args:
+        sentences: Each article's sentences.
+        vectors: Each article's unit sentence vectors, ``(len(sentences[i]), dim)``.
+    """
+    if len(sentences) != len(vectors):
+        raise ValueError(f"{len(sentences)} articles of sentences but {len(vectors)} of vectors")
+    if any(len(v) == 0 for v in vectors):
+        raise ValueError("every article needs at least one sentence")
+    centroids = np.stack([np.asarray(v, dtype=np.float64).mean(axis=0) for v in vectors])
+    best_match, top_match = _match_features(vectors)
+    terms = _term_cosines([_terms(s) for s in sentences])
+    names = _name_overlap([_names(s) for s in sentences])
+    words = np.log(np.array([max(sum(len(x.split()) for x in s), 1) for s in sentences]))
+    length = np.minimum.outer(words, words)
+    return np.stack([_cosine_rows(centroids), best_match, top_match, terms, names, length], axis=-1)
+
+
+def design(features: np.ndarray) -> np.ndarray:
+    """The model's inputs from :func:`pair_features`: each signal, its log, the length and
+    each signal times the length."""
+    signals, length = features[..., :_SIGNALS], features[..., _SIGNALS:]
+    logs = np.log(np.clip(signals, 1e-3, None))
+    return np.concatenate([signals, logs, length, signals * length], axis=-1)
+
+
+@dataclass(frozen=True)
+class OverlapModel:
+    """A logistic model over :func:`design` of :data:`FEATURES`:
+    ``p = 1 / (1 + exp(-(z @ weights + bias)))`` with ``z`` the standardised design.
+
+    Attributes:
+        weights: One weight per design column (standardised with ``mean``/``scale``).
+        bias: The intercept.
+        mean: Feature means of the data it was fitted on.
+        scale: Feature standard deviations of that data.
+        bar: Overlap below which an article counts as not about the story (mixed-story warning).
+        clip: Standardised inputs are clipped to ``[-clip, clip]`` (in fitting too), so a pair
+            far outside the fitted data (a one-word "article") is not extrapolated to certainty.
+    """
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    bar: float = 0.5
+    clip: float = 3.0
+
+    def standardise(self, features: np.ndarray) -> np.ndarray:
+        """The clipped, standardised :func:`design` of ``features``."""
+        z = (design(np.asarray(features)) - np.asarray(self.mean)) / np.asarray(self.scale)
+        return np.clip(z, -self.clip, self.clip)
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        z = self.standardise(features)
+        logit = z @ np.asarray(self.weights) + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(logit, -50, 50)))
+
+
+@functools.lru_cache(maxsize=8)
+def default_model(embedder: str | None = None) -> OverlapModel:
+    """The calibration for ``embedder``'s vectors from ``summarize/data/overlap.json``
+    (``benchmarks/overlap.py --write``); for an embedder without one, the default embedder's,
+    with a warning (its cosine signals run on another scale)."""
+    from summarize.models import canonical_embedder_name
+
+    text = resources.files("summarize").joinpath("data/overlap.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    models = {name.lower(): entry for name, entry in data["models"].items()}
+    name = canonical_embedder_name(embedder)
+    entry = models.get(Path(name).name.lower())
+    if entry is None:
+        logger.warning(
+            "No story-overlap calibration for embedder %r; using the one for %r. Run "
+            "`python benchmarks/overlap.py --embedder %s --write` to calibrate it.",
+            name,
+            data["default"],
+            name,
+        )
+        entry = models[str(data["default"]).lower()]
+    if tuple(entry["features"]) != FEATURES:
+        raise ValueError("summarize/data/overlap.json was fitted on other features; refit it")
+    return OverlapModel(
+        weights=tuple(entry["weights"]),
+        bias=float(entry["bias"]),
+        mean=tuple(entry["mean"]),
+        scale=tuple(entry["scale"]),
+        bar=float(entry["bar"]),
+        clip=float(entry.get("clip", 3.0)),
+    )
+
+
+def story_overlap(
+    sentences: Sequence[Sequence[str]],
+    vectors: Sequence[np.ndarray],
+    *,
+    model: OverlapModel | None = None,
+    embedder: str | None = None,
+) -> np.ndarray:
+    """The ``(n, n)`` probability that each pair of articles tells the same story (1 on the
+    diagonal, symmetric).
+
+    Args:
+        sentences: Each article's sentences.
+        vectors: Each article's unit sentence vectors (as :func:`~summarize.alignment.align`
+            computed them).
+        model: The calibration (default: :func:`default_model` of ``embedder``).
+        embedder: Name of the embedder that made ``vectors`` (default: the default embedder).
+    """
+    model = model or default_model(embedder)
+    probability = model.probability(pair_features(sentences, vectors))
+    probability = (probability + probability.T) / 2
+    np.fill_diagonal(probability, 1.0)
+    return probability
+
+
+def outliers(
+    overlap: np.ndarray, *, bar: float | None = None, embedder: str | None = None
+) -> list[int]:
+    """Articles that do not belong to the main story: those outside the largest group of
+    articles linked by overlap >= ``bar`` (default: the calibrated bar). Ties between equally
+    large groups go to the group of the earliest article. Empty for one story. ``embedder``
+    picks the calibrated bar when ``bar`` is not given."""
+    n = len(overlap)
+    if n < 2:
+        return []
+    bar = default_model(embedder).bar if bar is None else bar
+    linked = np.asarray(overlap) >= bar
+    group = -np.ones(n, dtype=int)
+    for seed in range(n):
+        if group[seed] >= 0:
+            continue
+        group[seed] = seed
+        frontier = [seed]
+        while frontier:
+            node = frontier.pop()
+            for other in np.flatnonzero(linked[node] & (group < 0)):
+                group[other] = seed
+                frontier.append(int(other))
+    sizes = Counter(group.tolist())
+    main = max(sizes, key=lambda label: (sizes[label], -label))
+    return [i for i in range(n) if group[i] != main]
