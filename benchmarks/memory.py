@@ -8,6 +8,8 @@ Cases:
     baseline     load the bundled story and brief it (the fixed cost: torch, models, spaCy)
     long         one 100,000-word article next to two normal ones (the bundled story's first two)
     many         200 articles of about 150 words each
+    short-N      N short articles (about 50 words, a headline and three sentences) for N in
+                 200, 1000, 5000: shows how memory and time grow with the number of articles
 
 The synthetic text is built from the bundled story's own vocabulary with a fixed seed, so every
 sentence is distinct (no embedding-cache shortcuts) and runs are repeatable.
@@ -33,7 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "articles" / "may-putin-2016"
-CASES = ("baseline", "long", "many")
+SHORT_COUNTS = (200, 1000, 5000)
+CASES = ("baseline", "long", "many", *(f"short-{n}" for n in SHORT_COUNTS))
 LIMIT_GIB = 4.0
 
 
@@ -80,6 +83,11 @@ def _write_case(case: str, folder: Path) -> None:
         for i in range(200):
             (folder / f"article_{i:03d}.txt").write_text(
                 f"Report number {i}\n\n" + synthetic_text(150, seed=1000 + i), encoding="utf-8"
+            )
+    elif case.startswith("short-"):
+        for i in range(int(case.removeprefix("short-"))):
+            (folder / f"short_{i:05d}.txt").write_text(
+                f"Short report {i}\n\n" + synthetic_text(50, seed=100_000 + i), encoding="utf-8"
             )
     else:
         raise SystemExit(f"unknown case {case!r}; choose from {', '.join(CASES)}")
@@ -130,23 +138,27 @@ def measure(case: str) -> dict[str, object]:
     peak_kib = usage.ru_maxrss  # KiB on Linux
     result["peak_rss_mib"] = round(peak_kib / 1024)
     result["wall_s"] = round(wall, 1)
+    # CPU seconds the child used (user + system): unlike wall time, not inflated when other
+    # jobs share the cores.
+    result["cpu_s"] = round(usage.ru_utime + usage.ru_stime, 1)
     result["within_limit"] = peak_kib / 1024**2 <= LIMIT_GIB
     return result
 
 
 def table(results: list[dict[str, object]]) -> str:
     head = (
-        "| case | articles | words | sentences | peak RSS (MiB) | wall (s) | load (s) "
-        "| brief (s) | within 4 GiB |\n|---|---:|---:|---:|---:|---:|---:|---:|---|"
+        "| case | articles | words | sentences | peak RSS (MiB) | wall (s) | CPU (s) | load (s) "
+        "| brief (s) | within 4 GiB |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     )
     rows = []
     for r in results:
         if "error" in r:
-            rows.append(f"| {r['case']} | failed: {r['error']} | | | | {r['wall_s']} | | | no |")
+            rows.append(f"| {r['case']} | failed: {r['error']} | | | | {r['wall_s']} | | | | no |")
             continue
         rows.append(
             f"| {r['case']} | {r['articles']} | {r['words']:,} | {r['sentences']:,} "
-            f"| {r['peak_rss_mib']:,} | {r['wall_s']} | {r['load_s']} | {r['brief_s']} "
+            f"| {r['peak_rss_mib']:,} | {r['wall_s']} | {r['cpu_s']} | {r['load_s']} "
+            f"| {r['brief_s']} "
             f"| {'yes' if r['within_limit'] else 'NO'} |"
         )
     return "\n".join([head, *rows])

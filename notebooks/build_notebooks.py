@@ -44,52 +44,78 @@ for number, article in enumerate(articles, start=1):
 OVERLAP = [
     new_markdown_cell(
         "# 1. How far do the outlets overlap?\n\n"
-        "Three outlets reported the May–Putin meeting of September 2016. This notebook embeds "
-        "every sentence once, aligns sentences across outlets, and shows how much each pair of "
-        "articles overlaps and which sentences say the same thing."
+        "**What you should see:** the outlets overlap little: a couple of facts all of them "
+        "report, a few that two report, and most of each article is its own.\n\n"
+        "Three outlets reported the phone call between Theresa May and Vladimir Putin in "
+        "August 2016, her first as Prime Minister. This notebook embeds every sentence once, "
+        "aligns sentences across outlets into claims (facts), and shows which outlet reports "
+        "which fact and how much each pair of articles overlaps."
     ),
     new_code_cell(SETUP),
     new_code_cell(LOAD),
     new_markdown_cell(
         "## Pairwise overlap\n\n`compare()` aligns the sentences (one embedding pass) and "
-        "returns a `Comparison`. Its `similarity` matrix is in article order."
+        "returns a `Comparison`. Its `similarity` matrix (article order) is the probability "
+        "that two articles tell the same story; `fact_overlap`, drawn here, is the share of "
+        "their sentences that report the same facts. Each outlet with itself (always 1) is "
+        "greyed out, and the colours are fitted to the pairs, so the differences show."
     ),
     new_code_cell(
-        "from summarize import compare\n\n"
+        "%matplotlib inline\n"
+        "from summarize import compare\n"
+        "from summarize.render import plots\n\n"
         "comparison = compare(articles)\n"
-        "comparison.similarity.round(2)"
-    ),
-    new_code_cell(
-        "import matplotlib.pyplot as plt\n\n"
-        "from summarize.render.plots import heatmap\n\n"
-        'fig, ax = plt.subplots(figsize=(7, 4.5), layout="constrained")\n'
-        "heatmap(comparison.similarity, comparison.sources, ax=ax)\n"
-        "plt.show()"
+        "print('same story (probability):', comparison.similarity.round(2).tolist())\n"
+        "plots.heatmap(comparison.fact_overlap, comparison.sources, "
+        "title='Share of matched facts')"
     ),
     new_markdown_cell(
-        "## Aligned sentences, side by side\n\n"
-        "Each row is one claim: the sentences from different outlets that state the same fact. "
-        "Claims reported by the most outlets come first."
+        "## What each outlet shares\n\n"
+        "Each outlet's facts, by who else reports them: all outlets (green), some (blue), "
+        "only this outlet (amber), or only this outlet's wording while another outlet "
+        "possibly says the same in other words (grey)."
     ),
+    new_code_cell("plots.outlet_facts(comparison)"),
+    new_markdown_cell(
+        "## Which outlet reports which fact\n\n"
+        "Rows are facts (claims), columns outlets; the most widely reported come first. The "
+        "table below has the same numbers, with each outlet's own wording (hover a cell to see "
+        "where the sentence sits in its article); it shows the first rows, "
+        "`claims_table(comparison, limit=None)` shows all."
+    ),
+    new_code_cell("plots.claims_grid(comparison, limit=None)"),
     new_code_cell(
         "from IPython.display import HTML\n\n"
-        "from summarize.render.html import aligned_table\n\n"
-        "multi = [claim for claim in comparison.claims if claim.support >= 2]\n"
-        'print(f"{len(comparison.claims)} claims, {len(multi)} reported by 2+ outlets")\n'
-        "HTML(aligned_table(comparison, limit=12))"
+        "from summarize.render.html import claims_table\n\n"
+        "HTML(claims_table(comparison, limit=8))"
     ),
     new_markdown_cell(
-        "## Every sentence, marked\n\nA `Comparison` displays itself: shared (green), "
-        "reported by some (blue), only one outlet (yellow), differing in a detail (red)."
+        "## Every sentence, marked\n\nA `Comparison` displays itself: the overlap, what "
+        "all report, what only one reports, and each article sentence by sentence, coloured "
+        "shared (green), reported by some (blue), only one outlet (yellow), differing in a "
+        "detail (red)."
     ),
     new_code_cell("comparison"),
+    new_markdown_cell(
+        "The same claims as a pandas DataFrame (one row per claim × outlet), e.g. the facts "
+        "two or more outlets report, side by side:"
+    ),
+    new_code_cell(
+        "import pandas as pd\n\n"
+        "claims = comparison.to_frame()\n"
+        "multi = claims[claims.reported & (claims.support >= 2)]\n"
+        'with pd.option_context("display.max_colwidth", None):\n'
+        '    display(multi.pivot(index="claim", columns="outlet", values="wording").fillna(""))'
+    ),
 ]
 
 DIGESTS = [
     new_markdown_cell(
         "# 2. What did each outlet say?\n\n"
+        "**What you should see:** each outlet's digest comes from the top of its article, and "
+        "few of the sentences it picks are facts the other outlets also report.\n\n"
         "One extractive digest per outlet (verbatim sentences, 80 words at most), side by side, "
-        "and what each outlet chose to lead with."
+        "then where in its article each picked sentence sits and who else reports it."
     ),
     new_code_cell(SETUP),
     new_code_cell(LOAD),
@@ -107,25 +133,39 @@ DIGESTS = [
     ),
     new_markdown_cell(
         "## What each chose\n\n"
-        "Where in its article each outlet's digest sentences sit, and whether another outlet "
-        "reports the same fact (from the cross-source alignment)."
+        "Grey ticks are every sentence of each article; dots are the sentences its digest "
+        "picked, coloured by whether other outlets report the same fact (from the "
+        "cross-source alignment)."
     ),
     new_code_cell(
-        "from summarize import compare\n\n"
+        "%matplotlib inline\n"
+        "from summarize import compare\n"
+        "from summarize.render import plots\n\n"
         "comparison = compare(articles)\n"
-        "support = {}\n"
-        "for claim in comparison.claims:\n"
-        "    for ref in claim.sentences:\n"
-        "        others = [s for s in claim.sources if s != ref.source]\n"
-        "        support[(ref.source, ref.text)] = others\n\n"
+        "plots.digest_positions(comparison, digests)"
+    ),
+    new_markdown_cell("The same picks as a table, full sentences:"),
+    new_code_cell(
+        "import pandas as pd\n\n"
+        "claims = comparison.to_frame()\n"
+        "nobody = {'elsewhere': 'no other outlet (one possibly says it in other words)',\n"
+        "          'unique': 'only this outlet'}\n"
+        "rows = []\n"
         "for article in articles:\n"
-        "    digest = digests[article.source]\n"
-        '    print(f"\\n{article.source} ({len(article.sentences)} sentences)")\n'
-        "    for sentence in digest.sentences:\n"
-        "        position = article.sentences.index(sentence.text) + 1\n"
-        "        others = support.get((article.source, sentence.text), [])\n"
-        "        also = ', '.join(others) if others else 'only this outlet'\n"
-        '        print(f"  #{position:>2}  [{also}]  {sentence.text[:90]}")'
+        "    for sentence in digests[article.source].sentences:\n"
+        "        position = article.sentences.index(sentence.text)\n"
+        "        mine = claims[(claims.outlet == article.source) & claims.reported]\n"
+        "        claim = mine[mine.sentences.map(lambda s: position in s)].iloc[0]\n"
+        "        same = claims[(claims.claim == claim.claim) & claims.reported]\n"
+        "        others = [o for o in same.outlet if o != article.source]\n"
+        "        rows.append({\n"
+        '            "outlet": article.source,\n'
+        '            "sentence": f"{position + 1} of {len(article.sentences)}",\n'
+        '            "also reported by": ", ".join(others) or nobody[claim.category],\n'
+        '            "text": sentence.text,\n'
+        "        })\n"
+        'with pd.option_context("display.max_colwidth", None):\n'
+        "    display(pd.DataFrame(rows))"
     ),
     new_markdown_cell("A single `Digest` also displays itself, with its citations:"),
     new_code_cell("digests[articles[0].source]"),
@@ -134,6 +174,8 @@ DIGESTS = [
 BRIEFING = [
     new_markdown_cell(
         "# 3. The merged briefing\n\n"
+        "**What you should see:** a short briefing whose every sentence cites the outlets "
+        "behind it, which outlets it rests on, and where (if anywhere) they disagree.\n\n"
         "`brief()` runs the whole pipeline once (align, compare, summarise) and returns a "
         "`Briefing`: a merged digest in which every sentence cites the outlets that report it, "
         "what all outlets agree on, what only one reports, and where they differ."
@@ -152,29 +194,51 @@ BRIEFING = [
         "for source, n in numbers.items():\n"
         '    print(f"[{n}] {source}")'
     ),
-    new_markdown_cell("## What all outlets agree on"),
-    new_code_cell(
-        "for claim in briefing.comparison.shared:\n    print('-', claim.sentences[0].text)"
+    new_markdown_cell(
+        "## Which outlets it rests on\n\nHow many of the briefing's sentences cite each "
+        "outlet."
     ),
-    new_markdown_cell("## What only one outlet reports"),
     new_code_cell(
-        "for source, claims in briefing.comparison.unique.items():\n"
-        '    print(f"\\n{source}: {len(claims)} claims only here")\n'
-        "    for claim in claims[:5]:\n"
-        "        print('  -', claim.sentences[0].text[:110])"
+        "%matplotlib inline\n"
+        "from summarize.render import plots\n\n"
+        "plots.citation_counts(briefing)"
     ),
     new_markdown_cell(
         "## Where they differ\n\n"
-        "Aligned sentences whose numbers, dates, names or negation disagree."
+        "Facts the outlets report with different values (a number, a date, a name, a "
+        "negation or an opposite word): one row per value given, with the outlets that give "
+        "it and their sentences. `update` marks a later report revising a figure."
     ),
     new_code_cell(
-        "if not briefing.comparison.differences:\n"
-        "    print('No aligned sentences disagree.')\n"
-        "for difference in briefing.comparison.differences:\n"
-        '    print(f"{difference.kind}: {difference.left!r} ({difference.a.source}) vs "\n'
-        '          f"{difference.right!r} ({difference.b.source})")\n'
-        "    print('   ', difference.a.text)\n"
-        "    print('   ', difference.b.text)"
+        "import pandas as pd\n\n"
+        "from summarize.render.frames import disputes_frame\n\n"
+        "disputes = disputes_frame(briefing.comparison)\n"
+        "if disputes.empty:\n"
+        "    print('No aligned sentences disagree on numbers, dates, names or negation.')\n"
+        "else:\n"
+        '    with pd.option_context("display.max_colwidth", None):\n'
+        "        display(disputes)"
+    ),
+    new_markdown_cell(
+        "## When each outlet published\n\n"
+        "From the `published:` dates in the story's `sources.yaml` (see the README); "
+        "outlets without a date are left out, not guessed."
+    ),
+    new_code_cell(
+        "if any(article.published for article in briefing.articles):\n"
+        "    display(plots.timeline(briefing.articles))\n"
+        "else:\n"
+        "    print('No publication dates recorded: add published: 2016-08-11 (for example) '\n"
+        "          'to each file in sources.yaml to see the timeline.')"
+    ),
+    new_markdown_cell(
+        "## As data frames\n\n`briefing.to_frame()` has one row per digest sentence (merged "
+        "first, then each outlet's); `briefing.comparison.to_frame()` one row per claim × "
+        "outlet. Both hold what the JSON output holds."
+    ),
+    new_code_cell(
+        "frame = briefing.to_frame()\n"
+        "frame[frame.digest == 'merged'][['position', 'sources', 'supported', 'text']]"
     ),
     new_markdown_cell(
         "## Saving it\n\nThe same briefing as Markdown, one self-contained HTML page, or JSON "
@@ -233,6 +297,8 @@ FOLDERS = [find_folder("mixed-news-day"), find_folder("may-putin-2016")]
 STORIES = [
     new_markdown_cell(
         "# 4. From a pile of articles to stories\n\n"
+        "**What you should see:** the pile falls apart into its separate stories, wire copies "
+        "count as one report, and each story gets its own cited briefing.\n\n"
         "Real input is rarely one story: a feed dump or a day's downloads mixes many events, "
         "and the same wire report turns up under several outlets' names. This notebook puts "
         "two folders in one pile (a small mixed news day written for this repository, and the "

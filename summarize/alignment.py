@@ -220,6 +220,7 @@ def align(
     words = [word_set(ref.text) for ref in refs]
     index, cosine = _best_matches(all_vectors, starts, counts)  # (n_sentences, n_articles)
     decision = _decision_scores(index, cosine, words, rule)
+    del cosine  # (n_sentences, n_articles): not needed once the decision scores exist
     first, second, scores = _match_pairs(index, decision, owner, rule.threshold)
     matches = tuple(
         Match(refs[i], refs[j], float(all_vectors[i] @ all_vectors[j]))
@@ -285,16 +286,19 @@ def _best_matches(
     One matrix product per chunk of rows against all sentences; per-article maxima and their
     first positions (stable tie-breaking) come from ``reduceat`` over the column segments.
     The column of the sentence's own article holds the sentence itself (cosine 1).
+    Indices are int32 and rows go in chunks of ``chunk``, so the transient memory stays small
+    next to the ``(n_sentences, n_articles)`` results even for thousands of articles.
     """
     n, k = len(vectors), len(starts)
-    index = np.zeros((n, k), dtype=np.int64)
+    index = np.zeros((n, k), dtype=np.int32)
     score = np.zeros((n, k), dtype=np.float32)
-    columns = np.arange(n)
+    columns = np.arange(n, dtype=np.int32)
     for lo in range(0, n, chunk):
         block = vectors[lo : lo + chunk] @ vectors.T  # (rows, n)
         best = np.maximum.reduceat(block, starts, axis=1)  # (rows, k)
         at_best = block >= np.repeat(best, counts, axis=1)
-        first = np.minimum.reduceat(np.where(at_best, columns, n), starts, axis=1)
+        del block
+        first = np.minimum.reduceat(np.where(at_best, columns, np.int32(n)), starts, axis=1)
         index[lo : lo + chunk] = first
         score[lo : lo + chunk] = np.minimum(best, 1.0)
     own = np.repeat(np.arange(k), counts)
@@ -304,17 +308,49 @@ def _best_matches(
 
 
 def _decision_scores(
-    index: np.ndarray, cosine: np.ndarray, words: list[frozenset[str]], rule: SameFact
+    index: np.ndarray,
+    cosine: np.ndarray,
+    words: list[frozenset[str]],
+    rule: SameFact,
+    *,
+    chunk: int = 256,
 ) -> np.ndarray:
-    """The same-fact score of each sentence with its best match in each article."""
+    """The same-fact score of each sentence with its best match in each article.
+
+    Word overlap is computed for every (sentence, best match) pair at once per chunk of rows:
+    the intersection sizes of all sentences with the chunk's sentences are one sparse-by-dense
+    product, so thousands of articles cost seconds, not a Python loop over millions of pairs.
+    The arithmetic is :meth:`SameFact.scores`, the array form of :meth:`SameFact.score`.
+    """
     if not rule.overlap_weight:
         return cosine
+    from scipy import sparse
+
+    n = len(words)
+    vocabulary: dict[str, int] = {}
+    ids = [[vocabulary.setdefault(word, len(vocabulary)) for word in sorted(s)] for s in words]
+    sizes = np.array([len(row) for row in ids], dtype=np.float64)
+    pointers = np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)])
+    flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(pointers[-1]))
+    matrix = sparse.csr_matrix(
+        (np.ones(len(flat), dtype=np.float32), flat, pointers), shape=(n, max(1, len(vocabulary)))
+    )
     out = cosine.copy()
-    rows, cols = np.nonzero(cosine >= rule.lowest_passing_cosine)
-    for i, k in zip(rows.tolist(), cols.tolist(), strict=True):
-        j = int(index[i, k])
-        if j != i:
-            out[i, k] = rule.score(float(cosine[i, k]), words[i], words[j])
+    for lo in range(0, n, chunk):
+        hi = min(n, lo + chunk)
+        rows = np.arange(lo, hi)
+        partners = index[lo:hi]
+        mask = (cosine[lo:hi] >= rule.lowest_passing_cosine) & (partners != rows[:, None])
+        if not mask.any():
+            continue
+        # (n, rows): how many words each sentence shares with each sentence of the chunk.
+        shared = np.asarray(matrix @ matrix[lo:hi].T.toarray())
+        r, c = np.nonzero(mask)
+        j = partners[r, c]
+        inter = shared[j, r].astype(np.float64)
+        union = np.maximum(1.0, sizes[lo + r] + sizes[j] - inter)
+        values = rule.scores(cosine[lo:hi][r, c].astype(np.float64), inter / union)
+        out[lo + r, c] = values
     return out
 
 
@@ -322,14 +358,14 @@ def _match_pairs(
     index: np.ndarray, score: np.ndarray, owner: np.ndarray, threshold: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Unique cross-article pairs where one is the other's best match: arrays ``i < j`` and
-    their same-fact scores, ordered by (i, j)."""
-    n, k = index.shape
-    rows = np.repeat(np.arange(n), k)
-    cols = index.ravel()
-    scores = score.ravel()
-    keep = (scores >= threshold) & (owner[rows] != owner[cols])
-    lo = np.minimum(rows[keep], cols[keep])
-    hi = np.maximum(rows[keep], cols[keep])
+    their same-fact scores, ordered by (i, j). Only passing entries are ever expanded."""
+    n = len(index)
+    rows, columns = np.nonzero(score >= threshold)
+    cols = index[rows, columns].astype(np.int64)
+    scores = score[rows, columns]
+    keep = owner[rows] != owner[cols]
+    lo = np.minimum(rows[keep], cols[keep]).astype(np.int64)
+    hi = np.maximum(rows[keep], cols[keep]).astype(np.int64)
     unique, first = np.unique(lo * n + hi, return_index=True)
     return unique // n, unique % n, scores[keep][first].astype(np.float64)
 
@@ -392,23 +428,40 @@ def _claims(
         claims.append(
             Claim(
                 sentences=tuple(group),
-                sources=tuple(s for a, s in enumerate(sources) if a in present),
+                sources=tuple(sources[a] for a in sorted(present)),
             )
         )
     return tuple(claims)
 
 
 def _document_similarity(
-    best_score: np.ndarray, owner: np.ndarray, counts: np.ndarray, threshold: float
+    best_score: np.ndarray,
+    owner: np.ndarray,
+    counts: np.ndarray,
+    threshold: float,
+    *,
+    chunk: int = 2048,
 ) -> np.ndarray:
     """Symmetric coverage: mean of "share of A's sentences with a same-fact match in B" and
     the same for B in A (``best_score``: same-fact scores of each sentence's best matches)."""
-    k = len(counts)
-    covered = (best_score >= threshold).astype(np.float64)  # (n_sentences, k)
-    coverage = np.zeros((k, k))
-    np.add.at(coverage, owner, covered)
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    ends = starts + counts
+    coverage = np.zeros((len(counts), len(counts)))
+    # Rows are grouped by article (owner is sorted): sum each article's rows, a few thousand
+    # rows (whole articles) at a time, so no (n_sentences, n_articles) temporary is made.
+    first = 0
+    while first < len(counts):
+        last = int(np.searchsorted(ends, starts[first] + chunk, side="right"))
+        last = max(last, first + 1)
+        rows = best_score[starts[first] : ends[last - 1]] >= threshold
+        coverage[first:last] = np.add.reduceat(
+            rows.astype(np.int32), starts[first:last] - starts[first], axis=0
+        )
+        first = last
     coverage /= counts[:, None]
-    similarity = (coverage + coverage.T) / 2
+    similarity = coverage + coverage.T
+    del coverage
+    similarity /= 2
     np.fill_diagonal(similarity, 1.0)
     return similarity
 

@@ -30,7 +30,7 @@ def summarise(
     ratio: float | None = None,
     method: str | Summarizer = "extractive",
     model: str | None = None,
-    embedder: Embedder | None = None,
+    embedder: Embedder | str | None = None,
     alignment: Alignment | None = None,
 ) -> Digest:
     """Summarise one article (per-source digest) or several about one story (merged digest).
@@ -43,7 +43,8 @@ def summarise(
         method: "extractive" (default), "abstractive", or a configured summarizer instance
             (:mod:`summarize.summarizers`).
         model: Generation model for "abstractive".
-        embedder: The :class:`~summarize.embeddings.Embedder` to reuse (the shared default).
+        embedder: The :class:`~summarize.embeddings.Embedder` to reuse, or an embedder model
+            name as :func:`brief` takes (default: the shared default).
         alignment: A precomputed :class:`~summarize.types.Alignment` of ``x``.
 
     Returns:

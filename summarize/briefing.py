@@ -67,7 +67,9 @@ def brief(
             summarizer (:mod:`summarize.summarizers`), used for every digest of the briefing.
         model: Summarisation model for ``method="abstractive"`` (default: the bundled one).
         embedder: An :class:`~summarize.embeddings.Embedder`, or an embedder model name.
-        progress: Show a progress bar on stderr; ``None`` shows it only on a terminal.
+        progress: Show progress bars on stderr (steps, and tokens while a model writes);
+            ``None`` follows :func:`summarize.progress.progress_bars`, by default only on a
+            terminal.
 
     Returns:
         A :class:`Briefing`; render it with ``to_markdown()``, ``to_html()`` or ``to_json()``.
@@ -77,12 +79,11 @@ def brief(
             work together.
         ModelNotAvailableError: a named model is not installed here.
     """
-    from tqdm.auto import tqdm
-
     from summarize.alignment import align, article_alignments
     from summarize.comparison import compare
     from summarize.digest import summarise
     from summarize.embeddings import Embedder, get_embedder
+    from summarize.progress import bar, progress_bars, progress_enabled
     from summarize.summarizers import check_method
 
     check_method(method)
@@ -102,14 +103,8 @@ def brief(
         model=model,
         embedder=encoder.model_name,
     )
-    steps = tqdm(
-        total=3 + len(loaded),
-        desc="briefing",
-        unit="step",
-        disable=(not progress) if progress is not None else None,
-        leave=False,
-    )
-    with steps:
+    shown = progress if progress is not None else progress_enabled()
+    with progress_bars(shown), bar(total=3 + len(loaded), desc="briefing") as steps:
         steps.set_postfix_str("aligning")
         logger.info("Aligning %d articles", len(loaded))
         alignment = align(loaded, embedder=encoder)

@@ -27,7 +27,16 @@ if TYPE_CHECKING:
 logger = logging.getLogger("summarize")
 
 FORMATS = ("md", "html", "json")
-_SUFFIX_FORMATS = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+#: `compare` also writes CSV: one row per claim x outlet (Comparison.to_frame()).
+COMPARE_FORMATS = (*FORMATS, "csv")
+_SUFFIX_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".csv": "csv",
+}
 BUNDLED_STORY = Path(__file__).resolve().parent.parent / "articles" / "may-putin-2016"
 
 DESCRIPTION = """\
@@ -43,6 +52,7 @@ examples:
   summarize brief a.txt b.md c.html --format json         any mix of files
   summarize brief story/ --max-words 100 --method abstractive
   summarize compare story/                                overlap, shared/unique claims, differences
+  summarize compare story/ -o claims.csv                  claims x outlets table for pandas/sheets
   summarize brief https://a.example/story https://b.example/story    fetch the pages (cached)
   summarize brief https://outlet.example/rss --since 2026-12-01 --limit 5   a feed's newest entries
   summarize stories pile/ -o out/                         group a mixed folder into stories,
@@ -73,7 +83,7 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=30)
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def _add_common(parser: argparse.ArgumentParser, formats: Sequence[str] = FORMATS) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
@@ -85,8 +95,9 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-f",
         "--format",
-        choices=FORMATS,
-        help="output format (default: from the -o suffix, else md)",
+        choices=formats,
+        help="output format (default: from the -o suffix, else md)"
+        + ("; csv: one row per claim x outlet" if "csv" in formats else ""),
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write here instead of stdout"
@@ -98,11 +109,22 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         "stopping at the first problem",
     )
     parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read files in a folder that are symbolic links to places outside it "
+        "(not followed by default)",
+    )
+    parser.add_argument(
         "--embedder",
         metavar="NAME",
         help="sentence embedder: minilm-static (default; static distillation of MiniLM, "
         "built once), all-MiniLM-L6-v2 (the transformer: slower, best alignment), "
         "all-mpnet-base-v2, or a sentence-transformers folder",
+    )
+    parser.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="hide progress bars (shown on stderr only when it is a terminal; -q hides them too)",
     )
     _add_web(parser)
 
@@ -179,7 +201,6 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument(
         "--model", metavar="NAME", help="generation model for --method abstractive (name or folder)"
     )
-    brief.add_argument("--no-progress", action="store_true", help="hide the progress bar")
 
     compare = commands.add_parser(
         "compare",
@@ -190,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES,
         formatter_class=_formatter,
     )
-    _add_common(compare)
+    _add_common(compare, COMPARE_FORMATS)
 
     stories = commands.add_parser(
         "stories",
@@ -247,6 +268,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--skip-bad",
         action="store_true",
         help="skip files that cannot be loaded (each is reported on stderr)",
+    )
+    stories.add_argument(
+        "--follow-links",
+        action="store_true",
+        help="read files in a folder that are symbolic links to places outside it "
+        "(not followed by default)",
     )
     stories.add_argument(
         "--embedder", metavar="NAME", help="sentence embedder (default minilm-static)"
@@ -311,25 +338,61 @@ def _render_comparison(comparison: Comparison, fmt: str) -> str:
         from summarize.render.json import comparison_json
 
         return comparison_json(comparison)
+    if fmt == "csv":
+        from summarize.render.frames import comparison_csv
+
+        return comparison_csv(comparison)
     from summarize.render.markdown import comparison_markdown
 
     return comparison_markdown(comparison)
 
 
 def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Article]:
-    """The articles; with --skip-bad, files that fail are logged (a warning each) and left out."""
+    """The articles; with --skip-bad, files that fail are logged (a warning each) and left out.
+
+    Raises:
+        InputError: ``-o`` names one of the input files (it would be overwritten).
+    """
     from summarize.loading import load_articles
     from summarize.web import Fetcher
 
     inputs = _inputs(parser, args.paths)
+    _check_output(args.output, [Path(p) for p in ([inputs] if isinstance(inputs, str) else inputs)])
     fetcher = Fetcher(
         offline=args.offline,
         since=args.since,
         limit=args.limit,
         timeout=args.timeout,
-        progress=False if args.quiet else None,
+        progress=_progress(args),
     )
-    return list(load_articles(inputs, errors="skip" if args.skip_bad else "raise", fetcher=fetcher))
+    articles = list(
+        load_articles(
+            inputs,
+            errors="skip" if args.skip_bad else "raise",
+            follow_links=args.follow_links,
+            fetcher=fetcher,
+        )
+    )
+    _check_output(args.output, [article.path for article in articles if article.path])
+    return articles
+
+
+def _check_output(output: Path | None, inputs: Sequence[Path]) -> None:
+    """Refuse an output path that is one of the input files."""
+    from summarize.errors import InputError
+
+    if output is None or not output.exists():
+        return
+    for path in inputs:
+        try:
+            same = path.is_file() and os.path.samefile(path, output)
+        except OSError:
+            same = False
+        if same:
+            raise InputError(
+                f"-o {output} is one of the input files; writing there would destroy it. "
+                "Choose another output file."
+            )
 
 
 def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> None:
@@ -348,6 +411,11 @@ def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> N
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     from summarize.briefing import brief
 
+    if _format(args) == "csv":
+        parser.error(
+            "brief writes md, html or json; for a CSV of claims x outlets run "
+            "`summarize compare PATH --format csv`"
+        )
     articles = _load(parser, args)
     briefing = brief(
         articles,
@@ -356,7 +424,7 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
         method=args.method,
         model=args.model,
         embedder=args.embedder,
-        progress=False if args.no_progress or args.quiet else None,
+        progress=_progress(args),
     )
     _point_to_stories(briefing.comparison.off_story, args)
     fmt = _format(args)
@@ -367,6 +435,11 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
     else:
         text = briefing.to_markdown()
     _emit(text, args.output)
+
+
+def _progress(args: argparse.Namespace) -> bool | None:
+    """Progress bars: off with --no-progress or --quiet, else only on a terminal (None)."""
+    return False if args.no_progress or args.quiet else None
 
 
 def _run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -422,11 +495,22 @@ def _run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
 
 
 def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    from summarize.alignment import align
     from summarize.comparison import compare
     from summarize.embeddings import get_embedder
+    from summarize.progress import bar, progress_bars
 
     articles = _load(parser, args)
-    comparison = compare(articles, embedder=get_embedder(args.embedder))
+    with progress_bars(_progress(args)), bar(total=3, desc="comparing") as steps:
+        steps.set_postfix_str("loading the embedder")
+        embedder = get_embedder(args.embedder)
+        steps.update()
+        steps.set_postfix_str("aligning")
+        alignment = align(articles, embedder=embedder)
+        steps.update()
+        steps.set_postfix_str("finding differences")
+        comparison = compare(articles, alignment=alignment, embedder=embedder)
+        steps.update()
     _emit(_render_comparison(comparison, _format(args)), args.output)
 
 
@@ -540,6 +624,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("summarize: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug or an unforeseen input: one line, never a traceback
+        logger.debug("Unexpected error", exc_info=True)
+        print(
+            f"summarize: error: unexpected {type(error).__name__}: {error}. This is a bug in "
+            "summarize; please report it with the input that caused it (-vv shows the details).",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from os import PathLike
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -33,7 +34,7 @@ def compare(
     articles: Sequence[Article] | Alignment,
     *,
     alignment: Alignment | None = None,
-    embedder: Embedder | None = None,
+    embedder: Embedder | str | None = None,
     threshold: float | None = None,
 ) -> Comparison:
     """Compare articles about one story: overlap, shared and unique claims, disputes.
@@ -43,7 +44,8 @@ def compare(
             :class:`~summarize.types.Alignment` already computed by
             :func:`~summarize.alignment.align`.
         alignment: A precomputed alignment of ``articles`` (skips re-aligning).
-        embedder: Used only when an alignment has to be computed (default: the shared one).
+        embedder: Used only when an alignment has to be computed: an Embedder or a model name
+            (default: the shared one).
         threshold: Same-fact cosine threshold for a new alignment (default: calibrated).
 
     Returns:
@@ -53,15 +55,23 @@ def compare(
         another value for one of the claim's details (a contradiction) does not count
         towards it. ``unique`` maps every source
         (in article order, present even when empty) to claims only it reports.
+
+    Raises:
+        InputError: ``articles`` is a path, a text or anything but Articles (load them first).
     """
     from summarize.disputes import group_disputes
 
+    _check_articles(articles)
     published: dict[str, str] = {}
     if isinstance(articles, Alignment):
         alignment = articles
     else:
         published = {a.source: a.published for a in articles if a.published}
         if alignment is None:
+            if embedder is not None:
+                from summarize.embeddings import as_embedder
+
+                embedder = as_embedder(embedder)
             alignment = align(articles, embedder=embedder, threshold=threshold)
     sources = alignment.sources
     n = len(sources)
@@ -75,13 +85,11 @@ def compare(
         if n > 1 and len(set(c.sources) - disputing.get(i, set())) >= needed
     )
     reported_elsewhere = _possibly_reported_elsewhere(alignment)
-    unique: dict[str, tuple[Claim, ...]] = {}
-    for source in sources:
-        unique[source] = tuple(
-            c
-            for c in alignment.claims
-            if n > 1 and c.sources == (source,) and not reported_elsewhere(c)
-        )
+    only: dict[str, list[Claim]] = {source: [] for source in sources}
+    for claim in alignment.claims:  # one pass: thousands of sources x claims would be slow
+        if n > 1 and len(claim.sources) == 1 and not reported_elsewhere(claim):
+            only[claim.sources[0]].append(claim)
+    unique = {source: tuple(claims) for source, claims in only.items()}
     model = alignment.embedder
     similarity = story_overlap(_sentences(alignment), alignment.vectors, embedder=model)
     off_story = tuple(sources[i] for i in outliers(similarity, embedder=model))
@@ -127,6 +135,27 @@ def _disputing_outlets(disputes: Sequence[Dispute], claims: Sequence[Claim]) -> 
                 if claim is not None:
                     found.setdefault(claim, set()).add(ref.source)
     return found
+
+
+def _check_articles(articles: object) -> None:
+    """Raise InputError unless ``articles`` is an Alignment or a sequence of Articles."""
+    from summarize.errors import InputError
+    from summarize.types.article import Article
+
+    if isinstance(articles, str | bytes | PathLike) or not isinstance(
+        articles, Alignment | Sequence
+    ):
+        raise InputError(
+            f"compare() takes a list of Articles, got {type(articles).__name__}. Load them "
+            "first: compare(load_articles(path)), or use brief(path) for the whole briefing."
+        )
+    if not isinstance(articles, Alignment):
+        kinds = sorted({type(a).__name__ for a in articles if not isinstance(a, Article)})
+        if kinds:
+            raise InputError(
+                f"compare() takes Articles, not {', '.join(kinds)}. Load texts or paths first: "
+                "compare(load_articles(...))."
+            )
 
 
 def _sentences(alignment: Alignment) -> list[list[str]]:

@@ -94,7 +94,7 @@ def summarise(
     ratio: float | None = None,
     method: str | Summarizer = "extractive",
     model: str | None = None,
-    embedder: Embedder | None = None,
+    embedder: Embedder | str | None = None,
     alignment: Alignment | None = None,
     differences: Sequence[Difference] | None = None,
 ) -> Digest:
@@ -119,7 +119,8 @@ def summarise(
             (see :mod:`summarize.summarizers`).
         model: Generation model for "abstractive" (see :func:`summarize.models.load_generator`).
         embedder: The :class:`~summarize.embeddings.Embedder` to align with when no
-            ``alignment`` is given (the shared default).
+            ``alignment`` is given, or an embedder model name as :func:`summarize.brief` takes
+            (default: the shared default).
         alignment: A precomputed :class:`~summarize.types.Alignment` of ``x`` (for one article,
             the alignment of its whole story also works), so nothing is embedded twice.
         differences: The alignment's conflicting sentence pairs
@@ -141,6 +142,10 @@ def summarise(
     check_limits(max_words=max_words, max_sentences=max_sentences, ratio=ratio)
     articles = _articles(x)
     merged = len(articles) > 1
+    if embedder is not None:
+        from summarize.embeddings import as_embedder
+
+        embedder = as_embedder(embedder)
     summarizer = get_summarizer(method, merged=merged, model=model, embedder=embedder)
     if not merged and not articles[0].sentences:
         return Digest(sentences=(), method=summarizer.name)

@@ -265,3 +265,23 @@ def get_embedder(model: str | None = None) -> Embedder:
     if name not in _default_embedders:
         _default_embedders[name] = Embedder(name)
     return _default_embedders[name]
+
+
+def as_embedder(embedder: Embedder | str | None) -> Embedder:
+    """An :class:`Embedder` from one, from a model name (the shared one for that name, as
+    :func:`get_embedder`), or from ``None`` (the shared default), so every entry point takes
+    the same things.
+
+    Raises:
+        InputError: anything else.
+    """
+    from summarize.errors import InputError
+
+    if embedder is None or isinstance(embedder, str):
+        return get_embedder(embedder)
+    if not isinstance(embedder, Embedder):
+        raise InputError(
+            "embedder must be an Embedder or a model name such as 'all-MiniLM-L6-v2', got "
+            f"{type(embedder).__name__}."
+        )
+    return embedder

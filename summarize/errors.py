@@ -70,3 +70,28 @@ class ModelNotAvailableError(SummarizeError, OSError):
 
 class InputError(SummarizeError, ValueError):
     """Arguments that cannot work together (e.g. an empty list of articles)."""
+
+
+class FileAccessError(ArticleError):
+    """A file or folder cannot be listed or read: permissions, a symbolic link that loops,
+    points nowhere or leaves the input folder, a file name that is not valid UTF-8."""
+
+
+class NotRegularFileError(ArticleError):
+    """The path is a named pipe (FIFO), device or socket, not a regular file: never read."""
+
+
+class MetadataError(UnsupportedFormatError):
+    """Metadata (Markdown front matter, ``sources.yaml``, JSON fields) that cannot be used: a
+    list or mapping where one value belongs, a value too large, YAML aliases, non-finite
+    numbers. ``key`` names the offending field, when there is one."""
+
+    def __init__(
+        self, message: str, *, path: Path | str | None = None, key: str | None = None
+    ) -> None:
+        super().__init__(message, path=path)
+        self.key = key
+
+
+class GeneratedFileError(UnsupportedFormatError):
+    """The file is output this package wrote (a briefing or comparison), not an article."""

@@ -29,6 +29,13 @@ Source labels are made unique across one call: repeats get " (2)", " (3)"...
 
 Limits: files larger than ``max_bytes`` (default 10 MB, far above any news article) raise
 :class:`~summarize.errors.ArticleTooLargeError` before being read in full.
+
+Hostile input is contained (see :mod:`summarize.file_access`, :mod:`summarize.metadata`,
+:mod:`summarize.decoding`): only regular files are read (a FIFO never blocks), symbolic links
+leaving a folder are not followed unless ``follow_links=True``, YAML aliases are refused and
+metadata must be single values, decoding never garbles silently, and files this package wrote
+(briefings, comparisons) are recognised and skipped in folders. Every problem is a typed
+:class:`~summarize.errors.ArticleError` naming the file, skippable with ``errors="skip"``.
 """
 
 from __future__ import annotations
@@ -52,11 +59,30 @@ from summarize.errors import (
     ArticleError,
     ArticleLoadErrors,
     ArticleNotFoundError,
-    ArticleTooLargeError,
     BinaryFileError,
+    DecodingError,
     EmptyArticleError,
+    FileAccessError,
+    GeneratedFileError,
     InputError,
+    MetadataError,
     UnsupportedFormatError,
+)
+from summarize.file_access import (
+    access_error,
+    check_name,
+    display,
+    list_folder,
+    read_regular_file,
+)
+from summarize.metadata import (
+    MAX_FRONT_MATTER_CHARS,
+    MAX_SIDECAR_BYTES,
+    check_keys,
+    clean_label,
+    load_yaml,
+    single_value,
+    strip_invisible,
 )
 from summarize.sentences import DEFAULT_MAX_WORDS, split_sentences
 from summarize.web import Fetcher, FetchError, Page, feed_links, is_feed, is_url
@@ -101,6 +127,7 @@ def load_articles(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_sentence_words: int = DEFAULT_MAX_WORDS,
     language: str = "en",
+    follow_links: bool = False,
     fetcher: Fetcher | None = None,
 ) -> list[Article]:
     """Load, clean and sentence-split news articles.
@@ -118,6 +145,8 @@ def load_articles(
             :func:`summarize.sentences.split_sentences`).
         language: Language code for sentence-splitting rules (pysbd's). Text in any language
             loads; the default models downstream are English ones.
+        follow_links: Read files in a folder that are symbolic links to places outside it
+            (default: such links raise :class:`~summarize.errors.FileAccessError`).
         fetcher: How URLs and feeds are fetched (timeout, size cap, cache, ``offline``,
             ``since``/``limit`` for feeds...); default ``Fetcher()``, made only when a URL is given.
 
@@ -132,18 +161,31 @@ def load_articles(
         DecodingError: A file's bytes are not text in any supported encoding.
         ArticleTooLargeError: A file is larger than ``max_bytes``.
         UnsupportedFormatError: A ``.json``/``.jsonl`` file that cannot be parsed.
+        MetadataError: Front matter, ``sources.yaml`` or JSON fields that cannot be used (a
+            list where one value belongs, YAML aliases, a value too large).
+        FileAccessError: A path that cannot be listed or read (permissions, broken or looping
+            symbolic links, links leaving the folder, names that are not UTF-8).
+        NotRegularFileError: A named pipe, device or socket.
+        GeneratedFileError: A briefing this package wrote, named explicitly.
         FetchError: A URL could not be fetched (its message names the URL and the status).
         ArticleLoadErrors: Several of the above at once.
+        InputError: ``source`` is empty, ``None`` or of a type that cannot hold articles, or
+            ``language`` has no sentence rules.
     """
     if errors not in ("raise", "skip"):
         raise InputError(f"errors must be 'raise' or 'skip', got {errors!r}.")
+    _check_language(language)
     options = _Options(
-        max_bytes=max_bytes, max_sentence_words=max_sentence_words, language=language
+        max_bytes=max_bytes,
+        max_sentence_words=max_sentence_words,
+        language=language,
+        follow_links=follow_links,
     )
 
     articles: list[Article] = []
     failures: list[ArticleError] = []
-    items = list(_expand(source, failures))
+    generated: list[Path] = []
+    items = list(_expand(source, failures, follow_links=follow_links))
     pages = _fetch_web_items(items, fetcher, options, failures)
     for item in items:
         try:
@@ -153,6 +195,8 @@ def load_articles(
                         articles.append(_article_from_page(page, options))
                     except ArticleError as error:
                         failures.append(error)
+            elif isinstance(item, _FolderFile):
+                articles.extend(_load_path(item.path, options, generated=generated))
             elif isinstance(item, Path):
                 articles.extend(_load_path(item, options))
             else:
@@ -160,7 +204,17 @@ def load_articles(
                 articles.append(_article_from_raw(text, index=index, options=options))
         except ArticleError as error:
             failures.append(error)
+        except RecursionError:  # a last guard: no input may crash the loader
+            where = display(item) if isinstance(item, Path) else "an input"
+            failures.append(UnsupportedFormatError(f"{where} is nested too deeply to read."))
 
+    if not articles and not failures:
+        shown = ", ".join(display(path) for path in generated[:3])
+        raise EmptyArticleError(
+            f"Nothing to load: {shown} {'is' if len(generated) == 1 else 'are'} output written "
+            "by summarize, not articles. Point it at the articles themselves.",
+            path=generated[0] if generated else None,
+        )
     if failures:
         if errors == "raise" or not articles:
             raise failures[0] if len(failures) == 1 else ArticleLoadErrors(failures)
@@ -182,7 +236,7 @@ def load_file(
     de-duplicated here; :func:`load_articles` does that across all its inputs.
     """
     path = Path(path)
-    if not path.exists():
+    if not os.path.lexists(path):
         raise ArticleNotFoundError(_not_found_message(path), path=path)
     return _load_path(path, _Options(max_bytes=max_bytes, max_sentence_words=max_sentence_words))
 
@@ -236,6 +290,26 @@ class _Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_sentence_words: int = DEFAULT_MAX_WORDS
     language: str = "en"
+    follow_links: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class _FolderFile:
+    """A file found by listing a folder (not named by the user): output this package wrote
+    there is skipped instead of refused."""
+
+    path: Path
+
+
+def _check_language(language: str) -> None:
+    from summarize.sentences import _segmenter
+
+    if not isinstance(language, str):
+        raise InputError(f"language must be a language code such as 'en', got {language!r}.")
+    try:
+        _segmenter(language)
+    except ValueError as error:
+        raise InputError(str(error)) from None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -247,28 +321,52 @@ class _WebItem:
 
 
 def _expand(
-    source: PathLike | Iterable[PathLike], failures: list[ArticleError]
-) -> Iterator[Path | tuple[int, str] | _WebItem]:
+    source: PathLike | Iterable[PathLike],
+    failures: list[ArticleError],
+    *,
+    follow_links: bool = False,
+) -> Iterator[Path | _FolderFile | tuple[int, str] | _WebItem]:
     """Yield files (as Paths), raw texts (as (index, text)) and web inputs in order; note
     missing paths."""
     if isinstance(source, bytes):
         raise InputError(
             "load_articles got bytes; decode them first, or write them to a file and pass its path."
         )
+    if source is None or not isinstance(source, str | os.PathLike | Iterable):
+        raise InputError(
+            f"load_articles cannot read {type(source).__name__}: pass a folder, a file, a list "
+            "of paths or texts, or one article text."
+        )
     items: list[Any] = [source] if isinstance(source, str | os.PathLike) else list(source)
     if not items:
         raise InputError("load_articles got an empty list: pass at least one path or text.")
     n_raw = 0
-    for item in items:
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, str | os.PathLike) and not os.fspath(item).strip():
+            if len(items) == 1 and not isinstance(source, list | tuple):
+                raise InputError(
+                    "load_articles got an empty path or text (''). Pass a folder, a file or "
+                    "article text; to read the current folder, pass '.'."
+                )
+            failures.append(
+                EmptyArticleError(
+                    f"Input {number} is an empty string: neither a path nor article text. "
+                    "Remove it (to read the current folder, pass '.')."
+                )
+            )
+            continue
         if is_url(item):
             yield _WebItem(url=str(item).strip())
         elif isinstance(item, os.PathLike) or (isinstance(item, str) and _is_existing_path(item)):
             path = Path(item)
             if path.is_dir():
-                yield from _directory_files(path)
+                try:
+                    yield from _directory_files(path, failures, follow_links=follow_links)
+                except ArticleError as error:
+                    failures.append(error)
             elif path.exists() and path.suffix.lower() in FEED_SUFFIXES:
                 yield _WebItem(feed_file=path)
-            elif path.exists():
+            elif os.path.lexists(path):
                 yield path
             else:
                 failures.append(ArticleNotFoundError(_not_found_message(path), path=path))
@@ -288,8 +386,8 @@ def _is_existing_path(text: str) -> bool:
     if "\n" in text or "\x00" in text or len(text) > 4096:
         return False
     try:
-        return Path(text).exists()
-    except OSError:  # e.g. a name too long for the file system
+        return os.path.lexists(text)  # a dangling link is a path (with a typed error later)
+    except (OSError, ValueError):  # e.g. a name too long for the file system
         return False
 
 
@@ -300,32 +398,43 @@ def _looks_like_text(text: str) -> bool:
 
 def _not_found_message(path: Path) -> str:
     return (
-        f"No file or folder named '{path}' (looked in {Path.cwd()}). Check the path; "
+        f"No file or folder named {display(path)} (looked in {Path.cwd()}). Check the path; "
         f"to pass article text instead, give a string of at least {MIN_RAW_TEXT_WORDS} words "
         "or use summarize.loading.article_from_text()."
     )
 
 
-def _directory_files(directory: Path) -> Iterator[Path]:
-    """The article files in ``directory``, sorted by name; log what is skipped and why."""
+def _directory_files(
+    directory: Path, failures: list[ArticleError], *, follow_links: bool = False
+) -> Iterator[_FolderFile]:
+    """The article files in ``directory``, sorted by name; log what is skipped and why.
+
+    Items that cannot be used (a FIFO named ``.txt``, a broken link, a link leaving the folder)
+    are added to ``failures``; the rest of the folder still loads.
+    """
     found = False
     skipped: list[str] = []
     unreadable: list[str] = []
-    for path in sorted(directory.iterdir(), key=lambda p: p.name):
+    for entry in list_folder(directory, follow_links=follow_links):
+        path = entry.path
         name = path.name
         if name.startswith(".") or name in SIDECAR_NAMES:
             continue
-        if path.is_dir():
+        if entry.kind == "folder":
             skipped.append(name + "/")
         elif name.upper().startswith(("README", "LICENSE", "LICENCE")):
             logger.debug("Skipping %s (not an article).", path)
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
-            found = True
-            yield path
+            if entry.error is not None:
+                failures.append(entry.error)
+                found = True
+            else:
+                found = True
+                yield _FolderFile(path)
         elif path.suffix.lower() in _UNREADABLE_DOCUMENTS:
             unreadable.append(name)
         else:
-            skipped.append(name)
+            skipped.append(name if entry.kind == "file" else f"{name} ({entry.kind})")
     if skipped:
         logger.info(
             "Skipped %d non-article item(s) in %s: %s.", len(skipped), directory, ", ".join(skipped)
@@ -339,8 +448,8 @@ def _directory_files(directory: Path) -> Iterator[Path]:
         )
     if not found:
         raise EmptyArticleError(
-            f"No article files in folder '{directory}'. Add .txt, .md, .json, .jsonl or .html "
-            "files (one article each; .json/.jsonl may hold several).",
+            f"No article files in folder {display(directory)}. Add .txt, .md, .json, .jsonl or "
+            ".html files (one article each; .json/.jsonl may hold several).",
             path=directory,
         )
 
@@ -367,7 +476,7 @@ def _fetch_web_items(
     for item in web_items:
         if item.feed_file is not None:
             try:
-                data = _read_bytes(item.feed_file, options.max_bytes)
+                data = read_regular_file(item.feed_file, max_bytes=options.max_bytes)
                 links[item] = feed_links(
                     data, base_url="", since=fetcher.since, limit=fetcher.limit
                 )
@@ -443,10 +552,25 @@ def _site_name(url: str) -> str:
 # --------------------------------------------------------------------------- files
 
 
-def _load_path(path: Path, options: _Options) -> list[Article]:
+def _load_path(
+    path: Path, options: _Options, *, generated: list[Path] | None = None
+) -> list[Article]:
+    """The articles in one file. ``generated`` is given for files found in a folder: output
+    this package wrote is noted there and skipped; named explicitly, it raises."""
+    check_name(path)
     suffix = path.suffix.lower()
-    data = _read_bytes(path, options.max_bytes)
-    sidecar = _sidecar_entry(path)
+    data = read_regular_file(path, max_bytes=options.max_bytes)
+    if _written_by_summarize(data):
+        if generated is not None:
+            logger.info("Skipped %s: written by summarize, not an article.", display(path))
+            generated.append(path)
+            return []
+        raise GeneratedFileError(
+            f"{display(path)} was written by summarize (a briefing or comparison), not an "
+            "article. Pass the articles it was made from.",
+            path=path,
+        )
+    sidecar = _sidecar_entry(path, follow_links=options.follow_links)
     if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
         return _load_json(path, data, sidecar, options, lines=suffix in JSONL_SUFFIXES)
     if suffix in HTML_SUFFIXES:
@@ -472,71 +596,82 @@ def _load_path(path: Path, options: _Options) -> list[Article]:
     ]
 
 
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise ArticleTooLargeError(
-                f"{_display(path)} is {size / 1e6:.1f} MB, more than the {max_bytes / 1e6:.1f} MB "
-                "limit for one article. Split it, or pass a larger max_bytes if it really is "
-                "one article.",
-                path=path,
-            )
-        with path.open("rb") as handle:
-            return handle.read(max_bytes + 1)
-    except PermissionError as error:
-        raise ArticleError(
-            f"{_display(path)} cannot be read: permission denied. Fix its permissions.", path=path
-        ) from error
+#: What every file this package writes carries near its start or end (see ``summarize.render``).
+GENERATED_MARKERS = (
+    b'<meta name="generator" content="summarize',  # HTML pages
+    b'"schema": "summarize.',  # JSON briefings and comparisons
+    b"<!-- generator: summarize",  # Markdown
+)
+
+
+def _written_by_summarize(data: bytes) -> bool:
+    ends = data[:2048] + b"\n" + data[-256:]
+    return any(marker in ends for marker in GENERATED_MARKERS)
 
 
 def _display(path: PathLike) -> str:
-    return f"'{path}'"
+    return display(path)
 
 
 @dataclasses.dataclass(frozen=True)
 class _Sidecar:
     path: Path
-    entries: Mapping[str, Mapping[str, str]]
+    entries: Mapping[str, Mapping[Any, Any]]  # raw: checked per file, when its entry is used
 
 
 _SIDECAR_CACHE: dict[tuple[Path, float], _Sidecar] = {}
 
 
-def _sidecar_entry(path: Path) -> dict[str, str]:
-    """The sidecar's entry for ``path`` (empty when there is no sidecar or no entry)."""
+def _sidecar_entry(path: Path, *, follow_links: bool = False) -> dict[str, str]:
+    """The sidecar's entry for ``path`` (empty when there is no sidecar or no entry).
+
+    Raises:
+        MetadataError: the sidecar, or this file's entry in it, cannot be used.
+        FileAccessError: the sidecar is a link leaving the folder (unless ``follow_links``).
+    """
     for name in SIDECAR_NAMES:
         sidecar_path = path.parent / name
         if sidecar_path.is_file():
+            folder = path.parent.resolve()
+            if not follow_links and not sidecar_path.resolve().is_relative_to(folder):
+                raise FileAccessError(
+                    f"{display(sidecar_path)} is a symbolic link to a file outside "
+                    f"{display(path.parent)}; it is not read. Copy it into the folder, or "
+                    "pass follow_links=True (--follow-links).",
+                    path=sidecar_path,
+                )
             sidecar = _read_sidecar(sidecar_path)
-            return dict(sidecar.entries.get(path.name, {}))
+            raw = sidecar.entries.get(path.name, {})
+            where = f"{display(sidecar_path)} (entry {path.name!r})"
+            check_keys(raw, path=sidecar_path, where=where)
+            entry = {}
+            for key, value in raw.items():
+                text = single_value(value, key=str(key), path=sidecar_path, where=where)
+                if text is not None:
+                    entry[str(key)] = text
+            return entry
     return {}
 
 
 def _read_sidecar(path: Path) -> _Sidecar:
-    import yaml
-
-    key = (path.resolve(), path.stat().st_mtime)
+    try:
+        key = (path.resolve(), path.stat().st_mtime)
+    except OSError as error:  # gone or unreadable since it was listed
+        raise access_error(path, error) from None
     if key in _SIDECAR_CACHE:
         return _SIDECAR_CACHE[key]
-    try:
-        raw = yaml.safe_load(decode_bytes(path.read_bytes(), path=path)) or {}
-    except yaml.YAMLError as error:
-        raise UnsupportedFormatError(
-            f"{_display(path)} is not valid YAML ({error}). Fix it: each file name maps to "
-            "'source:', 'title:' (and optionally 'url:', 'published:').",
-            path=path,
-        ) from error
+    data = read_regular_file(path, max_bytes=MAX_SIDECAR_BYTES)
+    raw = load_yaml(decode_bytes(data, path=path), path=path) or {}
     if not isinstance(raw, dict):
         raise UnsupportedFormatError(
             f"{_display(path)} should map file names to their metadata, e.g. "
             "'001.txt: {source: The Week, title: ...}'. Fix it or remove it.",
             path=path,
         )
-    entries: dict[str, dict[str, str]] = {}
+    entries: dict[str, Mapping[Any, Any]] = {}
     for name, meta in raw.items():
         if isinstance(meta, dict):
-            entries[str(name)] = {str(k): str(v) for k, v in meta.items() if v is not None}
+            entries[str(name)] = meta
         else:
             logger.warning("%s: entry for %s is not a mapping; ignored.", path, name)
     for name in entries:
@@ -548,6 +683,7 @@ def _read_sidecar(path: Path) -> _Sidecar:
 
 
 def _extra_metadata(meta: Mapping[str, Any]) -> dict[str, str]:
+    """Keys other than the ones Article has fields for (values already checked, as text)."""
     known = {"source", "title", "url", "published", "text", "body", "content"}
     return {str(k): str(v) for k, v in meta.items() if k not in known and v is not None}
 
@@ -564,18 +700,7 @@ def _load_markdown(path: Path, text: str, sidecar: dict[str, str], options: _Opt
     meta: dict[str, Any] = {}
     match = _FRONT_MATTER.match(text)
     if match:
-        import yaml
-
-        try:
-            loaded = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as error:
-            raise UnsupportedFormatError(
-                f"{_display(path)} has YAML front matter that cannot be parsed ({error}). "
-                "Fix the block between the '---' lines.",
-                path=path,
-            ) from error
-        if isinstance(loaded, dict):
-            meta = {str(k): v for k, v in loaded.items() if v is not None}
+        meta = _front_matter(path, match.group(1))
         text = text[match.end() :]
     meta.update(sidecar)
     lines = []
@@ -607,6 +732,33 @@ def _load_markdown(path: Path, text: str, sidecar: dict[str, str], options: _Opt
     )
 
 
+def _front_matter(path: Path, block: str) -> dict[str, str]:
+    """The front matter's values, each one checked (see :mod:`summarize.metadata`)."""
+    where = f"{display(path)} front matter"
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        raise MetadataError(
+            f"{where} is {len(block):,} characters, more than the {MAX_FRONT_MATTER_CHARS:,} "
+            "read as metadata. Keep 'source:', 'title:', 'url:', 'published:' and the like.",
+            path=path,
+        )
+    loaded = load_yaml(block, path=path, where=where)
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise MetadataError(
+            f"{where} is a {type(loaded).__name__}, not 'key: value' lines. Write it as "
+            "'source: ...', 'title: ...' between the '---' lines.",
+            path=path,
+        )
+    check_keys(loaded, path=path, where=where)
+    meta = {}
+    for key, value in loaded.items():
+        text = single_value(value, key=str(key), path=path, where=where)
+        if text is not None:
+            meta[str(key)] = text
+    return meta
+
+
 _TEXT_KEYS = ("text", "body", "content", "article", "maintext")
 _TITLE_KEYS = ("title", "headline")
 _SOURCE_KEYS = ("source", "outlet", "publisher", "site_name", "sitename", "site", "domain")
@@ -614,13 +766,38 @@ _DATE_KEYS = ("published", "published_at", "publishedAt", "date", "date_publishe
 _LIST_KEYS = ("articles", "documents", "items", "records", "data")
 
 
-def _first(record: Mapping[str, Any], keys: Iterable[str]) -> str | None:
+def _first(
+    record: Mapping[str, Any], keys: Iterable[str], *, where: str = "", path: Path | None = None
+) -> str | None:
+    """The first of ``keys`` with a value, as text; a list or mapping there is an error (a
+    mapping with a "name", like NewsAPI's ``{"source": {"name": ...}}``, gives its name)."""
     for key in keys:
         value = record.get(key)
-        if isinstance(value, Mapping):  # e.g. NewsAPI's {"source": {"name": ...}}
+        if isinstance(value, Mapping) and "name" in value:
             value = value.get("name")
-        if value is not None and str(value).strip():
-            return str(value).strip()
+            key = f"{key}.name"
+        text = single_value(value, key=key, path=path, where=where or None)
+        if text is not None and text.strip():
+            return text.strip()
+    return None
+
+
+def _body(record: Mapping[str, Any], *, where: str, path: Path) -> str | None:
+    """The record's article text: a string, never a list, number or NaN turned into text."""
+    for key in _TEXT_KEYS:
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            kind = "a list" if isinstance(value, list) else f"a {type(value).__name__}"
+            raise MetadataError(
+                f"{where}: '{key}' is {kind}, not text. Give the article text as one string "
+                "(paragraphs separated by line breaks).",
+                path=path,
+                key=key,
+            )
+        if value.strip():
+            return value
     return None
 
 
@@ -655,6 +832,13 @@ def _load_json(
             "Fix it, or save the article as .txt.",
             path=path,
         ) from error
+    except (RecursionError, ValueError) as error:  # nested too deeply; a 5,000-digit number
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise UnsupportedFormatError(
+            f"{_display(path)} cannot be read as JSON ({reason}). Article records are flat "
+            "objects with 'text', 'title', 'source'... Fix it, or save the article as .txt.",
+            path=path,
+        ) from None
     if not records:
         raise EmptyArticleError(f"{_display(path)} holds no records. Add articles or remove it.")
 
@@ -666,7 +850,8 @@ def _load_json(
                 f"{where} is a {type(record).__name__}, not an object with a 'text' field.",
                 path=path,
             )
-        body = _first(record, _TEXT_KEYS)
+        check_keys(record, path=path, where=where)
+        body = _body(record, where=where, path=path)
         if body is None:
             raise EmptyArticleError(
                 f"{where} has no article text: give it a 'text' (or 'body'/'content') field.",
@@ -677,20 +862,33 @@ def _load_json(
         articles.append(
             _build_article(
                 body,
-                source=_first(meta, _SOURCE_KEYS) or default_source,
-                title=_first(meta, _TITLE_KEYS),
-                url=_first(meta, ("url", "link")),
-                published=_first(meta, _DATE_KEYS),
+                source=_first(meta, _SOURCE_KEYS, where=where, path=path) or default_source,
+                title=_first(meta, _TITLE_KEYS, where=where, path=path),
+                url=_first(meta, ("url", "link"), where=where, path=path),
+                published=_first(meta, _DATE_KEYS, where=where, path=path),
                 path=path,
                 first_line_is_title=False,
-                metadata=_extra_metadata(
-                    {k: v for k, v in meta.items() if isinstance(v, str | int | float)}
-                ),
+                metadata=_json_metadata(meta, where=where, path=path),
                 options=options,
                 where=where,
             )
         )
     return articles
+
+
+def _json_metadata(meta: Mapping[str, Any], *, where: str, path: Path) -> dict[str, str]:
+    """A record's other single-valued fields; nested ones (tags, media...) are left out with
+    a log line naming them (feeds carry many; none is needed for the article)."""
+    kept: dict[str, Any] = {}
+    nested = []
+    for key, value in meta.items():
+        if isinstance(value, list | dict):
+            nested.append(str(key))
+        elif isinstance(value, str | int | float | bool):
+            kept[str(key)] = single_value(value, key=str(key), path=path, where=where)
+    if nested:
+        logger.info("%s: left out nested field(s) %s (only single values are kept).", where, nested)
+    return _extra_metadata(kept)
 
 
 def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: _Options) -> Article:
@@ -732,17 +930,25 @@ def _html_article(
         if path is not None:
             raise
         raise FetchError(f"{where}: {error}", url=where) from error
-    document = trafilatura.bare_extraction(
-        html,
-        include_comments=False,
-        include_tables=False,
-        with_metadata=True,
-        date_extraction_params={"extensive_search": False},
-    )
-    text = getattr(document, "text", None) or ""
-    if not text.strip():
-        # Pages too short for trafilatura's main-text heuristics: fall back to its baseline.
-        text = trafilatura.baseline(html)[1]
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False},
+        )
+        text = getattr(document, "text", None) or ""
+        if not text.strip():
+            # Pages too short for trafilatura's main-text heuristics: fall back to its baseline.
+            text = trafilatura.baseline(html)[1]
+    except (ValueError, TypeError, LookupError, AttributeError, RecursionError) as error:
+        # A hostile page must not crash the loader: the HTML parser's failure is this page's.
+        raise UnsupportedFormatError(
+            f"{where} cannot be parsed as HTML ({type(error).__name__}: {error}). "
+            "Save the article as .txt, or remove the file.",
+            path=path,
+        ) from None
     meta: dict[str, Any] = {}
     if document is not None:
         meta = {
@@ -817,6 +1023,13 @@ def _build_article(
     where: str,
 ) -> Article:
     """Clean ``text``, pick the headline, split sentences; raise if nothing is left."""
+    _check_encodable(
+        {"text": text, "source": source, "title": title, "url": url, "published": published}
+        | metadata,
+        where=where,
+        path=path,
+    )
+    text = strip_invisible(text)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise EmptyArticleError(
@@ -851,8 +1064,8 @@ def _build_article(
         words = sentences[0].split() if sentences else []
         title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
     return Article(
-        source=" ".join(source.split()),
-        title=" ".join(title.split()),
+        source=clean_label(source) or (path.stem if path is not None else "text"),
+        title=clean_label(title),
         text=clean,
         sentences=sentences,
         removed=removed,
@@ -862,6 +1075,23 @@ def _build_article(
         published=published,
         metadata=metadata,
     )
+
+
+def _check_encodable(fields: Mapping[str, str | None], *, where: str, path: Path | None) -> None:
+    """Raise :class:`DecodingError` for text holding a lone surrogate (a JSON ``"\\ud800"``
+    escape, say): it cannot be written to any UTF-8 output."""
+    for key, value in fields.items():
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise DecodingError(
+                f"{where}: '{key}' holds an unpaired surrogate "
+                f"(\\u{ord(value[error.start]):04x} at character {error.start}), which is not "
+                "text. Fix the escape in the file, or remove the field.",
+                path=path,
+            ) from None
 
 
 def _unique_sources(articles: list[Article]) -> list[Article]:

@@ -312,7 +312,14 @@ def load_embedder_model(
     from sentence_transformers import SentenceTransformer
 
     logger.info("Loading embedder %s from %s", name or DEFAULT_EMBEDDER, path)
-    return SentenceTransformer(str(path), device=device or "cpu", local_files_only=True)
+    try:
+        return SentenceTransformer(str(path), device=device or "cpu", local_files_only=True)
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:
+        raise ModelNotAvailableError(
+            f"Embedder {name!r} ({path}) cannot be loaded as a sentence-transformers model "
+            f"({type(error).__name__}: {error}). Pass a folder saved by sentence-transformers "
+            f"(with config.json and the weights) or a bundled name such as {DEFAULT_EMBEDDER!r}."
+        ) from error
 
 
 @functools.lru_cache(maxsize=2)

@@ -32,10 +32,11 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -55,6 +56,7 @@ __all__ = [
 FEATURES = ("centroid", "best_match", "top_match", "terms", "names", "length")
 _SIGNALS = len(FEATURES) - 1
 _TOP = 3
+_BLOCK = 256  # articles scored at once against all others (bounds memory on large piles)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d.,]*\d|\d")
 _NAME = re.compile(r"\b[A-Z][\w'’.-]*[A-Za-z0-9]|\b\d[\d.,]*\d\b|\b\d\b")
@@ -96,81 +98,120 @@ def _names(sentences: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _cosine_rows(matrix: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    unit = matrix / np.maximum(norms, 1e-12)
-    return np.clip(unit @ unit.T, -1.0, 1.0)
+@dataclass(frozen=True)
+class _Articles:
+    """What the pair signals need of each article, computed once: pairs are then scored a
+    block of rows at a time, so memory stays linear in the number of articles times the
+    block (the ``(n, n)`` result aside)."""
+
+    centroids: np.ndarray  # (n, dim) unit mean vectors
+    stacked: np.ndarray  # (sentences, dim) float32, all articles' sentence vectors
+    starts: np.ndarray  # first row of each article in ``stacked``
+    counts: np.ndarray  # sentences per article
+    terms: Any  # (n, vocabulary) sparse, unit rows of sub-linear content-word counts
+    names: Any  # (n, names) sparse 0/1
+    name_counts: np.ndarray  # names per article
+    words: np.ndarray  # log word count per article
 
 
-def _term_cosines(bags: Sequence[Counter[str]]) -> np.ndarray:
+def _articles(sentences: Sequence[Sequence[str]], vectors: Sequence[np.ndarray]) -> _Articles:
     from scipy.sparse import csr_matrix
 
-    vocabulary: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for row, bag in enumerate(bags):
-        for term, count in bag.items():
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-            values.append(1.0 + np.log(count))
-    matrix = csr_matrix((values, (rows, cols)), shape=(len(bags), max(len(vocabulary), 1)))
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    gram = np.asarray((matrix @ matrix.T).todense())
-    return gram / np.outer(norms, norms)
-
-
-def _name_overlap(names: Sequence[frozenset[str]]) -> np.ndarray:
-    n = len(names)
-    out = np.zeros((n, n))
-    for a in range(n):
-        for b in range(a, n):
-            shared = len(names[a] & names[b])
-            size = np.sqrt(len(names[a]) * len(names[b]))
-            out[a, b] = out[b, a] = shared / size if size else 0.0
-    return out
-
-
-def _match_features(vectors: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """``best_match`` and ``top_match`` for every pair, from one sentence-by-sentence product."""
+    centroids = np.stack([np.asarray(v, dtype=np.float64).mean(axis=0) for v in vectors])
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
     counts = np.array([len(v) for v in vectors])
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    stacked = np.concatenate(vectors).astype(np.float32)
-    n = len(vectors)
-    best = np.empty((len(stacked), n), dtype=np.float32)  # each sentence's best cosine per article
-    for start in range(0, len(stacked), 2048):
-        block = stacked[start : start + 2048] @ stacked.T
-        best[start : start + 2048] = np.maximum.reduceat(block, starts, axis=1)
-    mean_best = (
-        np.add.reduceat(best, starts, axis=0) / counts[:, None]
-    )  # (a, b): a's sentences in b
-    best_match = (mean_best + mean_best.T) / 2
-    top = np.empty((n, n))
-    for a in range(n):
-        rows = best[starts[a] : starts[a] + counts[a]]
-        k = min(_TOP, len(rows))
-        top[a] = np.sort(rows, axis=0)[-k:].mean(axis=0)
-    top_match = (top + top.T) / 2
-    return best_match, top_match
+
+    def sparse(bags: Sequence[Mapping[str, float]]) -> Any:
+        vocabulary: dict[str, int] = {}
+        rows, cols, values = [], [], []
+        for row, bag in enumerate(bags):
+            for term, value in bag.items():
+                rows.append(row)
+                cols.append(vocabulary.setdefault(term, len(vocabulary)))
+                values.append(value)
+        shape = (len(bags), max(len(vocabulary), 1))
+        return csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
+
+    bags = [{t: 1.0 + np.log(c) for t, c in _terms(s).items()} for s in sentences]
+    terms = sparse(bags)
+    norms = np.sqrt(np.asarray(terms.multiply(terms).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    terms = csr_matrix(terms.multiply(1.0 / norms[:, None]))
+    name_sets = [_names(s) for s in sentences]
+    return _Articles(
+        centroids=centroids,
+        stacked=np.concatenate(vectors).astype(np.float32),
+        starts=starts,
+        counts=counts,
+        terms=terms,
+        names=sparse([dict.fromkeys(names, 1.0) for names in name_sets]),
+        name_counts=np.array([len(names) for names in name_sets], dtype=np.float64),
+        words=np.log(np.array([max(sum(len(x.split()) for x in s), 1) for s in sentences])),
+    )
+
+
+def _best_per_article(data: _Articles, rows: slice) -> np.ndarray:
+    """Each sentence of ``rows`` (sentence rows of ``stacked``): its best cosine per article."""
+    block = data.stacked[rows] @ data.stacked.T
+    return np.maximum.reduceat(block, data.starts, axis=1)
+
+
+def _block_features(data: _Articles, first: int, last: int) -> np.ndarray:
+    """The signals of articles ``first:last`` against every article: ``(last-first, n, 6)``.
+    Symmetric signals are averaged both ways by the caller (see :func:`story_overlap`)."""
+    rows = slice(int(data.starts[first]), int(data.starts[last - 1] + data.counts[last - 1]))
+    best = _best_per_article(data, rows)  # (sentences in block, n)
+    local = data.starts[first:last] - data.starts[first]
+    mean_best = np.add.reduceat(best, local, axis=0) / data.counts[first:last, None]
+    top = np.empty_like(mean_best)
+    for i, (start, count) in enumerate(zip(local, data.counts[first:last], strict=True)):
+        k = min(_TOP, int(count))
+        top[i] = np.sort(best[start : start + count], axis=0)[-k:].mean(axis=0)
+    centroid = np.clip(data.centroids[first:last] @ data.centroids.T, -1.0, 1.0)
+    terms = np.asarray((data.terms[first:last] @ data.terms.T).todense())
+    shared = np.asarray((data.names[first:last] @ data.names.T).todense())
+    size = np.sqrt(np.outer(data.name_counts[first:last], data.name_counts))
+    names = np.divide(shared, size, out=np.zeros_like(shared), where=size > 0)
+    length = np.minimum.outer(data.words[first:last], data.words)
+    return np.stack([centroid, mean_best, top, terms, names, length], axis=-1)
+
+
+def _directed_features(data: _Articles, *, block: int) -> Any:
+    """Yield ``(first, last, features)`` blocks of rows; ``best_match`` and ``top_match`` are
+    directed here (a's sentences in b) and made symmetric by the caller."""
+    n = len(data.counts)
+    for first in range(0, n, block):
+        last = min(first + block, n)
+        yield first, last, _block_features(data, first, last)
 
 
 def pair_features(sentences: Sequence[Sequence[str]], vectors: Sequence[np.ndarray]) -> np.ndarray:
-    """The ``(n, n, len(FEATURES))`` signals of every pair of articles.
+    """The ``(n, n, len(FEATURES))`` signals of every pair of articles (for fitting and
+    inspection; :func:`story_overlap` scores large piles block by block instead).
 
     Args:
         sentences: Each article's sentences.
         vectors: Each article's unit sentence vectors, ``(len(sentences[i]), dim)``.
     """
+    data = _checked_articles(sentences, vectors)
+    n = len(data.counts)
+    features = np.empty((n, n, len(FEATURES)))
+    for first, last, block in _directed_features(data, block=_BLOCK):
+        features[first:last] = block
+    for column in (1, 2):  # best_match, top_match: average both directions
+        features[..., column] = (features[..., column] + features[..., column].T) / 2
+    return features
+
+
+def _checked_articles(
+    sentences: Sequence[Sequence[str]], vectors: Sequence[np.ndarray]
+) -> _Articles:
     if len(sentences) != len(vectors):
         raise ValueError(f"{len(sentences)} articles of sentences but {len(vectors)} of vectors")
     if any(len(v) == 0 for v in vectors):
         raise ValueError("every article needs at least one sentence")
-    centroids = np.stack([np.asarray(v, dtype=np.float64).mean(axis=0) for v in vectors])
-    best_match, top_match = _match_features(vectors)
-    terms = _term_cosines([_terms(s) for s in sentences])
-    names = _name_overlap([_names(s) for s in sentences])
-    words = np.log(np.array([max(sum(len(x.split()) for x in s), 1) for s in sentences]))
-    length = np.minimum.outer(words, words)
-    return np.stack([_cosine_rows(centroids), best_match, top_match, terms, names, length], axis=-1)
+    return _articles(sentences, vectors)
 
 
 def design(features: np.ndarray) -> np.ndarray:
@@ -265,7 +306,22 @@ def story_overlap(
         embedder: Name of the embedder that made ``vectors`` (default: the default embedder).
     """
     model = model or default_model(embedder)
-    probability = model.probability(pair_features(sentences, vectors))
+    data = _checked_articles(sentences, vectors)
+    n = len(data.counts)
+    if n <= _BLOCK:
+        probability = model.probability(pair_features(sentences, vectors))
+    else:
+        # Directed best/top matches of every pair first (two (n, n) float32 arrays), then the
+        # probability a block of rows at a time: no (n, n, features) array for large piles.
+        best = np.empty((n, n), dtype=np.float32)
+        top = np.empty((n, n), dtype=np.float32)
+        for first, last, block in _directed_features(data, block=_BLOCK):
+            best[first:last], top[first:last] = block[..., 1], block[..., 2]
+        probability = np.empty((n, n))
+        for first, last, block in _directed_features(data, block=_BLOCK):
+            block[..., 1] = (best[first:last] + best[:, first:last].T) / 2
+            block[..., 2] = (top[first:last] + top[:, first:last].T) / 2
+            probability[first:last] = model.probability(block)
     probability = (probability + probability.T) / 2
     np.fill_diagonal(probability, 1.0)
     return probability

@@ -51,6 +51,22 @@ def render(obj: object, fmt: str) -> str:
     raise TypeError(f"No {fmt!r} renderer for {type(obj).__name__}.")
 
 
+def frame(obj: object) -> Any:
+    """A Comparison (one row per claim x outlet) or Briefing (one row per digest sentence) as a
+    pandas DataFrame; see :mod:`summarize.render.frames`.
+
+    Raises:
+        TypeError: an object there is no frame for.
+    """
+    from summarize.render import frames
+
+    if isinstance(obj, Briefing):
+        return frames.briefing_frame(obj)
+    if isinstance(obj, Comparison):
+        return frames.comparison_frame(obj)
+    raise TypeError(f"No data frame for {type(obj).__name__}.")
+
+
 def parse(text: str | bytes, fmt: str) -> Any:
     """A Briefing read back from ``fmt`` text (only "json" is readable)."""
     if fmt != "json":

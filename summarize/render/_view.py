@@ -1,4 +1,5 @@
-"""Read-only views shared by the renderers: citation numbers and sentence status.
+"""Read-only views shared by the renderers: citation numbers, sentence status, fact categories
+per outlet, the claims grid's order, the most central article and publication dates.
 
 Nothing here computes anything new; it only reorganises what a Comparison or Digest holds
 so Markdown, HTML and notebooks label things the same way.
@@ -6,6 +7,7 @@ so Markdown, HTML and notebooks label things the same way.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -28,6 +30,28 @@ class SentenceView:
     status: str
     claim: Claim
     differences: tuple[Difference, ...] = ()
+
+
+#: Beyond this many outlets the overlap is not a full table (n x n cells: 25 million for 5,000
+#: outlets) but the most overlapping pairs; the JSON output keeps the whole matrix.
+MAX_TABLE_SOURCES = 30
+#: Pairs listed instead of the table.
+TOP_PAIRS = 20
+
+
+def top_pairs(values: object, count: int = TOP_PAIRS) -> list[tuple[int, int, float]]:
+    """The ``count`` highest outlet pairs (i < j) of a symmetric matrix, highest first, ties by
+    position."""
+    import numpy as np
+
+    matrix = np.asarray(values, dtype=np.float64)
+    pairs: list[tuple[int, int, float]] = []
+    for i in range(len(matrix) - 1):  # row by row: no (n, n) temporaries
+        row = matrix[i, i + 1 :]
+        best = np.argsort(-row, kind="stable")[:count]
+        pairs.extend((i, i + 1 + int(j), float(row[j])) for j in best)
+        pairs = sorted(pairs, key=lambda p: (-p[2], p[0], p[1]))[:count]
+    return pairs
 
 
 def citation_numbers(sources: Iterable[str]) -> dict[str, int]:
@@ -97,3 +121,105 @@ def aligned_rows(comparison: Comparison) -> list[dict[str, list[SentenceRef]]]:
             row.setdefault(ref.source, []).append(ref)
         rows.append(row)
     return rows
+
+
+#: Per-outlet fact categories, in the order bar charts stack them, with their legend words.
+FACT_CATEGORIES: dict[str, str] = {
+    "shared": "reported by all outlets",
+    "partial": "reported by some outlets",
+    "elsewhere": "this outlet's wording only; another outlet possibly says it",
+    "unique": "only this outlet",
+}
+
+
+def claim_category(comparison: Comparison, claim: Claim) -> str:
+    """Which of :data:`FACT_CATEGORIES` a claim falls in (read from the Comparison's lists)."""
+    if claim in comparison.shared:
+        return "shared"
+    if claim.support >= 2:
+        return "partial"
+    if any(claim in comparison.unique.get(source, ()) for source in claim.sources):
+        return "unique"
+    return "elsewhere"
+
+
+def outlet_fact_counts(comparison: Comparison) -> dict[str, dict[str, int]]:
+    """Outlet -> category -> number of claims (facts) that outlet reports, in article order."""
+    counts = {source: dict.fromkeys(FACT_CATEGORIES, 0) for source in comparison.sources}
+    for claim in comparison.claims:
+        category = claim_category(comparison, claim)
+        for source in claim.sources:
+            counts.setdefault(source, dict.fromkeys(FACT_CATEGORIES, 0))[category] += 1
+    return counts
+
+
+def grid_claims(comparison: Comparison, *, limit: int | None = None) -> list[tuple[int, Claim]]:
+    """Claims for a claims x outlets grid as (claim number, claim), numbers 1-based in
+    ``comparison.claims`` order so tables and plots can point at the same row.
+
+    The most widely reported claims come first, then reading order; ``limit`` keeps the top.
+    """
+    numbered = list(enumerate(comparison.claims, start=1))
+    numbered.sort(key=lambda item: (-item[1].support, representative(item[1])))
+    return numbered if limit is None else numbered[:limit]
+
+
+def wording(claim: Claim, source: str) -> str:
+    """What ``source`` wrote for this claim (its sentences joined), or "" when it does not."""
+    return " ".join(ref.text for ref in sorted(claim.sentences) if ref.source == source)
+
+
+def central_index(similarity: object, count: int) -> int:
+    """Position of the article that overlaps most with the others (first on ties).
+
+    Reads the overlap matrix the Comparison already holds: the row with the largest
+    off-diagonal sum. With one article, 0.
+    """
+    import numpy as np
+
+    matrix = np.asarray(similarity, dtype=float).reshape(count, count)
+    if count < 2:
+        return 0
+    totals = matrix.sum(axis=1) - np.diag(matrix)
+    return int(np.argmax(totals))
+
+
+def published_date(text: str | None) -> datetime.date | None:
+    """The calendar date of an article's ``published`` text, or None when absent or unreadable.
+
+    Accepts ISO 8601 ("2016-08-11", "2016-08-11T14:05:00Z") and common written forms
+    ("11 August 2016", "Aug 11, 2016"); anything else is left out of timelines, not guessed.
+    """
+    if not text or not text.strip():
+        return None
+    cleaned = text.strip()
+    try:
+        return datetime.datetime.fromisoformat(cleaned.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    from dateutil import parser  # matplotlib's own dependency
+
+    try:
+        return parser.parse(cleaned, fuzzy=False).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def date_range(published: Iterable[str | None]) -> tuple[datetime.date, datetime.date] | None:
+    """Earliest and latest readable publication dates, or None when none is known."""
+    dates = sorted(d for d in map(published_date, published) if d is not None)
+    return (dates[0], dates[-1]) if dates else None
+
+
+def format_date_range(span: tuple[datetime.date, datetime.date] | None) -> str:
+    """ "11 August 2016", "10–11 August 2016", "30 July – 2 August 2016", or ""."""
+    if span is None:
+        return ""
+    first, last = span
+    if first == last:
+        return f"{first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%B %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"

@@ -7,6 +7,7 @@ is inlined; the heatmap is an inline PNG. The page loads nothing from anywhere.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import html
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,13 +18,22 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.render._view import (
+    MAX_TABLE_SOURCES,
     STATUS_LABELS,
+    TOP_PAIRS,
     aligned_rows,
     article_sentences,
+    central_index,
     citation_numbers,
+    date_range,
     digest_sources,
+    format_date_range,
+    grid_claims,
     markers,
+    published_date,
     representative,
+    top_pairs,
+    wording,
 )
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
@@ -138,51 +148,47 @@ def _source_legend(
     return f'<ul class="sz-sources">{"".join(items)}</ul>'
 
 
-def _article_details(article: Article) -> str:
-    """Headline, date, link and (for fetched pages) when it was fetched, as escaped HTML."""
-    parts = [f" — <em>{e(article.title)}</em>"]
-    if article.published:
-        parts.append(f' · <span class="sz-muted">{e(article.published)}</span>')
-    if article.url:
-        link = e(article.url)
-        if article.url.lower().startswith(("http://", "https://")):
-            link = f'<a href="{e(article.url)}" rel="noopener noreferrer">{link}</a>'
-        parts.append(f" · {link}")
-    fetched = article.metadata.get("fetched_at")
-    if fetched:
-        parts.append(f' · <span class="sz-muted">fetched {e(fetched)}</span>')
-    return "".join(parts)
-
-
-def _more(count: int, shown: int) -> str:
-    return f'<li class="sz-more">… and {count - shown} more</li>' if count > shown else ""
+def collapsed_list(items: list[str], *, shown: int = 4, css_class: str = "sz-list") -> str:
+    """``<li>`` items as a list whose first ``shown`` are visible; the rest, if any, sit in a
+    closed ``<details>`` ("N more") so long lists keep the page short but lose nothing."""
+    head = "".join(items[:shown])
+    rest = items[shown:]
+    if not rest:
+        return f'<ul class="{css_class}">{head}</ul>'
+    return (
+        f'<ul class="{css_class}">{head}</ul>'
+        f'<details class="sz-rest"><summary>{len(rest)} more</summary>'
+        f'<ul class="{css_class}">{"".join(rest)}</ul></details>'
+    )
 
 
 def comparison_cards(
-    comparison: Comparison, numbers: Mapping[str, int], *, max_items: int = 8
+    comparison: Comparison, numbers: Mapping[str, int], *, max_items: int = 3
 ) -> str:
     """What all outlets report and where they differ side by side, then what only one reports
-    (one column per outlet)."""
+    (one column per outlet). Lists longer than ``max_items`` fold the rest into ``<details>``."""
     shared = comparison.shared
     items = [
         f"<li>{e(representative(claim).text)}{_cites(claim.sources, numbers)}</li>"
-        for claim in shared[:max_items]
+        for claim in shared
     ]
     agree = (
-        f'<ul class="sz-list">{"".join(items)}{_more(len(shared), max_items)}</ul>'
+        collapsed_list(items, shown=max_items)
         if shared
         else '<p class="sz-muted">No claim is reported by every outlet.</p>'
     )
     blocks = []
     for source in comparison.sources:
         unique = comparison.unique.get(source, ())
-        rows = "".join(f"<li>{e(representative(claim).text)}</li>" for claim in unique[:max_items])
+        rows = collapsed_list(
+            [f"<li>{e(representative(claim).text)}</li>" for claim in unique], shown=max_items
+        )
         empty = "" if unique else '<p class="sz-muted">Nothing this outlet reports alone.</p>'
         blocks.append(
             f'<section class="sz-column" data-source="{e(source)}">'
             f"<h3>{_cites([source], numbers)} {e(source)} "
             f'<span class="sz-muted">({len(unique)})</span></h3>'
-            f'<ul class="sz-list">{rows}{_more(len(unique), max_items)}</ul>{empty}</section>'
+            f"{rows if unique else ''}{empty}</section>"
         )
     differences = comparison.disputes
     differ = disputes_list(comparison.disputes, numbers)
@@ -233,8 +239,11 @@ def disputes_list(disputes: Iterable[Dispute], numbers: Mapping[str, int]) -> st
     return f'<ul class="sz-list sz-disputes">{items}</ul>'
 
 
-def overlap_section(comparison: Comparison, numbers: Mapping[str, int]) -> str:
-    """The heatmap image next to the same numbers as a table."""
+def overlap_section(
+    comparison: Comparison, numbers: Mapping[str, int], *, fold_table: bool = False
+) -> str:
+    """The heatmap image next to the same numbers as a table (``fold_table``: the table in a
+    closed ``<details>``, as the heatmap already prints every value)."""
     from summarize.render.plots import heatmap_data_uri
 
     sources = comparison.sources
@@ -256,9 +265,15 @@ def overlap_section(comparison: Comparison, numbers: Mapping[str, int]) -> str:
             "match in the other article, averaged both ways.</p>"
             + _matrix_table(comparison.fact_overlap, sources, numbers, kind="sz-facts")
         )
+    body = f"{table}{note}{facts}"
+    if fold_table:  # the heatmap already prints every story-overlap value
+        body = (
+            f'{note}<details class="sz-rest"><summary>The numbers as tables</summary>'
+            f"{table}{facts}</details>"
+        )
     return _card(
         "Overlap between outlets",
-        f'<div class="sz-overlap">{image}<div>{table}{note}{facts}</div></div>',
+        f'<div class="sz-overlap">{image}<div>{body}</div></div>',
         ident="sz-overlap",
     )
 
@@ -266,12 +281,23 @@ def overlap_section(comparison: Comparison, numbers: Mapping[str, int]) -> str:
 def _matrix_table(
     matrix: object, sources: Sequence[str], numbers: Mapping[str, int], *, kind: str = ""
 ) -> str:
+    classes = f"sz-similarity {kind}".strip()
+    if len(sources) > MAX_TABLE_SOURCES:  # n x n cells: 25 million for 5,000 outlets
+        pairs = "".join(
+            f"<tr><td>[{numbers[sources[i]]}] {e(sources[i])} and "
+            f"[{numbers[sources[j]]}] {e(sources[j])}</td><td>{value:.2f}</td></tr>"
+            for i, j, value in top_pairs(matrix)
+        )
+        return (
+            f'<p class="sz-muted">{len(sources)} outlets: the {TOP_PAIRS} highest pairs '
+            "(the JSON output has the whole matrix).</p>"
+            f'<table class="{classes}"><tr><th>outlets</th><th>value</th></tr>{pairs}</table>'
+        )
     head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
     rows = []
     for i, source in enumerate(sources):
         cells = "".join(f"<td>{float(v):.2f}</td>" for v in np.asarray(matrix)[i])
         rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
-    classes = f"sz-similarity {kind}".strip()
     return f'<table class="{classes}"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
 
 
@@ -297,8 +323,13 @@ def _legend() -> str:
     return f'<div class="sz-legend">{items}</div>'
 
 
-def side_by_side(comparison: Comparison, numbers: Mapping[str, int]) -> str:
-    """One column per outlet with every sentence, marked shared / partial / unique / differs."""
+def side_by_side(
+    comparison: Comparison, numbers: Mapping[str, int], *, folded: bool = False
+) -> str:
+    """One column per outlet with every sentence, marked shared / partial / unique / differs.
+
+    ``folded`` puts the columns in a closed ``<details>`` (the briefing page: the full texts
+    are there to check, not to read first)."""
     columns = []
     for source, views in article_sentences(comparison).items():
         paragraphs = []
@@ -319,6 +350,12 @@ def side_by_side(comparison: Comparison, numbers: Mapping[str, int]) -> str:
         f'{_legend()}<div class="sz-columns" style="--sz-n: {len(columns)}">'
         f"{''.join(columns)}</div>"
     )
+    if folded:
+        count = sum(len(claim.sentences) for claim in comparison.claims)
+        body = (
+            f'<details class="sz-fold"><summary>Show every sentence of the {len(columns)} '
+            f"articles ({count}), marked by who else reports it</summary>{body}</details>"
+        )
     return _card("Side by side", body, ident="sz-side-by-side")
 
 
@@ -387,7 +424,84 @@ def _removed(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
             f"{e(article.source)}: {len(article.removed)} line(s) removed</summary>"
             f"<ul>{lines}</ul></details>"
         )
-    return _card("What cleaning removed", "".join(blocks), ident="sz-cleaning")
+    return _card(
+        "What cleaning removed",
+        f'<div class="sz-removals">{"".join(blocks)}</div>',
+        ident="sz-cleaning",
+    )
+
+
+def story_title(briefing: Briefing) -> str:
+    """The headline of the article that overlaps most with the others (the story's most
+    central report), or a plain label when there are no articles."""
+    articles = briefing.articles
+    if not articles:
+        return "Briefing"
+    central = central_index(briefing.comparison.similarity, len(articles))
+    return articles[central].title or articles[central].source
+
+
+def briefing_header(briefing: Briefing) -> str:
+    """Title (the most central headline), date range, and how the briefing was made."""
+    articles = briefing.articles
+    options = briefing.options
+    method = options.method + (f", {options.model}" if options.model else "")
+    span = format_date_range(date_range(article.published for article in articles))
+    when = (
+        f'<span class="sz-dates">{e(span)}</span>'
+        if span
+        else '<span class="sz-dates sz-unknown">publication dates not recorded</span>'
+    )
+    return (
+        '<header class="sz-header"><p class="sz-kicker">Briefing · '
+        f"{len(articles)} outlets</p><h1>{e(story_title(briefing))}</h1>"
+        f'<p class="sz-meta">{when} · merged briefing of {briefing.digest.word_count} words · '
+        f"{e(method)} · embedder {e(options.embedder)}</p></header>"
+    )
+
+
+def outlet_list(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
+    """Each outlet with its number, headline, publication date and URL (from sources.yaml, the
+    file or the fetched page, with when it was fetched), saying so when a date or URL is not
+    recorded."""
+    items = []
+    for article in articles:
+        n = numbers[article.source]
+        day = published_date(article.published)
+        date = (
+            f'<time datetime="{e(_machine_time(article.published, day))}">'
+            f"{day.day} {day:%B %Y}</time>"
+            if day
+            else (e(article.published) if article.published else "")
+        )
+        date = date or '<span class="sz-unknown">date not recorded</span>'
+        fetched = article.metadata.get("fetched_at")
+        when = f' <span class="sz-muted">(fetched {e(fetched)})</span>' if fetched else ""
+        items.append(
+            f'<li id="sz-source-{n}"><span class="sz-cite">[{n}]</span> '
+            f"<strong>{e(article.source)}</strong> · {date}<br><em>{e(article.title)}</em>"
+            f"<br>{_url(article.url)}{when}</li>"
+        )
+    return f'<ul class="sz-sources sz-outlets">{"".join(items)}</ul>'
+
+
+def _machine_time(published: str | None, day: datetime.date) -> str:
+    """The published text itself when it is ISO 8601 (keeps the time of day), else the day."""
+    text = (published or "").strip()
+    try:
+        datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return day.isoformat()
+    return text
+
+
+def _url(url: str | None) -> str:
+    """An article's URL as a link when it is http(s), else as text (never a javascript: link)."""
+    if not url:
+        return '<span class="sz-unknown">URL not recorded</span>'
+    if url.lower().startswith(("http://", "https://")):
+        return f'<a href="{e(url)}" class="sz-url" rel="noopener noreferrer">{e(url)}</a>'
+    return f'<span class="sz-url">{e(url)}</span>'
 
 
 def briefing_body(briefing: Briefing) -> str:
@@ -395,29 +509,21 @@ def briefing_body(briefing: Briefing) -> str:
     articles = briefing.articles
     options = briefing.options
     numbers = citation_numbers(article.source for article in articles)
-    titles = {article.source: _article_details(article) for article in articles}
-    method = options.method + (f", {options.model}" if options.model else "")
-    header = (
-        '<header class="sz-header"><h1>Briefing</h1>'
-        f'<p class="sz-meta">{len(articles)} outlets compared · merged briefing of '
-        f"{briefing.digest.word_count} words · {e(method)} · embedder {e(options.embedder)}</p>"
-        "</header>"
-    )
     digest = _card(
-        "Merged briefing",
-        digest_list(briefing.digest, numbers, merged=True)
-        + _source_legend((a.source for a in articles), numbers, titles),
-        ident="sz-digest",
+        "Merged briefing", digest_list(briefing.digest, numbers, merged=True), ident="sz-digest"
     )
+    outlets = _card("Outlets", outlet_list(articles, numbers), ident="sz-outlets")
     return "".join(
         [
-            header,
+            briefing_header(briefing),
             off_story_warning(briefing.comparison, numbers),
-            digest,
-            overlap_section(briefing.comparison, numbers),
+            f'<div class="sz-grid sz-lead">{digest}{outlets}</div>',
+            '<div class="sz-board">',
+            overlap_section(briefing.comparison, numbers, fold_table=True),
             comparison_cards(briefing.comparison, numbers),
-            side_by_side(briefing.comparison, numbers),
+            "</div>",
             _per_source(briefing.per_source, numbers, options.per_source_words),
+            side_by_side(briefing.comparison, numbers, folded=True),
             _removed(articles, numbers),
             f'<footer class="sz-footer">Made by summarize · {len(articles)} outlets</footer>',
         ]
@@ -426,10 +532,7 @@ def briefing_body(briefing: Briefing) -> str:
 
 def briefing_html(briefing: Briefing) -> str:
     """The briefing as one self-contained HTML page."""
-    return page(
-        briefing_body(briefing),
-        title="Briefing: " + ", ".join(article.source for article in briefing.articles),
-    )
+    return page(briefing_body(briefing), title=f"{story_title(briefing)} · briefing")
 
 
 def comparison_body(comparison: Comparison) -> str:
@@ -458,3 +561,40 @@ def digest_body(digest: Digest) -> str:
         f"Digest <span class='sz-muted'>({digest.word_count} words, {e(method)})</span>",
         digest_list(digest, numbers) + (_source_legend(sources, numbers) if sources else ""),
     )
+
+
+def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
+    """Notebook fragment: the claims x outlets grid as a table, numbered like
+    :func:`summarize.render.plots.claims_grid` (most widely reported first), each cell the
+    outlet's own wording of the fact (hover a cell for where it sits in the article)."""
+    numbers = citation_numbers(comparison.sources)
+    rows = grid_claims(comparison, limit=limit)
+    head = "".join(f"<th>{_cites([s], numbers)} {e(s)}</th>" for s in comparison.sources)
+    body = []
+    for number, claim in rows:
+        cells = []
+        for source in comparison.sources:
+            refs = [ref for ref in sorted(claim.sentences) if ref.source == source]
+            if not refs:
+                cells.append('<td class="sz-absent">—</td>')
+                continue
+            where = ", ".join(f"sentence {ref.index + 1}" for ref in refs)
+            cells.append(f'<td title="{e(source)}, {where}">{e(wording(claim, source))}</td>')
+        label = STATUS_LABELS["unique" if claim.support == 1 else "partial"]
+        if claim in comparison.shared:
+            label = STATUS_LABELS["shared"]
+        body.append(
+            f'<tr><td class="sz-claim-number" title="{e(label)}">#{number}</td>'
+            f"{''.join(cells)}</tr>"
+        )
+    more = (
+        f'<p class="sz-muted">{len(rows)} of {len(comparison.claims)} claims shown.</p>'
+        if len(rows) < len(comparison.claims)
+        else ""
+    )
+    table = (
+        f'<table class="sz-aligned sz-claims"><tr><th class="sz-claim-number">fact</th>{head}</tr>'
+        f"{''.join(body)}"
+        f"</table>{more}"
+    )
+    return fragment(_card("Which outlet reports which fact, in its own words", table))

@@ -9,6 +9,8 @@ briefing always serialises to the same bytes.
 from __future__ import annotations
 
 import json
+import re
+import secrets
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,9 +40,55 @@ def _round(value: float) -> float:
     return 0.0 if rounded == 0 else rounded  # no "-0.0"
 
 
+class Matrix:
+    """A float matrix to be written one row per line (see :func:`dumps`): the overlap matrix of
+    thousands of outlets would otherwise be millions of one-number lines and Python floats."""
+
+    def __init__(self, values: np.ndarray) -> None:
+        self.values = np.asarray(values, dtype=np.float64)
+
+    def rows(self, indent: str) -> str:
+        """The matrix as JSON, rows one per line at ``indent`` + 2 spaces."""
+        if not len(self.values):
+            return "[]"
+        text: dict[float, str] = {}  # the few distinct values, each formatted once
+
+        def number(value: float) -> str:
+            found = text.get(value)
+            if found is None:
+                found = text[value] = json.dumps(_round(value), allow_nan=False)
+            return found
+
+        def row_text(row: np.ndarray) -> str:
+            distinct, positions = np.unique(row, return_inverse=True)
+            words = np.array([number(v) for v in distinct.tolist()], dtype=object)
+            return ", ".join(words[positions].tolist())
+
+        inner = indent + "  "
+        lines = (inner + "[" + row_text(row) + "]" for row in self.values)
+        return "[\n" + ",\n".join(lines) + "\n" + indent + "]"
+
+
 def dumps(document: Mapping[str, Any]) -> str:
-    """Serialise with a fixed layout: 2-space indent, UTF-8 text, trailing newline."""
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    """Serialise with a fixed layout: 2-space indent, UTF-8 text, trailing newline; a
+    :class:`Matrix` is written one row per line."""
+    matrices: list[Matrix] = []
+    token = secrets.token_hex(8)  # no text in the document can forge a placeholder
+
+    def placeholder(value: Any) -> str:
+        if not isinstance(value, Matrix):
+            raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+        matrices.append(value)
+        return f"\x00matrix {token} {len(matrices) - 1}\x00"
+
+    text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False, default=placeholder)
+    if matrices:
+        pattern = rf'^( *)(".*": )?"\\u0000matrix {token} (\d+)\\u0000"'
+        text = re.compile(pattern, re.MULTILINE).sub(
+            lambda m: m.group(1) + (m.group(2) or "") + matrices[int(m.group(3))].rows(m.group(1)),
+            text,
+        )
+    return text + "\n"
 
 
 # --- to plain data -----------------------------------------------------------------------------
@@ -81,10 +129,10 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
 
     return {
         "sources": list(comparison.sources),
-        "similarity": [[_round(v) for v in row] for row in np.asarray(comparison.similarity)],
+        "similarity": Matrix(comparison.similarity),
         "fact_overlap": None
         if comparison.fact_overlap is None
-        else [[_round(v) for v in row] for row in np.asarray(comparison.fact_overlap)],
+        else Matrix(comparison.fact_overlap),
         "off_story": list(comparison.off_story),
         "claims": [
             {"sources": list(claim.sources), "sentences": [_ref(r) for r in claim.sentences]}
@@ -300,6 +348,11 @@ def briefing_from_json(text: str | bytes) -> Briefing:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"Not a JSON briefing ({error}). Pass the output of to_json().") from None
+    except (RecursionError, ValueError) as error:  # nested too deeply; a 5,000-digit number
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise InputError(
+            f"Not a JSON briefing ({reason}). Pass the output of Briefing.to_json()."
+        ) from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InputError(
             f"This JSON is not a summarize briefing (expected schema {SCHEMA!r}). "

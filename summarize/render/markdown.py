@@ -11,13 +11,20 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from summarize.render._view import (
+    MAX_TABLE_SOURCES,
+    TOP_PAIRS,
     citation_numbers,
     digest_sources,
     markers,
     representative,
+    top_pairs,
 )
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
+
+#: Ends every document written here, so that loading a folder skips briefings written into it
+#: (summarize.loading recognises it; invisible when the Markdown is rendered).
+GENERATOR_COMMENT = "<!-- generator: summarize (a briefing, not an article) -->\n"
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
 
@@ -158,6 +165,19 @@ def disputes_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str
 
 
 def _matrix_markdown(matrix: object, sources: Sequence[str], numbers: Mapping[str, int]) -> str:
+    if len(sources) > MAX_TABLE_SOURCES:
+        rows = [
+            f"{len(sources)} outlets: the {TOP_PAIRS} highest pairs "
+            "(the JSON output has the whole matrix).\n",
+            "| outlets | value |",
+            "|---|---:|",
+        ]
+        for i, j, value in top_pairs(matrix):
+            rows.append(
+                f"| [{numbers[sources[i]]}] {escape(sources[i])} and "
+                f"[{numbers[sources[j]]}] {escape(sources[j])} | {value:.2f} |"
+            )
+        return "\n".join(rows) + "\n"
     header = "| | " + " | ".join(f"[{numbers[s]}]" for s in sources) + " |"
     rows = [header, "|---|" + "---:|" * len(sources)]
     for i, source in enumerate(sources):
@@ -187,6 +207,7 @@ def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
         *filter(None, [off_story_markdown(comparison, numbers)]),
         "## Sources\n\n" + _legend(list(comparison.sources), numbers),
         *_comparison_sections(comparison, numbers, max_items=max_items),
+        GENERATOR_COMMENT,
     ]
     return "\n".join(parts)
 
@@ -242,4 +263,5 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
             f"{len(removed)} line(s) removed{summary}"
         )
     parts.append("\n".join(lines) + "\n")
+    parts.append(GENERATOR_COMMENT)
     return "\n".join(parts)

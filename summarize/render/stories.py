@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from summarize.render.html import e, page
-from summarize.render.markdown import escape
+from summarize.render.markdown import GENERATOR_COMMENT, escape
 from summarize.types.story import Story, outlet_name
 
 if TYPE_CHECKING:
@@ -68,10 +68,11 @@ def story_to_dict(story: Story, *, briefing: str | None = None) -> dict[str, Any
 def index_json(stories: Sequence[Story], links: Sequence[str | None]) -> str:
     """The index as JSON: ``{"stories": [...]}``, each with its briefing's file name."""
     data = {
+        "schema": "summarize.stories/1",  # also marks it as written here (loading skips it)
         "stories": [
             {"number": n, **story_to_dict(story, briefing=link)}
             for n, (story, link) in enumerate(zip(stories, links, strict=True), start=1)
-        ]
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -96,7 +97,7 @@ def index_markdown(stories: Sequence[Story], links: Sequence[str | None]) -> str
             f"| {n} | {escape(story.label)} | {outlets} | {story.independent_reports} | "
             f"{_span(story) or '-'} | {copies} | {briefing} |"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n\n" + GENERATOR_COMMENT
 
 
 def index_html(stories: Sequence[Story], links: Sequence[str | None]) -> str:

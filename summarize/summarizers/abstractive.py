@@ -192,21 +192,43 @@ class AbstractiveSummarizer:
     def _generate_one(self, text: str, *, max_words: int, generator: Generator) -> str:
         import torch
 
+        from summarize.progress import bar
+
         ids = self._prompt_ids(text, max_words, generator)
+        max_new_tokens = max(8, math.ceil(max_words * TOKENS_PER_WORD))
         input_ids = torch.tensor([ids], dtype=torch.long)
         tokenizer = generator.tokenizer
         pad = tokenizer.pad_token_id
         if pad is None:
             pad = tokenizer.eos_token_id
-        with torch.no_grad():
+        with torch.no_grad(), bar(total=max_new_tokens, desc="writing", unit="token") as tokens:
             output = generator.model.generate(
                 input_ids=input_ids,
                 attention_mask=torch.ones_like(input_ids),
-                max_new_tokens=max(8, math.ceil(max_words * TOKENS_PER_WORD)),
+                max_new_tokens=max_new_tokens,
                 do_sample=False,
                 num_beams=1,
                 no_repeat_ngram_size=self.no_repeat_ngram_size,
                 pad_token_id=pad,
+                streamer=None if tokens.disable else _TokenCounter(tokens),
             )
         new = output[0] if generator.encoder_decoder else output[0][len(ids) :]
         return str(tokenizer.decode(new, skip_special_tokens=True)).strip()
+
+
+class _TokenCounter:
+    """A ``generate(streamer=...)`` that only advances a progress bar, one step per new token
+    (the first ``put`` is the prompt, or the decoder's start token)."""
+
+    def __init__(self, bar: Any) -> None:
+        self.bar = bar
+        self.prompt_seen = False
+
+    def put(self, value: Any) -> None:
+        if not self.prompt_seen:
+            self.prompt_seen = True
+            return
+        self.bar.update(int(value.numel()))
+
+    def end(self) -> None:
+        self.bar.refresh()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS, DEFAULT_EMBEDDER
 from summarize.types.article import Article
 from summarize.types.comparison import Comparison
 from summarize.types.digest import Digest
-from summarize.types.display import RichDisplay, parse, render
+from summarize.types.display import RichDisplay, frame, parse, render
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Briefing", "BriefingOptions"]
 
@@ -60,6 +64,13 @@ class Briefing(RichDisplay):
     def to_json(self) -> str:
         """JSON with a fixed key order and floats rounded to 4 places; see :meth:`from_json`."""
         return render(self, "json")
+
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame, one row per digest sentence (merged first, then each outlet's)
+        with the outlets it cites (see :func:`summarize.render.frames.briefing_frame`);
+        ``comparison.to_frame()`` has the claims."""
+        result: pd.DataFrame = frame(self)
+        return result
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Briefing:

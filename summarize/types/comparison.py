@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from summarize.types.alignment import Claim, SentenceRef
-from summarize.types.display import RichDisplay
+from summarize.types.display import RichDisplay, frame
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["DISPUTE_KINDS", "Comparison", "Difference", "Dispute", "DisputedValue"]
 
@@ -156,3 +160,10 @@ class Comparison(RichDisplay):
     published: dict[str, str] = field(default_factory=dict)
     fact_overlap: np.ndarray | None = None
     off_story: tuple[str, ...] = ()
+
+    def to_frame(self) -> pd.DataFrame:
+        """A pandas DataFrame, one row per claim x outlet: claim number, outlet, whether it
+        reports the claim, its wording and sentence indices, support and category (see
+        :func:`summarize.render.frames.comparison_frame`)."""
+        result: pd.DataFrame = frame(self)
+        return result

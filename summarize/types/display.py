@@ -21,6 +21,12 @@ def render(obj: object, fmt: str) -> str:
     return str(module.render(obj, fmt))
 
 
+def frame(obj: object) -> Any:
+    """``obj`` as a pandas DataFrame (a Comparison or a Briefing; see summarize.render.frames)."""
+    module: Any = importlib.import_module(RENDERERS)
+    return module.frame(obj)
+
+
 def parse(text: str | bytes, fmt: str) -> Any:
     """A result read back from ``fmt`` text (only "json": a Briefing)."""
     module: Any = importlib.import_module(RENDERERS)
