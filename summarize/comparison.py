@@ -51,7 +51,9 @@ def compare(
     Returns:
         A :class:`Comparison`. ``shared`` holds the claims every article supports; with more
         than three articles, those a strict majority supports (all-of-n gets brittle as n grows:
-        one article that is only a short wire item would empty it). ``unique`` maps every source
+        one article that is only a short wire item would empty it); an outlet that gives
+        another value for one of the claim's details (a contradiction) does not count
+        towards it. ``unique`` maps every source
         (in article order, present even when empty) to claims only it reports.
 
     Raises:
@@ -74,14 +76,20 @@ def compare(
     sources = alignment.sources
     n = len(sources)
     needed = n if n <= 3 else n // 2 + 1
-    shared = tuple(c for c in alignment.claims if n > 1 and c.support >= needed)
+    differences = find_differences(alignment)
+    disputes = group_disputes(differences, alignment.claims, published=published)
+    disputing = _disputing_outlets(disputes, alignment.claims)
+    shared = tuple(
+        c
+        for i, c in enumerate(alignment.claims)
+        if n > 1 and len(set(c.sources) - disputing.get(i, set())) >= needed
+    )
     reported_elsewhere = _possibly_reported_elsewhere(alignment)
     only: dict[str, list[Claim]] = {source: [] for source in sources}
     for claim in alignment.claims:  # one pass: thousands of sources x claims would be slow
         if n > 1 and len(claim.sources) == 1 and not reported_elsewhere(claim):
             only[claim.sources[0]].append(claim)
     unique = {source: tuple(claims) for source, claims in only.items()}
-    differences = find_differences(alignment)
     model = alignment.embedder
     similarity = story_overlap(_sentences(alignment), alignment.vectors, embedder=model)
     off_story = tuple(sources[i] for i in outliers(similarity, embedder=model))
@@ -100,11 +108,33 @@ def compare(
         shared=shared,
         unique=unique,
         differences=differences,
-        disputes=group_disputes(differences, alignment.claims, published=published),
+        disputes=disputes,
         published=published,
         fact_overlap=alignment.similarity,
         off_story=off_story,
     )
+
+
+def _disputing_outlets(disputes: Sequence[Dispute], claims: Sequence[Claim]) -> dict[int, set[str]]:
+    """Claim index -> outlets that give another value for one of its details than the value
+    most outlets give (every outlet involved, when no value has more support than the rest):
+    such an outlet does not report the same fact, so it does not count towards "what all
+    outlets report". Softer "detail differs" disputes do not count."""
+    claim_of = {(r.article, r.index): i for i, c in enumerate(claims) for r in c.sentences}
+    found: dict[int, set[str]] = {}
+    for dispute in disputes:
+        if not dispute.contradiction:
+            continue
+        values = dispute.values
+        leader = values[0] if values[0].support > values[1].support else None
+        for value in values:
+            if value is leader:
+                continue
+            for ref in value.sentences:
+                claim = claim_of.get((ref.article, ref.index))
+                if claim is not None:
+                    found.setdefault(claim, set()).add(ref.source)
+    return found
 
 
 def _check_articles(articles: object) -> None:

@@ -4,7 +4,8 @@ Wire copy is republished with a word or two changed; when two outlets' sentences
 near-copies (half their words in common, in order), each changed stretch tells exactly what
 differs: a name, a figure, a negation, a word swapped for its opposite (WordNet,
 :mod:`summarize.lexicon`), or, more softly, a vague count for an exact one or one thing named
-instead of another. Inserted words are extra detail, not a conflict.
+instead of another. Words added are a conflict only as a softer "detail differs": when they are
+the only change and name something (a noun, a name, a figure) only one outlet gives.
 """
 
 from __future__ import annotations
@@ -177,8 +178,10 @@ def edit_conflicts(left: Sequence[Token], right: Sequence[Token]) -> list[Confli
     only, a noun there swapped for another of the same WordNet category (two people, two
     foods) that WordNet does not relate to it (neither a synonym nor a broader or narrower
     term): "founder" / "chief executive" is a "detail"; "milk" / "dairy products" (a
-    broader term) and "collapse" / "calamity" (an event, a state) are not. Inserted
-    words are extra detail, not a conflict.
+    broader term) and "collapse" / "calamity" (an event, a state) are not. Then, when
+    nothing else is found: words added and nothing else changed, naming something
+    (:func:`_added_detail`), and one noun or adjective changed for an unrelated one
+    (:func:`_other_word`), both softer "detail" conflicts.
     """
     matcher = difflib.SequenceMatcher(
         a=[t.lower for t in left], b=[t.lower for t in right], autojunk=False
@@ -237,6 +240,16 @@ def edit_conflicts(left: Sequence[Token], right: Sequence[Token]) -> list[Confli
                     found.setdefault("antonym", ("antonym", x.text, y.text, x.lemma))
         if words_one and words_other and not (numbers_one or numbers_other):
             replaced.append((words_one, words_other))
+    changes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    if not found and changes:
+        extra = _added_detail(left, right, changes)
+        if extra:
+            found["detail"] = extra
+    if not found and len(changes) == 1 and changes[0][0] == "replace":
+        _, i1, i2, j1, j2 = changes[0]
+        if i2 - i1 == 1 and j2 - j1 == 1 and _other_word(left[i1], right[j1]):
+            x, y = left[i1], right[j1]
+            found["detail"] = ("detail", x.text, y.text, x.lemma)
     if not found and len(replaced) == 1:
         words_one, words_other = replaced[0]
         words_one = [t for t in words_one if t.pos == "NOUN"]
@@ -250,3 +263,68 @@ def edit_conflicts(left: Sequence[Token], right: Sequence[Token]) -> list[Confli
         ):
             found["detail"] = ("detail", _span(words_one), _span(words_other), words_one[0].lemma)
     return list(found.values())
+
+
+#: Parts of speech whose presence makes an added stretch a detail of the fact ("arrested" /
+#: "arrested on suspicion of fraud"), not wording ("said" / "said immediately").
+_DETAIL_WORDS = {"NOUN", "PROPN", "NUM"}
+
+
+#: Verbs (and "according to") that attribute a statement: an outlet naming its source adds
+#: no fact to the statement.
+_ATTRIBUTION = {
+    "say", "tell", "add", "state", "report", "announce", "accord", "note", "explain", "confirm",
+    "write", "quote",
+}  # fmt: skip
+
+
+def _added_detail(
+    left: Sequence[Token], right: Sequence[Token], changes: Sequence[tuple[str, int, int, int, int]]
+) -> Conflict | None:
+    """One sentence is the other with words added and nothing else changed, and the words
+    added name something (a noun, a name, a figure): "arrested" / "arrested on fraud
+    charges", "the founder" / "the co-founder". Only one outlet gives that detail: a softer
+    "detail differs". Adverbs and adjectives added alone ("said" / "said on Monday" is a
+    noun, "quickly said" is not) are wording."""
+    if {tag for tag, *_ in changes} not in ({"insert"}, {"delete"}):
+        return None
+    longer = right if changes[0][0] == "insert" else left
+    for _, i1, _, j1, _ in changes:
+        start = j1 if changes[0][0] == "insert" else i1
+        if any(t.lower in NEGATORS for t in longer[max(start - 3, 0) : start]):
+            return None  # said not to be so ("a truce, not a peace treaty"): no fact added
+    added = [t for _, i1, i2, j1, j2 in changes for t in (*left[i1:i2], *right[j1:j2])]
+    if not any(t.pos in _DETAIL_WORDS or t.entity for t in added):
+        return None
+    if any(t.lemma in _ATTRIBUTION for t in added):
+        return None  # who said it ("a spokesperson said:"), not what happened
+    text = " ... ".join(_span([*left[i1:i2], *right[j1:j2]]) for _, i1, i2, j1, j2 in changes)
+    if changes[0][0] == "insert":
+        return ("detail", "(not given)", text, "extra detail")
+    return ("detail", text, "(not given)", "extra detail")
+
+
+def _other_word(left: Token, right: Token) -> bool:
+    """The one word changed between two otherwise identical sentences names another thing
+    or quality: two nouns or two adjectives, both in WordNet, that are neither synonyms nor
+    (adjectives) one WordNet cluster, e.g. "galaxies" / "stars", "federal" / "provincial".
+    Two events, acts or states ("collapse" / "failure", "move" / "bid") are left alone: news
+    names one happening in many ways."""
+    from summarize.lexicon import SPACY_POS, load_lexicon
+
+    if left.pos != right.pos or left.pos not in ("NOUN", "ADJ"):
+        return False
+    if left.number or right.number or left.when or right.when or left.compound or right.compound:
+        return False
+    lexicon = load_lexicon()
+    pos = SPACY_POS[left.pos]
+    if not (lexicon.knows(left.lemma, pos) and lexicon.knows(right.lemma, pos)):
+        return False
+    words = [(x, y) for x in {left.lemma, left.lower} for y in {right.lemma, right.lower}]
+    if left.lemma == right.lemma or any(lexicon.are_alike(x, y, pos) for x, y in words):
+        return False
+    return not (
+        pos == "n"
+        and lexicon.is_abstract(left.lemma, pos)
+        and lexicon.is_abstract(right.lemma, pos)
+    )

@@ -31,6 +31,9 @@ SPACY_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "AUX": "v", "ADJ": "a", "AD
 #: WordNet noun categories (lexicographer file numbers) of things, not events or ideas: act,
 #: animal, artifact, body, food, group, location, object, person, plant, possession, substance.
 THING_CATEGORIES = frozenset({4, 5, 6, 8, 13, 14, 15, 17, 18, 20, 21, 27})
+#: WordNet noun categories of happenings and conditions: act, event, feeling, phenomenon,
+#: process, state.
+ABSTRACT_CATEGORIES = frozenset({4, 11, 12, 19, 22, 26})
 
 
 def wordnet_dir() -> Path:
@@ -63,6 +66,8 @@ class Lexicon:
         derived: ``(lemma, pos)`` -> its derivationally related forms ("buying" (noun) ->
             "buy" (verb)), so opposites are found across parts of speech.
         categories: synset id -> its WordNet lexicographer file (noun.person, noun.event...).
+        similar: adjective synset id -> the synsets WordNet calls similar to it (a satellite
+            "huge" and its head "large"), so near-synonymous adjectives are not read as a swap.
     """
 
     synsets: dict[tuple[str, str], tuple[int, ...]]
@@ -70,6 +75,7 @@ class Lexicon:
     antonyms: dict[tuple[str, str], frozenset[str]]
     derived: dict[tuple[str, str], frozenset[tuple[str, str]]] = field(default_factory=dict)
     categories: dict[int, int] = field(default_factory=dict)
+    similar: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def knows(self, lemma: str, pos: str) -> bool:
         return (lemma.lower(), pos) in self.synsets
@@ -123,6 +129,26 @@ class Lexicon:
         up_a = {h for s in a for h in self.hypernyms.get(s, ())}
         up_b = {h for s in b for h in self.hypernyms.get(s, ())}
         return bool(up_a & set(b)) or bool(up_b & set(a))
+
+    def are_alike(self, left: str, right: str, pos: str, *, senses: int = 8) -> bool:
+        """Synonyms (:meth:`are_synonyms`), or for adjectives two senses of one WordNet
+        cluster ("huge" / "large", "vast" / "huge"): saying the same thing in other words."""
+        if self.are_synonyms(left, right, pos, senses=senses):
+            return True
+        if pos != "a":
+            return False
+        a = set(self.synsets.get((left.lower(), pos), ())[:senses])
+        b = set(self.synsets.get((right.lower(), pos), ())[:senses])
+        near_a = a | {s for x in a for s in self.similar.get(x, ())}
+        near_b = b | {s for x in b for s in self.similar.get(x, ())}
+        return bool(near_a & near_b)
+
+    def is_abstract(self, word: str, pos: str, *, senses: int = 3) -> bool:
+        """Whether one of the word's main senses is an event, act, state or process ("a
+        collapse", "a move", "a bid"), which outlets name in many ways: one swapped for
+        another is rewording as often as a changed fact."""
+        found = {self.categories.get(s) for s in self.synsets.get((word.lower(), pos), ())[:senses]}
+        return bool(found & ABSTRACT_CATEGORIES)
 
     def are_related(self, left: str, right: str, pos: str, *, depth: int = 3) -> bool:
         """Synonyms, or one a broader term of the other within ``depth`` steps ("milk" /
@@ -224,11 +250,12 @@ def _parse(folder: Path) -> Lexicon:
         antonyms={k: frozenset(v) for k, v in word_antonyms.items()},
         derived={k: frozenset(v) for k, v in derived.items()},
         categories=categories,
+        similar={k: tuple(v) for k, v in similar.items() if k % 10 == 2},
     )
 
 
 #: Bumped when :class:`Lexicon` changes shape, so an old cached copy is rebuilt.
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 
 @functools.lru_cache(maxsize=1)

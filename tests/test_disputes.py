@@ -61,6 +61,23 @@ def _compare(embedder, *texts: str) -> Comparison:
             "Police rescued 40 people from the flooded tunnel, and recovered 59 bodies.",
             "Police rescued 40 people from the flooded tunnel on Sunday.",
         ),
+        (  # two adjectives of one WordNet cluster: the same crowd in other words
+            "A huge crowd gathered outside the parliament building on Friday evening.",
+            "A large crowd gathered outside the parliament building on Friday evening.",
+        ),
+        (  # two names for one kind of act: rewording, not another fact
+            "The central bank's surprise move on Monday calmed nervous investors.",
+            "The central bank's surprise step on Monday calmed nervous investors.",
+        ),
+        (  # naming who said it adds no fact to what was said
+            "Talks between the two leaders were open and constructive.",
+            "A government spokesman said: talks between the two leaders were open and "
+            "constructive.",
+        ),
+        (  # an adverb added is wording, not a detail
+            "The minister said the talks would resume next week.",
+            "The minister said the talks would quickly resume next week.",
+        ),
     ],
 )
 def test_no_false_alarm(embedder, left, right):
@@ -113,6 +130,52 @@ def test_antonym_swap_on_matching_sentences(embedder, left, right, words):
     (dispute,) = comparison.disputes
     assert dispute.kind == "opposite" and dispute.contradiction
     assert {v.value for v in dispute.values} == words
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "values"),
+    [
+        (  # one thing named instead of a related other (two kinds of sky object)
+            "The new telescope photographed a distant cluster of galaxies last month.",
+            "The new telescope photographed a distant cluster of stars last month.",
+            {"galaxies", "stars"},
+        ),
+        (  # one quality instead of another, the rest of the sentence unchanged
+            "The federal government approved the new pipeline after a long review.",
+            "The provincial government approved the new pipeline after a long review.",
+            {"federal", "provincial"},
+        ),
+    ],
+)
+def test_one_word_changed_for_another_thing_is_a_detail(embedder, left, right, values):
+    comparison = _compare(embedder, left, right)
+    (dispute,) = comparison.disputes
+    assert dispute.kind == "detail differs" and not dispute.contradiction
+    assert {v.value for v in dispute.values} == values
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "added"),
+    [
+        (  # a charge only one outlet gives
+            "Police arrested the city's mayor at his home on Tuesday morning.",
+            "Police arrested the city's mayor at his home on Tuesday morning on suspicion of "
+            "bribery.",
+            "on suspicion of bribery",
+        ),
+        (  # a figure only one outlet gives
+            "The storm cut power to homes across the northern coast overnight.",
+            "The storm cut power to 40,000 homes across the northern coast overnight.",
+            "40,000",
+        ),
+    ],
+)
+def test_a_detail_only_one_outlet_gives(embedder, left, right, added):
+    comparison = _compare(embedder, left, right)
+    (dispute,) = comparison.disputes
+    assert dispute.kind == "detail differs" and not dispute.contradiction
+    assert dispute.topic == "extra detail"
+    assert {v.value for v in dispute.values} == {"(not given)", added}
 
 
 FIRE = [
@@ -199,3 +262,22 @@ def test_merged_sentence_never_cites_an_outlet_that_gives_another_value(embedder
     loaded = type(briefing).from_json(briefing.to_json())
     assert loaded.digest.sentences == briefing.digest.sentences
     assert loaded.comparison.disputes == comparison.disputes
+
+
+def test_an_outlet_disputing_a_detail_does_not_count_as_reporting_the_fact(embedder):
+    two = [
+        _article("Wire 1", [FIRE[1], "Firefighters worked through the night to put it out."]),
+        _article("Wire 2", [FIRE[2], "Firefighters worked through the night to put it out."]),
+    ]
+    comparison = compare(two, embedder=embedder)
+    assert any(d.topic == "deaths" for d in comparison.disputes)
+    shared = [" ".join(ref.text for ref in c.sentences) for c in comparison.shared]
+    assert any("Firefighters" in text for text in shared)  # both report it, nothing disputed
+    assert not any("killed" in text for text in shared)  # 60 against 65: not one fact
+    # With four wires the fact most give (60 dead) is still reported by a majority: the two
+    # outlets that dispute it (65, 67) do not count towards it, the two that agree do not suffice
+    # for a strict majority of four, so it is not listed either.
+    four = [_article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)]
+    assert not any(
+        "killed" in ref.text for c in compare(four, embedder=embedder).shared for ref in c.sentences
+    )

@@ -45,3 +45,12 @@ def test_parsed_once_then_read_from_the_cache(tmp_path, monkeypatch, wordnet):
         assert lexicon_module.load_lexicon().synsets == first.synsets
     finally:
         lexicon_module.load_lexicon.cache_clear()
+
+
+def test_alike_and_abstract_words(wordnet):
+    assert wordnet.are_alike("huge", "large", "a")  # satellite and head of one cluster
+    assert wordnet.are_alike("vast", "huge", "a")  # two satellites of one head
+    assert not wordnet.are_alike("federal", "provincial", "a")
+    assert not wordnet.are_alike("galaxy", "star", "n")
+    assert wordnet.is_abstract("move", "n") and wordnet.is_abstract("attempt", "n")
+    assert not wordnet.is_abstract("galaxy", "n")

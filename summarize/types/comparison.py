@@ -127,7 +127,8 @@ class Comparison(RichDisplay):
             for two reports of one story in different words, near 0 for different stories.
             1 on the diagonal.
         claims: All claims (see :class:`~summarize.types.Claim`).
-        shared: Claims supported by every article (by a majority when more than three).
+        shared: Claims supported by every article (by a majority when more than three),
+            not counting an outlet that disputes one of the claim's details.
         unique: Outlet -> claims only that outlet reports: no other outlet has a sentence that
             even *possibly* reports the same fact (calibrated same-fact probability below
             :data:`~summarize.defaults.POSSIBLY_SAME`), so a fact another outlet words
