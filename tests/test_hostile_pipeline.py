@@ -78,12 +78,17 @@ def test_compare_with_a_path_is_a_typed_error(tmp_path):
 
 def test_summarise_and_compare_take_an_embedder_name(tmp_path):
     articles = load_articles(folder_of(tmp_path, {"a.txt": FLOOD, "b.txt": FLOOD_2}))
-    digest = summarise(articles[0], embedder="all-MiniLM-L6-v2", max_words=30)
-    assert digest.sentences and all(s.text in articles[0].sentences for s in digest.sentences)
     comparison = compare(articles, embedder="minilm-static")
     assert comparison.similarity.shape == (2, 2)
     with pytest.raises(InputError):
         summarise(articles[0], embedder=3.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.slow  # loads the torch transformer (~6 s loaded); the static name is tested above
+def test_summarise_takes_a_transformer_embedder_name(tmp_path):
+    articles = load_articles(folder_of(tmp_path, {"a.txt": FLOOD, "b.txt": FLOOD_2}))
+    digest = summarise(articles[0], embedder="all-MiniLM-L6-v2", max_words=30)
+    assert digest.sentences and all(s.text in articles[0].sentences for s in digest.sentences)
 
 
 def test_embedder_folder_that_is_not_a_model(tmp_path, bundled_articles):
@@ -175,6 +180,7 @@ def test_cli_bad_embedder_folder_is_one_line(tmp_path, capsys):
     assert "cannot be loaded" in err
 
 
+@pytest.mark.slow  # four CLI runs in child processes (~38 s loaded); FIFOs: test_hostile_input
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 def test_cli_fifo_with_skip_bad_and_without(tmp_path):
     folder = folder_of(tmp_path, {"a.txt": FLOOD, "b.txt": FLOOD_2, "deep.json": "[" * 100_000})

@@ -191,6 +191,7 @@ def _magenta(screenshot) -> int:
     return int(np.all(np.abs(pixels - (255, 0, 255)) < 8, axis=-1).sum())
 
 
+@pytest.mark.slow  # a real browser
 def test_desktop_page_is_compact(looked_at):
     _, _, _, width, height, shots = looked_at
     assert width == DESKTOP, f"the desktop page is {width} px wide: something overflows"
@@ -200,6 +201,7 @@ def test_desktop_page_is_compact(looked_at):
     assert _magenta(shots[DESKTOP]) == 0
 
 
+@pytest.mark.slow  # a real browser
 def test_phone_page_fits_390_px(looked_at):
     _, _, _, _, _, shots = looked_at
     from matplotlib.image import imread
@@ -211,6 +213,7 @@ def test_phone_page_fits_390_px(looked_at):
     assert 2500 < drawn < 9000, f"the phone page drew {drawn} px: cut off or empty"
 
 
+@pytest.mark.slow  # a real browser
 def test_page_shows_title_dates_and_each_outlet_url(looked_at):
     briefing, text, dom, _, _, _ = looked_at
     header = dom.split('<header class="sz-header">', 1)[1].split("</header>", 1)[0]

@@ -28,6 +28,7 @@ def test_related_words_are_not_opposites(wordnet):
     assert not wordnet.both_things("collapse", "calamity", "n")  # events, not things
 
 
+@pytest.mark.slow  # parses the WordNet files twice (~15 s); the tests above read the cached copy
 def test_parsed_once_then_read_from_the_cache(tmp_path, monkeypatch, wordnet):
     monkeypatch.setenv("SUMMARIZE_CACHE", str(tmp_path))
     lexicon_module.load_lexicon.cache_clear()

@@ -186,6 +186,7 @@ print(path, float(vector[0]))
 """
 
 
+@pytest.mark.slow  # four separate processes, each importing torch to distil (~90 s loaded)
 def test_four_processes_on_an_empty_cache_all_succeed_with_one_build(tiny_teacher, tmp_path):
     cache = tmp_path / "cache"
     env = {**os.environ, "SUMMARIZE_CACHE": str(cache), "PYTHONPATH": str(ROOT)}

@@ -40,6 +40,7 @@ def test_quiet_command_line_writes_nothing_to_stderr(story_dir, capsys):
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.slow  # the command line in child processes on a pseudo-terminal (~15 s)
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_compare_on_a_terminal_shows_progress(story_dir, tmp_path):
     import fcntl

@@ -183,7 +183,8 @@ def site() -> Iterator[Site]:
     state = Site()
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(state))
     state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll interval: shutdown() waits up to one interval (0.5 s by default) per test.
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield state
     server.shutdown()
