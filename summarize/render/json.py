@@ -51,18 +51,12 @@ class Matrix:
         """The matrix as JSON, rows one per line at ``indent`` + 2 spaces."""
         if not len(self.values):
             return "[]"
-        text: dict[float, str] = {}  # the few distinct values, each formatted once
-
-        def number(value: float) -> str:
-            found = text.get(value)
-            if found is None:
-                found = text[value] = json.dumps(_round(value), allow_nan=False)
-            return found
+        if not np.isfinite(self.values).all():
+            raise ValueError("Out of range float values are not JSON compliant")
 
         def row_text(row: np.ndarray) -> str:
-            distinct, positions = np.unique(row, return_inverse=True)
-            words = np.array([number(v) for v in distinct.tolist()], dtype=object)
-            return ", ".join(words[positions].tolist())
+            # repr of a finite float is exactly what json.dumps writes for it.
+            return ", ".join([repr(_round(value)) for value in row.tolist()])
 
         inner = indent + "  "
         lines = (inner + "[" + row_text(row) + "]" for row in self.values)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -213,11 +214,14 @@ class ExtractiveSummarizer:
             return [np.zeros(len(a.sentences), dtype=bool) for a in articles]
         median = float(np.median(np.concatenate(centrality)))
         words = [[_content_words(s) for s in a.sentences] for a in articles]
-        vocabulary = [set().union(*bags) for bags in words]
+        # A word of article k is "elsewhere" when another article has it too, i.e. when it is
+        # in at least two articles' vocabularies (one pass, not a union per article).
+        articles_with = Counter(word for bags in words for word in set().union(*bags))
         flags = []
         for k, bags in enumerate(words):
-            elsewhere = set().union(*(v for j, v in enumerate(vocabulary) if j != k))
-            shared = np.array([len(b & elsewhere) / max(len(b), 1) for b in bags])
+            shared = np.array(
+                [sum(articles_with[w] >= 2 for w in b) / max(len(b), 1) for b in bags]
+            )
             flags.append((centrality[k] < median) & (shared <= self.off_story))
         return flags
 
