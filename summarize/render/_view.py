@@ -13,6 +13,13 @@ from dataclasses import dataclass
 
 from summarize.types import Claim, Comparison, Difference, Digest, SentenceRef
 
+
+def two_decimals(value: float) -> str:
+    """A matrix value as the tables print it, from the value the JSON stores (4 decimals), so a
+    briefing read back from its JSON prints the same tables (0.35504 and 0.355 both "0.35")."""
+    return f"{round(float(value), 4):.2f}"
+
+
 #: Sentence status in the side-by-side view, with the words the legend uses.
 STATUS_LABELS: dict[str, str] = {
     "shared": "reported by all outlets",

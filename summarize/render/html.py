@@ -33,6 +33,7 @@ from summarize.render._view import (
     published_date,
     representative,
     top_pairs,
+    two_decimals,
     wording,
 )
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
@@ -285,7 +286,7 @@ def _matrix_table(
     if len(sources) > MAX_TABLE_SOURCES:  # n x n cells: 25 million for 5,000 outlets
         pairs = "".join(
             f"<tr><td>[{numbers[sources[i]]}] {e(sources[i])} and "
-            f"[{numbers[sources[j]]}] {e(sources[j])}</td><td>{value:.2f}</td></tr>"
+            f"[{numbers[sources[j]]}] {e(sources[j])}</td><td>{two_decimals(value)}</td></tr>"
             for i, j, value in top_pairs(matrix)
         )
         return (
@@ -296,7 +297,7 @@ def _matrix_table(
     head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
     rows = []
     for i, source in enumerate(sources):
-        cells = "".join(f"<td>{float(v):.2f}</td>" for v in np.asarray(matrix)[i])
+        cells = "".join(f"<td>{two_decimals(v)}</td>" for v in np.asarray(matrix)[i])
         rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
     return f'<table class="{classes}"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
 

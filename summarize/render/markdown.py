@@ -18,6 +18,7 @@ from summarize.render._view import (
     markers,
     representative,
     top_pairs,
+    two_decimals,
 )
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
@@ -175,13 +176,13 @@ def _matrix_markdown(matrix: object, sources: Sequence[str], numbers: Mapping[st
         for i, j, value in top_pairs(matrix):
             rows.append(
                 f"| [{numbers[sources[i]]}] {escape(sources[i])} and "
-                f"[{numbers[sources[j]]}] {escape(sources[j])} | {value:.2f} |"
+                f"[{numbers[sources[j]]}] {escape(sources[j])} | {two_decimals(value)} |"
             )
         return "\n".join(rows) + "\n"
     header = "| | " + " | ".join(f"[{numbers[s]}]" for s in sources) + " |"
     rows = [header, "|---|" + "---:|" * len(sources)]
     for i, source in enumerate(sources):
-        values = " | ".join(f"{float(v):.2f}" for v in np.asarray(matrix)[i])
+        values = " | ".join(two_decimals(v) for v in np.asarray(matrix)[i])
         rows.append(f"| [{numbers[source]}] {escape(source)} | {values} |")
     return "\n".join(rows) + "\n"
 
