@@ -154,7 +154,7 @@ def brief_many(
 
 
 def _bar(total: int, progress: bool | None) -> Any:
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # plain tqdm: tqdm.auto warns on stderr in notebooks
 
     return tqdm(
         total=total,

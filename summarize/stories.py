@@ -185,7 +185,7 @@ def _candidates(
     saturated = np.zeros(n, dtype=bool)
     if k < 1:
         return _Candidates(pairs, saturated)
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # plain tqdm: tqdm.auto warns on stderr in notebooks
 
     tfidf_t = tfidf.T.tocsr()
     starts = range(0, n, BLOCK)

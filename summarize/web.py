@@ -196,7 +196,7 @@ class Fetcher:
         with ThreadPoolExecutor(max_workers=min(self.workers, len(urls))) as pool:
             futures = [pool.submit(self._fetch_or_error, url) for url in urls]
             if show:
-                from tqdm.auto import tqdm
+                from tqdm import tqdm  # plain tqdm: tqdm.auto warns on stderr in notebooks
 
                 futures_iter: Iterable = tqdm(futures, desc="Fetching", unit="page")
             else:
