@@ -13,8 +13,8 @@ import subprocess
 
 import numpy as np
 import pytest
+from _browser import find_browser
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -29,20 +29,9 @@ FLAGS = [
 WIDTH, HEIGHT = 1400, 2000
 
 
-def _browser() -> str:
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip(
-        "no Chromium installed (looked for: " + ", ".join(BROWSERS) + "); "
-        "run scripts/install-browser.sh to install Debian's chromium"
-    )
-
-
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, bundled_briefing):
-    browser = _browser()
+    browser = find_browser()
     folder = tmp_path_factory.mktemp("browser")
     briefing = bundled_briefing
     page = folder / "briefing.html"
@@ -140,7 +129,7 @@ def looked_at(tmp_path_factory, dated_story, embedder):
 
     from summarize import brief, load_articles
 
-    browser = _browser()
+    browser = find_browser()
     folder = tmp_path_factory.mktemp("looked-at")
     briefing = brief(load_articles(dated_story), embedder=embedder)
     text = briefing.to_html()

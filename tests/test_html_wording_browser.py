@@ -10,14 +10,13 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
 import subprocess
 
 import pytest
+from _browser import find_browser
 
 from summarize.articles import Article
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 FLAGS = [
     "--headless",
     "--no-sandbox",
@@ -57,22 +56,11 @@ STORY = [
 ]
 
 
-def _browser() -> str:
-    for name in BROWSERS:
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip(
-        "no Chromium installed (looked for: " + ", ".join(BROWSERS) + "); "
-        "run scripts/install-browser.sh to install Debian's chromium"
-    )
-
-
 @pytest.mark.slow  # a real browser
 def test_each_cited_sentence_expands_to_every_outlets_wording(tmp_path, embedder):
     from summarize import brief
 
-    browser = _browser()
+    browser = find_browser()
     articles = [
         Article(source=f"Wire {i + 1}", title="Fire", text=" ".join(s), sentences=tuple(s))
         for i, s in enumerate(STORY)
