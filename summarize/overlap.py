@@ -32,7 +32,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -157,33 +157,43 @@ def _best_per_article(data: _Articles, rows: slice) -> np.ndarray:
     return np.maximum.reduceat(block, data.starts, axis=1)
 
 
-def _block_features(data: _Articles, first: int, last: int) -> np.ndarray:
-    """The signals of articles ``first:last`` against every article: ``(last-first, n, 6)``.
-    Symmetric signals are averaged both ways by the caller (see :func:`story_overlap`)."""
-    rows = slice(int(data.starts[first]), int(data.starts[last - 1] + data.counts[last - 1]))
-    best = _best_per_article(data, rows)  # (sentences in block, n)
-    local = data.starts[first:last] - data.starts[first]
-    mean_best = np.add.reduceat(best, local, axis=0) / data.counts[first:last, None]
-    top = np.empty_like(mean_best)
-    for i, (start, count) in enumerate(zip(local, data.counts[first:last], strict=True)):
-        k = min(_TOP, int(count))
-        top[i] = np.sort(best[start : start + count], axis=0)[-k:].mean(axis=0)
-    centroid = np.clip(data.centroids[first:last] @ data.centroids.T, -1.0, 1.0)
-    terms = np.asarray((data.terms[first:last] @ data.terms.T).todense())
-    shared = np.asarray((data.names[first:last] @ data.names.T).todense())
-    size = np.sqrt(np.outer(data.name_counts[first:last], data.name_counts))
-    names = np.divide(shared, size, out=np.zeros_like(shared), where=size > 0)
-    length = np.minimum.outer(data.words[first:last], data.words)
-    return np.stack([centroid, mean_best, top, terms, names, length], axis=-1)
+def _directed_matches(data: _Articles) -> tuple[np.ndarray, np.ndarray]:
+    """``best_match`` and ``top_match`` of every pair, both ways averaged: ``(n, n)`` each.
 
-
-def _directed_features(data: _Articles, *, block: int) -> Any:
-    """Yield ``(first, last, features)`` blocks of rows; ``best_match`` and ``top_match`` are
-    directed here (a's sentences in b) and made symmetric by the caller."""
+    Directed first (row a: a's sentences against b's), a block of articles at a time, so the
+    sentence-by-sentence cosines never exist for the whole pile at once."""
     n = len(data.counts)
-    for first in range(0, n, block):
-        last = min(first + block, n)
-        yield first, last, _block_features(data, first, last)
+    best_match = np.empty((n, n))
+    top_match = np.empty((n, n))
+    for first in range(0, n, _BLOCK):
+        last = min(first + _BLOCK, n)
+        rows = slice(int(data.starts[first]), int(data.starts[last - 1] + data.counts[last - 1]))
+        best = _best_per_article(data, rows)  # (sentences in block, n)
+        local = data.starts[first:last] - data.starts[first]
+        best_match[first:last] = (
+            np.add.reduceat(best, local, axis=0) / data.counts[first:last, None]
+        )
+        for i, (start, count) in enumerate(zip(local, data.counts[first:last], strict=True)):
+            k = min(_TOP, int(count))
+            top_match[first + i] = np.sort(best[start : start + count], axis=0)[-k:].mean(axis=0)
+    return (best_match + best_match.T) / 2, (top_match + top_match.T) / 2
+
+
+def _feature_blocks(data: _Articles) -> Iterator[tuple[int, int, np.ndarray]]:
+    """Yield ``(first, last, features)``: the signals of articles ``first:last`` against every
+    article, ``(last - first, n, len(FEATURES))``, a block of :data:`_BLOCK` rows at a time."""
+    best_match, top_match = _directed_matches(data)
+    n = len(data.counts)
+    for first in range(0, n, _BLOCK):
+        last = min(first + _BLOCK, n)
+        centroid = np.clip(data.centroids[first:last] @ data.centroids.T, -1.0, 1.0)
+        terms = np.asarray((data.terms[first:last] @ data.terms.T).todense())
+        shared = np.asarray((data.names[first:last] @ data.names.T).todense())
+        size = np.sqrt(np.outer(data.name_counts[first:last], data.name_counts))
+        names = np.divide(shared, size, out=np.zeros_like(shared), where=size > 0)
+        length = np.minimum.outer(data.words[first:last], data.words)
+        signals = [centroid, best_match[first:last], top_match[first:last], terms, names, length]
+        yield first, last, np.stack(signals, axis=-1)
 
 
 def pair_features(sentences: Sequence[Sequence[str]], vectors: Sequence[np.ndarray]) -> np.ndarray:
@@ -197,10 +207,8 @@ def pair_features(sentences: Sequence[Sequence[str]], vectors: Sequence[np.ndarr
     data = _checked_articles(sentences, vectors)
     n = len(data.counts)
     features = np.empty((n, n, len(FEATURES)))
-    for first, last, block in _directed_features(data, block=_BLOCK):
+    for first, last, block in _feature_blocks(data):
         features[first:last] = block
-    for column in (1, 2):  # best_match, top_match: average both directions
-        features[..., column] = (features[..., column] + features[..., column].T) / 2
     return features
 
 
@@ -308,20 +316,9 @@ def story_overlap(
     model = model or default_model(embedder)
     data = _checked_articles(sentences, vectors)
     n = len(data.counts)
-    if n <= _BLOCK:
-        probability = model.probability(pair_features(sentences, vectors))
-    else:
-        # Directed best/top matches of every pair first (two (n, n) float32 arrays), then the
-        # probability a block of rows at a time: no (n, n, features) array for large piles.
-        best = np.empty((n, n), dtype=np.float32)
-        top = np.empty((n, n), dtype=np.float32)
-        for first, last, block in _directed_features(data, block=_BLOCK):
-            best[first:last], top[first:last] = block[..., 1], block[..., 2]
-        probability = np.empty((n, n))
-        for first, last, block in _directed_features(data, block=_BLOCK):
-            block[..., 1] = (best[first:last] + best[:, first:last].T) / 2
-            block[..., 2] = (top[first:last] + top[:, first:last].T) / 2
-            probability[first:last] = model.probability(block)
+    probability = np.empty((n, n))
+    for first, last, block in _feature_blocks(data):
+        probability[first:last] = model.probability(block)
     probability = (probability + probability.T) / 2
     np.fill_diagonal(probability, 1.0)
     return probability
