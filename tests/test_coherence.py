@@ -93,6 +93,13 @@ def test_fill_budget_takes_one_alternative_of_a_group():
         ('"We had no warning at all," a resident said.', []),  # a quotation stays whole
         ("The man, who was 45, died in hospital on Sunday.", []),  # not a trailing clause
         ("Officials said the flood was the worst since 1953.", []),
+        # "reported by ..., that ..." carries the statement itself: cutting it would leave
+        # "The foreign minister said in a recorded interview." (an attribution has no "that").
+        (
+            "The foreign minister said in a recorded interview, reported by the Times on Sunday, "
+            "that the plan for the new bridge had failed.",
+            [],
+        ),
     ],
 )
 def test_shorter_forms_are_verbatim_prefixes(sentence, forms):

@@ -126,14 +126,15 @@ def stray_quote_start(sentence: str) -> bool:
 
 
 # A trailing attribution: ", the council said.", ", according to the report.", " — officials
-# told reporters." after a statement of at least 40 characters.
+# told reporters." after a statement of at least 40 characters. A tail with "that" in it is not
+# an attribution but the reported statement itself (", reported by the Times, that ...").
 _ATTRIBUTION = re.compile(
     r"^(?P<keep>.{40,}?[^\s,])(?:,|\s[—–-])\s"
     r"(?:(?:according to|as reported by)\b"
     r"|(?:(?:the|a|an|his|her|their|its|[A-Z][\w.'’-]*)(?:\s[\w.'’-]+){0,7}?\s)?"
     r"(?:said|says|told|reported|reports|wrote|writes|added|noted|announced|confirmed|"
     r"claimed|argued|stated)\b)"
-    r"[^;:\"“”]*$"
+    r"(?:(?!\bthat\b)[^;:\"“”])*$"
 )
 
 
