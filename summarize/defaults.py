@@ -91,6 +91,7 @@ MERGED_EXTRACTIVE: dict[str, Any] = {
     "selection": "fill",
     "compress": True,
     "off_story": 0.2,
+    "concept_weight": 0.5,
 }
 #: Largest knapsack table (candidates x sentence slots x words) ``fill_budget`` builds; past it
 #: (budgets of thousands of words, where one unfilled sentence matters little) MMR is used

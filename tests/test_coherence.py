@@ -175,3 +175,20 @@ def test_a_sentence_about_another_event_is_left_out():
     texts = [s.text for s in digest.sentences]
     assert len(texts) >= 6
     assert aside not in texts
+
+
+def test_concepts_are_shared_bigrams_valued_by_outlets():
+    from summarize.summarizers.concepts import concept_values, concepts
+
+    assert ("the", "of") not in concepts("The end of the talks.")  # two stop words
+    assert ("talk", "ended") in concepts("The talks ended in Geneva.")
+    values = concept_values(
+        [
+            ["Ministers signed the treaty in Geneva."],
+            ["The treaty was signed in Geneva on Monday."],
+            ["In Geneva, ministers signed a treaty."],
+        ]
+    )
+    assert values[("in", "geneva")] == 3.0
+    assert values[("minister", "sign")] == 2.0  # "ministers signed" in two outlets
+    assert ("on", "monday") not in values  # one outlet's detail is not the story's

@@ -74,3 +74,51 @@ def test_fill_without_a_word_limit_is_mmr_and_nothing_fits_gives_nothing():
         select(relevance, vectors, [10, 10, 10], limits=limits)
     )
     assert fill_budget(relevance, vectors, [50, 60, 70], limits=Limits(max_words=10)) == []
+
+
+def test_fill_with_concepts_covers_each_shared_concept_once():
+    # Sentences 0 and 1 state one fact in two wordings (the same shared bigrams); sentence 2
+    # states another, a little less relevant. Two fit the budget.
+    relevance = np.array([1.0, 0.99, 0.98])
+    words = [10, 10, 10]
+    vectors = np.eye(3, dtype=np.float32)
+    limits = Limits(max_words=20)
+    covers = [{"a", "b"}, {"a", "b"}, {"c", "d"}]
+    values = dict.fromkeys("abcd", 5.0)
+    assert fill_budget(relevance, vectors, words, limits=limits) == [0, 1]
+    assert fill_budget(
+        relevance, vectors, words, limits=limits, concepts=covers, concept_values=values
+    ) == [0, 2]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_fill_with_concepts_finds_the_best_set_that_fits(seed):
+    rng = np.random.default_rng(seed)
+    n, budget = 7, 40
+    relevance = rng.uniform(0.2, 1.0, n)
+    words = rng.integers(5, 30, n)
+    vectors = np.eye(n, dtype=np.float32)
+    covers = [set(rng.choice(list("abcdefgh"), size=3, replace=False)) for _ in range(n)]
+    values = {c: float(v) for c, v in zip("abcdefgh", rng.uniform(0, 4, 8), strict=True)}
+
+    def worth(chosen):
+        covered = set().union(*(covers[i] for i in chosen)) if chosen else set()
+        gain = float((relevance[chosen] * words[chosen]).sum()) + sum(values[c] for c in covered)
+        return gain / (words[chosen].sum() + budget) if chosen else 0.0
+
+    chosen = fill_budget(
+        relevance,
+        vectors,
+        list(words),
+        limits=Limits(max_words=budget),
+        concepts=covers,
+        concept_values=values,
+    )
+    assert words[chosen].sum() <= budget
+    best = max(
+        worth(list(subset))
+        for size in range(n + 1)
+        for subset in itertools.combinations(range(n), size)
+        if words[list(subset)].sum() <= budget
+    )
+    assert worth(chosen) == pytest.approx(best)

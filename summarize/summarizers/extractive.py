@@ -5,7 +5,10 @@ Scoring (all features in [0, 1], weights are keyword parameters):
 * **centrality**: cosine similarity to the centroid of the text (the story's centroid for a
   merged digest), min-max scaled within the input; what the text is mostly about.
 * **position**: ``1 / (1 + index / lead)``; news puts the key facts first (lead bias).
-* **support** (merged only): the share of outlets that report the sentence's claim.
+* **support** (merged only): the expected share of outlets that report the sentence's fact:
+  its own, plus for each other outlet the calibrated same-fact probability of its closest
+  sentence there (:attr:`~summarize.types.Alignment.best_scores`). A fact three outlets word
+  differently still counts as widely reported, though no claim joins the three sentences.
 * **lexical centrality**: how many sentences of the text (the whole story when merged) share
   the sentence's content words, on average (SumBasic-like); the exact names and nouns a story
   repeats, which embeddings blur.
@@ -16,8 +19,10 @@ Selection (:mod:`summarize.summarizers.selection`) is either maximal marginal re
 under the limits: repeatedly take the sentence with the best
 ``score - diversity * max_similarity_to_chosen`` that still fits the word budget (a sentence
 that does not fit is skipped, never cut), skipping near-duplicates of chosen ones; or
-``"fill"``: the set of sentences that best fills the word budget. A per-source digest is in
-reading order. Everything is deterministic (ties break on position).
+``"fill"``: the set of sentences that best fills the word budget. A merged digest with
+``concept_weight`` also values the distinct bigrams several outlets use that the set covers,
+each once (:mod:`summarize.summarizers.concepts`). A per-source digest is in reading order.
+Everything is deterministic (ties break on position).
 
 Merged digests are meant to be read as one text (:mod:`summarize.summarizers.coherence`): a
 sentence that opens with "He", "But", "This"... comes only right after the sentence of its
@@ -34,7 +39,7 @@ import dataclasses
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -47,6 +52,7 @@ from summarize.summarizers.coherence import (
     shorter_forms,
     stray_quote_start,
 )
+from summarize.summarizers.concepts import concept_values, concepts
 from summarize.summarizers.selection import fill_budget, select
 from summarize.types.digest import Digest, DigestSentence, Limits
 
@@ -140,7 +146,8 @@ class ExtractiveSummarizer:
     Args:
         centrality_weight: Weight of closeness to the text's centroid.
         position_weight: Weight of the lead bias.
-        support_weight: Weight of the share of outlets reporting a claim (merged digests).
+        support_weight: Weight of the expected share of outlets reporting a sentence's fact
+            (merged digests).
         lexical_weight: Weight of lexical centrality (shared content words).
         lead_similarity_weight: Weight of closeness to the lead (per-source digests).
         lead: Position scale in sentences: the sentence at index ``lead`` scores 0.5.
@@ -157,6 +164,9 @@ class ExtractiveSummarizer:
         compress: Merged digests may take a sentence without its trailing attribution or
             circumstantial clause (:func:`~summarize.summarizers.coherence.shorter_forms`),
             with ``selection="fill"``.
+        concept_weight: Merged digests with ``selection="fill"``: value of each distinct
+            bigram that several outlets use (times the number of outlets using it) covered by
+            the digest, on the scale of ``relevance x words``; 0: relevance alone.
         off_story: Merged digests leave out a sentence that is about another event: no other
             outlet reports its claim, its cosine to the story's centroid is below the story's
             median, and at most this share of its content words appear in any other outlet's
@@ -175,6 +185,7 @@ class ExtractiveSummarizer:
     selection: Literal["mmr", "fill"] = "mmr"
     off_story: float | None = None
     compress: bool = False
+    concept_weight: float = 0.0
 
     name = "extractive"
 
@@ -187,6 +198,8 @@ class ExtractiveSummarizer:
         *,
         embedder: str,
         groups: Sequence[int] | None = None,
+        covers: Sequence[Collection[Hashable]] | None = None,
+        values: Mapping[Hashable, float] | None = None,
     ) -> list[int]:
         duplicate = self.duplicate
         if duplicate is None:
@@ -195,7 +208,14 @@ class ExtractiveSummarizer:
             duplicate = same_fact_params(embedder)["duplicate_threshold"]
         if self.selection == "fill":
             return fill_budget(
-                scores, vectors, word_counts, limits=limits, duplicate=duplicate, groups=groups
+                scores,
+                vectors,
+                word_counts,
+                limits=limits,
+                duplicate=duplicate,
+                groups=groups,
+                concepts=covers,
+                concept_values=values,
             )
         return select(
             scores,
@@ -334,7 +354,7 @@ class ExtractiveSummarizer:
                 -ref.article,
             )
 
-        n_sources = max(len(alignment.sources), 1)
+        support = _expected_support(alignment)
         group_of = {
             (ref.article, ref.index): g
             for g, claim in enumerate(alignment.claims)
@@ -347,7 +367,7 @@ class ExtractiveSummarizer:
             base = float(sentence_score[ref.article][ref.index])
             if len(claim.sources) == 1 and off_story[ref.article][ref.index]:
                 return -np.inf  # one outlet's sentence far from the story: another event
-            return base + self.support_weight * len(claim.sources) / n_sources
+            return base + self.support_weight * float(support[ref.article][ref.index])
 
         units: list[_Unit] = []
         for group, claim in enumerate(alignment.claims):
@@ -387,6 +407,14 @@ class ExtractiveSummarizer:
             )
         if not units:
             return Digest(sentences=(), method=self.name)
+        covers: list[frozenset[tuple[str, str]]] | None = None
+        values: dict[Hashable, float] | None = None
+        if self.concept_weight > 0 and self.selection == "fill":
+            values = {
+                concept: self.concept_weight * value
+                for concept, value in concept_values(a.sentences for a in articles).items()
+            }
+            covers = [frozenset().union(*(concepts(t) for t in u.texts)) for u in units]
         chosen = self._select(
             np.asarray([u.score for u in units], dtype=np.float32),
             np.stack([u.vector for u in units]),
@@ -394,6 +422,8 @@ class ExtractiveSummarizer:
             limits,
             embedder=alignment.embedder,
             groups=[u.group for u in units],
+            covers=covers,
+            values=values,
         )
         if not chosen:
             return Digest(sentences=(), method=self.name)
@@ -410,6 +440,31 @@ class ExtractiveSummarizer:
             ),
             method=self.name,
         )
+
+
+def _expected_support(alignment: Alignment) -> list[np.ndarray]:
+    """Each sentence's expected share of outlets reporting its fact, per article.
+
+    Its own outlet counts 1; each other outlet counts the calibrated same-fact probability of
+    its closest sentence there (:attr:`~summarize.types.Alignment.best_scores` on the
+    logistic rule of :class:`~summarize.types.SameFact`). Without those scores or a fitted
+    slope, the share of outlets in the sentence's claim.
+    """
+    n = len(alignment.sources)
+    counts = [len(v) for v in alignment.vectors]
+    scores = alignment.best_scores
+    if scores is None or alignment.slope <= 0 or scores.shape != (sum(counts), n):
+        share = [np.zeros(c) for c in counts]
+        for claim in alignment.claims:
+            for ref in claim.sentences:
+                share[ref.article][ref.index] = len(claim.sources) / max(n, 1)
+        return share
+    z = alignment.slope * (scores.astype(np.float64) - alignment.threshold)
+    probability = 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+    owner = np.repeat(np.arange(n), counts)
+    probability[np.arange(len(owner)), owner] = 1.0
+    share = probability.sum(axis=1) / n
+    return np.split(share, np.cumsum(counts)[:-1])
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,16 @@ Two strategies, both deterministic and both never cutting a sentence:
   summary of the budget's length: ``sum(relevance * words) / (words + budget)``, the F1 of a
   digest whose sentences are each ``relevance`` parts relevant (Dinkelbach's method over a
   0/1 knapsack, exact). A sentence is added only while its relevance beats the set's.
+  Given *concepts* (:mod:`summarize.summarizers.concepts`: the bigrams several outlets use,
+  each with a value), the expected overlap also counts the value of the distinct concepts the
+  set covers, each once (Gillick and Favre's concept model); that is an integer program
+  (SciPy's HiGHS ``milp``), still exact.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 
 import numpy as np
 
@@ -125,6 +129,8 @@ def fill_budget(
     limits: Limits,
     duplicate: float = DUPLICATE_COSINE,
     groups: Sequence[int] | None = None,
+    concepts: Sequence[Collection[Hashable]] | None = None,
+    concept_values: Mapping[Hashable, float] | None = None,
 ) -> list[int]:
     """The sentences that best fill ``limits.max_words``; returns indices in reading order.
 
@@ -139,6 +145,11 @@ def fill_budget(
         duplicate: Cosine similarity above which two candidates say the same thing.
         groups: Alternatives: candidates with the same entry (a sentence and its shorter
             forms) are never taken together. ``None``: every candidate stands alone.
+        concepts: Each candidate's concepts (e.g. bigrams); with ``concept_values``, a set's
+            worth also holds the values of the distinct concepts it covers, each counted once
+            however many of its sentences hold it (``None``: relevance alone).
+        concept_values: Value of each concept, on the scale of ``relevance * words``;
+            concepts not in it are worth nothing.
     """
 
     def mmr() -> list[int]:
@@ -166,6 +177,13 @@ def fill_budget(
     if not candidates:
         return []
     value, words = relevance[candidates].astype(float), counts[candidates]
+    if concepts is not None and concept_values:
+        covers = [concepts[c] for c in candidates]
+        labels = [label[c] for c in candidates]
+        return sorted(
+            candidates[i]
+            for i in _cover(value, words, budget, slots, labels, covers, concept_values)
+        )
     # Dinkelbach: the best ratio N(S)/D(S) is the lambda at which max N(S) - lambda*D(S) is 0.
     ratio, chosen = 0.0, [int(np.argmax(value))]
     for _ in range(50):
@@ -179,3 +197,88 @@ def fill_budget(
             break
         ratio, chosen = new_ratio, picked
     return sorted(candidates[i] for i in chosen)
+
+
+def _cover(
+    value: np.ndarray,
+    words: np.ndarray,
+    budget: int,
+    slots: int | None,
+    labels: Sequence[int],
+    covers: Sequence[Collection[Hashable]],
+    concept_values: Mapping[Hashable, float],
+) -> list[int]:
+    """:func:`fill_budget` with concepts: the set maximising ``(sum(value * words) + value of
+    the distinct concepts covered) / (words + budget)``, by Dinkelbach's method over a 0/1
+    integer program (one binary per candidate, one per concept that candidates of two or more
+    groups share; a concept only one group holds is worth its value to each of its members, as
+    at most one of them is taken)."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import coo_array
+
+    n = len(value)
+    holders: dict[Hashable, list[int]] = {}
+    for i, cover in enumerate(covers):
+        for concept in cover:
+            if concept in concept_values:
+                holders.setdefault(concept, []).append(i)
+    own = np.zeros(n)  # concepts held by one group only, folded into its members' worth
+    shared: list[tuple[float, list[int]]] = []
+    for concept, items in holders.items():
+        if len({labels[i] for i in items}) == 1:
+            own[items] += concept_values[concept]
+        else:
+            shared.append((concept_values[concept], items))
+    m = len(shared)
+    rows: list[int] = []
+    cols: list[int] = []
+    data: list[float] = []
+    lower: list[float] = []
+    upper: list[float] = []
+
+    def constraint(entries: Sequence[tuple[int, float]], low: float, high: float) -> None:
+        row = len(lower)
+        for col, coefficient in entries:
+            rows.append(row)
+            cols.append(col)
+            data.append(coefficient)
+        lower.append(low)
+        upper.append(high)
+
+    constraint([(i, float(words[i])) for i in range(n)], 0.0, float(budget))
+    if slots is not None:
+        constraint([(i, 1.0) for i in range(n)], 0.0, float(slots))
+    for j, (_, items) in enumerate(shared):  # a concept counts only if a holder is taken
+        constraint([(n + j, 1.0), *((i, -1.0) for i in items)], -np.inf, 0.0)
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    for items in members.values():  # at most one alternative of each group
+        if len(items) > 1:
+            constraint([(i, 1.0) for i in items], 0.0, 1.0)
+    matrix = coo_array((data, (rows, cols)), shape=(len(lower), n + m)).tocsr()
+    constraints = LinearConstraint(matrix, lower, upper)
+    worth = np.array([v for v, _ in shared])
+    ratio, chosen = 0.0, [int(np.argmax(value * words + own))]
+    for _ in range(50):
+        objective = np.concatenate([-(words * (value - ratio) + own), -worth])
+        result = milp(
+            objective,
+            constraints=constraints,
+            integrality=np.ones(n + m),
+            bounds=Bounds(0, 1),
+        )
+        if result.x is None:
+            break
+        picked = [i for i in range(n) if result.x[i] > 0.5]
+        if not picked:
+            break
+        taken = set(picked)
+        gain = float((value[picked] * words[picked] + own[picked]).sum())
+        # `own` already counts the one-group concepts; add the shared ones covered, once.
+        gain += sum(v for v, items in shared if taken.intersection(items))
+        new_ratio = gain / (float(words[picked].sum()) + budget)
+        if new_ratio <= ratio + 1e-12:
+            break
+        ratio, chosen = new_ratio, picked
+    return chosen

@@ -1,0 +1,64 @@
+"""Concepts for merged digests: the word pairs (bigrams) several outlets use.
+
+A merged digest should cover the facts that several outlets report, each once. Gillick and
+Favre's concept model (ICSI summariser, TAC 2008-2011) states that as an objective: give every
+*concept* (a bigram) a value, here the number of outlets whose article contains it, and prefer
+the set of sentences whose *distinct* concepts are worth the most. A concept counts once
+however many chosen sentences state it, so two paraphrases of one fact add little, and a
+sentence that brings the story's shared details (names, numbers, places) gains. Bigrams only
+one outlet uses are worth nothing: they are that outlet's own angle, not the story's.
+
+:func:`~summarize.summarizers.selection.fill_budget` takes these concepts next to each
+sentence's relevance (``concepts=...``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+__all__ = ["Concept", "concept_values", "concepts"]
+
+#: A concept: two consecutive (lower-cased, lightly stemmed) words.
+Concept = tuple[str, str]
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A light stem, so "talks"/"talk" and "signed"/"sign" are one concept."""
+    for suffix in _SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def concepts(text: str) -> frozenset[Concept]:
+    """The bigrams of ``text`` that hold at least one content word (not two stop words).
+
+    >>> sorted(concepts("The talks ended in Geneva."))
+    [('ended', 'in'), ('in', 'geneva'), ('talk', 'ended'), ('the', 'talk')]
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    words = _TOKEN.findall(text.lower().replace("’", "'"))
+    return frozenset(
+        (_stem(a), _stem(b))
+        for a, b in itertools.pairwise(words)
+        if not (a in ENGLISH_STOP_WORDS and b in ENGLISH_STOP_WORDS)
+    )
+
+
+def concept_values(
+    articles: Iterable[Sequence[str]], *, min_outlets: int = 2
+) -> dict[Concept, float]:
+    """Each concept's value: the number of articles (outlets) that use it, for concepts at
+    least ``min_outlets`` articles use (the story's shared concepts); ``articles`` are the
+    articles' sentences."""
+    outlets: Counter[Concept] = Counter()
+    for sentences in articles:
+        outlets.update(frozenset().union(*(concepts(s) for s in sentences)))
+    return {concept: float(n) for concept, n in outlets.items() if n >= min_outlets}
