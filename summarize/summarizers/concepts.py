@@ -14,7 +14,7 @@ sentence's relevance (``concepts=...``).
 
 from __future__ import annotations
 
-import itertools
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -36,6 +36,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=8192)  # a story's sentences are read twice (values, then pieces)
 def concepts(text: str) -> frozenset[Concept]:
     """The bigrams of ``text`` that hold at least one content word (not two stop words).
 
@@ -45,10 +46,10 @@ def concepts(text: str) -> frozenset[Concept]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     words = _TOKEN.findall(text.lower().replace("’", "'"))
+    stems = [_stem(word) for word in words]
+    stop = [word in ENGLISH_STOP_WORDS for word in words]
     return frozenset(
-        (_stem(a), _stem(b))
-        for a, b in itertools.pairwise(words)
-        if not (a in ENGLISH_STOP_WORDS and b in ENGLISH_STOP_WORDS)
+        (stems[i], stems[i + 1]) for i in range(len(words) - 1) if not (stop[i] and stop[i + 1])
     )
 
 
@@ -60,5 +61,5 @@ def concept_values(
     articles' sentences."""
     outlets: Counter[Concept] = Counter()
     for sentences in articles:
-        outlets.update(frozenset().union(*(concepts(s) for s in sentences)))
+        outlets.update(frozenset().union(*map(concepts, sentences)))
     return {concept: float(n) for concept, n in outlets.items() if n >= min_outlets}

