@@ -18,7 +18,10 @@ library is not graded by its own definition. Usage::
     .venv/bin/python benchmarks/readability.py --show 10             # print faulty sentences
 
 It prints one Markdown row per dataset: digests, sentences, dangling openers (count and share),
-digests with at least one, and stray quote starts.
+digests with at least one, and stray quote starts; then, for digests of two or more articles,
+how the digest *opens* (the main fact first, as news does): the share whose first sentence is
+one of some article's first two sentences (or a shorter form of one), and the ROUGE-1/-2 F1
+of that first sentence against the reference summary's first sentence.
 """
 
 from __future__ import annotations
@@ -128,6 +131,9 @@ class Tally:
     digests_with_dangling: int = 0
     stray_quotes: int = 0
     examples: list[str] = field(default_factory=list)
+    merged: int = 0  # digests of two or more articles: the lead measures below
+    early_leads: int = 0
+    lead_rouge: list[tuple[float, float]] = field(default_factory=list)
 
 
 def dangling_flags(digest: Sequence[str], articles: Sequence[Sequence[str]]) -> list[bool]:
@@ -152,12 +158,27 @@ def dangling_flags(digest: Sequence[str], articles: Sequence[Sequence[str]]) -> 
     return flags
 
 
+def is_early(sentence: str, articles: Sequence[Sequence[str]]) -> bool:
+    """Whether ``sentence`` is one of some article's first two sentences, or a shorter form of
+    one (a verbatim prefix plus a full stop)."""
+    stem = sentence.rstrip(".")
+    return any(
+        first == sentence or first.startswith(stem)
+        for sentences in articles
+        for first in sentences[:2]
+    )
+
+
 def measure(rows: Sequence[dict], *, tally: Tally, show: int = 0) -> None:
     """Summarise each row (merged digest, the quality benchmark's budget) and count faults."""
+    from rouge_score import rouge_scorer
+
     from summarize.digest import summarise
     from summarize.embeddings import get_embedder
     from summarize.errors import ArticleError
+    from summarize.sentences import split_sentences
 
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     embedder = get_embedder(None)
     for row in rows:
         documents = [d for d in row["documents"] if d.strip()]
@@ -172,6 +193,14 @@ def measure(rows: Sequence[dict], *, tally: Tally, show: int = 0) -> None:
         tally.sentences += len(texts)
         tally.dangling += sum(flags)
         tally.digests_with_dangling += any(flags)
+        if len(articles) > 1 and texts:
+            tally.merged += 1
+            tally.early_leads += is_early(texts[0], [a.sentences for a in articles])
+            reference = split_sentences(row["references"][0])[0]
+            scores = scorer.score(reference, texts[0])
+            tally.lead_rouge.append(
+                (100 * scores["rouge1"].fmeasure, 100 * scores["rouge2"].fmeasure)
+            )
         for text, flag in zip(texts, flags, strict=True):
             stray = stray_quote_start(text)
             tally.stray_quotes += stray
@@ -191,6 +220,16 @@ def table(results: Sequence[tuple[str, int, Tally]]) -> str:
             f"| {dataset} | {t.digests} | {t.sentences} | {t.dangling} | {share:.1f} % "
             f"| {t.digests_with_dangling} | {t.stray_quotes} |"
         )
+    lines += [
+        "",
+        "| dataset | merged digests | first sentence among an article's first two "
+        "| its ROUGE-1 / ROUGE-2 vs the reference's first sentence |",
+        "|---|---:|---:|---:|",
+    ]
+    for dataset, _n, t in results:
+        early = 100 * t.early_leads / max(t.merged, 1)
+        r1, r2 = (sum(x[k] for x in t.lead_rouge) / max(len(t.lead_rouge), 1) for k in (0, 1))
+        lines.append(f"| {dataset} | {t.merged} | {early:.1f} % | {r1:.2f} / {r2:.2f} |")
     return "\n".join(lines)
 
 

@@ -150,11 +150,9 @@ def test_merged_digest_opens_with_the_most_widely_reported_fact():
     assert "barriers" in first.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the phone-call claim is split across outlets until the alignment (issue 13) joins it",
-)
 def test_bundled_briefing_opens_with_the_phone_call_and_the_pledge(bundled_articles):
+    # All three outlets report the call in their first sentences, each in its own words; the
+    # aviation-security sentence, verbatim in all three, comes later in each of them.
     digest = summarise(bundled_articles, max_words=150)
     first = digest.sentences[0].text.lower()
     assert any(word in first for word in ("phone", "telephone", "spoke", "speaking"))
@@ -192,3 +190,29 @@ def test_concepts_are_shared_bigrams_valued_by_outlets():
     assert values[("in", "geneva")] == 3.0
     assert values[("minister", "sign")] == 2.0  # "ministers signed" in two outlets
     assert ("on", "monday") not in values  # one outlet's detail is not the story's
+
+
+def test_merged_digest_opens_with_the_fact_every_outlet_leads_with():
+    """Each outlet opens with the main fact in its own words; a statement all three quote
+    word for word comes later in each. The digest opens with the main fact (inverted
+    pyramid), not with the statement that merely matches best."""
+    statement = (
+        "The ministry said the new rail line would cut the journey between the two cities "
+        "from five hours to under three."
+    )
+    reports = [
+        "Northland approved the construction of a high-speed railway to Southport on Monday, "
+        "ending a decade of delays over its cost.\n\nWork is due to start next spring near the "
+        f"coast.\n\n{statement}\n\nLocal farmers have protested against the chosen route.",
+        "After ten years of arguments about money, the Northland government gave the go-ahead "
+        "on Monday for a fast rail link to Southport.\n\nThe first trains could run by 2031, "
+        f"officials hope.\n\n{statement}\n\nThe opposition called the budget unrealistic.",
+        "A high-speed train line between Northland's capital and Southport will be built, "
+        "the government decided on Monday after years of delay.\n\nEngineers still have to "
+        f"survey two mountain passes.\n\n{statement}\n\nTickets are expected to be expensive.",
+    ]
+    digest = summarise(load_articles(reports), max_words=120)
+    first = digest.sentences[0].text
+    assert first != statement
+    assert "Monday" in first and "Southport" in first
+    assert statement in [s.text for s in digest.sentences]  # still in, after the lead

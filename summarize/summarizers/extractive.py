@@ -167,6 +167,9 @@ class ExtractiveSummarizer:
         concept_weight: Merged digests with ``selection="fill"``: value of each distinct
             bigram that several outlets use (times the number of outlets using it) covered by
             the digest, on the scale of ``relevance x words``; 0: relevance alone.
+        lead_min_words: A merged digest opens with a piece of at least this many words when
+            it has one (a full lead sentence, not a headline or a caption): the one whose fact
+            the outlets report most widely and earliest.
         off_story: Merged digests leave out a sentence that is about another event: no other
             outlet reports its claim, its cosine to the story's centroid is below the story's
             median, and at most this share of its content words appear in any other outlet's
@@ -186,6 +189,7 @@ class ExtractiveSummarizer:
     off_story: float | None = None
     compress: bool = False
     concept_weight: float = 0.0
+    lead_min_words: int = 15
 
     name = "extractive"
 
@@ -244,6 +248,17 @@ class ExtractiveSummarizer:
             )
             flags.append((centrality[k] < median) & (shared <= self.off_story))
         return flags
+
+    def _lead(self, units: Sequence[_Unit], chosen: Sequence[int], alignment: Alignment) -> int:
+        """The piece a merged digest opens with: of the chosen pieces of at least
+        ``lead_min_words`` words (all, when none is that long), the one whose fact the
+        outlets report most widely and earliest (:func:`_prominence`); ties go to the more
+        relevant piece."""
+        full = [i for i in chosen if _words(units[i].texts[0]) >= self.lead_min_words]
+        pool = full or list(chosen)
+        prominence = _prominence(alignment, [units[i].ref for i in pool])
+        best = max(range(len(pool)), key=lambda k: (prominence[k], units[pool[k]].score, -k))
+        return pool[best]
 
     def _position(self, count: int) -> np.ndarray:
         return 1.0 / (1.0 + np.arange(count, dtype=np.float32) / self.lead)
@@ -428,8 +443,8 @@ class ExtractiveSummarizer:
         if not chosen:
             return Digest(sentences=(), method=self.name)
         lengths = [max(len(a.sentences), 1) for a in articles]
-        # The lead: the most relevant piece (central, widely reported); then reading order.
-        lead = max(chosen, key=lambda i: (units[i].score, -i))
+        # The lead: the fact the outlets report most widely and earliest; then reading order.
+        lead = self._lead(units, chosen, alignment)
         rest = sorted((i for i in chosen if i != lead), key=lambda i: units[i].position(lengths))
         order = [lead, *rest]
         return Digest(
@@ -442,25 +457,60 @@ class ExtractiveSummarizer:
         )
 
 
+def _same_fact_probability(alignment: Alignment, scores: np.ndarray) -> np.ndarray:
+    """The alignment's calibrated probability that pairs with these same-fact ``scores``
+    (:attr:`~summarize.types.Alignment.best_scores`) report the same fact: the logistic rule
+    of :class:`~summarize.types.SameFact`, or 0/1 at its threshold when it has no slope."""
+    scores = np.asarray(scores, dtype=np.float64)
+    if alignment.slope <= 0:
+        return (scores >= alignment.threshold).astype(np.float64)
+    z = alignment.slope * (scores - alignment.threshold)
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+
+
+def _prominence(alignment: Alignment, refs: Sequence[SentenceRef]) -> np.ndarray:
+    """How widely and how early the outlets report each sentence's fact.
+
+    News is written as an inverted pyramid: an article states its main fact in its first
+    sentences. So for each outlet, the probability that it reports the fact (1 for the
+    sentence's own outlet; for another, the same-fact probability of its closest sentence
+    there) times ``1 / (1 + index)`` of that sentence (1 for a first sentence, 1/2 for a
+    second), averaged over the outlets.
+    """
+    n = len(alignment.sources)
+    starts = np.cumsum([0] + [len(v) for v in alignment.vectors])
+    scores = alignment.best_scores
+    prominence = np.zeros(len(refs))
+    for k, ref in enumerate(refs):
+        total = 1.0 / (1.0 + ref.index)
+        if scores is not None and scores.shape == (starts[-1], n):
+            probability = _same_fact_probability(alignment, scores[starts[ref.article] + ref.index])
+            vector = alignment.vectors[ref.article][ref.index]
+            for j in range(n):
+                if j != ref.article and len(alignment.vectors[j]):
+                    closest = int(np.argmax(alignment.vectors[j] @ vector))
+                    total += float(probability[j]) / (1.0 + closest)
+        prominence[k] = total / max(n, 1)
+    return prominence
+
+
 def _expected_support(alignment: Alignment) -> list[np.ndarray]:
     """Each sentence's expected share of outlets reporting its fact, per article.
 
     Its own outlet counts 1; each other outlet counts the calibrated same-fact probability of
-    its closest sentence there (:attr:`~summarize.types.Alignment.best_scores` on the
-    logistic rule of :class:`~summarize.types.SameFact`). Without those scores or a fitted
-    slope, the share of outlets in the sentence's claim.
+    its closest sentence there (:func:`_same_fact_probability`). Without those scores, the
+    share of outlets in the sentence's claim.
     """
     n = len(alignment.sources)
     counts = [len(v) for v in alignment.vectors]
     scores = alignment.best_scores
-    if scores is None or alignment.slope <= 0 or scores.shape != (sum(counts), n):
+    if scores is None or scores.shape != (sum(counts), n):
         share = [np.zeros(c) for c in counts]
         for claim in alignment.claims:
             for ref in claim.sentences:
                 share[ref.article][ref.index] = len(claim.sources) / max(n, 1)
         return share
-    z = alignment.slope * (scores.astype(np.float64) - alignment.threshold)
-    probability = 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+    probability = _same_fact_probability(alignment, scores)
     owner = np.repeat(np.arange(n), counts)
     probability[np.arange(len(owner)), owner] = 1.0
     share = probability.sum(axis=1) / n
