@@ -28,7 +28,7 @@ import os
 import threading
 import time
 import urllib.robotparser
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -36,6 +36,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from summarize.errors import FetchError, InputError
+from summarize.progress import choose, progress_bars, track
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -117,7 +118,9 @@ class Fetcher:
             ISO 8601).
         limit: Feeds only: at most this many entries of each feed (newest first).
         workers: Threads fetching at once (across hosts).
-        progress: Show a progress bar while fetching; ``None``: when more than 3 pages.
+        progress: Show a progress bar while fetching; ``None`` follows
+            :func:`summarize.progress.progress_bars` (by default: on a terminal, when more
+            than 3 pages).
     """
 
     def __init__(
@@ -191,18 +194,13 @@ class Fetcher:
         """Fetch several URLs concurrently (politely per host); results in the order given."""
         if not urls:
             return []
-        show = self.progress if self.progress is not None else len(urls) > 3
+        shown = choose(self.progress, worth_a_bar=len(urls) > 3)
         results: list[Page | FetchError] = []
         with ThreadPoolExecutor(max_workers=min(self.workers, len(urls))) as pool:
             futures = [pool.submit(self._fetch_or_error, url) for url in urls]
-            if show:
-                from tqdm import tqdm  # plain tqdm: tqdm.auto warns on stderr in notebooks
-
-                futures_iter: Iterable = tqdm(futures, desc="Fetching", unit="page")
-            else:
-                futures_iter = futures
-            for future in futures_iter:
-                results.append(future.result())
+            with progress_bars(shown):
+                for future in track(futures, desc="fetching", unit="page"):
+                    results.append(future.result())
         return results
 
     def expand_feed(self, page: Page) -> list[str]:

@@ -20,6 +20,7 @@ import pytest
 from summarize.cli import main
 from summarize.errors import ArticleLoadErrors, FetchError
 from summarize.loading import load_articles
+from summarize.progress import progress_bars
 from summarize.web import Fetcher, feed_links
 
 PARAGRAPHS = [
@@ -330,6 +331,23 @@ def test_stale_cache_entry_is_revalidated_with_its_etag(site: Site, tmp_path: Pa
     assert site.hits["/news/bridge-c"] == 2  # asked again, answered 304
     assert again[0].text == first[0].text
     assert again[0].metadata["fetched_at"] == first[0].metadata["fetched_at"]
+
+
+@pytest.mark.parametrize(("enabled", "shown"), [(True, True), (False, False), (None, False)])
+def test_fetch_bar_follows_the_progress_switch(
+    site: Site,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    enabled: bool | None,
+    shown: bool,
+) -> None:
+    """summarize.progress turns the fetch bar on and off; by default (stderr not a terminal,
+    as in a notebook) four pages draw nothing."""
+    urls = [f"{site.base}/news/{name}" for name in ("bridge-a", "bridge-b", "bridge-c")]
+    with progress_bars(enabled):
+        pages = fetcher(tmp_path).fetch_many([*urls, f"{site.base}/news/bridge-old"])
+    assert not any(isinstance(page, FetchError) for page in pages)
+    assert ("fetching" in capsys.readouterr().err.lower()) is shown
 
 
 def test_cli_briefs_urls_with_sources_from_the_pages(
