@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
+from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS, FETCH_TIMEOUT
 
 if TYPE_CHECKING:
     from summarize.articles import Article
@@ -147,9 +147,9 @@ def _add_web(parser: argparse.ArgumentParser) -> None:
     web.add_argument(
         "--timeout",
         type=float,
-        default=20.0,
+        default=FETCH_TIMEOUT,
         metavar="SECONDS",
-        help="give up on a page after this many seconds (20)",
+        help=f"give up on a page after this many seconds ({FETCH_TIMEOUT:g})",
     )
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize.cli import main
+from summarize import defaults
+from summarize.cli import build_parser, main
 from summarize.errors import ArticleLoadErrors, FetchError
 from summarize.loading import load_articles
 from summarize.progress import progress_bars
@@ -196,6 +197,25 @@ def fetcher(tmp_path: Path, **options: object) -> Fetcher:
     settings: dict[str, object] = {"delay": 0.0, "backoff": 0.0, "cache_dir": tmp_path / "http"}
     settings.update(options)
     return Fetcher(**settings)  # type: ignore[arg-type]
+
+
+def test_fetch_defaults_come_from_defaults_py(tmp_path: Path) -> None:
+    """One place for defaults: Fetcher() and the CLI's --timeout use summarize.defaults."""
+    made = Fetcher(cache_dir=tmp_path / "http")
+    settings = {
+        "timeout": defaults.FETCH_TIMEOUT,
+        "max_bytes": defaults.FETCH_MAX_BYTES,
+        "user_agent": defaults.FETCH_USER_AGENT,
+        "per_host": defaults.FETCH_PER_HOST,
+        "delay": defaults.FETCH_DELAY,
+        "retries": defaults.FETCH_RETRIES,
+        "backoff": defaults.FETCH_BACKOFF,
+        "max_age": defaults.FETCH_MAX_AGE,
+        "workers": defaults.FETCH_WORKERS,
+    }
+    assert {name: getattr(made, name) for name in settings} == settings
+    arguments = build_parser().parse_args(["brief", "https://example.org/a"])
+    assert arguments.timeout == defaults.FETCH_TIMEOUT
 
 
 def test_article_page_gives_its_own_metadata(site: Site, tmp_path: Path) -> None:
