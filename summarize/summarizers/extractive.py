@@ -27,7 +27,9 @@ Everything is deterministic (ties break on position).
 Merged digests are meant to be read as one text (:mod:`summarize.summarizers.coherence`): a
 sentence that opens with "He", "But", "This"... comes only right after the sentence of its
 article it leans on (the two are one candidate), none opens with a stray quote mark, and the
-digest opens with its most relevant sentence, then follows the articles' reading order. With
+digest opens with the fact the outlets report most widely and earliest (news is an inverted
+pyramid: an article's first sentences carry its main fact), then follows the articles' reading
+order. With
 ``compress=True`` a sentence may also be taken without a trailing attribution or
 circumstantial clause (", officials said.", ", after ..."): a verbatim prefix plus a full stop,
 so short budgets are filled without cutting a sentence mid-way.
@@ -330,9 +332,9 @@ class ExtractiveSummarizer:
         ...") is offered only together with that sentence, as one piece; one that opens with a
         stray quote mark is not taken. A sentence no other outlet reports whose closeness to
         the story's centroid is low and that shares almost no words with the other outlets
-        (``off_story``: about another event) is left out. The digest opens with its most
-        relevant piece (the most central, most widely reported fact), then follows the
-        articles' reading order.
+        (``off_story``: about another event) is left out. The digest opens with the piece
+        whose fact the outlets report most widely and earliest (:meth:`_lead`), then follows
+        the articles' reading order.
         """
         all_vectors = [v for v in alignment.vectors if len(v)]
         if not all_vectors:
