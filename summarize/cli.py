@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
+from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS, STORY_NEAR_COPY
 
 if TYPE_CHECKING:
     from summarize.articles import Article
     from summarize.briefing import Briefing
     from summarize.comparison import Comparison
+    from summarize.types import Family
 
 logger = logging.getLogger("summarize")
 
@@ -125,6 +126,14 @@ def _add_common(parser: argparse.ArgumentParser, formats: Sequence[str] = FORMAT
         "--no-progress",
         action="store_true",
         help="hide progress bars (shown on stderr only when it is a terminal; -q hides them too)",
+    )
+    parser.add_argument(
+        "--keep-copies",
+        action="store_true",
+        help="count near-copies of one report (wire copies, updates of one article: at least "
+        f"{STORY_NEAR_COPY * 100:.0f}%% of the shorter text's word 5-grams in common) as "
+        'separate outlets; by default each such family counts once, cited as "AP, via X and '
+        'Y", and a warning (and the briefing) lists which articles were folded and why',
     )
     _add_web(parser)
 
@@ -408,6 +417,15 @@ def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> N
     )
 
 
+def _say_folds(families: Sequence[Family], articles: int) -> None:
+    """Near-copies counted once: say which and why on stderr (a warning, so it shows by
+    default; the briefing lists them too)."""
+    if families:
+        from summarize.stories import describe_folds
+
+        logger.warning("%s", describe_folds(families, articles=articles))
+
+
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     from summarize.briefing import brief
 
@@ -425,7 +443,9 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
         model=args.model,
         embedder=args.embedder,
         progress=_progress(args),
+        collapse_copies=not args.keep_copies,
     )
+    _say_folds(briefing.families, len(articles))
     _point_to_stories(briefing.comparison.off_story, args)
     fmt = _format(args)
     if fmt == "html":
@@ -501,6 +521,11 @@ def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
     from summarize.progress import bar, progress_bars
 
     articles = _load(parser, args)
+    if not args.keep_copies:  # near-copies once; the warning names them (no list in the output)
+        from summarize.stories import collapse_near_copies
+
+        chosen, _ = collapse_near_copies(articles, log_level=logging.WARNING)
+        articles = list(chosen)
     with progress_bars(_progress(args)), bar(total=3, desc="comparing") as steps:
         steps.set_postfix_str("loading the embedder")
         embedder = get_embedder(args.embedder)

@@ -41,7 +41,7 @@ import numpy as np
 from summarize import defaults
 from summarize.errors import InputError
 from summarize.types.article import Article
-from summarize.types.story import Family, Story, outlet_name
+from summarize.types.story import Family, NearCopy, Story, outlet_name
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -53,7 +53,10 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "DEFAULT_THRESHOLD",
     "Family",
+    "NearCopy",
     "Story",
+    "collapse_near_copies",
+    "describe_folds",
     "document_vectors",
     "group_stories",
     "near_copy_families",
@@ -323,7 +326,9 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
 
     Two articles are near-copies when at least :data:`NEAR_COPY` of the shorter one's word
     5-grams appear in the other (a wire report and an outlet's trimmed copy of it; an article
-    and its update). Families are in order of their first article.
+    and its update). Families are in order of their first article; each family of several
+    articles records, for each member, the member it shares most with and that share (its
+    ``copies``: why it was folded).
     """
     shingles = [_shingles(article.text) for article in articles]
     postings: dict[int, list[int]] = defaultdict(list)
@@ -344,9 +349,15 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
             i = parent[i]
         return i
 
-    for (i, j), count in shared.items():
-        if count >= NEAR_COPY * max(min(len(shingles[i]), len(shingles[j])), 1):
+    closest: dict[int, tuple[float, int]] = {}  # article -> (best share, with which article)
+    for (i, j), count in sorted(shared.items()):
+        shorter = max(min(len(shingles[i]), len(shingles[j])), 1)
+        if count >= NEAR_COPY * shorter:
+            share = count / shorter
             parent[max(root(i), root(j))] = min(root(i), root(j))
+            for a, b in ((i, j), (j, i)):
+                if share > closest.get(a, (0.0, -1))[0]:
+                    closest[a] = (share, b)
     by_root: dict[int, list[int]] = defaultdict(list)
     for index in range(len(articles)):
         by_root[root(index)].append(index)
@@ -354,8 +365,54 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
         Family(
             sources=tuple(articles[i].source for i in group),
             origin=_wire([articles[i] for i in group]) if len(group) > 1 else None,
+            copies=tuple(
+                NearCopy(articles[i].source, articles[closest[i][1]].source, closest[i][0])
+                for i in group
+            )
+            if len(group) > 1
+            else (),
         )
         for group in by_root.values()
+    )
+
+
+def collapse_near_copies(
+    articles: Sequence[Article], *, log_level: int = logging.INFO
+) -> tuple[tuple[Article, ...], tuple[Family, ...]]:
+    """One story's articles with each near-copy family folded into one cited article.
+
+    The same rule as :func:`group_stories` applies inside a story (:func:`near_copy_families`,
+    then :meth:`Story.briefing_articles`): each family is cited once, under its label ("AP, via
+    X and Y"), with its longest text. The folds are logged at ``log_level`` with their
+    near-copy shares (:func:`describe_folds`).
+
+    Returns:
+        The articles to compare (the input unchanged when nothing is a near-copy), and the
+        families that folded several articles (empty when none did).
+    """
+    items = tuple(articles)
+    families = near_copy_families(items)
+    folded = tuple(family for family in families if len(family.sources) > 1)
+    if not folded:
+        return items, ()
+    chosen = Story(articles=items, label="", families=families).briefing_articles()
+    logger.log(log_level, "%s", describe_folds(folded, articles=len(items)))
+    return chosen, folded
+
+
+def describe_folds(families: Sequence[Family], *, articles: int | None = None) -> str:
+    """One line saying which articles were counted as one report and why (for the log)."""
+    parts = [
+        f"{family.label!r} = "
+        + ", ".join(f"{c.source} ({c.share:.0%} shared with {c.closest})" for c in family.copies)
+        for family in families
+    ]
+    folded = sum(len(family.sources) for family in families)
+    of = f" of {articles}" if articles is not None else ""
+    return (
+        f"{folded}{of} articles are near-copies (share of the shorter text's word 5-grams "
+        f"found in the other), each family counted as one report: {'; '.join(parts)}. "
+        "To count them as separate outlets use collapse_copies=False (CLI: --keep-copies)."
     )
 
 

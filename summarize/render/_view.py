@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from summarize.types import Claim, Comparison, Difference, Digest, SentenceRef
+from summarize.types import Briefing, Claim, Comparison, Difference, Digest, Family, SentenceRef
 
 
 def two_decimals(value: float) -> str:
@@ -230,3 +230,26 @@ def format_date_range(span: tuple[datetime.date, datetime.date] | None) -> str:
     if first.year == last.year:
         return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
     return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+
+
+@dataclass(frozen=True)
+class FoldedFamily:
+    """A near-copy family as a briefing shows it: the source label it is cited under, whose
+    text stands for it, and the family (members and why each is a copy)."""
+
+    cited: str
+    text_from: str
+    family: Family
+
+
+def folded_families(briefing: Briefing) -> list[FoldedFamily]:
+    """The briefing's near-copy families, each with the article that stands for it (found by
+    its ``family`` metadata), in citation order."""
+    members = {"; ".join(family.sources): family for family in briefing.families}
+    found = []
+    for article in briefing.articles:
+        family = members.get(article.metadata.get("family", ""))
+        if family is not None:
+            text_from = article.metadata.get("family_text", family.sources[0])
+            found.append(FoldedFamily(article.source, text_from, family))
+    return found
