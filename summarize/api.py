@@ -183,10 +183,10 @@ def compare(
 
 
 def _collapsed(articles: Sequence[Article]) -> list[Article]:
-    """Near-copy families folded (see :func:`summarize.stories.collapse_near_copies`), with a
+    """Near-copy families folded (see :func:`summarize.copies.collapse_near_copies`), with a
     warning: a digest or comparison has no list of them, so the log is where they are named.
     Articles that repeat a source label are left as they are (the stage reports that)."""
-    from summarize.stories import collapse_near_copies
+    from summarize.copies import collapse_near_copies
 
     if len({article.source for article in articles}) < len(articles):
         return list(articles)

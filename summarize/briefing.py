@@ -74,7 +74,7 @@ def brief(
             terminal.
         collapse_copies: Count near-copies of one report (wire copies, updates of one
             article) once: each family becomes one article cited as "AP, via X and Y"
-            (:func:`summarize.stories.collapse_near_copies`), listed in ``Briefing.families``.
+            (:func:`summarize.copies.collapse_near_copies`), listed in ``Briefing.families``.
             ``False`` counts every article as an outlet of its own.
 
     Returns:
@@ -87,10 +87,10 @@ def brief(
     """
     from summarize.alignment import align, article_alignments
     from summarize.comparison import compare
+    from summarize.copies import collapse_near_copies
     from summarize.digest import summarise
     from summarize.embeddings import Embedder, get_embedder
     from summarize.progress import bar, progress_bars, progress_enabled
-    from summarize.stories import collapse_near_copies
     from summarize.summarizers import check_method
 
     check_method(method)

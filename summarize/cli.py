@@ -421,7 +421,7 @@ def _say_folds(families: Sequence[Family], articles: int) -> None:
     """Near-copies counted once: say which and why on stderr (a warning, so it shows by
     default; the briefing lists them too)."""
     if families:
-        from summarize.stories import describe_folds
+        from summarize.copies import describe_folds
 
         logger.warning("%s", describe_folds(families, articles=articles))
 
@@ -522,7 +522,7 @@ def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
 
     articles = _load(parser, args)
     if not args.keep_copies:  # near-copies once; the warning names them (no list in the output)
-        from summarize.stories import collapse_near_copies
+        from summarize.copies import collapse_near_copies
 
         chosen, _ = collapse_near_copies(articles, log_level=logging.WARNING)
         articles = list(chosen)

@@ -17,7 +17,7 @@ import pytest
 
 from summarize import Briefing, brief, compare, load_articles, summarise
 from summarize.cli import main
-from summarize.stories import near_copy_families
+from summarize.copies import near_copy_families
 
 FAMILY = "AP, via Harbour Gazette and Midland Post"
 COPIES = ("AP", "AP (2)", "Harbour Gazette", "Midland Post")

@@ -1,0 +1,153 @@
+"""Near-copies of one report: wire copies and updates of one article count as one report.
+
+Two articles are near-copies when at least :data:`NEAR_COPY` of the shorter one's word 5-grams
+(:data:`SHINGLE` words) also appear in the other. :func:`near_copy_families` partitions a
+story's articles into families (used by :func:`summarize.stories.group_stories` for each
+story); :func:`collapse_near_copies` folds each family into the one article that a briefing or
+comparison cites, as "AP, via X and Y" (:meth:`summarize.types.Story.briefing_articles`), so
+copies never count as independent corroboration. No model: word 5-grams only.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from summarize import defaults
+from summarize.types.article import Article
+from summarize.types.story import Family, NearCopy, Story
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["NEAR_COPY", "SHINGLE", "collapse_near_copies", "describe_folds", "near_copy_families"]
+
+#: Share of the shorter text's word 5-grams two near-copies have in common (see defaults.py).
+NEAR_COPY = defaults.STORY_NEAR_COPY
+#: Words per shingle.
+SHINGLE = defaults.STORY_SHINGLE
+
+# Wire services credited in a dateline or byline: "(AP)", "— Reuters", "Associated Press".
+_WIRES = {
+    "AP": re.compile(r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]"),
+    "Reuters": re.compile(r"\bReuters\b"),
+    "AFP": re.compile(r"\(AFP\)|\bAgence France[- ]Presse\b|\bAFP\s*[—–-]"),
+    "PA": re.compile(r"\bPress Association\b|\(PA\)"),
+    "dpa": re.compile(r"\(dpa\)|\bDeutsche Presse-Agentur\b"),
+    "UPI": re.compile(r"\(UPI\)|\bUnited Press International\b"),
+}
+
+
+def _shingles(text: str) -> set[int]:
+    words = re.findall(r"\w+", text.lower())
+    if len(words) < SHINGLE:
+        return {hash(tuple(words))} if words else set()
+    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+
+
+def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
+    """Partition one story's articles into near-copy families (singletons included).
+
+    Two articles are near-copies when at least :data:`NEAR_COPY` of the shorter one's word
+    5-grams appear in the other (a wire report and an outlet's trimmed copy of it; an article
+    and its update). Families are in order of their first article; each family of several
+    articles records, for each member, the member it shares most with and that share (its
+    ``copies``: why it was folded).
+    """
+    shingles = [_shingles(article.text) for article in articles]
+    postings: dict[int, list[int]] = defaultdict(list)
+    for index, grams in enumerate(shingles):
+        for gram in grams:
+            postings[gram].append(index)
+    shared: Counter[tuple[int, int]] = Counter()
+    for holders in postings.values():
+        if len(holders) > 1:
+            for x, i in enumerate(holders):
+                for j in holders[x + 1 :]:
+                    shared[(i, j)] += 1
+    parent = list(range(len(articles)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    closest: dict[int, tuple[float, int]] = {}  # article -> (best share, with which article)
+    for (i, j), count in sorted(shared.items()):
+        shorter = max(min(len(shingles[i]), len(shingles[j])), 1)
+        if count >= NEAR_COPY * shorter:
+            share = count / shorter
+            parent[max(root(i), root(j))] = min(root(i), root(j))
+            for a, b in ((i, j), (j, i)):
+                if share > closest.get(a, (0.0, -1))[0]:
+                    closest[a] = (share, b)
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(articles)):
+        by_root[root(index)].append(index)
+    return tuple(
+        Family(
+            sources=tuple(articles[i].source for i in group),
+            origin=_wire([articles[i] for i in group]) if len(group) > 1 else None,
+            copies=tuple(
+                NearCopy(articles[i].source, articles[closest[i][1]].source, closest[i][0])
+                for i in group
+            )
+            if len(group) > 1
+            else (),
+        )
+        for group in by_root.values()
+    )
+
+
+def collapse_near_copies(
+    articles: Sequence[Article], *, log_level: int = logging.INFO
+) -> tuple[tuple[Article, ...], tuple[Family, ...]]:
+    """One story's articles with each near-copy family folded into one cited article.
+
+    The same rule as :func:`group_stories` applies inside a story (:func:`near_copy_families`,
+    then :meth:`Story.briefing_articles`): each family is cited once, under its label ("AP, via
+    X and Y"), with its longest text. The folds are logged at ``log_level`` with their
+    near-copy shares (:func:`describe_folds`).
+
+    Returns:
+        The articles to compare (the input unchanged when nothing is a near-copy), and the
+        families that folded several articles (empty when none did).
+    """
+    items = tuple(articles)
+    families = near_copy_families(items)
+    folded = tuple(family for family in families if len(family.sources) > 1)
+    if not folded:
+        return items, ()
+    chosen = Story(articles=items, label="", families=families).briefing_articles()
+    logger.log(log_level, "%s", describe_folds(folded, articles=len(items)))
+    return chosen, folded
+
+
+def describe_folds(families: Sequence[Family], *, articles: int | None = None) -> str:
+    """One line saying which articles were counted as one report and why (for the log)."""
+    parts = [
+        f"{family.label!r} = "
+        + ", ".join(f"{c.source} ({c.share:.0%} shared with {c.closest})" for c in family.copies)
+        for family in families
+    ]
+    folded = sum(len(family.sources) for family in families)
+    of = f" of {articles}" if articles is not None else ""
+    return (
+        f"{folded}{of} articles are near-copies (share of the shorter text's word 5-grams "
+        f"found in the other), each family counted as one report: {'; '.join(parts)}. "
+        "To count them as separate outlets use collapse_copies=False (CLI: --keep-copies)."
+    )
+
+
+def _wire(articles: Sequence[Article]) -> str | None:
+    """The wire service most of a family's articles credit (dateline, byline), if any."""
+    votes: Counter[str] = Counter()
+    for article in articles:
+        lead = " ".join((article.title, *article.removed, *article.sentences[:3]))
+        votes.update(name for name, pattern in _WIRES.items() if pattern.search(lead))
+    if not votes:
+        return None
+    (name, count), *_ = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
+    return name if count * 2 >= len(articles) else None
