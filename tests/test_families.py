@@ -309,3 +309,30 @@ def test_the_bundled_story_has_no_near_copies(bundled_articles, bundled_briefing
     data = json.loads(bundled_briefing.to_json())
     assert "families" not in data and "collapse_copies" not in data["options"]
     assert "Near-copies" not in bundled_briefing.to_markdown()
+
+
+def test_cli_compare_folds_copies_unless_told_not_to(folder, capsys):
+    assert main(["compare", str(folder), "--format", "json", "--no-progress"]) == 0
+    assert sorted(json.loads(capsys.readouterr().out)["sources"]) == sorted((FAMILY, *OWN))
+    argv = ["compare", str(folder), "--format", "json", "--no-progress", "--keep-copies"]
+    assert main(argv) == 0
+    assert sorted(json.loads(capsys.readouterr().out)["sources"]) == sorted(COPIES + OWN)
+
+
+def test_a_story_briefing_folds_the_storys_own_families(embedder):
+    """brief_many on a Story and a one-story brief use one family rule: same citations, and
+    the story's briefing lists its folded families too."""
+    from pathlib import Path
+
+    from summarize import brief_many, group_stories
+
+    mixed = Path(__file__).resolve().parent.parent / "articles" / "mixed-news-day"
+    stories = group_stories(load_articles(mixed), embedder=embedder)
+    (bridge,) = [s for s in stories if "AP" in s.sources]
+    (briefing,) = brief_many([bridge], max_words=60, per_source_words=30)
+    assert briefing.sources == tuple(a.source for a in bridge.briefing_articles())
+    assert briefing.families == tuple(f for f in bridge.families if len(f.sources) > 1)
+    assert (
+        "AP, via Daily Ledger and Northern Courier"
+        in briefing.to_markdown().split("## Near-copies counted once")[1]
+    )
