@@ -66,8 +66,7 @@ OVERLAP = [
         "from summarize.render import plots\n\n"
         "comparison = compare(articles)\n"
         "print('same story (probability):', comparison.similarity.round(2).tolist())\n"
-        "plots.heatmap(comparison.fact_overlap, comparison.sources, "
-        "title='Share of matched facts')"
+        "plots.overlap_heatmap(comparison)  # fact_overlap, titled and labelled as such"
     ),
     new_markdown_cell(
         "## What each outlet shares\n\n"

@@ -17,7 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS, STORY_NEAR_COPY
+from summarize.defaults import (
+    BRIEF_MAX_WORDS,
+    BRIEF_PER_SOURCE_WORDS,
+    FETCH_TIMEOUT,
+    STORY_NEAR_COPY,
+    STORY_THRESHOLD,
+)
 
 if TYPE_CHECKING:
     from summarize.articles import Article
@@ -46,38 +52,111 @@ each outlet said, what all report, what only one reports, where they differ, and
 briefing in which every sentence cites its outlets. Runs offline with bundled models.
 """
 
-EXAMPLES = """\
-examples:
-  summarize brief articles/may-putin-2016                 merged briefing as Markdown
-  summarize brief articles/may-putin-2016 -o brief.html   one self-contained HTML page
-  summarize brief a.txt b.md c.html --format json         any mix of files
-  summarize brief story/ --max-words 100 --method abstractive
-  summarize compare story/                                overlap, shared/unique claims, differences
-  summarize compare story/ -o claims.csv                  claims x outlets table for pandas/sheets
-  summarize brief https://a.example/story https://b.example/story    fetch the pages (cached)
-  summarize brief https://outlet.example/rss --since 2026-12-01 --limit 5   a feed's newest entries
-  summarize stories pile/ -o out/                         group a mixed folder into stories,
-                                                          one briefing each plus out/index.md
-  summarize stories pile/ --scheduler dask                the same on a local Dask cluster
-  summarize models                                        installed models, defaults, sizes
-
+#: What every command that reads articles says after its examples.
+INPUTS = """
 PATH is a folder of articles (.txt, .md with front matter, .json/.jsonl, .html), files, an
 http(s) URL of an article page, or an RSS/Atom feed or sitemap (URL or .rss/.atom/.xml file).
 Web pages are fetched politely (robots.txt, one host at a time) and cached on disk.
 Exit codes: 0 ok, 1 input or model problem, 2 usage error.
 """
 
+EXAMPLES = (
+    """\
+examples:
+  summarize brief articles/may-putin-2016                 merged briefing as Markdown
+  summarize brief articles/may-putin-2016 -o brief.html   one self-contained HTML page
+  summarize brief a.txt b.md c.html --format json         any mix of files
+  summarize compare story/ -o claims.csv                  claims x outlets table for pandas/sheets
+  summarize brief https://a.example/story https://b.example/story    fetch the pages (cached)
+  summarize stories pile/ -o out/                         group a mixed folder into stories,
+                                                          one briefing each plus out/index.md
+  summarize models                                        installed models, defaults, sizes
+  summarize -q brief story/ -o brief.md                   only errors on stderr, no progress bars
+  summarize -vv compare story/                            debug log on stderr
+
+Each command's --help lists its options with an example of each (summarize brief --help).
+"""
+    + INPUTS
+)
+
+BRIEF_EXAMPLES = (
+    """\
+examples:
+  summarize brief articles/may-putin-2016                 merged briefing as Markdown
+  summarize brief articles/may-putin-2016 -o brief.html   one self-contained HTML page
+  summarize brief a.txt b.md c.html --format json         any mix of files, JSON on stdout
+  summarize brief story/ --max-words 100 --per-source-words 40    shorter digests
+  summarize brief story/ --method abstractive --model SmolLM2-135M-Instruct
+                                                          a generative model writes the digest
+  summarize brief story/ --embedder all-MiniLM-L6-v2      align with the transformer (slower)
+  summarize brief downloads/ --skip-bad --follow-links    leave out unreadable files (named on
+                                                          stderr); read files linked from outside
+  summarize brief story/ --no-progress -o brief.md        no progress bars on stderr
+  summarize brief wire-story/ --keep-copies               count wire copies and updates as
+                                                          separate outlets (default: once each)
+  summarize brief https://a.example/story https://b.example/story --timeout 60
+                                                          fetch the pages (cached), wait up to 60 s
+  summarize brief https://outlet.example/rss --since 2026-12-01 --limit 5   a feed's newest entries
+  summarize brief https://outlet.example/rss --offline    the same from the download cache only
+"""
+    + INPUTS
+)
+
+COMPARE_EXAMPLES = (
+    """\
+examples:
+  summarize compare articles/may-putin-2016               overlap, shared/unique claims, differences
+  summarize compare story/ -o claims.csv                  claims x outlets table for pandas/sheets
+  summarize compare story/ --format json                  everything as JSON on stdout
+  summarize compare story/ --embedder all-MiniLM-L6-v2    align with the transformer (slower)
+  summarize compare downloads/ --skip-bad --follow-links  leave out unreadable files (named on
+                                                          stderr); read files linked from outside
+  summarize compare story/ --no-progress -o compare.html  no progress bars on stderr
+  summarize compare wire-story/ --keep-copies             count wire copies and updates as
+                                                          separate outlets (default: once each)
+  summarize compare https://outlet.example/rss --since 2026-12-01 --limit 3 --timeout 60
+                                                          a feed's three newest entries
+  summarize compare https://outlet.example/rss --offline  the same from the download cache only
+"""
+    + INPUTS
+)
 
 STORIES_EXAMPLES = """\
 examples:
   summarize stories news-dump/ -o out/                    out/index.md + out/story-001-....md
   summarize stories news-dump/ -o out/ --format html      browsable: open out/index.html
+  summarize stories news-dump/ --threshold 0.3            split more: smaller, tighter stories
+  summarize stories news-dump/ --max-words 100 --per-source-words 40    shorter briefings
   summarize stories dump.jsonl --scheduler dask           briefings on a local Dask cluster
-  summarize stories dump/ --scheduler tcp://10.0.0.5:8786 on a running Dask cluster
+  summarize stories dump/ --scheduler tcp://10.0.0.5:8786   on a running Dask cluster
+  summarize stories dump/ --skip-bad --follow-links       leave out unreadable files (named on
+                                                          stderr); read files linked from outside
+  summarize stories dump/ --embedder all-MiniLM-L6-v2 --no-progress
+                                                          the transformer; no progress bars
+  summarize stories https://outlet.example/rss --since 2026-12-01 --limit 50 --timeout 60
+                                                          a feed's 50 newest entries
+  summarize stories https://outlet.example/rss --offline  the same from the download cache only
 
 The index lists stories by number of outlets. Exit codes: 0 ok, 1 input or model problem (also
 when some stories failed: the others are written and the index marks the failed ones).
 """
+
+MODELS_EXAMPLES = """\
+examples:
+  summarize models                                        each model: its role, whether it is a
+                                                          default, its size and where it is
+
+Choose models with --embedder (brief, compare, stories) and --model (brief --method
+abstractive); models.md says which model does what and how to swap it.
+"""
+
+
+def _wrap(text: str) -> str:
+    """A description wrapped for the terminal (the raw formatter keeps the examples' layout,
+    so it does not wrap descriptions itself)."""
+    import textwrap
+
+    return textwrap.fill(text, width=92)
 
 
 def _formatter(prog: str) -> argparse.HelpFormatter:
@@ -156,9 +235,9 @@ def _add_web(parser: argparse.ArgumentParser) -> None:
     web.add_argument(
         "--timeout",
         type=float,
-        default=20.0,
+        default=FETCH_TIMEOUT,
         metavar="SECONDS",
-        help="give up on a page after this many seconds (20)",
+        help=f"give up on a page after this many seconds ({FETCH_TIMEOUT:g})",
     )
 
 
@@ -179,10 +258,12 @@ def build_parser() -> argparse.ArgumentParser:
     brief = commands.add_parser(
         "brief",
         help="merged, cited briefing of the articles (the main command)",
-        description="Write one merged briefing in which every sentence cites its outlets, "
-        "with what all outlets report, what only one reports, where they differ, each "
-        "outlet's own digest and the overlap between them.",
-        epilog=EXAMPLES,
+        description=_wrap(
+            "Write one merged briefing in which every sentence cites its outlets, with what "
+            "all outlets report, what only one reports, where they differ, each outlet's own "
+            "digest and the overlap between them."
+        ),
+        epilog=BRIEF_EXAMPLES,
         formatter_class=_formatter,
     )
     _add_common(brief)
@@ -214,10 +295,12 @@ def build_parser() -> argparse.ArgumentParser:
     compare = commands.add_parser(
         "compare",
         help="overlap, shared and unique claims, differences (no digest)",
-        description="Compare the articles: pairwise overlap, claims all outlets report, claims "
-        "only one reports, and aligned sentences that disagree on numbers, dates, names or "
-        "negation.",
-        epilog=EXAMPLES,
+        description=_wrap(
+            "Compare the articles: pairwise overlap, claims all outlets report, claims only "
+            "one reports, and aligned sentences that disagree on numbers, dates, names or "
+            "negation."
+        ),
+        epilog=COMPARE_EXAMPLES,
         formatter_class=_formatter,
     )
     _add_common(compare, COMPARE_FORMATS)
@@ -225,11 +308,13 @@ def build_parser() -> argparse.ArgumentParser:
     stories = commands.add_parser(
         "stories",
         help="group a mixed pile of articles into stories; one briefing per story plus an index",
-        description="Group the articles into stories (articles about one event), write one "
-        "merged briefing per story and an index listing the stories by number of outlets, "
-        "with their outlets, dates, near-copies (wire copies and updates count as one report) "
-        "and a link to each briefing. Briefings run in this process, or on a Dask cluster with "
-        "--scheduler.",
+        description=_wrap(
+            "Group the articles into stories (articles about one event), write one merged "
+            "briefing per story and an index listing the stories by number of outlets, with "
+            "their outlets, dates, near-copies (wire copies and updates count as one report) "
+            "and a link to each briefing. Briefings run in this process, or on a Dask cluster "
+            "with --scheduler."
+        ),
         epilog=STORIES_EXAMPLES,
         formatter_class=_formatter,
     )
@@ -260,18 +345,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--threshold",
         type=float,
         metavar="T",
-        help="grouping threshold in (0, 1): higher splits more (default 0.22, chosen on "
-        "news dev sets; see BENCHMARKS.md)",
+        help=f"grouping threshold in (0, 1): higher splits more (default {STORY_THRESHOLD}, "
+        "chosen on news dev sets; see BENCHMARKS.md)",
     )
     stories.add_argument(
-        "--max-words", type=_positive, default=150, metavar="N", help="merged digest length (150)"
+        "--max-words",
+        type=_positive,
+        default=BRIEF_MAX_WORDS,
+        metavar="N",
+        help=f"merged digest length ({BRIEF_MAX_WORDS})",
     )
     stories.add_argument(
         "--per-source-words",
         type=_positive,
-        default=80,
+        default=BRIEF_PER_SOURCE_WORDS,
         metavar="N",
-        help="length of each outlet's digest (80)",
+        help=f"length of each outlet's digest ({BRIEF_PER_SOURCE_WORDS})",
     )
     stories.add_argument(
         "--skip-bad",
@@ -294,6 +383,8 @@ def build_parser() -> argparse.ArgumentParser:
         "models",
         help="installed models, which are defaults, sizes on disk",
         description="List the models this installation can use offline.",
+        epilog=MODELS_EXAMPLES,
+        formatter_class=_formatter,
     )
     return parser
 

@@ -125,6 +125,39 @@ MAX_SENTENCE_WORDS = 80
 #: down sharply on very long paragraphs).
 MAX_CHUNK_WORDS = 400
 
+# --- fetching web pages (summarize/web.py) ------------------------------------------------------
+
+# Set with web inputs (commit 0ecf2cd), by hand, to be polite to news sites and to bound what one
+# page can cost; not measured against any site. Fetcher's keyword arguments and the CLI's
+# --timeout default to these.
+
+#: Sent with every request and matched against robots.txt: names the tool, so a site can tell
+#: it apart and write a rule for it.
+FETCH_USER_AGENT = "summarize/0.1 (news briefing tool; honours robots.txt)"
+#: Seconds to wait for a connection or for data before giving up on a page (slow news sites
+#: answer within a few seconds; 20 s leaves room without stalling a run for minutes).
+FETCH_TIMEOUT = 20.0
+#: Largest response body accepted: an article page is a few hundred kB with its markup; 5 MB
+#: is far past any and keeps one page from filling memory.
+FETCH_MAX_BYTES = 5_000_000
+#: Most requests in flight to one host at once, and seconds between the starts of two requests
+#: to one host (the usual courtesy of crawlers: one or two connections, about a second apart).
+FETCH_PER_HOST = 2
+FETCH_DELAY = 1.0
+#: Extra attempts after a 429/502/503/504 answer, the first wait before a retry (seconds,
+#: doubled at each attempt), and the longest ``Retry-After`` honoured (seconds; a longer one
+#: is not waited for: the page fails and can be skipped).
+FETCH_RETRIES = 3
+FETCH_BACKOFF = 1.0
+FETCH_MAX_RETRY_AFTER = 30.0
+#: Seconds a cached response is used without asking the server again (a day: news pages change
+#: little after publication; older entries are revalidated with ETag/Last-Modified).
+FETCH_MAX_AGE = 24 * 3600
+#: Threads fetching at once, across hosts (the per-host limit above still applies).
+FETCH_WORKERS = 8
+#: Fetching more pages than this gets a progress bar (on a terminal); fewer finish at once.
+FETCH_BAR_PAGES = 3
+
 # --- stories (summarize/stories.py) ------------------------------------------------------------
 
 #: Mean pair similarity two groups of articles need to be one story. Chosen on half A (even story

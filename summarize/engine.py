@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
 from typing import TYPE_CHECKING, Any
@@ -125,7 +126,8 @@ def brief_many(
             ``distributed.Client``).
         max_words, per_source_words, method, model: As for :func:`~summarize.briefing.brief`.
         embedder: Embedder model name (a name, so workers can load it themselves).
-        progress: Progress bar on stderr; ``None`` shows it only on a terminal.
+        progress: Progress bar on stderr; ``None`` follows
+            :func:`summarize.progress.progress_bars` (by default: only on a terminal).
         retries: Extra tries for a story whose task fails (Dask only).
         n_workers: Worker processes for ``scheduler="dask"`` (default: one per core, as many
             as memory allows at about 1.5 GB each).
@@ -155,15 +157,13 @@ def brief_many(
     )
 
 
-def _bar(total: int, progress: bool | None) -> Any:
-    from tqdm import tqdm  # plain tqdm: tqdm.auto warns on stderr in notebooks
+@contextmanager
+def _bar(total: int, progress: bool | None) -> Iterator[Any]:
+    """The stories bar: ``progress`` when given, else :mod:`summarize.progress`'s switch."""
+    from summarize.progress import bar, choose, progress_bars
 
-    return tqdm(
-        total=total,
-        desc="stories",
-        unit="story",
-        disable=(not progress) if progress is not None else None,
-    )
+    with progress_bars(choose(progress)), bar(total=total, desc="stories", unit="story") as steps:
+        yield steps
 
 
 def _run_here(

@@ -1,21 +1,25 @@
 """Progress bars on stderr for work that can take more than a few seconds.
 
 One switch for the whole library, so nested work (a briefing that generates text token by
-token) follows the caller's choice: :func:`progress_bars` sets it for a block of code. The
-default, ``None``, shows bars only when stderr is a terminal, so pipes, log files, tests and
-notebooks stay quiet; ``True`` forces them, ``False`` hides them (``--quiet``/``--no-progress``).
+token, a fetch inside ``load_articles``) follows the caller's choice: :func:`progress_bars`
+sets it for a block of code. The default, ``None``, shows bars only when stderr is a terminal,
+so pipes, log files, tests and notebooks stay quiet; ``True`` forces them, ``False`` hides them
+(``--quiet``/``--no-progress``). Every bar of the library is made by :func:`bar` or
+:func:`track`; a function's own ``progress=`` argument goes through :func:`choose`.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from tqdm import tqdm
+
+T = TypeVar("T")
 
 _ENABLED: ContextVar[bool | None] = ContextVar("summarize_progress", default=None)
 
@@ -35,6 +39,18 @@ def progress_bars(enabled: bool | None) -> Iterator[None]:
         _ENABLED.reset(token)
 
 
+def choose(progress: bool | None, *, worth_a_bar: bool = True) -> bool | None:
+    """The setting for one piece of work: the caller's own ``progress`` argument when given,
+    else the switch (:func:`progress_bars`) when set; on auto (both ``None``), work too small
+    to need a bar (``worth_a_bar=False``) gets none, other work a bar on a terminal only."""
+    if progress is not None:
+        return progress
+    enabled = _ENABLED.get()
+    if enabled is not None:
+        return enabled
+    return None if worth_a_bar else False
+
+
 def bar(*, total: int | None, desc: str, unit: str = "step") -> tqdm:
     """A tqdm bar on stderr that follows :func:`progress_bars` and clears itself when done.
 
@@ -52,3 +68,13 @@ def bar(*, total: int | None, desc: str, unit: str = "step") -> tqdm:
         dynamic_ncols=True,
         disable=None if enabled is None else not enabled,
     )
+
+
+def track(items: Sequence[T], *, desc: str, unit: str = "step") -> Iterator[T]:
+    """Yield ``items`` while a :func:`bar` counts them (for a loop: ``for x in track(xs, ...)``).
+
+    The bar follows the switch as it is when the loop starts."""
+    with bar(total=len(items), desc=desc, unit=unit) as steps:
+        for item in items:
+            yield item
+            steps.update()

@@ -41,6 +41,7 @@ import numpy as np
 from summarize import defaults
 from summarize.copies import near_copy_families
 from summarize.errors import InputError
+from summarize.progress import choose, progress_bars, track
 from summarize.types.article import Article
 from summarize.types.story import Family, Story, outlet_name
 
@@ -89,8 +90,9 @@ def group_stories(
             splits more. Default :data:`DEFAULT_THRESHOLD` (chosen on dev data).
         embedder: Sentence embedder (an Embedder or a model name); default: the shared one.
         neighbours: Candidate neighbours per article (more: slower, steadier on huge stories).
-        progress: Progress bar on stderr over the neighbour search; ``None`` shows it only for
-            piles of several thousand articles.
+        progress: Progress bar on stderr over the neighbour search; ``None`` follows
+            :func:`summarize.progress.progress_bars` (by default: on a terminal, for piles of
+            several thousand articles).
 
     Returns:
         Stories, most outlets first (then most articles, then first appearance); every article
@@ -115,8 +117,8 @@ def group_stories(
     if not items:
         return []
     tfidf, dense = document_vectors(items, embedder=embedder)
-    show = progress if progress is not None else len(items) >= 2 * BLOCK
-    candidates = _candidates(tfidf, dense, neighbours=neighbours, progress=show)
+    with progress_bars(choose(progress, worth_a_bar=len(items) >= 2 * BLOCK)):
+        candidates = _candidates(tfidf, dense, neighbours=neighbours)
     groups = _average_link(candidates, tfidf, dense, threshold=threshold)
     stories = [_story([items[i] for i in group], dense[group]) for group in groups]
     firsts = [group[0] for group in groups]
@@ -164,20 +166,16 @@ class _Candidates:
     saturated: np.ndarray
 
 
-def _candidates(
-    tfidf: csr_matrix, dense: np.ndarray, *, neighbours: int, progress: bool = False
-) -> _Candidates:
+def _candidates(tfidf: csr_matrix, dense: np.ndarray, *, neighbours: int) -> _Candidates:
     n = dense.shape[0]
     k = min(neighbours, n - 1)
     pairs: dict[tuple[int, int], float] = {}
     saturated = np.zeros(n, dtype=bool)
     if k < 1:
         return _Candidates(pairs, saturated)
-    from tqdm import tqdm  # plain tqdm: tqdm.auto warns on stderr in notebooks
-
     tfidf_t = tfidf.T.tocsr()
     starts = range(0, n, BLOCK)
-    for start in tqdm(starts, desc="grouping", unit="block", disable=not progress, leave=False):
+    for start in track(starts, desc="grouping", unit="block"):
         stop = min(start + BLOCK, n)
         block = TFIDF_WEIGHT * (tfidf[start:stop] @ tfidf_t).toarray()
         block += (1 - TFIDF_WEIGHT) * (dense[start:stop] @ dense.T)

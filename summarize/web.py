@@ -28,14 +28,28 @@ import os
 import threading
 import time
 import urllib.robotparser
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from summarize.defaults import (
+    FETCH_BACKOFF,
+    FETCH_BAR_PAGES,
+    FETCH_DELAY,
+    FETCH_MAX_AGE,
+    FETCH_MAX_BYTES,
+    FETCH_MAX_RETRY_AFTER,
+    FETCH_PER_HOST,
+    FETCH_RETRIES,
+    FETCH_TIMEOUT,
+    FETCH_USER_AGENT,
+    FETCH_WORKERS,
+)
 from summarize.errors import FetchError, InputError
+from summarize.progress import choose, progress_bars, track
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -48,7 +62,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_USER_AGENT = "summarize/0.1 (news briefing tool; honours robots.txt)"
+DEFAULT_USER_AGENT = FETCH_USER_AGENT  # the old name, kept for callers
 _RETRY_STATUSES = frozenset({429, 502, 503, 504})
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _FEED_TYPES = (
@@ -59,7 +73,6 @@ _FEED_TYPES = (
     "application/feed+json",
 )
 _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex")
-_MAX_RETRY_AFTER = 30.0
 
 
 def is_url(text: object) -> bool:
@@ -100,6 +113,8 @@ class Page:
 class Fetcher:
     """A polite HTTP client with an on-disk cache; see the module docstring.
 
+    The defaults (and why) are in :mod:`summarize.defaults` (``FETCH_*``).
+
     Args:
         timeout: Seconds to wait for a connection or for data before giving up.
         max_bytes: Largest body accepted; larger pages raise :class:`FetchError`.
@@ -117,26 +132,28 @@ class Fetcher:
             ISO 8601).
         limit: Feeds only: at most this many entries of each feed (newest first).
         workers: Threads fetching at once (across hosts).
-        progress: Show a progress bar while fetching; ``None``: when more than 3 pages.
+        progress: Show a progress bar while fetching; ``None`` follows
+            :func:`summarize.progress.progress_bars` (by default: on a terminal, when more
+            than 3 pages).
     """
 
     def __init__(
         self,
         *,
-        timeout: float = 20.0,
-        max_bytes: int = 5_000_000,
-        user_agent: str = DEFAULT_USER_AGENT,
-        per_host: int = 2,
-        delay: float = 1.0,
-        retries: int = 3,
-        backoff: float = 1.0,
-        max_age: float = 24 * 3600,
+        timeout: float = FETCH_TIMEOUT,
+        max_bytes: int = FETCH_MAX_BYTES,
+        user_agent: str = FETCH_USER_AGENT,
+        per_host: int = FETCH_PER_HOST,
+        delay: float = FETCH_DELAY,
+        retries: int = FETCH_RETRIES,
+        backoff: float = FETCH_BACKOFF,
+        max_age: float = FETCH_MAX_AGE,
         offline: bool = False,
         respect_robots: bool = True,
         cache_dir: str | os.PathLike[str] | None = None,
         since: str | None = None,
         limit: int | None = None,
-        workers: int = 8,
+        workers: int = FETCH_WORKERS,
         progress: bool | None = None,
     ) -> None:
         if timeout <= 0 or max_bytes < 1 or per_host < 1 or workers < 1 or retries < 0:
@@ -191,18 +208,13 @@ class Fetcher:
         """Fetch several URLs concurrently (politely per host); results in the order given."""
         if not urls:
             return []
-        show = self.progress if self.progress is not None else len(urls) > 3
+        shown = choose(self.progress, worth_a_bar=len(urls) > FETCH_BAR_PAGES)
         results: list[Page | FetchError] = []
         with ThreadPoolExecutor(max_workers=min(self.workers, len(urls))) as pool:
             futures = [pool.submit(self._fetch_or_error, url) for url in urls]
-            if show:
-                from tqdm import tqdm  # plain tqdm: tqdm.auto warns on stderr in notebooks
-
-                futures_iter: Iterable = tqdm(futures, desc="Fetching", unit="page")
-            else:
-                futures_iter = futures
-            for future in futures_iter:
-                results.append(future.result())
+            with progress_bars(shown):
+                for future in track(futures, desc="fetching", unit="page"):
+                    results.append(future.result())
         return results
 
     def expand_feed(self, page: Page) -> list[str]:
@@ -310,7 +322,7 @@ class Fetcher:
             if response.status not in _RETRY_STATUSES or attempt >= self.retries:
                 return response
             wait = self.backoff * 2**attempt
-            if response.retry_after is not None and response.retry_after <= _MAX_RETRY_AFTER:
+            if response.retry_after is not None and response.retry_after <= FETCH_MAX_RETRY_AFTER:
                 wait = max(wait, response.retry_after)
             attempt += 1
             logger.info("HTTP %s for %s; retry %d in %.1f s", response.status, url, attempt, wait)

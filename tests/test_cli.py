@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from summarize.cli import main
+from summarize.cli import build_parser, main
 
 CLI = Path(sys.executable).parent / "summarize"
 
@@ -44,7 +47,7 @@ def test_help_is_instant_and_imports_no_model_code():
     assert result.stdout.strip().endswith("[]"), result.stdout[-300:]
 
 
-@pytest.mark.parametrize("command", ["brief", "compare", "models"])
+@pytest.mark.parametrize("command", ["brief", "compare", "stories", "models"])
 def test_each_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as done:
         main([command, "--help"])
@@ -53,6 +56,40 @@ def test_each_command_has_help(command, capsys):
     assert f"usage: summarize {command}" in out
     if command == "brief":
         assert "--max-words" in out and "--method" in out and "examples:" in out
+
+
+def _commands() -> dict[str, argparse.ArgumentParser]:
+    parser = build_parser()
+    [subparsers] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return {"": parser, **subparsers.choices}
+
+
+def _example_lines(parser: argparse.ArgumentParser) -> list[str]:
+    """The command lines of a parser's "examples:" block (without their explanations)."""
+    block = (parser.epilog or "").split("examples:\n", 1)[1].split("\n\n", 1)[0]
+    lines = [line.strip() for line in block.splitlines() if line.strip().startswith("summarize")]
+    return [re.split(r"\s{2,}", line)[0] for line in lines]
+
+
+@pytest.mark.parametrize("command", ["", "brief", "compare", "stories", "models"])
+def test_help_shows_an_example_of_every_option(command):
+    """Each option of each command is used in that command's --help examples, and every
+    example is a valid command line."""
+    parser = build_parser()
+    sub = _commands()[command]
+    examples = _example_lines(sub)
+    assert examples, f"summarize {command} --help has no examples"
+    for example in examples:
+        argv = shlex.split(example)[1:]
+        parsed = parser.parse_args(argv)  # exits (fails the test) on a usage error
+        if command:
+            assert parsed.command == command, example
+    words = {word for example in examples for word in shlex.split(example)}
+    words |= {word[:2] for word in words if re.fullmatch(r"-[a-z]{2,}", word)}  # -vv: -v
+    for action in sub._actions:
+        options = set(action.option_strings) - {"-h", "--help", "--version"}
+        if options:
+            assert options & words, f"summarize {command} --help: no example uses {options}"
 
 
 @pytest.mark.parametrize(

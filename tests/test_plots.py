@@ -82,6 +82,23 @@ def test_heatmap_masks_the_diagonal_and_fits_the_scale_to_the_pairs(briefing):
     assert np.abs(np.subtract(lowest, highest)[:3]).sum() > 0.6
 
 
+def test_overlap_heatmap_draws_fact_overlap_and_says_so(briefing):
+    """A Comparison's heatmap is its share of matched facts; title and colour bar name it."""
+    comparison = briefing.comparison
+    figure = plots.overlap_heatmap(comparison)
+    ax = _main_axes(figure)[0]
+    colour_bar = next(a for a in figure.axes if a.get_label() == "<colorbar>")
+    assert ax.get_title() == "Share of matched facts"
+    assert "same-fact match" in colour_bar.get_ylabel()
+    n = len(comparison.sources)
+    cells = [t.get_text() for t in ax.texts if t.get_text() != "—"]
+    expected = comparison.fact_overlap[~np.eye(n, dtype=bool)]
+    assert cells == [f"{value:.2f}" for value in expected]
+    # Without a fact_overlap (a Comparison built by hand), story overlap, named as such.
+    bare = plots.overlap_heatmap(dataclasses.replace(comparison, fact_overlap=None))
+    assert _main_axes(bare)[0].get_title() == "Story overlap"
+
+
 def test_outlet_facts_bars_add_up_to_each_outlets_claims(briefing):
     comparison = briefing.comparison
     figure = plots.outlet_facts(comparison)

@@ -5,11 +5,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+from summarize import brief_many, group_stories, load_articles, stories
 from summarize.cli import main
 from summarize.progress import bar, progress_bars
+
+MIXED = Path(__file__).resolve().parent.parent / "articles" / "mixed-news-day"
+SWITCH = [(True, True), (False, False), (None, False)]  # None: stderr here is no terminal
 
 
 @pytest.mark.parametrize(("enabled", "shown"), [(True, True), (False, False), (None, False)])
@@ -31,6 +36,29 @@ def test_brief_shows_steps_only_when_asked_or_on_a_terminal(bundled_articles, em
     with progress_bars(True):  # the caller's switch reaches brief() when it is not given
         brief(bundled_articles, embedder=embedder)
     assert "briefing" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("enabled", "shown"), SWITCH)
+def test_grouping_bar_follows_the_switch(enabled, shown, embedder, monkeypatch, capsys):
+    pile = load_articles(MIXED)
+    # Blocks of 2 articles: a "large" pile, which gets a bar on a terminal (only there).
+    monkeypatch.setattr(stories, "BLOCK", 2)
+    with progress_bars(enabled):
+        group_stories(pile, embedder=embedder)
+    assert ("grouping" in capsys.readouterr().err) is shown
+
+
+@pytest.mark.parametrize(("enabled", "shown"), SWITCH)
+def test_brief_many_bar_follows_the_switch(enabled, shown, capsys):
+    story = load_articles(
+        [
+            "The council approved the new budget on Monday. Roads will be repaired first.",
+            "On Monday the council passed the budget. Schools get new roofs this year.",
+        ]
+    )
+    with progress_bars(enabled):
+        brief_many([story], max_words=30, per_source_words=20)
+    assert ("stories:" in capsys.readouterr().err) is shown
 
 
 def test_quiet_command_line_writes_nothing_to_stderr(story_dir, capsys):

@@ -14,7 +14,7 @@ import pytest
 from summarize import brief, load_articles
 from summarize.digest import Digest, DigestSentence
 from summarize.render.html import css, e
-from summarize.render.plots import heatmap_png
+from summarize.render.plots import figure_png, heatmap_png, overlap_heatmap
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -200,15 +200,28 @@ def test_heatmap_png_is_deterministic_and_not_blank(briefing):
     from matplotlib.image import imread
 
     comparison = briefing.comparison
-    png = heatmap_png(comparison.similarity, comparison.sources)
+    png = heatmap_png(comparison.fact_overlap, comparison.sources)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    assert heatmap_png(comparison.similarity, comparison.sources) == png
+    assert heatmap_png(comparison.fact_overlap, comparison.sources) == png
     pixels = imread(io.BytesIO(png))
     assert pixels.shape[0] > 200 and pixels.shape[1] > 200
     assert float(pixels[..., :3].std()) > 0.1
+
+
+def test_html_heatmap_draws_the_share_of_matched_facts(briefing):
+    """Story overlap is about 1 for every pair of the bundled story (nothing to see); the page
+    draws the share of matched facts, like notebook 01, and says so."""
+    comparison = briefing.comparison
+    n = len(comparison.sources)
+    off_diagonal = ~np.eye(n, dtype=bool)
+    assert comparison.similarity[off_diagonal].min() > 0.9  # why it is not the picture
     page = briefing.to_html()
-    uri = re.search(r'src="data:image/png;base64,([^"]+)"', page).group(1)
-    assert base64.b64decode(uri) == png
+    uri = re.search(r'<img id="sz-heatmap" src="data:image/png;base64,([^"]+)"', page).group(1)
+    drawn = base64.b64decode(uri)
+    assert drawn == figure_png(overlap_heatmap(comparison))
+    assert drawn != heatmap_png(comparison.similarity, comparison.sources)
+    assert f'alt="Heatmap: share of matched facts between {n} outlets"' in page
+    assert "Share of matched facts (the heatmap;" in page
 
 
 def test_heatmap_rejects_a_mismatched_matrix():

@@ -17,9 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from summarize.cli import main
+from summarize import defaults
+from summarize.cli import build_parser, main
 from summarize.errors import ArticleLoadErrors, FetchError
 from summarize.loading import load_articles
+from summarize.progress import progress_bars
 from summarize.web import Fetcher, feed_links
 
 PARAGRAPHS = [
@@ -197,6 +199,25 @@ def fetcher(tmp_path: Path, **options: object) -> Fetcher:
     return Fetcher(**settings)  # type: ignore[arg-type]
 
 
+def test_fetch_defaults_come_from_defaults_py(tmp_path: Path) -> None:
+    """One place for defaults: Fetcher() and the CLI's --timeout use summarize.defaults."""
+    made = Fetcher(cache_dir=tmp_path / "http")
+    settings = {
+        "timeout": defaults.FETCH_TIMEOUT,
+        "max_bytes": defaults.FETCH_MAX_BYTES,
+        "user_agent": defaults.FETCH_USER_AGENT,
+        "per_host": defaults.FETCH_PER_HOST,
+        "delay": defaults.FETCH_DELAY,
+        "retries": defaults.FETCH_RETRIES,
+        "backoff": defaults.FETCH_BACKOFF,
+        "max_age": defaults.FETCH_MAX_AGE,
+        "workers": defaults.FETCH_WORKERS,
+    }
+    assert {name: getattr(made, name) for name in settings} == settings
+    arguments = build_parser().parse_args(["brief", "https://example.org/a"])
+    assert arguments.timeout == defaults.FETCH_TIMEOUT
+
+
 def test_article_page_gives_its_own_metadata(site: Site, tmp_path: Path) -> None:
     [article] = load_articles(f"{site.base}/news/bridge-a", fetcher=fetcher(tmp_path))
     assert article.source == "Riverton Daily"
@@ -330,6 +351,23 @@ def test_stale_cache_entry_is_revalidated_with_its_etag(site: Site, tmp_path: Pa
     assert site.hits["/news/bridge-c"] == 2  # asked again, answered 304
     assert again[0].text == first[0].text
     assert again[0].metadata["fetched_at"] == first[0].metadata["fetched_at"]
+
+
+@pytest.mark.parametrize(("enabled", "shown"), [(True, True), (False, False), (None, False)])
+def test_fetch_bar_follows_the_progress_switch(
+    site: Site,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    enabled: bool | None,
+    shown: bool,
+) -> None:
+    """summarize.progress turns the fetch bar on and off; by default (stderr not a terminal,
+    as in a notebook) four pages draw nothing."""
+    urls = [f"{site.base}/news/{name}" for name in ("bridge-a", "bridge-b", "bridge-c")]
+    with progress_bars(enabled):
+        pages = fetcher(tmp_path).fetch_many([*urls, f"{site.base}/news/bridge-old"])
+    assert not any(isinstance(page, FetchError) for page in pages)
+    assert ("fetching" in capsys.readouterr().err.lower()) is shown
 
 
 def test_cli_briefs_urls_with_sources_from_the_pages(

@@ -60,7 +60,9 @@ def comparison_frame(comparison: Comparison) -> pd.DataFrame:
 
 
 def overlap_frame(comparison: Comparison) -> pd.DataFrame:
-    """The document overlap matrix, rows and columns labelled by outlet."""
+    """Story overlap (``comparison.similarity``: the probability that two articles tell the same
+    story), rows and columns labelled by outlet. The share of matched facts is
+    ``comparison.fact_overlap``."""
     import pandas as pd
 
     sources = list(comparison.sources)

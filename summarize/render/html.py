@@ -244,34 +244,40 @@ def disputes_list(disputes: Iterable[Dispute], numbers: Mapping[str, int]) -> st
 def overlap_section(
     comparison: Comparison, numbers: Mapping[str, int], *, fold_table: bool = False
 ) -> str:
-    """The heatmap image next to the same numbers as a table (``fold_table``: the table in a
-    closed ``<details>``, as the heatmap already prints every value)."""
-    from summarize.render.plots import heatmap_data_uri
+    """The heatmap of the share of matched facts next to both overlap matrices as tables
+    (``fold_table``: the tables in a closed ``<details>``, as the heatmap already prints the
+    share of matched facts). Story overlap is about 1 for every pair of one story, so it is
+    a table, not the picture."""
+    from summarize.render.plots import OVERLAP_WORDS, overlap_heatmap_data_uri
 
     sources = comparison.sources
-    uri = heatmap_data_uri(comparison.similarity, sources)
-    table = _matrix_table(comparison.similarity, sources, numbers)
+    drawn = "similarity" if comparison.fact_overlap is None else "fact_overlap"
     image = (
-        f'<figure class="sz-heatmap"><img id="sz-heatmap" src="{uri}" '
-        f'alt="Heatmap of pairwise story overlap between {len(sources)} outlets"></figure>'
+        f'<figure class="sz-heatmap"><img id="sz-heatmap" '
+        f'src="{overlap_heatmap_data_uri(comparison)}" '
+        f'alt="Heatmap: {e(OVERLAP_WORDS[drawn][0].lower())} between {len(sources)} outlets">'
+        "</figure>"
     )
-    note = (
-        '<p class="sz-muted">Story overlap: the probability that the two articles tell the same '
-        "story (about 1 for two reports of one story, even in different words; near 0 for "
-        "different stories).</p>"
+    story_note = (
+        '<p class="sz-muted">Story overlap (<code>similarity</code> in the JSON): the '
+        "probability that the two articles tell the same story (about 1 for two reports of one "
+        "story, even in different words; near 0 for different stories).</p>"
     )
-    facts = ""
+    story_table = _matrix_table(comparison.similarity, sources, numbers)
+    facts_note = facts_table = ""
     if comparison.fact_overlap is not None:
-        facts = (
-            '<p class="sz-muted">Share of matched facts: the share of sentences with a same-fact '
-            "match in the other article, averaged both ways.</p>"
-            + _matrix_table(comparison.fact_overlap, sources, numbers, kind="sz-facts")
+        facts_note = (
+            '<p class="sz-muted">Share of matched facts (the heatmap; <code>fact_overlap</code> '
+            "in the JSON): the share of sentences with a same-fact match in the other article, "
+            "averaged both ways.</p>"
         )
-    body = f"{table}{note}{facts}"
-    if fold_table:  # the heatmap already prints every story-overlap value
+        facts_table = _matrix_table(comparison.fact_overlap, sources, numbers, kind="sz-facts")
+    body = f"{facts_note}{facts_table}{story_note}{story_table}"
+    if fold_table:  # the heatmap already prints every value; only what it draws stays open
+        pictured, folded = (facts_note, story_note) if facts_note else (story_note, "")
         body = (
-            f'{note}<details class="sz-rest"><summary>The numbers as tables</summary>'
-            f"{table}{facts}</details>"
+            f'{pictured}<details class="sz-rest"><summary>The numbers as tables</summary>'
+            f"{facts_table}{folded}{story_table}</details>"
         )
     return _card(
         "Overlap between outlets",

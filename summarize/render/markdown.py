@@ -126,14 +126,16 @@ def _comparison_sections(
 
     sections.append(
         "## Overlap between outlets\n\n"
-        "Story overlap: the probability that the two articles tell the same story (about 1 for "
-        "two reports of one story, even in different words; near 0 for different stories).\n\n"
+        "Story overlap (`similarity` in the JSON): the probability that the two articles tell "
+        "the same story (about 1 for two reports of one story, even in different words; near 0 "
+        "for different stories).\n\n"
         + _matrix_markdown(comparison.similarity, comparison.sources, numbers)
     )
     if comparison.fact_overlap is not None:
         sections.append(
-            "Share of matched facts: the share of sentences with a same-fact match in the other "
-            "article, averaged both ways (0 = no sentence repeated, 1 = every sentence).\n\n"
+            "Share of matched facts (`fact_overlap` in the JSON): the share of sentences with a "
+            "same-fact match in the other article, averaged both ways (0 = no sentence repeated, "
+            "1 = every sentence).\n\n"
             + _matrix_markdown(comparison.fact_overlap, comparison.sources, numbers)
         )
     return sections

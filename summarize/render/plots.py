@@ -33,29 +33,47 @@ def _label(source: str, number: int, width: int = 18) -> str:
     return f"[{number}] " + "\n".join(textwrap.wrap(source, width=width) or [source])
 
 
+#: Title and colour-bar label of each overlap matrix a Comparison holds, so a heatmap says
+#: which of the two numbers it draws (the same names as the Markdown and HTML tables).
+OVERLAP_WORDS = {
+    "fact_overlap": (
+        "Share of matched facts",
+        "share of sentences with a same-fact match\n(scale fitted to these pairs)",
+    ),
+    "similarity": (
+        "Story overlap",
+        "probability of telling the same story\n(scale fitted to these pairs)",
+    ),
+}
+
+
 def heatmap(
-    similarity: np.ndarray,
+    matrix: np.ndarray,
     sources: Sequence[str],
     *,
     ax: Axes | None = None,
     title: str = "Overlap between outlets",
+    label: str = "overlap (scale fitted to these pairs)",
 ) -> Figure:
-    """Draw the (n, n) similarity matrix as an annotated heatmap and return its Figure.
+    """Draw an (n, n) overlap matrix as an annotated heatmap and return its Figure.
 
     The diagonal (each outlet with itself, always 1) is masked in grey, and the colour scale
     is fitted to the off-diagonal values, so the pairs that differ look different.
+    :func:`overlap_heatmap` draws a Comparison's share of matched facts with matching words.
 
     Args:
-        similarity: Document overlap matrix, rows and columns in ``sources`` order.
+        matrix: Overlap matrix, rows and columns in ``sources`` order, e.g. a Comparison's
+            ``fact_overlap`` (share of matched facts) or ``similarity`` (story overlap).
         sources: Outlet names; labels are numbered like the briefing's citations.
         ax: Draw into these axes instead of a new figure (for notebooks with subplots).
-        title: Axes title.
+        title: Axes title: say which matrix is drawn.
+        label: Colour-bar label: what a cell's value means.
     """
-    matrix = np.asarray(similarity, dtype=float)
+    matrix = np.asarray(matrix, dtype=float)
     n = len(sources)
     if matrix.shape != (n, n):
         raise ValueError(
-            f"similarity has shape {matrix.shape}, expected ({n}, {n}) for {n} sources"
+            f"overlap matrix has shape {matrix.shape}, expected ({n}, {n}) for {n} sources"
         )
     detailed = n <= 12  # beyond that, numbers in cells and long labels are unreadable
     if ax is None:
@@ -102,8 +120,19 @@ def heatmap(
                 ax.text(j, i, f"{value:.2f}", ha="center", va="center", color=color, fontsize=10)
     if title:
         ax.set_title(title, fontsize=11, parse_math=False)
-    figure.colorbar(image, ax=ax, shrink=0.85, label="overlap (scale fitted to these pairs)")
+    colour_bar = figure.colorbar(image, ax=ax, shrink=0.85)
+    colour_bar.set_label(label, parse_math=False)
     return figure
+
+
+def overlap_heatmap(comparison: Comparison, *, ax: Axes | None = None) -> Figure:
+    """The heatmap of a Comparison: its share of matched facts (``fact_overlap``), titled and
+    labelled as such. Story overlap (``similarity``) is about 1 for every pair of reports of
+    one story, so a heatmap of it shows nothing; it is drawn only when a Comparison has no
+    ``fact_overlap`` (one built by hand or read from old JSON)."""
+    name = "similarity" if comparison.fact_overlap is None else "fact_overlap"
+    title, label = OVERLAP_WORDS[name]
+    return heatmap(getattr(comparison, name), comparison.sources, ax=ax, title=title, label=label)
 
 
 def _figure(width: float, height: float) -> tuple[Figure, Axes]:
@@ -131,22 +160,31 @@ def _colour_range(values: np.ndarray) -> tuple[float, float]:
     return max(0.0, low - 0.3 * spread), high
 
 
-def heatmap_png(
-    similarity: np.ndarray, sources: Sequence[str], *, dpi: int = 100, title: str = ""
-) -> bytes:
-    """The heatmap as PNG bytes, identical for identical input (no timestamp metadata)."""
+def figure_png(figure: Figure, *, dpi: int = 100) -> bytes:
+    """A figure as PNG bytes, identical for identical input (no timestamp metadata)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    figure = heatmap(similarity, sources, title=title)
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
 
 
-def heatmap_data_uri(similarity: np.ndarray, sources: Sequence[str]) -> str:
-    """The heatmap as a ``data:image/png;base64,...`` URI for self-contained HTML."""
-    encoded = base64.b64encode(heatmap_png(similarity, sources)).decode("ascii")
+def heatmap_png(
+    matrix: np.ndarray,
+    sources: Sequence[str],
+    *,
+    dpi: int = 100,
+    title: str = "",
+    label: str = "overlap (scale fitted to these pairs)",
+) -> bytes:
+    """The heatmap of ``matrix`` as PNG bytes (see :func:`heatmap` and :func:`figure_png`)."""
+    return figure_png(heatmap(matrix, sources, title=title, label=label), dpi=dpi)
+
+
+def overlap_heatmap_data_uri(comparison: Comparison) -> str:
+    """:func:`overlap_heatmap` as a ``data:image/png;base64,...`` URI for self-contained HTML."""
+    encoded = base64.b64encode(figure_png(overlap_heatmap(comparison))).decode("ascii")
     return f"data:image/png;base64,{encoded}"
 
 
