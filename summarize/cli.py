@@ -10,10 +10,11 @@ Exit codes: 0 success, 1 an input or model problem (explained in one line, no tr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -701,21 +702,41 @@ def _run_models() -> None:
     )
 
 
-def _configure_logging(verbose: int, quiet: bool) -> None:
+@contextlib.contextmanager
+def _logging_for_run(verbose: int, quiet: bool) -> Iterator[None]:
+    """Log at the level -q/-v ask for while one command runs, then put the logging state
+    back: ``main()`` is also called in-process (tests, notebooks), where a ``-q`` run must not
+    leave the ``summarize`` logger silenced for the caller's later warnings."""
     level = (
         logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     )
+    root = logging.getLogger()
+    package = logging.getLogger("summarize")
+    handlers, root_level, package_level = list(root.handlers), root.level, package.level
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
-    logging.getLogger("summarize").setLevel(level)
+    package.setLevel(level)
+    try:
+        yield
+    finally:
+        package.setLevel(package_level)
+        for handler in root.handlers[:]:
+            if handler not in handlers:  # the one basicConfig added, if it added one
+                root.removeHandler(handler)
+        root.setLevel(root_level)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose, args.quiet)
+    with _logging_for_run(args.verbose, args.quiet):
+        return _run(parser, args)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Run the parsed command; returns the exit code."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from summarize.errors import ArticleError, SummarizeError
