@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from summarize.articles import Article
     from summarize.briefing import Briefing
     from summarize.comparison import Comparison
-    from summarize.types import Family
 
 logger = logging.getLogger("summarize")
 
@@ -509,13 +508,16 @@ def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> N
     )
 
 
-def _say_folds(families: Sequence[Family], articles: int) -> None:
+def _say_folds(briefing: Briefing, articles: int) -> None:
     """Near-copies counted once: say which and why on stderr (a warning, so it shows by
-    default; the briefing lists them too)."""
-    if families:
+    default; the briefing lists them too), and which members' figures are kept as versions."""
+    if briefing.families:
         from summarize.copies import describe_folds
 
-        logger.warning("%s", describe_folds(families, articles=articles))
+        versions = [a for a in briefing.articles if "version_of" in a.metadata]
+        logger.warning(
+            "%s", describe_folds(briefing.families, articles=articles, versions=versions)
+        )
 
 
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -537,7 +539,7 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
         progress=_progress(args),
         collapse_copies=not args.keep_copies,
     )
-    _say_folds(briefing.families, len(articles))
+    _say_folds(briefing, len(articles))
     _point_to_stories(briefing.comparison.off_story, args)
     fmt = _format(args)
     if fmt == "html":

@@ -5,11 +5,14 @@ Two articles are near-copies when at least :data:`NEAR_COPY` of the shorter one'
 story's articles into families (used by :func:`summarize.stories.group_stories` for each
 story); :func:`collapse_near_copies` folds each family into the one article that a briefing or
 comparison cites, as "AP, via X and Y" (:meth:`summarize.types.Story.briefing_articles`), so
-copies never count as independent corroboration. No model: word 5-grams only.
+copies never count as independent corroboration. Families are found on word 5-grams alone
+(no model); a member that changes a figure keeps its changed sentences as a version article
+(:func:`changed_figures`, spaCy numbers), so folding never hides a changed figure.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections import Counter, defaultdict
@@ -21,7 +24,14 @@ from summarize.types.story import Family, NearCopy, Story
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["NEAR_COPY", "SHINGLE", "collapse_near_copies", "describe_folds", "near_copy_families"]
+__all__ = [
+    "NEAR_COPY",
+    "SHINGLE",
+    "changed_figures",
+    "collapse_near_copies",
+    "describe_folds",
+    "near_copy_families",
+]
 
 #: Share of the shorter text's word 5-grams two near-copies have in common (see defaults.py).
 NEAR_COPY = defaults.STORY_NEAR_COPY
@@ -108,8 +118,12 @@ def collapse_near_copies(
 
     The same rule as :func:`group_stories` applies inside a story (:func:`near_copy_families`,
     then :meth:`Story.briefing_articles`): each family is cited once, under its label ("AP, via
-    X and Y"), with its longest text. The folds are logged at ``log_level`` with their
-    near-copy shares (:func:`describe_folds`).
+    X and Y"), with its longest text. A member that gives a figure the cited text does not (an
+    update that raises the death toll from 60 to 65) keeps those sentences in a *version*
+    article of its own (:func:`changed_figures`), so the comparison still shows the change as
+    a dispute or update; a version counts with its family, not as another outlet
+    (``metadata["version_of"]``, see :func:`summarize.comparison.compare`). The folds are
+    logged at ``log_level`` with their near-copy shares (:func:`describe_folds`).
 
     Returns:
         The articles to compare (the input unchanged when nothing is a near-copy), and the
@@ -121,12 +135,56 @@ def collapse_near_copies(
     if not folded:
         return items, ()
     chosen = Story(articles=items, label="", families=families).briefing_articles()
-    logger.log(log_level, "%s", describe_folds(folded, articles=len(items)))
-    return chosen, folded
+    by_source = {article.source: article for article in items}
+    taken = {article.source for article in chosen}
+    versions: list[Article] = []
+    for cited in chosen:
+        members = cited.metadata.get("family", "").split("; ") if "family" in cited.metadata else []
+        for source in members:
+            if source == cited.metadata["family_text"]:
+                continue
+            member = by_source[source]
+            kept = changed_figures(member, cited)
+            if kept:
+                label, n = source, 1
+                while label in taken:  # a member named like another family's label
+                    n += 1
+                    label = f"{source} ({n})"
+                taken.add(label)
+                versions.append(
+                    dataclasses.replace(
+                        member,
+                        source=label,
+                        text=" ".join(kept),
+                        sentences=kept,
+                        metadata={**member.metadata, "version_of": cited.source},
+                    )
+                )
+    logger.log(log_level, "%s", describe_folds(folded, articles=len(items), versions=versions))
+    return (*chosen, *versions), folded
 
 
-def describe_folds(families: Sequence[Family], *, articles: int | None = None) -> str:
-    """One line saying which articles were counted as one report and why (for the log)."""
+def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
+    """The sentences of ``member`` (a near-copy of ``cited``) that state a figure, with what it
+    counts, that the cited text does not state: "killed 60 people" when the cited update says
+    65 (:func:`summarize.differences.stated_figures`). Sentences the cited text repeats word for
+    word, or whose figures it states too, are left out: the cited text already shows them."""
+    from summarize.differences import stated_figures
+
+    repeated = set(cited.sentences)
+    candidates = [s for s in member.sentences if s not in repeated]
+    if not candidates:
+        return ()
+    figures = stated_figures([*candidates, cited.text])
+    stated = figures[-1]
+    return tuple(s for s, found in zip(candidates, figures[:-1], strict=True) if found - stated)
+
+
+def describe_folds(
+    families: Sequence[Family], *, articles: int | None = None, versions: Sequence[Article] = ()
+) -> str:
+    """One line saying which articles were counted as one report and why (for the log), and
+    which members' other figures are kept as versions."""
     parts = [
         f"{family.label!r} = "
         + ", ".join(f"{c.source} ({c.share:.0%} shared with {c.closest})" for c in family.copies)
@@ -134,9 +192,17 @@ def describe_folds(families: Sequence[Family], *, articles: int | None = None) -
     ]
     folded = sum(len(family.sources) for family in families)
     of = f" of {articles}" if articles is not None else ""
+    kept = (
+        " Versions that give other figures than the cited text are compared with it (their "
+        "sentences kept, counted with their family): "
+        + ", ".join(f"{v.source} ({v.metadata['version_of']})" for v in versions)
+        + "."
+        if versions
+        else ""
+    )
     return (
         f"{folded}{of} articles are near-copies (share of the shorter text's word 5-grams "
-        f"found in the other), each family counted as one report: {'; '.join(parts)}. "
+        f"found in the other), each family counted as one report: {'; '.join(parts)}.{kept} "
         "To count them as separate outlets use collapse_copies=False (CLI: --keep-copies)."
     )
 

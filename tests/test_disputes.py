@@ -232,9 +232,7 @@ def test_merged_sentence_never_cites_an_outlet_that_gives_another_value(embedder
         _article(f"Wire {i + 1}", [text, "Firefighters worked through the night to put it out."])
         for i, text in enumerate(FIRE)
     ]
-    # Two-sentence reports this alike are near-copies by the word 5-gram test (one family by
-    # default); here each is its own outlet, to check the disputes between them.
-    briefing = brief(articles, embedder=embedder, max_words=60, collapse_copies=False)
+    briefing = brief(articles, embedder=embedder, max_words=60)
     comparison = briefing.comparison
     conflicting = {
         frozenset({(d.a.source, d.a.text), (d.b.source, d.b.text)})

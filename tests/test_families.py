@@ -4,7 +4,9 @@ Articles written for this test (an invented chemical-plant fire): an AP wire rep
 lightly edited copies of it, AP's later update, and two outlets' own reports. ``brief``,
 ``compare``, ``summarise`` and the CLI fold the four copies into one report cited as "AP, via
 Harbour Gazette and Midland Post" (issue 17), list the fold and why, and ``--keep-copies`` /
-``collapse_copies=False`` restore the old count of six outlets.
+``collapse_copies=False`` restore the old count of six outlets. A second set (an apartment
+block collapse: AP's report, AP's update raising the death toll, one outlet's own report) checks
+that folding does not hide a changed figure.
 """
 
 from __future__ import annotations
@@ -336,3 +338,90 @@ def test_a_story_briefing_folds_the_storys_own_families(embedder):
         "AP, via Daily Ledger and Northern Courier"
         in briefing.to_markdown().split("## Near-copies counted once")[1]
     )
+
+
+# --- a wire report and its update that changes the death toll --------------------------------
+
+COLLAPSE_FIRST = (  # AP, 08:00: 12 dead
+    "LARKSPUR (AP) — A four-storey apartment block collapsed in the port city of Larkspur early "
+    "on Tuesday, killing 12 people and trapping dozens more under the rubble, the city's "
+    "emergency service said.",
+    "Rescue teams worked through the morning with sniffer dogs and heavy cranes to reach "
+    "residents trapped in the basement and on the lower floors.",
+    "The building, put up in the 1970s, had been declared unsafe by city inspectors last year, "
+    "according to local media.",
+    "Mayor Ilse Dantzig said the city would open an inquiry into why residents had not been "
+    "moved out.",
+    "Neighbours said they had heard cracking sounds from the walls for several days before the "
+    "collapse.",
+)
+COLLAPSE_UPDATE = (  # AP, 17:30: the toll rises to 19, two sentences added
+    COLLAPSE_FIRST[0].replace("killing 12 people", "killing 19 people"),
+    *COLLAPSE_FIRST[1:],
+    "Rescuers were still searching the rubble for missing residents on Tuesday evening, the "
+    "emergency service said.",
+    "The national government sent army engineers with heavy lifting gear to help with the search.",
+)
+COLLAPSE_OWN = (  # an outlet's own report, after the update
+    "Rescuers in Larkspur spent Tuesday digging through the remains of an apartment block that "
+    "gave way before dawn.",
+    "At least 19 people died when the block came down, emergency officials told the Harbour Light.",
+    "Teams with dogs and cranes searched the lower floors for people trapped in the basement.",
+    "Residents said inspectors had judged the building unsafe a year ago, and the mayor has "
+    "promised an inquiry.",
+)
+
+
+def _report(source: str, sentences: tuple[str, ...], published: str):
+    from summarize.articles import Article
+
+    return Article(
+        source=source,
+        title="Apartment block collapse in Larkspur",
+        text=" ".join(sentences),
+        sentences=sentences,
+        published=published,
+    )
+
+
+def test_an_update_that_changes_the_toll_folds_but_still_shows_the_change(embedder):
+    """A wire report and its update that raises the death toll are one family, counted once
+    in "what all outlets report"; the figure the update changed is not hidden: the earlier
+    version's sentence is compared with the cited text, and the briefing shows the update."""
+    articles = [
+        _report("AP", COLLAPSE_FIRST, "2026-06-02T08:00:00Z"),
+        _report("AP (2)", COLLAPSE_UPDATE, "2026-06-02T17:30:00Z"),
+        _report("Harbour Light", COLLAPSE_OWN, "2026-06-02T19:00:00Z"),
+    ]
+    (family,) = [f for f in near_copy_families(articles) if len(f.sources) > 1]
+    assert family.sources == ("AP", "AP (2)") and family.label == "AP (2 versions)"
+    briefing = brief(articles, embedder=embedder, progress=False, max_words=80)
+    assert briefing.families == (family,)
+    # Cited: the update's text under the family label; kept: the earlier version's changed
+    # sentence only, as a version of the family.
+    assert briefing.sources == ("AP (2 versions)", "Harbour Light", "AP")
+    (version,) = [a for a in briefing.articles if "version_of" in a.metadata]
+    assert version.sentences == (COLLAPSE_FIRST[0],)
+    assert version.metadata["version_of"] == "AP (2 versions)"
+    # The change shows: a deaths dispute 12 -> 19, read as an update (later report).
+    deaths = next(d for d in briefing.comparison.disputes if d.topic == "deaths")
+    assert {v.value for v in deaths.values} >= {"12", "19"}, deaths.describe()
+    assert deaths.update and deaths.timeline[0] == "12" and deaths.timeline[-1] == "19"
+    markdown = briefing.to_markdown()
+    assert "update: 12 → 19, later report" in markdown
+    assert "2 outlets compared (3 articles, near-copies counted once)" in markdown
+    assert "AP: states other figures than the cited text" in markdown
+    assert "2 outlets" in briefing.to_html() and "12 → 19" in briefing.to_html()
+    # Counted once: with the version as an outlet of its own, three "outlets" would need every
+    # claim in all three, and the version holds one sentence; as the family's, two reports do.
+    shared = briefing.comparison.shared
+    assert shared, "the collapse, the rescue and the inquiry are in both reports"
+    for claim in shared:
+        reports = {"AP (2 versions)" if s == "AP" else s for s in claim.sources}
+        assert reports == {"AP (2 versions)", "Harbour Light"}
+    cited = [s for sentence in briefing.digest.sentences for s in sentence.sources]
+    assert "AP (2)" not in cited
+    back = Briefing.from_json(briefing.to_json())
+    assert back.to_markdown() == markdown
+    # compare() folds the same way.
+    assert compare(articles, embedder=embedder).sources == briefing.sources

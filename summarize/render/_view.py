@@ -235,11 +235,13 @@ def format_date_range(span: tuple[datetime.date, datetime.date] | None) -> str:
 @dataclass(frozen=True)
 class FoldedFamily:
     """A near-copy family as a briefing shows it: the source label it is cited under, whose
-    text stands for it, and the family (members and why each is a copy)."""
+    text stands for it, the family (members and why each is a copy), and the members whose
+    other figures are compared as versions of their own (their source labels)."""
 
     cited: str
     text_from: str
     family: Family
+    versions: tuple[str, ...] = ()
 
 
 def folded_families(briefing: Briefing) -> list[FoldedFamily]:
@@ -251,5 +253,16 @@ def folded_families(briefing: Briefing) -> list[FoldedFamily]:
         family = members.get(article.metadata.get("family", ""))
         if family is not None:
             text_from = article.metadata.get("family_text", family.sources[0])
-            found.append(FoldedFamily(article.source, text_from, family))
+            versions = tuple(
+                a.source
+                for a in briefing.articles
+                if a.metadata.get("version_of") == article.source
+            )
+            found.append(FoldedFamily(article.source, text_from, family, versions))
     return found
+
+
+def independent_reports(briefing: Briefing) -> int:
+    """Outlets a briefing compares, a near-copy family once: its versions (members kept for
+    the figures they change) are not outlets of their own."""
+    return sum(1 for article in briefing.articles if "version_of" not in article.metadata)

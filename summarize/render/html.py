@@ -30,6 +30,7 @@ from summarize.render._view import (
     folded_families,
     format_date_range,
     grid_claims,
+    independent_reports,
     markers,
     published_date,
     representative,
@@ -461,10 +462,11 @@ def briefing_header(briefing: Briefing) -> str:
         else '<span class="sz-dates sz-unknown">publication dates not recorded</span>'
     )
     folded = sum(len(family.sources) - 1 for family in briefing.families)
-    copies = f" ({len(articles) + folded} articles, near-copies counted once)" if folded else ""
+    outlets = independent_reports(briefing)
+    copies = f" ({outlets + folded} articles, near-copies counted once)" if folded else ""
     return (
         '<header class="sz-header"><p class="sz-kicker">Briefing · '
-        f"{len(articles)} outlets{copies}</p><h1>{e(story_title(briefing))}</h1>"
+        f"{outlets} outlets{copies}</p><h1>{e(story_title(briefing))}</h1>"
         f'<p class="sz-meta">{when} · merged briefing of {briefing.digest.word_count} words · '
         f"{e(method)} · embedder {e(options.embedder)}</p></header>"
     )
@@ -505,6 +507,11 @@ def families_card(briefing: Briefing, numbers: Mapping[str, int]) -> str:
         copies = "".join(
             f"<li>{e(c.source)}: {c.share:.0%} shared with {e(c.closest)}</li>"
             for c in item.family.copies
+        ) + "".join(
+            f'<li><span class="sz-cite">[{numbers[version]}]</span> {e(version)}: states other '
+            "figures than the cited text; its sentences that do are compared as a version of "
+            "this report (not another outlet)</li>"
+            for version in item.versions
         )
         items.append(
             f'<li><span class="sz-cite">[{numbers[item.cited]}]</span> '

@@ -16,6 +16,7 @@ from summarize.render._view import (
     citation_numbers,
     digest_sources,
     folded_families,
+    independent_reports,
     markers,
     representative,
     top_pairs,
@@ -238,6 +239,12 @@ def families_markdown(briefing: Briefing, numbers: Mapping[str, int]) -> str:
             f"  - {escape(c.source)}: {c.share:.0%} shared with {escape(c.closest)}"
             for c in family.copies
         )
+        lines.extend(
+            f"  - [{numbers[version]}] {escape(version)}: states other figures than the cited "
+            "text; its sentences that do are compared as a version of this report (not "
+            "another outlet)"
+            for version in item.versions
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -248,9 +255,10 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     options = briefing.options
     parts = ["# Briefing\n"]
     folded = sum(len(family.sources) - 1 for family in briefing.families)
-    copies = f" ({len(articles) + folded} articles, near-copies counted once)" if folded else ""
+    outlets = independent_reports(briefing)
+    copies = f" ({outlets + folded} articles, near-copies counted once)" if folded else ""
     parts.append(
-        f"{len(articles)} outlets compared{copies}; merged briefing of "
+        f"{outlets} outlets compared{copies}; merged briefing of "
         f"{briefing.digest.word_count} words "
         f"({escape(options.method)}"
         + (f", {escape(options.model)}" if options.model else "")

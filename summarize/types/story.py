@@ -108,6 +108,9 @@ class Story:
         A folded article's metadata says what it stands for: ``family`` (the members' sources,
         joined by "; ") and ``family_text`` (whose text it is). A label that would repeat
         another source gets " (2)", " (3)"... so every citation still names one article.
+        :func:`summarize.copies.collapse_near_copies` (what ``brief`` uses) adds, after these,
+        a *version* for each member that states a figure the cited text does not, so a
+        changed figure still shows as a dispute or update.
         """
         by_source = {article.source: article for article in self.articles}
         used = {family.sources[0] for family in self.families if len(family.sources) == 1}
