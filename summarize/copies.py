@@ -13,6 +13,7 @@ copies never count as independent corroboration. Families are found on word 5-gr
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -175,9 +176,18 @@ def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
     candidates = [s for s in member.sentences if s not in repeated]
     if not candidates:
         return ()
-    figures = stated_figures([*candidates, cited.text])
-    stated = figures[-1]
-    return tuple(s for s, found in zip(candidates, figures[:-1], strict=True) if found - stated)
+    stated = _figures_of(cited.sentences)
+    figures = stated_figures(candidates)
+    return tuple(s for s, found in zip(candidates, figures, strict=True) if found - stated)
+
+
+@functools.lru_cache(maxsize=32)
+def _figures_of(sentences: tuple[str, ...]) -> frozenset[tuple[str, object]]:
+    """A cited text's figures, sentence by sentence as the members' are read, parsed once for
+    all the members of its family."""
+    from summarize.differences import stated_figures
+
+    return frozenset().union(*stated_figures(sentences))
 
 
 def describe_folds(
