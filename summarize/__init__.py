@@ -36,7 +36,7 @@ _EXPORTS = {
     "Article": "summarize.types",
     "load_articles": "summarize.loading",
     "Comparison": "summarize.types",
-    "compare": "summarize.comparison",
+    "compare": "summarize.api",
     "Digest": "summarize.types",
     "DigestSentence": "summarize.types",
     "summarise": "summarize.api",
@@ -49,8 +49,7 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from summarize.api import brief, summarise, summarize
-    from summarize.comparison import compare
+    from summarize.api import brief, compare, summarise, summarize
     from summarize.engine import brief_many
     from summarize.loading import load_articles
     from summarize.stories import group_stories

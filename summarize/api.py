@@ -1,13 +1,15 @@
-"""The public entry points that take raw input: :func:`summarise` and :func:`brief`.
+"""The public entry points: :func:`summarise`, :func:`brief` and :func:`compare`.
 
 They accept what a user has (Article objects, raw texts, files, folders), turn it into articles
 once with :func:`summarize.loading.as_articles`, and run the stages, which take Article objects
-only and never load anything themselves (docs/ARCHITECTURE.md). ``from summarize import
-summarise, brief`` gives these.
+only and never load anything themselves (docs/ARCHITECTURE.md). Near-copies of one report (wire
+copies, updates of one article) count once here, as in :func:`summarize.group_stories`, unless
+``collapse_copies=False``. ``from summarize import summarise, brief, compare`` gives these.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from os import PathLike
 from typing import TYPE_CHECKING
@@ -17,9 +19,9 @@ from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
 if TYPE_CHECKING:
     from summarize.embeddings import Embedder
     from summarize.summarizers import Summarizer
-    from summarize.types import Alignment, Article, Briefing, Digest
+    from summarize.types import Alignment, Article, Briefing, Comparison, Digest
 
-__all__ = ["brief", "summarise", "summarize"]
+__all__ = ["brief", "compare", "summarise", "summarize"]
 
 
 def summarise(
@@ -32,6 +34,7 @@ def summarise(
     model: str | None = None,
     embedder: Embedder | str | None = None,
     alignment: Alignment | None = None,
+    collapse_copies: bool = True,
 ) -> Digest:
     """Summarise one article (per-source digest) or several about one story (merged digest).
 
@@ -46,6 +49,9 @@ def summarise(
         embedder: The :class:`~summarize.embeddings.Embedder` to reuse, or an embedder model
             name as :func:`brief` takes (default: the shared default).
         alignment: A precomputed :class:`~summarize.types.Alignment` of ``x``.
+        collapse_copies: For a merged digest, cite near-copies of one report (wire copies,
+            updates of one article) once, as "AP, via X and Y"; a warning names the folded
+            articles. Not applied with a precomputed ``alignment`` (it fixes the articles).
 
     Returns:
         A :class:`~summarize.types.Digest` with its sentences in reading order.
@@ -62,6 +68,8 @@ def summarise(
     digest.check_limits(max_words=max_words, max_sentences=max_sentences, ratio=ratio)
     merged = not isinstance(x, str) and isinstance(x, Sequence)
     articles = as_articles(list(x) if merged else [x])  # type: ignore[arg-type]
+    if merged and collapse_copies and alignment is None:
+        articles = _collapsed(articles)
     return digest.summarise(
         articles if merged else articles[0],
         max_words=max_words,
@@ -86,6 +94,7 @@ def brief(
     model: str | None = None,
     embedder: Embedder | str | None = None,
     progress: bool | None = None,
+    collapse_copies: bool = True,
 ) -> Briefing:
     """Compare articles about one story and write one merged briefing that cites its outlets.
 
@@ -99,6 +108,9 @@ def brief(
         model: Summarisation model for ``method="abstractive"`` (default: the bundled one).
         embedder: An :class:`~summarize.embeddings.Embedder`, or an embedder model name.
         progress: Show a progress bar on stderr; ``None`` shows it only on a terminal.
+        collapse_copies: Count near-copies of one report (wire copies, updates of one
+            article) once, cited as "AP, via X and Y"; the briefing lists them
+            (``Briefing.families``). ``False`` counts every article as its own outlet.
 
     Returns:
         A :class:`~summarize.types.Briefing`; render it with ``to_markdown()``, ``to_html()``
@@ -122,4 +134,61 @@ def brief(
         model=model,
         embedder=embedder,
         progress=progress,
+        collapse_copies=collapse_copies,
     )
+
+
+def compare(
+    articles: Sequence[Article] | Alignment,
+    *,
+    alignment: Alignment | None = None,
+    embedder: Embedder | str | None = None,
+    threshold: float | None = None,
+    collapse_copies: bool = True,
+) -> Comparison:
+    """Compare articles about one story: overlap, shared and unique claims, disputes.
+
+    :func:`summarize.comparison.compare`, with near-copies of one report (wire copies, updates
+    of one article) counted once, as "AP, via X and Y", so they do not inflate what "all
+    outlets" report; a warning names the folded articles and why.
+
+    Args:
+        articles: The articles (load them first: ``compare(load_articles(path))``), or an
+            :class:`~summarize.types.Alignment` already computed.
+        alignment: A precomputed alignment of ``articles`` (no near-copies are folded then:
+            the alignment fixes the articles).
+        embedder: An Embedder or a model name, used when an alignment has to be computed.
+        threshold: Same-fact cosine threshold for a new alignment (default: calibrated).
+        collapse_copies: ``False`` counts every article as its own outlet.
+
+    Returns:
+        A :class:`~summarize.types.Comparison`.
+
+    Raises:
+        InputError: ``articles`` is a path, a text or anything but Articles.
+    """
+    from summarize import comparison
+    from summarize.types import Article
+
+    if (
+        collapse_copies
+        and alignment is None
+        and isinstance(articles, Sequence)
+        and not isinstance(articles, str | bytes)
+        and articles
+        and all(isinstance(a, Article) for a in articles)
+    ):
+        articles = _collapsed(articles)
+    return comparison.compare(articles, alignment=alignment, embedder=embedder, threshold=threshold)
+
+
+def _collapsed(articles: Sequence[Article]) -> list[Article]:
+    """Near-copy families folded (see :func:`summarize.copies.collapse_near_copies`), with a
+    warning: a digest or comparison has no list of them, so the log is where they are named.
+    Articles that repeat a source label are left as they are (the stage reports that)."""
+    from summarize.copies import collapse_near_copies
+
+    if len({article.source for article in articles}) < len(articles):
+        return list(articles)
+    chosen, _ = collapse_near_copies(articles, log_level=logging.WARNING)
+    return list(chosen)

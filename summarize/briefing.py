@@ -20,6 +20,7 @@ from summarize.errors import InputError
 from summarize.types.article import Article
 from summarize.types.briefing import Briefing, BriefingOptions
 from summarize.types.digest import Digest
+from summarize.types.story import Family
 
 if TYPE_CHECKING:
     from summarize.embeddings import Embedder
@@ -55,6 +56,7 @@ def brief(
     model: str | None = None,
     embedder: Embedder | str | None = None,
     progress: bool | None = None,
+    collapse_copies: bool = True,
 ) -> Briefing:
     """Compare articles about one story and write one merged briefing that cites its outlets.
 
@@ -70,6 +72,10 @@ def brief(
         progress: Show progress bars on stderr (steps, and tokens while a model writes);
             ``None`` follows :func:`summarize.progress.progress_bars`, by default only on a
             terminal.
+        collapse_copies: Count near-copies of one report (wire copies, updates of one
+            article) once: each family becomes one article cited as "AP, via X and Y"
+            (:func:`summarize.copies.collapse_near_copies`), listed in ``Briefing.families``.
+            ``False`` counts every article as an outlet of its own.
 
     Returns:
         A :class:`Briefing`; render it with ``to_markdown()``, ``to_html()`` or ``to_json()``.
@@ -81,6 +87,7 @@ def brief(
     """
     from summarize.alignment import align, article_alignments
     from summarize.comparison import compare
+    from summarize.copies import collapse_near_copies
     from summarize.digest import summarise
     from summarize.embeddings import Embedder, get_embedder
     from summarize.progress import bar, progress_bars, progress_enabled
@@ -95,6 +102,10 @@ def brief(
             f"Several articles have the source name {repeated[0]!r}; citations must name one "
             "article. Give each article a distinct source (load_articles numbers duplicates)."
         )
+    families: tuple[Family, ...] = ()
+    if collapse_copies:
+        chosen, families = collapse_near_copies(loaded)
+        loaded = list(chosen)
     encoder = embedder if isinstance(embedder, Embedder) else get_embedder(embedder)
     options = BriefingOptions(
         max_words=max_words,
@@ -102,6 +113,7 @@ def brief(
         method=method if isinstance(method, str) else method.name,
         model=model,
         embedder=encoder.model_name,
+        collapse_copies=collapse_copies,
     )
     shown = progress if progress is not None else progress_enabled()
     with progress_bars(shown), bar(total=3 + len(loaded), desc="briefing") as steps:
@@ -142,4 +154,5 @@ def brief(
         comparison=comparison,
         articles=tuple(loaded),
         options=options,
+        families=families,
     )

@@ -10,10 +10,11 @@ Exit codes: 0 success, 1 an input or model problem (explained in one line, no tr
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from summarize.defaults import (
     BRIEF_MAX_WORDS,
     BRIEF_PER_SOURCE_WORDS,
     FETCH_TIMEOUT,
+    STORY_NEAR_COPY,
     STORY_THRESHOLD,
 )
 
@@ -90,6 +92,8 @@ examples:
   summarize brief downloads/ --skip-bad --follow-links    leave out unreadable files (named on
                                                           stderr); read files linked from outside
   summarize brief story/ --no-progress -o brief.md        no progress bars on stderr
+  summarize brief wire-story/ --keep-copies               count wire copies and updates as
+                                                          separate outlets (default: once each)
   summarize brief https://a.example/story https://b.example/story --timeout 60
                                                           fetch the pages (cached), wait up to 60 s
   summarize brief https://outlet.example/rss --since 2026-12-01 --limit 5   a feed's newest entries
@@ -108,6 +112,8 @@ examples:
   summarize compare downloads/ --skip-bad --follow-links  leave out unreadable files (named on
                                                           stderr); read files linked from outside
   summarize compare story/ --no-progress -o compare.html  no progress bars on stderr
+  summarize compare wire-story/ --keep-copies             count wire copies and updates as
+                                                          separate outlets (default: once each)
   summarize compare https://outlet.example/rss --since 2026-12-01 --limit 3 --timeout 60
                                                           a feed's three newest entries
   summarize compare https://outlet.example/rss --offline  the same from the download cache only
@@ -199,6 +205,14 @@ def _add_common(parser: argparse.ArgumentParser, formats: Sequence[str] = FORMAT
         "--no-progress",
         action="store_true",
         help="hide progress bars (shown on stderr only when it is a terminal; -q hides them too)",
+    )
+    parser.add_argument(
+        "--keep-copies",
+        action="store_true",
+        help="count near-copies of one report (wire copies, updates of one article: at least "
+        f"{STORY_NEAR_COPY * 100:.0f}%% of the shorter text's word 5-grams in common) as "
+        'separate outlets; by default each such family counts once, cited as "AP, via X and '
+        'Y", and a warning (and the briefing) lists which articles were folded and why',
     )
     _add_web(parser)
 
@@ -494,6 +508,18 @@ def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> N
     )
 
 
+def _say_folds(briefing: Briefing, articles: int) -> None:
+    """Near-copies counted once: say which and why on stderr (a warning, so it shows by
+    default; the briefing lists them too), and which members' figures are kept as versions."""
+    if briefing.families:
+        from summarize.copies import describe_folds
+
+        versions = [a for a in briefing.articles if "version_of" in a.metadata]
+        logger.warning(
+            "%s", describe_folds(briefing.families, articles=articles, versions=versions)
+        )
+
+
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     from summarize.briefing import brief
 
@@ -511,7 +537,9 @@ def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Non
         model=args.model,
         embedder=args.embedder,
         progress=_progress(args),
+        collapse_copies=not args.keep_copies,
     )
+    _say_folds(briefing, len(articles))
     _point_to_stories(briefing.comparison.off_story, args)
     fmt = _format(args)
     if fmt == "html":
@@ -587,6 +615,11 @@ def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
     from summarize.progress import bar, progress_bars
 
     articles = _load(parser, args)
+    if not args.keep_copies:  # near-copies once; the warning names them (no list in the output)
+        from summarize.copies import collapse_near_copies
+
+        chosen, _ = collapse_near_copies(articles, log_level=logging.WARNING)
+        articles = list(chosen)
     with progress_bars(_progress(args)), bar(total=3, desc="comparing") as steps:
         steps.set_postfix_str("loading the embedder")
         embedder = get_embedder(args.embedder)
@@ -671,21 +704,41 @@ def _run_models() -> None:
     )
 
 
-def _configure_logging(verbose: int, quiet: bool) -> None:
+@contextlib.contextmanager
+def _logging_for_run(verbose: int, quiet: bool) -> Iterator[None]:
+    """Log at the level -q/-v ask for while one command runs, then put the logging state
+    back: ``main()`` is also called in-process (tests, notebooks), where a ``-q`` run must not
+    leave the ``summarize`` logger silenced for the caller's later warnings."""
     level = (
         logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     )
+    root = logging.getLogger()
+    package = logging.getLogger("summarize")
+    handlers, root_level, package_level = list(root.handlers), root.level, package.level
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
-    logging.getLogger("summarize").setLevel(level)
+    package.setLevel(level)
+    try:
+        yield
+    finally:
+        package.setLevel(package_level)
+        for handler in root.handlers[:]:
+            if handler not in handlers:  # the one basicConfig added, if it added one
+                root.removeHandler(handler)
+        root.setLevel(root_level)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose, args.quiet)
+    with _logging_for_run(args.verbose, args.quiet):
+        return _run(parser, args)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Run the parsed command; returns the exit code."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     from summarize.errors import ArticleError, SummarizeError

@@ -7,7 +7,7 @@ The result types (:class:`Comparison`, :class:`Difference`) live in
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from os import PathLike
 from typing import TYPE_CHECKING
 
@@ -53,7 +53,9 @@ def compare(
         than three articles, those a strict majority supports (all-of-n gets brittle as n grows:
         one article that is only a short wire item would empty it); an outlet that gives
         another value for one of the claim's details (a contradiction) does not count
-        towards it. ``unique`` maps every source
+        towards it. A near-copy's version (``metadata["version_of"]``, see
+        :func:`summarize.copies.collapse_near_copies`) counts with its family, not as an
+        outlet of its own. ``unique`` maps every source
         (in article order, present even when empty) to claims only it reports.
 
     Raises:
@@ -63,10 +65,14 @@ def compare(
 
     _check_articles(articles)
     published: dict[str, str] = {}
+    report_of: dict[str, str] = {}  # a near-copy's version -> the family it counts with
     if isinstance(articles, Alignment):
         alignment = articles
     else:
         published = {a.source: a.published for a in articles if a.published}
+        report_of = {
+            a.source: a.metadata["version_of"] for a in articles if "version_of" in a.metadata
+        }
         if alignment is None:
             if embedder is not None:
                 from summarize.embeddings import as_embedder
@@ -74,16 +80,17 @@ def compare(
                 embedder = as_embedder(embedder)
             alignment = align(articles, embedder=embedder, threshold=threshold)
     sources = alignment.sources
-    n = len(sources)
+    n = len({report_of.get(source, source) for source in sources})  # independent reports
     needed = n if n <= 3 else n // 2 + 1
     differences = find_differences(alignment)
     disputes = group_disputes(differences, alignment.claims, published=published)
-    disputing = _disputing_outlets(disputes, alignment.claims)
-    shared = tuple(
-        c
-        for i, c in enumerate(alignment.claims)
-        if n > 1 and len(set(c.sources) - disputing.get(i, set())) >= needed
-    )
+    disputing = _disputing_outlets(disputes, alignment.claims, report_of)
+
+    def reports(claim: Claim, index: int) -> int:
+        agreeing = set(claim.sources) - disputing.get(index, set())
+        return len({report_of.get(source, source) for source in agreeing})
+
+    shared = tuple(c for i, c in enumerate(alignment.claims) if n > 1 and reports(c, i) >= needed)
     reported_elsewhere = _possibly_reported_elsewhere(alignment)
     only: dict[str, list[Claim]] = {source: [] for source in sources}
     for claim in alignment.claims:  # one pass: thousands of sources x claims would be slow
@@ -115,18 +122,25 @@ def compare(
     )
 
 
-def _disputing_outlets(disputes: Sequence[Dispute], claims: Sequence[Claim]) -> dict[int, set[str]]:
+def _disputing_outlets(
+    disputes: Sequence[Dispute], claims: Sequence[Claim], report_of: Mapping[str, str]
+) -> dict[int, set[str]]:
     """Claim index -> outlets that give another value for one of its details than the value
-    most outlets give (every outlet involved, when no value has more support than the rest):
-    such an outlet does not report the same fact, so it does not count towards "what all
-    outlets report". Softer "detail differs" disputes do not count."""
+    most independent reports give (every outlet involved, when no value has more support than
+    the rest; a near-copy's version counts with its family, ``report_of``): such an outlet
+    does not report the same fact, so it does not count towards "what all outlets report".
+    Softer "detail differs" disputes do not count."""
     claim_of = {(r.article, r.index): i for i, c in enumerate(claims) for r in c.sentences}
     found: dict[int, set[str]] = {}
+
+    def support(value: DisputedValue) -> int:
+        return len({report_of.get(source, source) for source in value.sources})
+
     for dispute in disputes:
         if not dispute.contradiction:
             continue
-        values = dispute.values
-        leader = values[0] if values[0].support > values[1].support else None
+        values = sorted(dispute.values, key=support, reverse=True)  # stable: ties keep order
+        leader = values[0] if support(values[0]) > support(values[1]) else None
         for value in values:
             if value is leader:
                 continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +37,7 @@ from summarize.types.comparison import Difference
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["conflicts", "find_differences", "near_copy", "sentence_facts"]
+__all__ = ["conflicts", "find_differences", "near_copy", "sentence_facts", "stated_figures"]
 
 _NUMBER_LABELS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
 _ENTITY_LABELS = ("PERSON", "GPE", "ORG", "LOC", "FAC", "NORP")
@@ -279,6 +280,31 @@ def sentence_facts(doc: Any) -> SentenceFacts:
         if not (token.is_punct or token.is_space)
     )
     return SentenceFacts(values, entities, counts, negated, lemmas, tokens)
+
+
+#: A figure as :func:`stated_figures` gives it: (what it counts, its value), e.g. ("deaths", 65.0).
+Figure = tuple[str, Any]
+
+
+def stated_figures(texts: Sequence[str]) -> list[frozenset[Figure]]:
+    """The figures each text states, each with what it counts: "killed 65 people" is
+    ``("deaths", 65.0)``, "about 60 firefighters" ``("firefighter", 60.0)``; dates too (year,
+    month, weekday). The numbers of :func:`sentence_facts` (spaCy), keyed by :func:`topic`.
+    Texts with no digit, number word, month or weekday are not parsed (no figures)."""
+    found: list[frozenset[Figure]] = [frozenset()] * len(texts)
+    parse = [i for i, text in enumerate(texts) if _value_tokens(text)]
+    if not parse:
+        return found
+    docs = load_spacy().pipe([texts[i] for i in parse], batch_size=64)
+    for i, doc in zip(parse, docs, strict=True):
+        facts = sentence_facts(doc)
+        found[i] = frozenset(
+            (topic(anchor), value)
+            for anchors in facts.values.values()
+            for anchor, values in anchors.items()
+            for value in values
+        )
+    return found
 
 
 def _disjoint(left: dict[Any, str], right: dict[Any, str]) -> tuple[str, str] | None:

@@ -79,7 +79,10 @@ def story_name(item: StoryInput, index: int) -> str:
 def _articles(item: StoryInput) -> Sequence[Article]:
     """A story's articles, loaded here (so remote workers never need the input files)."""
     if isinstance(item, Story):
-        return item.briefing_articles()  # near-copy families cited once
+        # brief() folds the near-copy families (the same near_copy_families as the Story's),
+        # cites each once as in Story.briefing_articles() and lists them in the briefing (plus a
+        # version for a member that changes a figure, see copies.collapse_near_copies).
+        return item.articles
     from summarize.loading import as_articles
 
     return as_articles(item)

@@ -15,9 +15,10 @@ How it works (each step scales to tens of thousands of articles):
    cheap: the mean pair cosine of two groups is the dot product of their mean vectors). Which
    merge comes next follows an estimate from the candidate pairs alone, so no n x n work.
 4. Inside each story, near-copies (wire copies, updates of one article: at least
-   :data:`NEAR_COPY` of the shorter text's word 5-grams also in the other) form one *family*.
-   A family is one independent report: :meth:`Story.briefing_articles` cites it once, as
-   "AP, via X and Y".
+   :data:`~summarize.defaults.STORY_NEAR_COPY` of the shorter text's word 5-grams also in the
+   other) form one *family* (:func:`summarize.copies.near_copy_families`). A family is one
+   independent report: :meth:`Story.briefing_articles` cites it once, as "AP, via X and Y"
+   (and ``brief()`` folds the same families in a one-story briefing).
 
 The default threshold was chosen on one half of the dev sets and confirmed on the other
 (``benchmarks/stories.py``, figures in ``BENCHMARKS.md``). Memory is linear in the number of
@@ -30,7 +31,6 @@ from __future__ import annotations
 
 import heapq
 import logging
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize import defaults
+from summarize.copies import near_copy_families
 from summarize.errors import InputError
 from summarize.progress import choose, progress_bars, track
 from summarize.types.article import Article
@@ -65,23 +66,10 @@ __all__ = [
 BLOCK = defaults.STORY_BLOCK
 FLOOR = defaults.STORY_FLOOR
 LEAD_SENTENCES = defaults.STORY_LEAD_SENTENCES
-NEAR_COPY = defaults.STORY_NEAR_COPY
 NEIGHBOURS = defaults.STORY_NEIGHBOURS
-SHINGLE = defaults.STORY_SHINGLE
 TFIDF_WEIGHT = defaults.STORY_TFIDF_WEIGHT
 TFIDF_WORDS = defaults.STORY_TFIDF_WORDS
 DEFAULT_THRESHOLD = defaults.STORY_THRESHOLD
-
-# Wire services credited in a dateline or byline: "(AP)", "— Reuters", "Associated Press".
-_WIRES = {
-    "AP": re.compile(r"\(AP\)|\bAssociated Press\b|\bAP\s*[—–-]"),
-    "Reuters": re.compile(r"\bReuters\b"),
-    "AFP": re.compile(r"\(AFP\)|\bAgence France[- ]Presse\b|\bAFP\s*[—–-]"),
-    "PA": re.compile(r"\bPress Association\b|\(PA\)"),
-    "dpa": re.compile(r"\(dpa\)|\bDeutsche Presse-Agentur\b"),
-    "UPI": re.compile(r"\(UPI\)|\bUnited Press International\b"),
-}
-
 
 # --------------------------------------------------------------------------- grouping
 
@@ -307,63 +295,3 @@ def _date(published: str | None) -> str | None:
     except (ValueError, OverflowError, TypeError):
         logger.debug("Unreadable publication date %r", published)
         return None
-
-
-def _shingles(text: str) -> set[int]:
-    words = re.findall(r"\w+", text.lower())
-    if len(words) < SHINGLE:
-        return {hash(tuple(words))} if words else set()
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
-
-
-def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
-    """Partition one story's articles into near-copy families (singletons included).
-
-    Two articles are near-copies when at least :data:`NEAR_COPY` of the shorter one's word
-    5-grams appear in the other (a wire report and an outlet's trimmed copy of it; an article
-    and its update). Families are in order of their first article.
-    """
-    shingles = [_shingles(article.text) for article in articles]
-    postings: dict[int, list[int]] = defaultdict(list)
-    for index, grams in enumerate(shingles):
-        for gram in grams:
-            postings[gram].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
-    for holders in postings.values():
-        if len(holders) > 1:
-            for x, i in enumerate(holders):
-                for j in holders[x + 1 :]:
-                    shared[(i, j)] += 1
-    parent = list(range(len(articles)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for (i, j), count in shared.items():
-        if count >= NEAR_COPY * max(min(len(shingles[i]), len(shingles[j])), 1):
-            parent[max(root(i), root(j))] = min(root(i), root(j))
-    by_root: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(articles)):
-        by_root[root(index)].append(index)
-    return tuple(
-        Family(
-            sources=tuple(articles[i].source for i in group),
-            origin=_wire([articles[i] for i in group]) if len(group) > 1 else None,
-        )
-        for group in by_root.values()
-    )
-
-
-def _wire(articles: Sequence[Article]) -> str | None:
-    """The wire service most of a family's articles credit (dateline, byline), if any."""
-    votes: Counter[str] = Counter()
-    for article in articles:
-        lead = " ".join((article.title, *article.removed, *article.sentences[:3]))
-        votes.update(name for name, pattern in _WIRES.items() if pattern.search(lead))
-    if not votes:
-        return None
-    (name, count), *_ = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
-    return name if count * 2 >= len(articles) else None

@@ -235,3 +235,19 @@ def test_json_from_a_separate_process_is_byte_identical(briefing, story_dir, tmp
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout == ""
     assert target.read_bytes() == briefing.to_json().encode("utf-8")
+
+
+def test_a_run_leaves_the_callers_logging_as_it_found_it(capsys, caplog):
+    """main() runs in-process too (tests, notebooks): a -q run must not leave the package's
+    warnings silenced afterwards (it did: the "summarize" logger stayed at ERROR)."""
+    import logging
+
+    package, root = logging.getLogger("summarize"), logging.getLogger()
+    before = (package.level, root.level, list(root.handlers))
+    for flags in (["-q"], ["-vv"]):
+        code, _, _ = run(capsys, *flags, "models")
+        assert code == 0
+        assert (package.level, root.level, list(root.handlers)) == before
+    with caplog.at_level(logging.WARNING):
+        logging.getLogger("summarize.loading").warning("Skipped junk.txt")
+    assert "junk.txt" in caplog.text

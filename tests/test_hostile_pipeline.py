@@ -130,7 +130,9 @@ def test_many_outlets_render_a_bounded_overlap_section(embedder):
         for i, day in enumerate(["Sunday", "Monday"] * 20)
     ]
     articles = load_articles(texts)
-    briefing = brief(articles, max_words=40, per_source_words=20, embedder=embedder)
+    briefing = brief(  # 40 outlets, not two near-copy families
+        articles, max_words=40, per_source_words=20, embedder=embedder, collapse_copies=False
+    )
     markdown = briefing.to_markdown()
     section = markdown.split("## Overlap between outlets", 1)[1].split("\n## ", 1)[0]
     assert "40 outlets: the 20 highest pairs" in section

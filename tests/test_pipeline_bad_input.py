@@ -121,9 +121,13 @@ def test_two_identical_articles_overlap_fully(tmp_path, bundled_articles, embedd
     assert all(not claims for claims in comparison.unique.values())
     assert comparison.differences == ()
 
-    briefing = brief(articles, max_words=100)
+    briefing = brief(articles, max_words=100, collapse_copies=False)  # both as outlets
     assert_sane_briefing(briefing, articles, max_words=100)
     assert all(set(s.sources) == both for s in briefing.digest.sentences)
+    # By default a copy is not a second outlet: one report, cited as "a, via b".
+    folded = brief(articles, max_words=100)
+    assert folded.sources == ("a, via b",) and folded.families[0].sources == ("a", "b")
+    assert all(s.sources == ("a, via b",) for s in folded.digest.sentences)
 
 
 # --- 200 short articles ------------------------------------------------------------------------
@@ -154,7 +158,9 @@ def test_two_hundred_short_articles(tmp_path, embedder):
     assert len(articles) == 200
     assert len({article.source for article in articles}) == 200
 
-    briefing = brief(articles, max_words=60, per_source_words=20)
+    # Each outlet counted on its own: this test is about 200 outlets (by default the copies of
+    # the few wordings fold into near-copy families, see tests/test_families.py).
+    briefing = brief(articles, max_words=60, per_source_words=20, collapse_copies=False)
     comparison = briefing.comparison
     assert comparison.similarity.shape == (200, 200)
     assert np.all(np.isfinite(comparison.similarity))

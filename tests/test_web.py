@@ -374,9 +374,11 @@ def test_cli_briefs_urls_with_sources_from_the_pages(
     site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("SUMMARIZE_WEB_CACHE", str(tmp_path / "web-cache"))
+    # The three test pages share one body (near-copies, one family by default); this test is
+    # about each page's own metadata, so each stays an outlet of its own.
     urls = [f"{site.base}/news/bridge-{name}" for name in "abc"]
     out = tmp_path / "briefing.json"
-    assert main(["-q", "brief", *urls, "-o", str(out)]) == 0
+    assert main(["-q", "brief", *urls, "--keep-copies", "-o", str(out)]) == 0
     import json
 
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -386,14 +388,14 @@ def test_cli_briefs_urls_with_sources_from_the_pages(
     assert [a["published"] for a in articles] == ["2026-12-01", "2026-12-02", "2026-12-02"]
     assert all(a["metadata"]["fetched_at"] for a in articles)
     hits = sum(site.hits.values())
-    assert main(["-q", "brief", *urls, "--offline"]) == 0
+    assert main(["-q", "brief", *urls, "--keep-copies", "--offline"]) == 0
     markdown = capsys.readouterr().out
     assert sum(site.hits.values()) == hits
     assert "Riverton closes harbour bridge (bridge-b)" in markdown
     assert f"{site.base}/news/bridge-c" in markdown
     assert "fetched 20" in markdown
     page = tmp_path / "briefing.html"
-    assert main(["-q", "brief", *urls, "--offline", "-o", str(page)]) == 0
+    assert main(["-q", "brief", *urls, "--keep-copies", "--offline", "-o", str(page)]) == 0
     html = page.read_text(encoding="utf-8")
     assert f'<a href="{site.base}/news/bridge-a"' in html
     assert "fetched 20" in html

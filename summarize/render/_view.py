@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from summarize.types import Claim, Comparison, Difference, Digest, SentenceRef
+from summarize.types import Briefing, Claim, Comparison, Difference, Digest, Family, SentenceRef
 
 
 def two_decimals(value: float) -> str:
@@ -230,3 +230,39 @@ def format_date_range(span: tuple[datetime.date, datetime.date] | None) -> str:
     if first.year == last.year:
         return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
     return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+
+
+@dataclass(frozen=True)
+class FoldedFamily:
+    """A near-copy family as a briefing shows it: the source label it is cited under, whose
+    text stands for it, the family (members and why each is a copy), and the members whose
+    other figures are compared as versions of their own (their source labels)."""
+
+    cited: str
+    text_from: str
+    family: Family
+    versions: tuple[str, ...] = ()
+
+
+def folded_families(briefing: Briefing) -> list[FoldedFamily]:
+    """The briefing's near-copy families, each with the article that stands for it (found by
+    its ``family`` metadata), in citation order."""
+    members = {"; ".join(family.sources): family for family in briefing.families}
+    found = []
+    for article in briefing.articles:
+        family = members.get(article.metadata.get("family", ""))
+        if family is not None:
+            text_from = article.metadata.get("family_text", family.sources[0])
+            versions = tuple(
+                a.source
+                for a in briefing.articles
+                if a.metadata.get("version_of") == article.source
+            )
+            found.append(FoldedFamily(article.source, text_from, family, versions))
+    return found
+
+
+def independent_reports(briefing: Briefing) -> int:
+    """Outlets a briefing compares, a near-copy family once: its versions (members kept for
+    the figures they change) are not outlets of their own."""
+    return sum(1 for article in briefing.articles if "version_of" not in article.metadata)

@@ -27,8 +27,10 @@ from summarize.render._view import (
     citation_numbers,
     date_range,
     digest_sources,
+    folded_families,
     format_date_range,
     grid_claims,
+    independent_reports,
     markers,
     published_date,
     representative,
@@ -459,9 +461,12 @@ def briefing_header(briefing: Briefing) -> str:
         if span
         else '<span class="sz-dates sz-unknown">publication dates not recorded</span>'
     )
+    folded = sum(len(family.sources) - 1 for family in briefing.families)
+    outlets = independent_reports(briefing)
+    copies = f" ({outlets + folded} articles, near-copies counted once)" if folded else ""
     return (
         '<header class="sz-header"><p class="sz-kicker">Briefing · '
-        f"{len(articles)} outlets</p><h1>{e(story_title(briefing))}</h1>"
+        f"{outlets} outlets{copies}</p><h1>{e(story_title(briefing))}</h1>"
         f'<p class="sz-meta">{when} · merged briefing of {briefing.digest.word_count} words · '
         f"{e(method)} · embedder {e(options.embedder)}</p></header>"
     )
@@ -490,6 +495,41 @@ def outlet_list(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
             f"<br>{_url(article.url)}{when}</li>"
         )
     return f'<ul class="sz-sources sz-outlets">{"".join(items)}</ul>'
+
+
+def families_card(briefing: Briefing, numbers: Mapping[str, int]) -> str:
+    """Which articles were folded into one cited report, and why; "" when none were."""
+    folded = folded_families(briefing)
+    if not folded:
+        return ""
+    items = []
+    for item in folded:
+        copies = "".join(
+            f"<li>{e(c.source)}: {c.share:.0%} shared with {e(c.closest)}</li>"
+            for c in item.family.copies
+        ) + "".join(
+            f'<li><span class="sz-cite">[{numbers[version]}]</span> {e(version)}: states other '
+            "figures than the cited text; its sentences that do are compared as a version of "
+            "this report (not another outlet)</li>"
+            for version in item.versions
+        )
+        items.append(
+            f'<li><span class="sz-cite">[{numbers[item.cited]}]</span> '
+            f"<strong>{e(item.cited)}</strong>: {len(item.family.sources)} articles counted "
+            f"as one report; the text cited is {e(item.text_from)}'s (the longest)"
+            f"<ul>{copies}</ul></li>"
+        )
+    intro = (
+        '<p class="sz-muted">Articles that repeat one report (wire copies, updates of one '
+        "article) count as one outlet, so copies do not look like independent corroboration. "
+        "Share: the part of the shorter text's word 5-grams the two articles have in "
+        "common.</p>"
+    )
+    return _card(
+        f"Near-copies counted once ({len(folded)})",
+        f'{intro}<ul class="sz-sources sz-families">{"".join(items)}</ul>',
+        ident="sz-families",
+    )
 
 
 def _machine_time(published: str | None, day: datetime.date) -> str:
@@ -525,6 +565,7 @@ def briefing_body(briefing: Briefing) -> str:
             briefing_header(briefing),
             off_story_warning(briefing.comparison, numbers),
             f'<div class="sz-grid sz-lead">{digest}{outlets}</div>',
+            families_card(briefing, numbers),
             '<div class="sz-board">',
             overlap_section(briefing.comparison, numbers, fold_table=True),
             comparison_cards(briefing.comparison, numbers),

@@ -27,6 +27,8 @@ from summarize.types import (
     Difference,
     Digest,
     DigestSentence,
+    Family,
+    NearCopy,
     SentenceRef,
 )
 from summarize.types.comparison import Dispute, DisputedValue
@@ -189,19 +191,41 @@ def article_to_dict(article: Article) -> dict[str, Any]:
     }
 
 
+def family_to_dict(family: Family) -> dict[str, Any]:
+    """A folded near-copy family: its label, wire, members and why each is a copy."""
+    return {
+        "label": family.label,
+        "origin": family.origin,
+        "sources": list(family.sources),
+        "copies": [
+            {"source": c.source, "closest": c.closest, "share": _round(c.share)}
+            for c in family.copies
+        ],
+    }
+
+
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
-    """Plain data for :func:`dumps`: options, digests, comparison, then the articles."""
+    """Plain data for :func:`dumps`: options, digests, comparison, then the articles.
+
+    ``families`` (near-copies folded into one cited article) and ``options.collapse_copies``
+    appear only when there are some / when it is off, so briefings without near-copies keep
+    their bytes."""
     options = briefing.options
+    settings: dict[str, Any] = {
+        "max_words": options.max_words,
+        "per_source_words": options.per_source_words,
+        "method": options.method,
+        "model": options.model,
+        "embedder": options.embedder,
+    }
+    if not options.collapse_copies:
+        settings["collapse_copies"] = False
+    folded = {"families": [family_to_dict(f) for f in briefing.families]}
     return {
         "schema": SCHEMA,
-        "options": {
-            "max_words": options.max_words,
-            "per_source_words": options.per_source_words,
-            "method": options.method,
-            "model": options.model,
-            "embedder": options.embedder,
-        },
+        "options": settings,
         "sources": [article.source for article in briefing.articles],
+        **(folded if briefing.families else {}),
         "digest": digest_to_dict(briefing.digest),
         "per_source": {source: digest_to_dict(d) for source, d in briefing.per_source.items()},
         "comparison": comparison_to_dict(briefing.comparison),
@@ -332,6 +356,17 @@ def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Compari
     )
 
 
+def _family(data: Mapping[str, Any]) -> Family:
+    return Family(
+        sources=tuple(data["sources"]),
+        origin=data["origin"],
+        copies=tuple(
+            NearCopy(source=c["source"], closest=c["closest"], share=float(c["share"]))
+            for c in data["copies"]
+        ),
+    )
+
+
 def briefing_from_json(text: str | bytes) -> Briefing:
     """Rebuild a Briefing from :func:`briefing_json` output.
 
@@ -360,6 +395,7 @@ def briefing_from_json(text: str | bytes) -> Briefing:
             comparison=_comparison(data["comparison"], articles),
             articles=articles,
             options=BriefingOptions(**data["options"]),
+            families=tuple(_family(f) for f in data.get("families", [])),
         )
     except (KeyError, IndexError, TypeError, ValueError) as error:
         raise InputError(

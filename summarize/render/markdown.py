@@ -15,6 +15,8 @@ from summarize.render._view import (
     TOP_PAIRS,
     citation_numbers,
     digest_sources,
+    folded_families,
+    independent_reports,
     markers,
     representative,
     top_pairs,
@@ -215,14 +217,49 @@ def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
     return "\n".join(parts)
 
 
+def families_markdown(briefing: Briefing, numbers: Mapping[str, int]) -> str:
+    """Which articles were folded into one cited report, and why; "" when none were."""
+    folded = folded_families(briefing)
+    if not folded:
+        return ""
+    lines = [
+        f"## Near-copies counted once ({len(folded)})\n",
+        "Articles that repeat one report (wire copies, updates of one article) count as one "
+        "outlet, so copies do not look like independent corroboration. Share: the part of the "
+        "shorter text's word 5-grams the two articles have in common.\n",
+    ]
+    for item in folded:
+        family = item.family
+        lines.append(
+            f"- [{numbers[item.cited]}] **{escape(item.cited)}**: {len(family.sources)} "
+            f"articles counted as one report; the text cited is {escape(item.text_from)}'s "
+            "(the longest)"
+        )
+        lines.extend(
+            f"  - {escape(c.source)}: {c.share:.0%} shared with {escape(c.closest)}"
+            for c in family.copies
+        )
+        lines.extend(
+            f"  - [{numbers[version]}] {escape(version)}: states other figures than the cited "
+            "text; its sentences that do are compared as a version of this report (not "
+            "another outlet)"
+            for version in item.versions
+        )
+    return "\n".join(lines) + "\n"
+
+
 def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     """The whole briefing as Markdown (see :meth:`summarize.briefing.Briefing.to_markdown`)."""
     articles = briefing.articles
     numbers = citation_numbers(article.source for article in articles)
     options = briefing.options
     parts = ["# Briefing\n"]
+    folded = sum(len(family.sources) - 1 for family in briefing.families)
+    outlets = independent_reports(briefing)
+    copies = f" ({outlets + folded} articles, near-copies counted once)" if folded else ""
     parts.append(
-        f"{len(articles)} outlets compared; merged briefing of {briefing.digest.word_count} words "
+        f"{outlets} outlets compared{copies}; merged briefing of "
+        f"{briefing.digest.word_count} words "
         f"({escape(options.method)}"
         + (f", {escape(options.model)}" if options.model else "")
         + f"; embedder {escape(options.embedder)}).\n"
@@ -242,6 +279,9 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
             details.append("fetched " + escape(article.metadata["fetched_at"]))
         sources.append(f"{line} ({', '.join(details)})  ")
     parts.append("\n".join(sources).rstrip() + "\n")
+    families = families_markdown(briefing, numbers)
+    if families:
+        parts.append(families)
     parts.append("## Merged briefing\n\n" + digest_markdown(briefing.digest, numbers=numbers))
     parts.extend(_comparison_sections(briefing.comparison, numbers, max_items=max_items))
 

@@ -12,7 +12,7 @@ from summarize.types.article import Article
 from summarize.types.briefing import Briefing, BriefingOptions
 from summarize.types.comparison import Comparison, Difference
 from summarize.types.digest import Digest, DigestSentence, Limits
-from summarize.types.story import Family, Story
+from summarize.types.story import Family, NearCopy, Story
 
 __all__ = [
     "Alignment",
@@ -27,6 +27,7 @@ __all__ = [
     "Family",
     "Limits",
     "Match",
+    "NearCopy",
     "SameFact",
     "SentenceRef",
     "Story",

@@ -11,6 +11,7 @@ from summarize.types.article import Article
 from summarize.types.comparison import Comparison
 from summarize.types.digest import Digest
 from summarize.types.display import RichDisplay, frame, parse, render
+from summarize.types.story import Family
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,6 +28,7 @@ class BriefingOptions:
     method: str = "extractive"
     model: str | None = None
     embedder: str = DEFAULT_EMBEDDER
+    collapse_copies: bool = True
 
 
 @dataclass(frozen=True, eq=False)
@@ -37,8 +39,13 @@ class Briefing(RichDisplay):
         digest: The merged digest; every sentence cites the outlets that support it.
         per_source: Outlet -> that outlet's own digest, in article order.
         comparison: Overlap, shared and unique claims, differences.
-        articles: The input articles, cleaned, in the order citations number them.
+        articles: The articles compared, cleaned, in the order citations number them; a
+            near-copy family is one article here, cited under its label ("AP, via X and Y"),
+            its metadata naming its members (``family``) and whose text it is (``family_text``).
         options: How it was made.
+        families: The near-copy families folded into one article each (wire copies, updates
+            of one article), with why (:class:`~summarize.types.story.NearCopy` shares);
+            empty when none were, or with ``collapse_copies=False``.
     """
 
     digest: Digest
@@ -46,6 +53,7 @@ class Briefing(RichDisplay):
     comparison: Comparison
     articles: tuple[Article, ...]
     options: BriefingOptions = field(default_factory=BriefingOptions)
+    families: tuple[Family, ...] = ()
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from summarize.types.article import Article
 
-__all__ = ["Family", "Story", "outlet_name"]
+__all__ = ["Family", "NearCopy", "Story", "outlet_name"]
 
 _SUFFIX = re.compile(r"\s\(\d+\)$")
 
@@ -23,6 +23,17 @@ def outlet_name(source: str) -> str:
 
 
 @dataclass(frozen=True)
+class NearCopy:
+    """Why an article belongs to its family: ``share`` of the shorter text's word 5-grams of
+    the pair (``source``, ``closest``) appear in both, ``closest`` being the family member it
+    shares most with (at least :data:`~summarize.defaults.STORY_NEAR_COPY` for every member)."""
+
+    source: str
+    closest: str
+    share: float
+
+
+@dataclass(frozen=True)
 class Family:
     """Near-copies of one report inside a story: a wire story and the outlets that ran it, or
     the versions of one article as it was updated.
@@ -30,10 +41,13 @@ class Family:
     Attributes:
         sources: Source labels of its articles, in story order.
         origin: The wire service its text credits ("AP", "Reuters", ...), if any.
+        copies: Why each member is in the family (one :class:`NearCopy` per source, same
+            order); empty for a single article.
     """
 
     sources: tuple[str, ...]
     origin: str | None = None
+    copies: tuple[NearCopy, ...] = ()
 
     @property
     def label(self) -> str:
@@ -89,17 +103,35 @@ class Story:
 
     def briefing_articles(self) -> tuple[Article, ...]:
         """One article per family, for a briefing: the family's longest text, cited under the
-        family's label, so copies of one report do not count as corroboration."""
+        family's label, so copies of one report do not count as corroboration.
+
+        A folded article's metadata says what it stands for: ``family`` (the members' sources,
+        joined by "; ") and ``family_text`` (whose text it is). A label that would repeat
+        another source gets " (2)", " (3)"... so every citation still names one article.
+        :func:`summarize.copies.collapse_near_copies` (what ``brief`` uses) adds, after these,
+        a *version* for each member that states a figure the cited text does not, so a
+        changed figure still shows as a dispute or update.
+        """
         by_source = {article.source: article for article in self.articles}
+        used = {family.sources[0] for family in self.families if len(family.sources) == 1}
         chosen = []
         for family in self.families:
             members = [by_source[source] for source in family.sources]
             longest = max(members, key=lambda a: (a.word_count, -members.index(a)))
             if len(members) == 1:
                 chosen.append(longest)
-            else:
-                metadata = {**longest.metadata, "family": "; ".join(family.sources)}
-                chosen.append(dataclasses.replace(longest, source=family.label, metadata=metadata))
+                continue
+            label, n = family.label, 1
+            while label in used:
+                n += 1
+                label = f"{family.label} ({n})"
+            used.add(label)
+            metadata = {
+                **longest.metadata,
+                "family": "; ".join(family.sources),
+                "family_text": longest.source,
+            }
+            chosen.append(dataclasses.replace(longest, source=label, metadata=metadata))
         return tuple(chosen)
 
     def __repr__(self) -> str:
