@@ -92,6 +92,7 @@ def brief(
     from summarize.embeddings import Embedder, get_embedder
     from summarize.progress import bar, progress_bars, progress_enabled
     from summarize.summarizers import check_method
+    from summarize.threads import one_blas_thread
 
     check_method(method)
     loaded = _articles(articles)
@@ -116,7 +117,11 @@ def brief(
         collapse_copies=collapse_copies,
     )
     shown = progress if progress is not None else progress_enabled()
-    with progress_bars(shown), bar(total=3 + len(loaded), desc="briefing") as steps:
+    with (
+        one_blas_thread(),
+        progress_bars(shown),
+        bar(total=3 + len(loaded), desc="briefing") as steps,
+    ):
         steps.set_postfix_str("aligning")
         logger.info("Aligning %d articles", len(loaded))
         alignment = align(loaded, embedder=encoder)
