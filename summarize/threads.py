@@ -11,6 +11,7 @@ splits the output matrix, not the sums, between threads.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -19,14 +20,17 @@ from threadpoolctl import ThreadpoolController
 __all__ = ["one_blas_thread"]
 
 
-@functools.lru_cache(maxsize=1)
-def _controller() -> ThreadpoolController:
-    """The BLAS libraries loaded in this process (found once: scanning them takes ~ms)."""
-    return ThreadpoolController()
-
-
 @contextmanager
 def one_blas_thread() -> Iterator[None]:
-    """Within the block, BLAS (numpy's OpenBLAS) uses one thread; restored after."""
-    with _controller().limit(limits=1, user_api="blas"):
+    """Within the block, every loaded BLAS (numpy's and scipy's OpenBLAS) uses one thread;
+    restored after."""
+    with _controller(len(sys.modules)).limit(limits=1, user_api="blas"):
         yield
+
+
+@functools.lru_cache(maxsize=1)
+def _controller(modules: int) -> ThreadpoolController:
+    """The thread pools loaded in this process. Scanning them costs a few ms per call, so the
+    scan is kept while no module has been imported since (a new BLAS, such as scipy's on first
+    use, arrives with an import)."""
+    return ThreadpoolController()

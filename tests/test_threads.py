@@ -18,3 +18,11 @@ def test_one_blas_thread_inside_and_restored_after() -> None:
         assert _blas_threads() == [1] * len(before)
         assert np.allclose(np.eye(3) @ np.arange(9.0).reshape(3, 3), np.arange(9.0).reshape(3, 3))
     assert _blas_threads() == before
+
+
+def test_a_blas_loaded_later_is_limited_too() -> None:
+    import scipy.linalg  # scipy brings its own OpenBLAS
+
+    scipy.linalg.norm(np.ones(2))
+    with one_blas_thread():
+        assert set(_blas_threads()) == {1}
