@@ -63,6 +63,7 @@ def summarise(
     from summarize import digest
     from summarize.loading import as_articles
     from summarize.summarizers import check_method
+    from summarize.threads import one_blas_thread
 
     check_method(method)
     digest.check_limits(max_words=max_words, max_sentences=max_sentences, ratio=ratio)
@@ -70,16 +71,17 @@ def summarise(
     articles = as_articles(list(x) if merged else [x])  # type: ignore[arg-type]
     if merged and collapse_copies and alignment is None:
         articles = _collapsed(articles)
-    return digest.summarise(
-        articles if merged else articles[0],
-        max_words=max_words,
-        max_sentences=max_sentences,
-        ratio=ratio,
-        method=method,
-        model=model,
-        embedder=embedder,
-        alignment=alignment,
-    )
+    with one_blas_thread():  # many small products: see summarize.threads
+        return digest.summarise(
+            articles if merged else articles[0],
+            max_words=max_words,
+            max_sentences=max_sentences,
+            ratio=ratio,
+            method=method,
+            model=model,
+            embedder=embedder,
+            alignment=alignment,
+        )
 
 
 summarize = summarise
@@ -168,6 +170,7 @@ def compare(
         InputError: ``articles`` is a path, a text or anything but Articles.
     """
     from summarize import comparison
+    from summarize.threads import one_blas_thread
     from summarize.types import Article
 
     if (
@@ -179,7 +182,10 @@ def compare(
         and all(isinstance(a, Article) for a in articles)
     ):
         articles = _collapsed(articles)
-    return comparison.compare(articles, alignment=alignment, embedder=embedder, threshold=threshold)
+    with one_blas_thread():  # many small products: see summarize.threads
+        return comparison.compare(
+            articles, alignment=alignment, embedder=embedder, threshold=threshold
+        )
 
 
 def _collapsed(articles: Sequence[Article]) -> list[Article]:

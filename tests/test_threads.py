@@ -26,3 +26,29 @@ def test_a_blas_loaded_later_is_limited_too() -> None:
     scipy.linalg.norm(np.ones(2))
     with one_blas_thread():
         assert set(_blas_threads()) == {1}
+
+
+def test_summarise_runs_its_summarizer_on_one_blas_thread() -> None:
+    """summarise() (not only brief()) keeps BLAS on one thread while it works, and restores it."""
+    from summarize import summarise
+    from summarize.summarizers import get_summarizer
+
+    seen: list[list[int]] = []
+    extractive = get_summarizer("extractive", merged=False)
+
+    class Recording:
+        name = "recording"
+
+        def __call__(self, articles, *, alignment, limits):  # type: ignore[no-untyped-def]
+            seen.append(_blas_threads())
+            return extractive(articles, alignment=alignment, limits=limits)
+
+    before = _blas_threads()
+    text = (
+        "The council approved the new bridge on Monday. Work starts in May and ends in 2027. "
+        "The bridge will carry two lanes of traffic and a cycle path across the river."
+    )
+    digest = summarise(text, max_words=20, method=Recording())
+    assert digest.sentences, "the wrapped extractive summarizer should still pick sentences"
+    assert seen and set(seen[0]) == {1}
+    assert _blas_threads() == before
