@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from summarize import defaults
 from summarize.types.article import Article
-from summarize.types.story import Family, NearCopy, Story
+from summarize.types.story import Family, NearCopy, Story, free_label
 
 logger = logging.getLogger(__name__)
 
@@ -139,23 +139,17 @@ def collapse_near_copies(
     by_source = {article.source: article for article in items}
     taken = {article.source for article in chosen}
     versions: list[Article] = []
-    for cited in chosen:
-        members = cited.metadata.get("family", "").split("; ") if "family" in cited.metadata else []
-        for source in members:
-            if source == cited.metadata["family_text"]:
+    for cited, family in zip(chosen, families, strict=True):  # one cited article per family
+        for source in family.sources:
+            if len(family.sources) == 1 or source == cited.metadata["family_text"]:
                 continue
             member = by_source[source]
             kept = changed_figures(member, cited)
             if kept:
-                label, n = source, 1
-                while label in taken:  # a member named like another family's label
-                    n += 1
-                    label = f"{source} ({n})"
-                taken.add(label)
                 versions.append(
                     dataclasses.replace(
                         member,
-                        source=label,
+                        source=free_label(source, taken),  # may be named like a family label
                         text=" ".join(kept),
                         sentences=kept,
                         metadata={**member.metadata, "version_of": cited.source},

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from summarize.types.article import Article
 
-__all__ = ["Family", "NearCopy", "Story", "outlet_name"]
+__all__ = ["Family", "NearCopy", "Story", "free_label", "outlet_name"]
 
 _SUFFIX = re.compile(r"\s\(\d+\)$")
 
@@ -20,6 +20,17 @@ _SUFFIX = re.compile(r"\s\(\d+\)$")
 def outlet_name(source: str) -> str:
     """The outlet behind a source label: ``"BBC (2)"`` (a second BBC article) is ``"BBC"``."""
     return _SUFFIX.sub("", source)
+
+
+def free_label(label: str, taken: set[str]) -> str:
+    """``label``, or ``"label (2)"``, ``"label (3)"``... the first not in ``taken``; added to
+    ``taken``, so every citation keeps naming one article."""
+    free, n = label, 1
+    while free in taken:
+        n += 1
+        free = f"{label} ({n})"
+    taken.add(free)
+    return free
 
 
 @dataclass(frozen=True)
@@ -121,11 +132,7 @@ class Story:
             if len(members) == 1:
                 chosen.append(longest)
                 continue
-            label, n = family.label, 1
-            while label in used:
-                n += 1
-                label = f"{family.label} ({n})"
-            used.add(label)
+            label = free_label(family.label, used)
             metadata = {
                 **longest.metadata,
                 "family": "; ".join(family.sources),
