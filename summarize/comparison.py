@@ -7,7 +7,7 @@ The result types (:class:`Comparison`, :class:`Difference`) live in
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from os import PathLike
 from typing import TYPE_CHECKING
 
@@ -80,17 +80,21 @@ def compare(
                 embedder = as_embedder(embedder)
             alignment = align(articles, embedder=embedder, threshold=threshold)
     sources = alignment.sources
-    n = len({report_of.get(source, source) for source in sources})  # independent reports
+
+    def reports(outlets: Iterable[str]) -> int:
+        """Independent reports among ``outlets``: a near-copy's version counts with its family."""
+        return len({report_of.get(source, source) for source in outlets})
+
+    n = reports(sources)
     needed = n if n <= 3 else n // 2 + 1
     differences = find_differences(alignment)
     disputes = group_disputes(differences, alignment.claims, published=published)
-    disputing = _disputing_outlets(disputes, alignment.claims, report_of)
-
-    def reports(claim: Claim, index: int) -> int:
-        agreeing = set(claim.sources) - disputing.get(index, set())
-        return len({report_of.get(source, source) for source in agreeing})
-
-    shared = tuple(c for i, c in enumerate(alignment.claims) if n > 1 and reports(c, i) >= needed)
+    disputing = _disputing_outlets(disputes, alignment.claims, reports)
+    shared = tuple(
+        c
+        for i, c in enumerate(alignment.claims)
+        if n > 1 and reports(set(c.sources) - disputing.get(i, set())) >= needed
+    )
     reported_elsewhere = _possibly_reported_elsewhere(alignment)
     only: dict[str, list[Claim]] = {source: [] for source in sources}
     for claim in alignment.claims:  # one pass: thousands of sources x claims would be slow
@@ -123,18 +127,18 @@ def compare(
 
 
 def _disputing_outlets(
-    disputes: Sequence[Dispute], claims: Sequence[Claim], report_of: Mapping[str, str]
+    disputes: Sequence[Dispute], claims: Sequence[Claim], reports: Callable[[Iterable[str]], int]
 ) -> dict[int, set[str]]:
     """Claim index -> outlets that give another value for one of its details than the value
     most independent reports give (every outlet involved, when no value has more support than
-    the rest; a near-copy's version counts with its family, ``report_of``): such an outlet
+    the rest; ``reports`` counts a near-copy's version with its family): such an outlet
     does not report the same fact, so it does not count towards "what all outlets report".
     Softer "detail differs" disputes do not count."""
     claim_of = {(r.article, r.index): i for i, c in enumerate(claims) for r in c.sentences}
     found: dict[int, set[str]] = {}
 
     def support(value: DisputedValue) -> int:
-        return len({report_of.get(source, source) for source in value.sources})
+        return reports(value.sources)
 
     for dispute in disputes:
         if not dispute.contradiction:
