@@ -90,7 +90,7 @@ def brief(
     from summarize.copies import collapse_near_copies
     from summarize.digest import summarise
     from summarize.embeddings import Embedder, get_embedder
-    from summarize.progress import bar, progress_bars, progress_enabled
+    from summarize.progress import bar, choose, progress_bars
     from summarize.summarizers import check_method
     from summarize.threads import one_blas_thread
 
@@ -116,7 +116,7 @@ def brief(
         embedder=encoder.model_name,
         collapse_copies=collapse_copies,
     )
-    shown = progress if progress is not None else progress_enabled()
+    shown = choose(progress)
     with (
         one_blas_thread(),
         progress_bars(shown),
