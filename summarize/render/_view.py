@@ -262,7 +262,11 @@ def folded_families(briefing: Briefing) -> list[FoldedFamily]:
     return found
 
 
-def independent_reports(briefing: Briefing) -> int:
+def independent_reports(briefing: Briefing) -> tuple[int, str]:
     """Outlets a briefing compares, a near-copy family once: its versions (members kept for
-    the figures they change) are not outlets of their own."""
-    return sum(1 for article in briefing.articles if "version_of" not in article.metadata)
+    the figures they change) are not outlets of their own; and, when copies were folded, the
+    note that says how many articles that was (" (7 articles, near-copies counted once)")."""
+    outlets = sum(1 for article in briefing.articles if "version_of" not in article.metadata)
+    folded = sum(len(family.sources) - 1 for family in briefing.families)
+    note = f" ({outlets + folded} articles, near-copies counted once)" if folded else ""
+    return outlets, note

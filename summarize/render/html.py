@@ -461,9 +461,7 @@ def briefing_header(briefing: Briefing) -> str:
         if span
         else '<span class="sz-dates sz-unknown">publication dates not recorded</span>'
     )
-    folded = sum(len(family.sources) - 1 for family in briefing.families)
-    outlets = independent_reports(briefing)
-    copies = f" ({outlets + folded} articles, near-copies counted once)" if folded else ""
+    outlets, copies = independent_reports(briefing)
     return (
         '<header class="sz-header"><p class="sz-kicker">Briefing · '
         f"{outlets} outlets{copies}</p><h1>{e(story_title(briefing))}</h1>"

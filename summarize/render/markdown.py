@@ -254,9 +254,7 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     numbers = citation_numbers(article.source for article in articles)
     options = briefing.options
     parts = ["# Briefing\n"]
-    folded = sum(len(family.sources) - 1 for family in briefing.families)
-    outlets = independent_reports(briefing)
-    copies = f" ({outlets + folded} articles, near-copies counted once)" if folded else ""
+    outlets, copies = independent_reports(briefing)
     parts.append(
         f"{outlets} outlets compared{copies}; merged briefing of "
         f"{briefing.digest.word_count} words "
