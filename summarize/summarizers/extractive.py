@@ -459,17 +459,6 @@ class ExtractiveSummarizer:
         )
 
 
-def _same_fact_probability(alignment: Alignment, scores: np.ndarray) -> np.ndarray:
-    """The alignment's calibrated probability that pairs with these same-fact ``scores``
-    (:attr:`~summarize.types.Alignment.best_scores`) report the same fact: the logistic rule
-    of :class:`~summarize.types.SameFact`, or 0/1 at its threshold when it has no slope."""
-    scores = np.asarray(scores, dtype=np.float64)
-    if alignment.slope <= 0:
-        return (scores >= alignment.threshold).astype(np.float64)
-    z = alignment.slope * (scores - alignment.threshold)
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
-
-
 def _prominence(alignment: Alignment, refs: Sequence[SentenceRef]) -> np.ndarray:
     """How widely and how early the outlets report each sentence's fact.
 
@@ -482,11 +471,12 @@ def _prominence(alignment: Alignment, refs: Sequence[SentenceRef]) -> np.ndarray
     n = len(alignment.sources)
     starts = np.cumsum([0] + [len(v) for v in alignment.vectors])
     scores = alignment.best_scores
+    rule = alignment.rule
     prominence = np.zeros(len(refs))
     for k, ref in enumerate(refs):
         total = 1.0 / (1.0 + ref.index)
         if scores is not None and scores.shape == (starts[-1], n):
-            probability = _same_fact_probability(alignment, scores[starts[ref.article] + ref.index])
+            probability = rule.probability(scores[starts[ref.article] + ref.index])
             vector = alignment.vectors[ref.article][ref.index]
             for j in range(n):
                 if j != ref.article and len(alignment.vectors[j]):
@@ -500,8 +490,8 @@ def _expected_support(alignment: Alignment) -> list[np.ndarray]:
     """Each sentence's expected share of outlets reporting its fact, per article.
 
     Its own outlet counts 1; each other outlet counts the calibrated same-fact probability of
-    its closest sentence there (:func:`_same_fact_probability`). Without those scores, the
-    share of outlets in the sentence's claim.
+    its closest sentence there (:meth:`~summarize.types.SameFact.probability`). Without those
+    scores, the share of outlets in the sentence's claim.
     """
     n = len(alignment.sources)
     counts = [len(v) for v in alignment.vectors]
@@ -512,7 +502,7 @@ def _expected_support(alignment: Alignment) -> list[np.ndarray]:
             for ref in claim.sentences:
                 share[ref.article][ref.index] = len(claim.sources) / max(n, 1)
         return share
-    probability = _same_fact_probability(alignment, scores)
+    probability = alignment.rule.probability(scores)
     owner = np.repeat(np.arange(n), counts)
     probability[np.arange(len(owner)), owner] = 1.0
     share = probability.sum(axis=1) / n

@@ -74,6 +74,16 @@ class SameFact:
             return self.threshold
         return self.threshold + math.log(probability / (1.0 - probability)) / self.slope
 
+    def probability(self, scores: np.ndarray) -> np.ndarray:
+        """The fitted logistic model's probability that pairs with these scores (cosine plus
+        weighted word overlap) report the same fact; 0/1 at the threshold without a slope.
+        The inverse of :meth:`threshold_at`."""
+        scores = np.asarray(scores, dtype=np.float64)
+        if self.slope <= 0:
+            return (scores >= self.threshold).astype(np.float64)
+        z = self.slope * (scores - self.threshold)
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+
     @property
     def lowest_passing_cosine(self) -> float:
         """Pairs with a lower cosine cannot pass: word overlap adds at most ``overlap_weight``."""
