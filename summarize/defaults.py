@@ -82,7 +82,10 @@ PER_SOURCE_EXTRACTIVE: dict[str, Any] = {
 #: neus_allsides_val, confirmed on rows 150-306; issue 15): cross-outlet support counts for more
 #: than position (each outlet's lead covers a different angle), a slow position decay, the
 #: story's shared words (lexical centrality) next to its embedding centroid, and the pieces that
-#: best fill the budget, shorter forms of sentences included (BENCHMARKS.md, "Readability").
+#: best fill the budget, shorter forms of sentences included, valuing the bigrams several
+#: outlets use, the more the earlier each outlet uses them (concept_lead: the same scale as
+#: ``lead``; concept_weight 0.75 chosen on Multi-News rows 0-49 with it; BENCHMARKS.md,
+#: "Readability").
 MERGED_EXTRACTIVE: dict[str, Any] = {
     "lead": 10.0,
     "position_weight": 0.5,
@@ -91,7 +94,8 @@ MERGED_EXTRACTIVE: dict[str, Any] = {
     "selection": "fill",
     "compress": True,
     "off_story": 0.2,
-    "concept_weight": 0.5,
+    "concept_weight": 0.75,
+    "concept_lead": 10.0,
 }
 #: Largest knapsack table (candidates x sentence slots x words) ``fill_budget`` builds; past it
 #: (budgets of thousands of words, where one unfilled sentence matters little) MMR is used

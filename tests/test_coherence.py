@@ -192,6 +192,30 @@ def test_concepts_are_shared_bigrams_valued_by_outlets():
     assert ("on", "monday") not in values  # one outlet's detail is not the story's
 
 
+def test_concepts_the_outlets_state_early_are_worth_more():
+    """With ``lead``, an outlet counts less for a concept its article first uses late (the
+    inverted pyramid: the story's core comes first, background last)."""
+    from summarize.summarizers.concepts import concept_values
+
+    articles = [
+        [
+            "Ministers signed the treaty in Geneva on Monday.",
+            "Talks had lasted for months.",
+            "Snow fell on the lakeside city.",
+        ],
+        [
+            "The treaty was signed in Geneva on Monday by ministers.",
+            "Snow fell on the lakeside city during the ceremony.",
+        ],
+    ]
+    counted = concept_values(articles)
+    weighted = concept_values(articles, lead=1.0)
+    assert counted[("in", "geneva")] == counted[("lakeside", "city")] == 2.0
+    assert weighted[("in", "geneva")] == 2.0  # both outlets' first sentence
+    assert weighted[("lakeside", "city")] == pytest.approx(1 / 3 + 1 / 2)  # 3rd and 2nd
+    assert set(weighted) == set(counted)  # still only the concepts both outlets use
+
+
 def test_merged_digest_opens_with_the_fact_every_outlet_leads_with():
     """Each outlet opens with the main fact in its own words; a statement all three quote
     word for word comes later in each. The digest opens with the main fact (inverted

@@ -8,6 +8,12 @@ however many chosen sentences state it, so two paraphrases of one fact add littl
 sentence that brings the story's shared details (names, numbers, places) gains. Bigrams only
 one outlet uses are worth nothing: they are that outlet's own angle, not the story's.
 
+With ``lead``, an outlet counts for less the later its article first uses the concept
+(``1 / (1 + index / lead)`` of that sentence, the summarizer's own position weight): news is
+an inverted pyramid, so what the outlets state early is the story's core and what they
+mention in passing near the end is background (first-mention position as a concept weight, as
+in supervised bigram ILP summarisers, e.g. Li, Qian and Liu, ACL 2013).
+
 :func:`~summarize.summarizers.selection.fill_budget` takes these concepts next to each
 sentence's relevance (``concepts=...``).
 """
@@ -54,12 +60,29 @@ def concepts(text: str) -> frozenset[Concept]:
 
 
 def concept_values(
-    articles: Iterable[Sequence[str]], *, min_outlets: int = 2
+    articles: Iterable[Sequence[str]], *, min_outlets: int = 2, lead: float | None = None
 ) -> dict[Concept, float]:
-    """Each concept's value: the number of articles (outlets) that use it, for concepts at
-    least ``min_outlets`` articles use (the story's shared concepts); ``articles`` are the
-    articles' sentences."""
+    """Each concept's value, for concepts at least ``min_outlets`` articles (outlets) use (the
+    story's shared concepts); ``articles`` are the articles' sentences.
+
+    The value sums, over the articles that use the concept, ``1 / (1 + index / lead)`` of the
+    first sentence that does (1 for a first sentence, 1/2 at index ``lead``); with ``lead``
+    ``None``, each article counts 1 (the value is the number of outlets).
+
+    >>> values = concept_values([["Talks ended.", "Geneva hosted."], ["Geneva hosted talks."]],
+    ...                         lead=1.0)
+    >>> values[("geneva", "host")]  # second sentence in one article, first in the other
+    1.5
+    """
     outlets: Counter[Concept] = Counter()
+    value: dict[Concept, float] = {}
     for sentences in articles:
-        outlets.update(frozenset().union(*map(concepts, sentences)))
-    return {concept: float(n) for concept, n in outlets.items() if n >= min_outlets}
+        first: dict[Concept, int] = {}
+        for index, sentence in enumerate(sentences):
+            for concept in concepts(sentence):
+                first.setdefault(concept, index)
+        outlets.update(first.keys())
+        for concept, index in first.items():
+            weight = 1.0 if lead is None else 1.0 / (1.0 + index / lead)
+            value[concept] = value.get(concept, 0.0) + weight
+    return {concept: value[concept] for concept, n in outlets.items() if n >= min_outlets}

@@ -21,7 +21,8 @@ under the limits: repeatedly take the sentence with the best
 that does not fit is skipped, never cut), skipping near-duplicates of chosen ones; or
 ``"fill"``: the set of sentences that best fills the word budget. A merged digest with
 ``concept_weight`` also values the distinct bigrams several outlets use that the set covers,
-each once (:mod:`summarize.summarizers.concepts`). A per-source digest is in reading order.
+each once, more when the outlets use them early (``concept_lead``;
+:mod:`summarize.summarizers.concepts`). A per-source digest is in reading order.
 Everything is deterministic (ties break on position).
 
 Merged digests are meant to be read as one text (:mod:`summarize.summarizers.coherence`): a
@@ -166,9 +167,13 @@ class ExtractiveSummarizer:
         compress: Merged digests may take a sentence without its trailing attribution or
             circumstantial clause (:func:`~summarize.summarizers.coherence.shorter_forms`),
             with ``selection="fill"``.
-        concept_weight: Merged digests with ``selection="fill"``: value of each distinct
-            bigram that several outlets use (times the number of outlets using it) covered by
-            the digest, on the scale of ``relevance x words``; 0: relevance alone.
+        concept_weight: Merged digests with ``selection="fill"``: weight of the value of each
+            distinct bigram several outlets use that the digest covers (the outlets using it,
+            see ``concept_lead``), on the scale of ``relevance x words``; 0: relevance alone.
+        concept_lead: Position scale of the concepts' values: an outlet counts
+            ``1 / (1 + index / concept_lead)`` for a concept its article first uses in the
+            sentence at ``index`` (what the outlets state early is the story's core);
+            ``None``: each outlet counts 1 wherever it uses it.
         lead_min_words: A merged digest opens with a piece of at least this many words when
             it has one (a full lead sentence, not a headline or a caption): the one whose fact
             the outlets report most widely and earliest.
@@ -191,6 +196,7 @@ class ExtractiveSummarizer:
     off_story: float | None = None
     compress: bool = False
     concept_weight: float = 0.0
+    concept_lead: float | None = None
     lead_min_words: int = 15
 
     name = "extractive"
@@ -429,7 +435,9 @@ class ExtractiveSummarizer:
         if self.concept_weight > 0 and self.selection == "fill":
             values = {
                 concept: self.concept_weight * value
-                for concept, value in concept_values(a.sentences for a in articles).items()
+                for concept, value in concept_values(
+                    (a.sentences for a in articles), lead=self.concept_lead
+                ).items()
             }
             covers = [frozenset().union(*(concepts(t) for t in u.texts)) for u in units]
         chosen = self._select(
