@@ -14,7 +14,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from tqdm import tqdm
@@ -78,3 +79,21 @@ def track(items: Sequence[T], *, desc: str, unit: str = "step") -> Iterator[T]:
         for item in items:
             yield item
             steps.update()
+
+
+@contextmanager
+def routed(module: ModuleType) -> Iterator[None]:
+    """Inside the block, the bars a third-party ``module`` makes with its own ``tqdm(...)``
+    are :func:`bar` bars, so they follow the switch too (model2vec's distillation, for one)."""
+
+    def make(
+        *_: Any, total: int | None = None, desc: str = "", unit: str = "step", **__: Any
+    ) -> tqdm:
+        return bar(total=total, desc=desc.strip() or module.__name__, unit=unit.strip() or "step")
+
+    original = getattr(module, "tqdm")  # noqa: B009 (mypy cannot know the module has it)
+    setattr(module, "tqdm", make)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(module, "tqdm", original)  # noqa: B010

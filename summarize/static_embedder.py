@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from summarize import progress
 from summarize.model_cache import CorruptModelError
 
 if TYPE_CHECKING:
@@ -138,14 +139,15 @@ def distil(teacher: Path, folder: Path, *, name: str, dims: int = 256) -> None:
 
     Also writes ``summarize.json`` (teacher, recipe, checksum of the vectors) for
     :func:`check_static_model`. Takes about a minute on 2 idle cores for MiniLM (30k tokens);
-    model2vec shows a progress bar.
+    model2vec's progress bar follows :mod:`summarize.progress`.
     """
     import os
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local folder: nothing to download
-    from model2vec.distill import distill
+    from model2vec.distill import distill, inference
 
-    model = distill(str(teacher), pca_dims=dims, sif_coefficient=1e-4, device="cpu")
+    with progress.routed(inference):
+        model = distill(str(teacher), pca_dims=dims, sif_coefficient=1e-4, device="cpu")
     model.save_pretrained(folder)
     record = {"teacher": name, "recipe": RECIPE, "sha256": _sha256(folder / VECTORS_FILE)}
     (folder / BUILD_FILE).write_text(json.dumps(record, indent=2), encoding="utf-8")

@@ -281,3 +281,55 @@ def test_an_outlet_disputing_a_detail_does_not_count_as_reporting_the_fact(embed
     assert not any(
         "killed" in ref.text for c in compare(four, embedder=embedder).shared for ref in c.sentences
     )
+
+
+WAREHOUSE = {
+    "Daily Ledger": (
+        "A blaze at a chemical storage warehouse in the port of Dunmore killed 12 workers on "
+        "Monday night, according to the regional fire service.",
+        "It took firefighters six hours to control the fire, which was put out early on Tuesday.",
+    ),
+    "Coast Herald": (
+        "A fire at a chemical warehouse in the river port of Dunmore killed 19 workers on Monday "
+        "night, the regional fire service said.",
+        "Firefighters fought the blaze for six hours before bringing it under control early on "
+        "Tuesday.",
+    ),
+    "Valley Post": (
+        "The regional fire service said 19 workers died when fire swept through a chemical "
+        "warehouse in Dunmore's river port on Monday night.",
+        "Crews needed six hours to bring the blaze under control, finishing early on Tuesday.",
+    ),
+    "North Wire": (
+        "Fire tore through a chemical warehouse at Dunmore's river port on Monday night, killing "
+        "19 workers, the regional fire service said.",
+        "Firefighters battled the flames for six hours until early Tuesday.",
+    ),
+}
+
+
+def test_what_all_outlets_report_never_cites_an_outlet_for_a_value_it_does_not_give(embedder):
+    """Four outlets, three say 19 dead and one 12: the death toll is reported by a majority, so
+    it is listed, but shown with a 19 sentence and cited to the three that say 19; the outlet
+    that says 12 (listed first, so its sentence would be the claim's first) is cited for the
+    fire sentence everyone agrees on, and its value shows under "Where they differ"."""
+    from summarize.render._view import shared_line
+
+    articles = [_article(source, list(text)) for source, text in WAREHOUSE.items()]
+    comparison = compare(articles, embedder=embedder)
+    toll = next(c for c in comparison.shared if any("killed 12" in r.text for r in c.sentences))
+    assert len(toll.sources) == 4  # the claim holds all four outlets' sentences
+    shown, cited = shared_line(comparison, toll)
+    assert "19 workers" in shown.text and shown.source != "Daily Ledger"
+    assert cited == ("Coast Herald", "Valley Post", "North Wire")
+    blaze = next(c for c in comparison.shared if any("six hours" in r.text for r in c.sentences))
+    assert shared_line(comparison, blaze)[1] == tuple(WAREHOUSE)
+    from summarize.render.html import comparison_cards
+    from summarize.render.markdown import comparison_markdown
+
+    markdown = comparison_markdown(comparison)
+    section = markdown[markdown.index("## What all outlets report") : markdown.index("## Only")]
+    assert "killed 12" not in section and f"{shown.text} [2][3][4]" in section
+    assert "12 [1]" in markdown  # the other value, under "Where they differ"
+    cards = comparison_cards(comparison, {source: i + 1 for i, source in enumerate(WAREHOUSE)})
+    assert "killed 12" not in cards[: cards.index("Where they differ")]

@@ -90,6 +90,18 @@ def test_distil_from_a_tiny_transformer(tiny_teacher, tmp_path):
     assert np.allclose(load_static_model(again).embedding, model.embedding, atol=1e-3)
 
 
+def test_distillation_bar_follows_the_progress_switch(tiny_teacher, tmp_path, capsys):
+    """model2vec's own "Encoding tokens" bar obeys summarize.progress like every other bar."""
+    from summarize.progress import progress_bars
+
+    with progress_bars(False):
+        distil(tiny_teacher, tmp_path / "quiet", name="tiny-bert")
+    assert "Encoding tokens" not in capsys.readouterr().err
+    with progress_bars(True):
+        distil(tiny_teacher, tmp_path / "loud", name="tiny-bert")
+    assert "Encoding tokens" in capsys.readouterr().err
+
+
 def test_default_static_model_is_a_model2vec_folder_sentence_transformers_reads(embedder):
     """Saved in model2vec's format: sentence-transformers loads it and gives the same vectors."""
     from sentence_transformers import SentenceTransformer

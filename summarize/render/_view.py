@@ -114,6 +114,36 @@ def representative(claim: Claim) -> SentenceRef:
     return min(claim.sentences, key=lambda ref: (ref.article, ref.index))
 
 
+def shared_line(comparison: Comparison, claim: Claim) -> tuple[SentenceRef, tuple[str, ...]]:
+    """The sentence shown for a claim all outlets report, and the outlets to cite for it.
+
+    An outlet whose sentence of this claim gives another value for a contradicted detail
+    (12 dead where the others say 19) is not cited for the shown sentence, which would put
+    words in its mouth; its value shows under "Where they differ". The shown value is the one
+    most of the claim's outlets give (for an update, the latest), and the shown sentence the
+    first in article order among the outlets that give it."""
+    in_claim = set(claim.sentences)
+    other_value: set[str] = set()
+    for dispute in comparison.disputes:
+        if not dispute.contradiction:
+            continue
+        holders = [
+            (value, {ref.source for ref in value.sentences if ref in in_claim})
+            for value in dispute.values
+        ]
+        holders = [(value, sources) for value, sources in holders if sources]
+        if len(holders) < 2:
+            continue
+        if dispute.timeline:
+            shown = max(holders, key=lambda held: dispute.timeline.index(held[0].value))
+        else:
+            shown = max(holders, key=lambda held: len(held[1]))  # first of a tie: most outlets
+        other_value |= set().union(*(sources for _, sources in holders)) - shown[1]
+    agreeing = [ref for ref in claim.sentences if ref.source not in other_value]
+    shown_ref = min(agreeing or claim.sentences, key=lambda ref: (ref.article, ref.index))
+    return shown_ref, tuple(s for s in claim.sources if s not in other_value)
+
+
 def aligned_rows(comparison: Comparison) -> list[dict[str, list[SentenceRef]]]:
     """Claims reported by two or more outlets as rows of outlet -> sentences.
 

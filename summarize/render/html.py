@@ -34,6 +34,7 @@ from summarize.render._view import (
     markers,
     published_date,
     representative,
+    shared_line,
     top_pairs,
     two_decimals,
     wording,
@@ -171,10 +172,10 @@ def comparison_cards(
     """What all outlets report and where they differ side by side, then what only one reports
     (one column per outlet). Lists longer than ``max_items`` fold the rest into ``<details>``."""
     shared = comparison.shared
-    items = [
-        f"<li>{e(representative(claim).text)}{_cites(claim.sources, numbers)}</li>"
-        for claim in shared
-    ]
+    items = []
+    for claim in shared:
+        shown, cited = shared_line(comparison, claim)
+        items.append(f"<li>{e(shown.text)}{_cites(cited, numbers)}</li>")
     agree = (
         collapsed_list(items, shown=max_items)
         if shared

@@ -19,6 +19,7 @@ from summarize.render._view import (
     independent_reports,
     markers,
     representative,
+    shared_line,
     top_pairs,
     two_decimals,
 )
@@ -108,7 +109,8 @@ def _comparison_sections(
     shared = comparison.shared
     lines = [f"## What all outlets report ({len(shared)})\n"]
     for claim in shared[:max_items]:
-        lines.append(f"- {escape(representative(claim).text)} {cite(claim.sources, numbers)}")
+        shown, cited = shared_line(comparison, claim)
+        lines.append(f"- {escape(shown.text)} {cite(cited, numbers)}")
     if not shared:
         lines.append("_No claim is reported by every outlet._")
     sections.append("\n".join(lines) + "\n" + more(len(shared)))
