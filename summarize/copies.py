@@ -67,9 +67,17 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
     ``copies``: why it was folded).
     """
     shingles = [_shingles(article.text) for article in articles]
+    # Identical texts (a feed that carries one wire story 50 times) are compared once: counting
+    # shared shingles pair by pair would grow with the square of the copies.
+    first_with: dict[frozenset[int], int] = {}
+    same_as = [first_with.setdefault(frozenset(grams), i) for i, grams in enumerate(shingles)]
+    duplicates: dict[int, list[int]] = defaultdict(list)
+    for index, first in enumerate(same_as):
+        if index != first and shingles[index]:
+            duplicates[first].append(index)
     postings: dict[int, list[int]] = defaultdict(list)
-    for index, grams in enumerate(shingles):
-        for gram in grams:
+    for index in first_with.values():
+        for gram in shingles[index]:
             postings[gram].append(index)
     shared: Counter[tuple[int, int]] = Counter()
     for holders in postings.values():
@@ -85,15 +93,28 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
             i = parent[i]
         return i
 
-    closest: dict[int, tuple[float, int]] = {}  # article -> (best share, with which article)
+    def join(i: int, j: int) -> None:
+        parent[max(root(i), root(j))] = min(root(i), root(j))
+
+    # Each distinct text's best share with another distinct text, and the first such text; a
+    # copy of a text shares everything with it (share 1) and the rest as its text does.
+    closest: dict[int, tuple[float, int]] = {}
     for (i, j), count in sorted(shared.items()):
         shorter = max(min(len(shingles[i]), len(shingles[j])), 1)
         if count >= NEAR_COPY * shorter:
             share = count / shorter
-            parent[max(root(i), root(j))] = min(root(i), root(j))
+            join(i, j)
             for a, b in ((i, j), (j, i)):
                 if share > closest.get(a, (0.0, -1))[0]:
                     closest[a] = (share, b)
+    for first, copies in duplicates.items():
+        text = [first, *copies]
+        share, partner = closest.get(first, (0.0, -1))  # the best other text, before copies
+        for index in copies:
+            join(first, index)
+        for index in text:
+            best = min(other for other in text if other != index)  # an identical text: share 1
+            closest[index] = (1.0, min(best, partner) if share >= 1.0 else best)
     by_root: dict[int, list[int]] = defaultdict(list)
     for index in range(len(articles)):
         by_root[root(index)].append(index)

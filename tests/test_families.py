@@ -221,6 +221,39 @@ def test_the_copies_and_the_update_are_one_family_with_their_shares(articles):
     assert all(f.copies == () for f in families if len(f.sources) == 1)
 
 
+def _closest_by_brute_force(articles) -> dict[str, tuple[float, str]]:
+    """Each article's closest near-copy, pair by pair (what near_copy_families must find)."""
+    from summarize.copies import NEAR_COPY, _shingles
+
+    grams = [_shingles(a.text) for a in articles]
+    closest: dict[str, tuple[float, str]] = {}
+    for i, a in enumerate(articles):
+        for j, b in enumerate(articles):
+            shorter = max(min(len(grams[i]), len(grams[j])), 1)
+            share = len(grams[i] & grams[j]) / shorter
+            known = closest.get(a.source, (0.0, ""))[0]
+            if i != j and grams[i] and share >= NEAR_COPY and share > known:
+                closest[a.source] = (share, b.source)
+    return closest
+
+
+def test_identical_copies_in_a_pile_are_compared_once_with_the_same_families(articles):
+    """A feed repeating one wire text many times: every copy joins its family with share 1
+    and its first twin as closest, exactly what comparing every pair would give."""
+    from dataclasses import replace
+
+    pile = [replace(a, source=f"{a.source} #{k}") for k in range(6) for a in articles]
+    families = near_copy_families(pile)
+    want = _closest_by_brute_force(pile)
+    found = {c.source: (c.share, c.closest) for f in families for c in f.copies}
+    assert found.keys() == want.keys()
+    for source, (share, closest) in found.items():
+        assert share == pytest.approx(want[source][0]) and closest == want[source][1], source
+    copies = {s for f in families if len(f.sources) > 1 for s in f.sources}
+    assert len([f for f in families if len(f.sources) > 1]) == 1 + len(OWN)
+    assert copies == {a.source for a in pile}  # the own reports fold with their own twins
+
+
 def test_a_briefing_counts_the_family_once_in_shared_and_citations(collapsed):
     assert sorted(collapsed.sources) == sorted((FAMILY, *OWN))
     cited = {s for sentence in collapsed.digest.sentences for s in sentence.sources}
