@@ -19,6 +19,7 @@ import functools
 import hashlib
 import logging
 import os
+import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,6 +27,7 @@ from typing import Any, Literal, overload
 
 import numpy as np
 
+from summarize import progress
 from summarize.errors import InputError
 from summarize.models import DEFAULT_EMBEDDER, cache_dir, load_embedder_model
 
@@ -180,7 +182,8 @@ class Embedder:
     Args:
         model: Embedder name or local directory (see :func:`summarize.models.resolve_embedder`).
         batch_size: Sentences per forward pass.
-        progress: Show a progress bar: ``None`` means only for long inputs.
+        progress: Show a progress bar: ``None`` follows :mod:`summarize.progress` (long
+            inputs only, on a terminal, unless the switch says otherwise).
         backend: ``"torch"`` (default) or ``"onnx"`` (same model in ONNX Runtime; see the
             module docstring).
     """
@@ -233,7 +236,9 @@ class Embedder:
 
     def _encode_missing(self, missing: dict[bytes, str]) -> None:
         texts = list(missing.values())
-        show = self.progress if self.progress is not None else len(texts) > 256
+        show = progress.choose(self.progress, worth_a_bar=len(texts) > 256)
+        if show is None:  # auto: like every bar of the library, only on a terminal
+            show = sys.stderr.isatty()
         model = load_embedder_model(self.model_name)
         if self.backend == "onnx":  # raises for a static model: it has no transformer to export
             vectors = _onnx_encoder(self.model_name).encode(texts, batch_size=self.batch_size)

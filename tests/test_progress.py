@@ -101,3 +101,15 @@ def test_compare_on_a_terminal_shows_progress(story_dir, tmp_path):
     shown = run()
     assert "comparing" in shown and "aligning" in shown
     assert "comparing" not in run("--quiet")
+
+
+@pytest.mark.parametrize(("enabled", "shown"), SWITCH)
+def test_embedding_bar_follows_the_switch(enabled, shown, capsys):
+    """A long batch of new sentences (over 256) gets the embedder's bar only when the switch
+    asks for it or stderr is a terminal; before, it showed in pipes and logs too."""
+    from summarize.embeddings import Embedder
+
+    sentences = [f"Council meeting number {i} approved budget line {i * 7}." for i in range(300)]
+    with progress_bars(enabled):
+        Embedder().encode(sentences)
+    assert ("it/s" in capsys.readouterr().err) is shown  # model2vec counts its batches
