@@ -70,10 +70,10 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
     # Identical texts (a feed that carries one wire story 50 times) are compared once: counting
     # shared shingles pair by pair would grow with the square of the copies.
     first_with: dict[frozenset[int], int] = {}
-    same_as = [first_with.setdefault(frozenset(grams), i) for i, grams in enumerate(shingles)]
-    duplicates: dict[int, list[int]] = defaultdict(list)
-    for index, first in enumerate(same_as):
-        if index != first and shingles[index]:
+    duplicates: dict[int, list[int]] = defaultdict(list)  # first article of a text -> its copies
+    for index, grams in enumerate(shingles):
+        first = first_with.setdefault(frozenset(grams), index)
+        if first != index and grams:
             duplicates[first].append(index)
     postings: dict[int, list[int]] = defaultdict(list)
     for index in first_with.values():
@@ -108,13 +108,12 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
                 if share > closest.get(a, (0.0, -1))[0]:
                     closest[a] = (share, b)
     for first, copies in duplicates.items():
-        text = [first, *copies]
         share, partner = closest.get(first, (0.0, -1))  # the best other text, before copies
-        for index in copies:
-            join(first, index)
-        for index in text:
-            best = min(other for other in text if other != index)  # an identical text: share 1
-            closest[index] = (1.0, min(best, partner) if share >= 1.0 else best)
+        for index in [first, *copies]:  # in article order: the first twin is first or copies[0]
+            twin = copies[0] if index == first else first  # an identical text: share 1
+            if index != first:
+                join(first, index)
+            closest[index] = (1.0, min(twin, partner) if share >= 1.0 else twin)
     by_root: dict[int, list[int]] = defaultdict(list)
     for index in range(len(articles)):
         by_root[root(index)].append(index)
