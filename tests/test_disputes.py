@@ -313,7 +313,7 @@ def test_what_all_outlets_report_never_cites_an_outlet_for_a_value_it_does_not_g
     it is listed, but shown with a 19 sentence and cited to the three that say 19; the outlet
     that says 12 (listed first, so its sentence would be the claim's first) is cited for the
     fire sentence everyone agrees on, and its value shows under "Where they differ"."""
-    from summarize.render._view import shared_line
+    from summarize.render._view import citation_numbers, shared_line
 
     articles = [_article(source, list(text)) for source, text in WAREHOUSE.items()]
     comparison = compare(articles, embedder=embedder)
@@ -331,5 +331,5 @@ def test_what_all_outlets_report_never_cites_an_outlet_for_a_value_it_does_not_g
     section = markdown[markdown.index("## What all outlets report") : markdown.index("## Only")]
     assert "killed 12" not in section and f"{shown.text} [2][3][4]" in section
     assert "12 [1]" in markdown  # the other value, under "Where they differ"
-    cards = comparison_cards(comparison, {source: i + 1 for i, source in enumerate(WAREHOUSE)})
+    cards = comparison_cards(comparison, citation_numbers(comparison.sources))
     assert "killed 12" not in cards[: cards.index("Where they differ")]
