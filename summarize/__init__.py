@@ -2,7 +2,7 @@
 
 Public API::
 
-    from summarize import load_articles, compare, summarise, brief
+    from summarize import load_articles, compare, summarise, brief, same_fact_probability
 
 Heavy modules (torch, transformers, spaCy) are imported on first use, so ``import summarize``
 and ``summarize --help`` stay instant.
@@ -28,6 +28,7 @@ __all__ = [
     "compare",
     "group_stories",
     "load_articles",
+    "same_fact_probability",
     "summarise",
     "summarize",
 ]
@@ -46,12 +47,14 @@ _EXPORTS = {
     "Story": "summarize.types",
     "group_stories": "summarize.stories",
     "brief_many": "summarize.engine",
+    "same_fact_probability": "summarize.same_fact",
 }
 
 if TYPE_CHECKING:
     from summarize.api import brief, compare, summarise, summarize
     from summarize.engine import brief_many
     from summarize.loading import load_articles
+    from summarize.same_fact import same_fact_probability
     from summarize.stories import group_stories
     from summarize.types import Article, Briefing, Comparison, Digest, DigestSentence, Story
 
