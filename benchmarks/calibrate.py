@@ -50,7 +50,8 @@ CACHE = cache_dir() / "calibration"
 FOLDS = 10
 
 
-def _rows(name: str) -> list[dict]:
+def pair_rows(name: str) -> list[dict]:
+    """The rows of one ``../shared/eval/pairs`` file (also read by ``benchmarks/same_fact.py``)."""
     path = PAIRS / name
     if not path.exists():
         raise SystemExit(f"{path} not found: the eval pairs live in ../shared/eval/pairs.")
@@ -140,7 +141,7 @@ def _logistic_entry(fitted: LogisticRegression) -> dict:
 
 def calibrate(model: str) -> dict:
     print(f"Calibrating the same-fact decision for {model}")
-    msrp = _rows("msrp_train.jsonl")
+    msrp = pair_rows("msrp_train.jsonl")
     labels = np.array([int(r["label"]) for r in msrp])
     cos = _cosines(model, msrp, "msrp")
     jac = np.array([token_jaccard(r["a"], r["b"]) for r in msrp])
@@ -161,7 +162,7 @@ def calibrate(model: str) -> dict:
         f"F1 {_pct(cv['logistic_f1'])}"
     )
 
-    sts = [r for r in _rows("stsb_dev.jsonl") if r.get("genre") == "main-news"]
+    sts = [r for r in pair_rows("stsb_dev.jsonl") if r.get("genre") == "main-news"]
     sts_labels = np.array([float(r["label"]) >= 3.0 for r in sts], dtype=int)
     sts_cos = _cosines(model, sts, "stsb-news")
     claim = _best_threshold(sts_cos, sts_labels)

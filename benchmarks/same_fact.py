@@ -20,52 +20,42 @@ Also the cost: pairs per second through the public function (both sentences embe
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-PAIRS = ROOT.parent / "shared" / "eval" / "pairs"
-FOLDS = 10
+
+from calibrate import FOLDS, pair_rows  # noqa: E402  (this folder: the same pair files)
+
+if TYPE_CHECKING:
+    from summarize.embeddings import Embedder
 
 
-def _rows(name: str) -> list[dict]:
-    path = PAIRS / name
-    if not path.exists():
-        raise SystemExit(f"{path} not found: the eval pairs live in ../shared/eval/pairs.")
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def _scored(rows: list[dict], embedder: object) -> tuple[np.ndarray, np.ndarray, float]:
-    """(probability, cosine, seconds) for every row, through the public function."""
+def _scored(rows: list[dict], embedder: Embedder) -> tuple[np.ndarray, float]:
+    """(probability, seconds) for every row, through the public function."""
     from summarize import same_fact_probability
-    from summarize.embeddings import as_embedder
 
-    model = as_embedder(embedder)  # type: ignore[arg-type]
-    model.encode(["warm-up sentence."])
+    embedder.encode(["warm-up sentence."])
     start = time.perf_counter()
     probability = same_fact_probability(
-        [r["a"] for r in rows], [r["b"] for r in rows], embedder=model
+        [r["a"] for r in rows], [r["b"] for r in rows], embedder=embedder
     )
-    seconds = time.perf_counter() - start
-    left = model.encode([r["a"] for r in rows])
-    right = model.encode([r["b"] for r in rows])
-    return probability, np.einsum("ij,ij->i", left, right), seconds
+    return probability, time.perf_counter() - start
 
 
-def msrp(embedder: object, *, seed: int = 0) -> dict[str, float]:
+def msrp(embedder: Embedder, *, seed: int = 0) -> dict[str, float]:
     from sklearn.metrics import f1_score
     from sklearn.model_selection import StratifiedKFold
 
-    rows = _rows("msrp_train.jsonl")
+    rows = pair_rows("msrp_train.jsonl")
     labels = np.array([int(r["label"]) for r in rows])
-    probability, _, seconds = _scored(rows, embedder)
+    probability, seconds = _scored(rows, embedder)
     said = (probability >= 0.5).astype(int)
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=seed).split(labels, labels)
     accuracy = np.array([float((said[test] == labels[test]).mean()) for _, test in folds])
@@ -79,12 +69,14 @@ def msrp(embedder: object, *, seed: int = 0) -> dict[str, float]:
     }
 
 
-def stsb(embedder: object) -> dict[str, float]:
+def stsb(embedder: Embedder) -> dict[str, float]:
     from scipy.stats import spearmanr
 
-    rows = _rows("stsb_dev.jsonl")
+    rows = pair_rows("stsb_dev.jsonl")
     gold = np.array([float(r["label"]) for r in rows])
-    probability, cosine, _ = _scored(rows, embedder)
+    probability, _ = _scored(rows, embedder)
+    left = embedder.encode([r["a"] for r in rows])  # cached by the call above
+    cosine = np.einsum("ij,ij->i", left, embedder.encode([r["b"] for r in rows]))
     unseen = np.array([r.get("genre") != "main-news" for r in rows])
     return {
         "pairs": len(rows),

@@ -35,13 +35,14 @@ def test_agrees_with_align_on_each_sentences_best_match(bundled_articles, alignm
     """For every sentence and every other outlet, its best match there passes align()'s rule
     exactly when the probability is >= 0.5 (both sides of the decision occur)."""
     left, right, passed = [], [], []
+    rows = iter(range(len(alignment.best_scores)))  # best_scores rows: articles, then sentences
     for a, article in enumerate(bundled_articles):
         for i, text in enumerate(article.sentences):
+            row = next(rows)
             for b, other in enumerate(bundled_articles):
                 if b == a:
                     continue
                 best = int(np.argmax(alignment.vectors[b] @ alignment.vectors[a][i]))
-                row = sum(len(x.sentences) for x in bundled_articles[:a]) + i
                 left.append(text)
                 right.append(other.sentences[best])
                 passed.append(alignment.best_scores[row, b] >= alignment.threshold)
