@@ -23,9 +23,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarize.alignment import Alignment, align  # noqa: E402
-from summarize.embeddings import Embedder  # noqa: E402
-from summarize.loading import load_articles  # noqa: E402
+from summarize.comparison.alignment import Alignment, align  # noqa: E402
+from summarize.inputs.loading import load_articles  # noqa: E402
+from summarize.models.embeddings import Embedder  # noqa: E402
 
 EVAL_FILE = ROOT.parent / "shared" / "eval" / "multinews_dev100.jsonl"
 REFERENCE = "all-MiniLM-L6-v2"

@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarize.articles import Article  # noqa: E402
-from summarize.comparison import compare  # noqa: E402
-from summarize.embeddings import get_embedder  # noqa: E402
-from summarize.sentences import split_sentences  # noqa: E402
+from summarize.comparison.comparison import compare  # noqa: E402
+from summarize.inputs.sentences import split_sentences  # noqa: E402
+from summarize.models.embeddings import get_embedder  # noqa: E402
+from summarize.types import Article  # noqa: E402
 
 EVAL_FILE = ROOT.parent / "shared" / "eval" / "pairs" / "summedits_news_dev.jsonl"
 

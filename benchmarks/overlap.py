@@ -8,7 +8,8 @@ Two dev sets from ``../shared/eval``:
   of two different stories (headline + first paragraph each: short texts).
 
 For each it reports ROC AUC and the share of same-story pairs scored below 0.1, for the story
-overlap (``summarize.overlap``), each of its signals alone, and the old "share of matched
+overlap (``summarize.comparison.story_overlap``), each of its signals alone, and the old "share of
+matched
 facts". The overlap model is cross-validated by story: fitted on the even-numbered stories of
 both sets and scored on the odd ones, then the reverse (no story is ever scored by a model
 fitted on it). It also picks the mixed-story warning's bar the same way: a folder is one
@@ -73,7 +74,7 @@ def _load(name: str, eval_dir: Path, limit: int | None) -> tuple[list, list[int]
     found" page) is no article; it is skipped, as ``load_articles(errors="skip")`` does, and
     counted (third value), never scored."""
     from summarize.errors import ArticleError
-    from summarize.loading import load_articles
+    from summarize.inputs.loading import load_articles
 
     articles, story, rejected = [], [], 0
     with (eval_dir / f"{name}.jsonl").open(encoding="utf-8") as handle:
@@ -107,9 +108,14 @@ def _pairs(story: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.
 def build(
     name: str, eval_dir: Path, limit: int | None, seed: int = 0, embedder_name: str | None = None
 ) -> Dataset:
-    from summarize.alignment import align
-    from summarize.embeddings import get_embedder
-    from summarize.overlap import OverlapModel, design, pair_features, story_overlap
+    from summarize.comparison.alignment import align
+    from summarize.comparison.story_overlap import (
+        OverlapModel,
+        design,
+        pair_features,
+        story_overlap,
+    )
+    from summarize.models.embeddings import get_embedder
 
     articles, stories, rejected = _load(name, eval_dir, limit)
     story = np.array(stories)
@@ -182,7 +188,7 @@ def _auc(scores: np.ndarray, labels: np.ndarray) -> float:
 def _fit(features: np.ndarray, labels: np.ndarray) -> dict:
     from sklearn.linear_model import LogisticRegression
 
-    from summarize.overlap import OverlapModel, design
+    from summarize.comparison.story_overlap import OverlapModel, design
 
     raw = design(features)
     mean, scale = raw.mean(axis=0), raw.std(axis=0) + 1e-9
@@ -199,7 +205,7 @@ def _fit(features: np.ndarray, labels: np.ndarray) -> dict:
 
 
 def _model(fitted: dict, bar: float = 0.5):
-    from summarize.overlap import OverlapModel
+    from summarize.comparison.story_overlap import OverlapModel
 
     return OverlapModel(
         weights=tuple(fitted["weights"]),
@@ -236,7 +242,7 @@ def _folders(data: Dataset, parity: int, rng: np.random.Generator):
 
 
 def _flags(data: Dataset, model, folder: np.ndarray, bar: float) -> list[int]:
-    from summarize.overlap import outliers
+    from summarize.comparison.story_overlap import outliers
 
     probability = model.probability(data.features[np.ix_(folder, folder)])
     probability = (probability + probability.T) / 2
@@ -271,7 +277,7 @@ def _warning_rates(data: Dataset, model, parity: int, bar: float) -> tuple[float
 
 
 def evaluate(datasets: Sequence[Dataset]) -> tuple[str, dict]:
-    from summarize.overlap import FEATURES
+    from summarize.comparison.story_overlap import FEATURES
 
     lines = [
         "| set | half scored | pairs | pairs (same / different) | story overlap AUC "
@@ -330,7 +336,7 @@ def evaluate(datasets: Sequence[Dataset]) -> tuple[str, dict]:
 
 
 def refit(datasets: Sequence[Dataset]) -> dict:
-    from summarize.overlap import FEATURES
+    from summarize.comparison.story_overlap import FEATURES
 
     features = np.concatenate([d.features[d.pairs[:, 0], d.pairs[:, 1]] for d in datasets])
     labels = np.concatenate([d.same for d in datasets])
@@ -365,7 +371,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.eval_dir.is_dir():
         print(f"No eval data at {args.eval_dir}; pass --eval-dir.", file=sys.stderr)
         return 0
-    from summarize.models import canonical_embedder_name
+    from summarize.models.registry import canonical_embedder_name
 
     embedder = canonical_embedder_name(args.embedder)
     datasets = [build(name, args.eval_dir, args.limit, args.seed, embedder) for name in SETS]

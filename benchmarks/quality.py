@@ -141,7 +141,7 @@ def _articles(documents: Sequence[str]) -> list:
     Documents that are nothing but page furniture (the cleaner leaves no text) are skipped,
     as ``load_articles(..., errors="skip")`` does; peers still see every document.
     """
-    from summarize.loading import load_articles
+    from summarize.inputs.loading import load_articles
 
     return list(load_articles(list(documents), errors="skip"))
 
@@ -150,9 +150,9 @@ def run_ours(
     rows: Sequence[dict], *, merged: bool, embedder_name: str | None = None, **options: object
 ) -> list[list[str]]:
     """Our extractive digest of every row (merged for clusters, per-source for one article)."""
-    from summarize.digest import summarise
-    from summarize.embeddings import get_embedder
     from summarize.errors import ArticleError
+    from summarize.models.embeddings import get_embedder
+    from summarize.pipeline.digest import summarise
 
     embedder = get_embedder(embedder_name)
     outputs = []

@@ -173,10 +173,10 @@ def measure(rows: Sequence[dict], *, tally: Tally, show: int = 0) -> None:
     """Summarise each row (merged digest, the quality benchmark's budget) and count faults."""
     from rouge_score import rouge_scorer
 
-    from summarize.digest import summarise
-    from summarize.embeddings import get_embedder
     from summarize.errors import ArticleError
-    from summarize.sentences import split_sentences
+    from summarize.inputs.sentences import split_sentences
+    from summarize.models.embeddings import get_embedder
+    from summarize.pipeline.digest import summarise
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
     embedder = get_embedder(None)

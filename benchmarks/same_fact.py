@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from calibrate import FOLDS, pair_rows  # noqa: E402  (this folder: the same pair files)
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
 
 
 def _scored(rows: list[dict], embedder: Embedder) -> tuple[np.ndarray, float]:
@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the 10-fold MSRP split")
     args = parser.parse_args(argv)
 
-    from summarize.embeddings import as_embedder
+    from summarize.models.embeddings import as_embedder
 
     embedder = as_embedder(args.embedder)
     m = msrp(embedder, seed=args.seed)

@@ -89,8 +89,9 @@ def count_sentences(rows: Sequence[dict]) -> int:
 
 
 def new_embedder(backend: str | None, model: str | None = None):  # type: ignore[no-untyped-def]
-    """A fresh :class:`~summarize.embeddings.Embedder` (empty sentence cache; model shared)."""
-    from summarize.embeddings import Embedder
+    """A fresh :class:`~summarize.models.embeddings.Embedder` (empty sentence cache; model
+    shared)."""
+    from summarize.models.embeddings import Embedder
 
     if backend is None:
         return Embedder(model)
@@ -106,7 +107,7 @@ def make_systems(
     systems: dict[str, Callable[[], None]] = {}
     # The embedder's input: our own splitter's sentences (what brief() embeds), split untimed.
     try:
-        from summarize.sentences import split_sentences
+        from summarize.inputs.sentences import split_sentences
     except ImportError:  # pragma: no cover - before sentences.py landed
         split_sentences = peers.split_sentences
     cluster_sentences = [[s for d in row["documents"] for s in split_sentences(d)] for row in rows]
@@ -126,7 +127,7 @@ def make_systems(
             systems["embedder_onnx"] = embed_with("onnx", TRANSFORMER)
     try:
         from summarize import brief
-        from summarize.loading import load_articles
+        from summarize.inputs.loading import load_articles
 
         def whole_with(model: str | None) -> Callable[[], None]:
             def run() -> None:
@@ -260,7 +261,7 @@ def seed_warm(backend: str | None, repeats: int) -> float | None:
 def scaling(sizes: Sequence[int], backend: str | None) -> list[tuple[int, int, float]]:
     """(articles, sentences, seconds) of brief() on one story pooled from Multi-News articles."""
     from summarize import brief
-    from summarize.loading import load_articles
+    from summarize.inputs.loading import load_articles
 
     pool = [d for row in load_clusters() for d in row["documents"]]
     out = []

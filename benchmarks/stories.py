@@ -10,7 +10,7 @@ against the true stories, on
 
 Each set is split into two halves by story (even / odd story number). The threshold is chosen
 on half A of both sets together (best mean F1 over a grid) and confirmed on half B; the figure
-for the whole set uses :data:`summarize.stories.DEFAULT_THRESHOLD`, the one fixed in code.
+for the whole set uses :data:`summarize.pipeline.stories.DEFAULT_THRESHOLD`, the one fixed in code.
 The peer is TF-IDF average-link (scikit-learn ``AgglomerativeClustering`` on TF-IDF of the
 full text, cosine, average linkage), its threshold chosen the same way.
 
@@ -64,7 +64,7 @@ def load_pile_and_refused(eval_dir: Path, name: str) -> tuple[list, list[int], l
     page), exactly as ``load_articles`` would refuse it in a user's pile.
     """
     from summarize.errors import EmptyArticleError
-    from summarize.loading import article_from_text
+    from summarize.inputs.loading import article_from_text
 
     path = eval_dir / (
         "multinews_dev100.jsonl" if name == "multinews" else "neus_allsides_val.jsonl"
@@ -159,7 +159,7 @@ def _labels(groups: list[list[int]], n: int) -> list[int]:
 
 def ours_by_threshold(articles: list, grid: Sequence[float]) -> dict[float, list[int]]:
     """Our grouping at each threshold (vectors and candidates computed once)."""
-    from summarize.stories import NEIGHBOURS, _average_link, _candidates, document_vectors
+    from summarize.pipeline.stories import NEIGHBOURS, _average_link, _candidates, document_vectors
 
     tfidf, dense = document_vectors(articles)
     candidates = _candidates(tfidf, dense, neighbours=NEIGHBOURS)
@@ -194,7 +194,7 @@ def _with_singletons(labels: list[int], extra: int) -> list[int]:
 
 
 def quality(eval_dir: Path, *, peer: bool = True) -> None:
-    from summarize.stories import DEFAULT_THRESHOLD
+    from summarize.pipeline.stories import DEFAULT_THRESHOLD
 
     grid = sorted({*GRID, DEFAULT_THRESHOLD})
     base_grid = [round(0.02 * i, 2) for i in range(1, 30)]
@@ -262,12 +262,12 @@ def quality(eval_dir: Path, *, peer: bool = True) -> None:
 def scale_child(eval_dir: Path, n: int) -> None:
     """Run in a child: build the pile, time group_stories, print one JSON line."""
     articles, gold = perturbed_pile(eval_dir, n)
-    from summarize.embeddings import get_embedder
+    from summarize.models.embeddings import get_embedder
 
     get_embedder().encode(["warm up the model"])  # model loading is not grouping time
     started = time.perf_counter()
     cpu = time.process_time()
-    from summarize.stories import group_stories
+    from summarize.pipeline.stories import group_stories
 
     stories = group_stories(articles)
     wall = time.perf_counter() - started

@@ -60,9 +60,9 @@ def signals(articles: list) -> Signals:
     """Every pairwise signal of one half's articles (fitted on that half alone)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from summarize.embeddings import get_embedder
-    from summarize.overlap import pair_features
-    from summarize.stories import TFIDF_WEIGHT, document_vectors
+    from summarize.comparison.story_overlap import pair_features
+    from summarize.models.embeddings import get_embedder
+    from summarize.pipeline.stories import TFIDF_WEIGHT, document_vectors
 
     tfidf, dense = document_vectors(articles)
     lexical = (tfidf @ tfidf.T).toarray().astype(np.float64)
@@ -94,7 +94,7 @@ def signals(articles: list) -> Signals:
 
 
 def _overlap_names() -> tuple[str, ...]:
-    from summarize.overlap import FEATURES
+    from summarize.comparison.story_overlap import FEATURES
 
     return FEATURES
 
@@ -212,7 +212,7 @@ def fitted_probability(
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
 
-    from summarize.overlap import design
+    from summarize.comparison.story_overlap import design
 
     def table(sig: Signals) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         similarity = sig["similarity"].copy()
@@ -259,7 +259,7 @@ def fitted_probability(
 
 def error_analysis(articles: list, gold: list[int]) -> None:
     """Over-merges against splits of the default grouping on the whole pile."""
-    from summarize.stories import (
+    from summarize.pipeline.stories import (
         DEFAULT_THRESHOLD,
         NEIGHBOURS,
         _average_link,
@@ -472,7 +472,7 @@ def bigger_stories(
 ) -> None:
     """B-cubed of the default, local scaling and complete link on a pile of bigger stories, at
     the thresholds chosen on the dev halves."""
-    from summarize.stories import TFIDF_WEIGHT, document_vectors
+    from summarize.pipeline.stories import TFIDF_WEIGHT, document_vectors
 
     tfidf, dense = document_vectors(articles)
     similarity = TFIDF_WEIGHT * (tfidf @ tfidf.T).toarray() + (1 - TFIDF_WEIGHT) * dense @ dense.T

@@ -24,7 +24,7 @@ def spearman(name: str, rows: Sequence[dict]) -> tuple[float, float]:
     """(Spearman of the cosine with the gold score, seconds to embed both sides)."""
     from scipy.stats import spearmanr
 
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
 
     embedder = Embedder(name, progress=False)
     embedder.encode(["warm-up sentence."])

@@ -35,27 +35,27 @@ __all__ = [
 
 _EXPORTS = {
     "Article": "summarize.types",
-    "load_articles": "summarize.loading",
+    "load_articles": "summarize.inputs.loading",
     "Comparison": "summarize.types",
-    "compare": "summarize.api",
+    "compare": "summarize.pipeline.api",
     "Digest": "summarize.types",
     "DigestSentence": "summarize.types",
-    "summarise": "summarize.api",
-    "summarize": "summarize.api",
+    "summarise": "summarize.pipeline.api",
+    "summarize": "summarize.pipeline.api",
     "Briefing": "summarize.types",
-    "brief": "summarize.api",
+    "brief": "summarize.pipeline.api",
     "Story": "summarize.types",
-    "group_stories": "summarize.stories",
-    "brief_many": "summarize.engine",
-    "same_fact_probability": "summarize.same_fact",
+    "group_stories": "summarize.pipeline.stories",
+    "brief_many": "summarize.pipeline.batch",
+    "same_fact_probability": "summarize.comparison.same_fact",
 }
 
 if TYPE_CHECKING:
-    from summarize.api import brief, compare, summarise, summarize
-    from summarize.engine import brief_many
-    from summarize.loading import load_articles
-    from summarize.same_fact import same_fact_probability
-    from summarize.stories import group_stories
+    from summarize.comparison.same_fact import same_fact_probability
+    from summarize.inputs.loading import load_articles
+    from summarize.pipeline.api import brief, compare, summarise, summarize
+    from summarize.pipeline.batch import brief_many
+    from summarize.pipeline.stories import group_stories
     from summarize.types import Article, Briefing, Comparison, Digest, DigestSentence, Story
 
 

@@ -30,7 +30,7 @@ def bundled_articles():
 @pytest.fixture(scope="session")
 def embedder():
     """The real default embedder (the static distillation of all-MiniLM-L6-v2), shared."""
-    from summarize.embeddings import get_embedder
+    from summarize.models.embeddings import get_embedder
 
     return get_embedder()
 

@@ -7,9 +7,9 @@ import itertools
 import pytest
 
 from summarize import summarise
-from summarize.digest import Limits
 from summarize.errors import ModelNotAvailableError
-from summarize.models import load_generator, resolve_generator
+from summarize.models.registry import load_generator, resolve_generator
+from summarize.pipeline.digest import Limits
 from summarize.summarizers.abstractive import chunk_units, fit_limits
 
 #: A sentence no outlet of the bundled story wrote.

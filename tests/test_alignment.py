@@ -5,15 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summarize.alignment import (
+from summarize.comparison.alignment import (
     align,
     same_fact,
     same_fact_params,
     same_fact_threshold,
     word_set,
 )
-from summarize.articles import Article
 from summarize.errors import InputError
+from summarize.types import Article
 
 
 def _article(source: str, sentences: list[str]) -> Article:

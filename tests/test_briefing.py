@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from summarize import Briefing, brief
-from summarize.embeddings import Embedder
 from summarize.errors import InputError
+from summarize.models.embeddings import Embedder
 from summarize.summarizers.coherence import shorter_forms
 
 
@@ -58,16 +58,16 @@ def test_per_source_digests_quote_their_own_outlet(briefing, bundled_articles):
 def test_alignment_is_computed_once_and_nothing_is_embedded_twice(
     briefing, bundled_articles, monkeypatch
 ):
-    import summarize.alignment
+    import summarize.comparison.alignment
 
     calls = []
-    real_align = summarize.alignment.align
+    real_align = summarize.comparison.alignment.align
 
     def counting_align(*args, **kwargs):
         calls.append(1)
         return real_align(*args, **kwargs)
 
-    monkeypatch.setattr(summarize.alignment, "align", counting_align)
+    monkeypatch.setattr(summarize.comparison.alignment, "align", counting_align)
     fresh = Embedder()
     again = brief(bundled_articles, embedder=fresh)
     assert len(calls) == 1

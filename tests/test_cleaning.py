@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.cleaning import clean_text, normalize_line
+from summarize.inputs.cleaning import clean_text, normalize_line
 
 REAL = [
     "The council approved the new bridge on Tuesday, officials said.",
@@ -309,7 +309,7 @@ def test_text_that_resembles_clutter_is_kept(line):
 )
 def test_a_document_that_is_only_a_notice_is_no_article(notice):
     from summarize.errors import EmptyArticleError
-    from summarize.loading import article_from_text
+    from summarize.inputs.loading import article_from_text
 
     cleaned = clean_text("\n".join([REAL[0], notice, REAL[1]]))
     assert cleaned.kept == (REAL[0], REAL[1])

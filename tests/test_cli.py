@@ -249,5 +249,5 @@ def test_a_run_leaves_the_callers_logging_as_it_found_it(capsys, caplog):
         assert code == 0
         assert (package.level, root.level, list(root.handlers)) == before
     with caplog.at_level(logging.WARNING):
-        logging.getLogger("summarize.loading").warning("Skipped junk.txt")
+        logging.getLogger("summarize.inputs.loading").warning("Skipped junk.txt")
     assert "junk.txt" in caplog.text

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from summarize import load_articles, summarise
-from summarize.digest import Limits
+from summarize.pipeline.digest import Limits
 from summarize.summarizers.coherence import (
     opens_with_reference,
     shorter_forms,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summarize.alignment import Alignment, align
-from summarize.articles import Article
-from summarize.comparison import Comparison, compare
+from summarize.comparison.alignment import Alignment, align
+from summarize.comparison.comparison import Comparison, compare
+from summarize.types import Article
 
 
 def _article(source: str, sentences: list[str]) -> Article:
@@ -141,8 +141,8 @@ def test_date_and_entity_conflicts(embedder):
     ],
 )
 def test_conflict_rules_are_conservative(left, right, expected):
-    from summarize.differences import conflicts, sentence_facts
-    from summarize.models import load_spacy
+    from summarize.comparison.differences import conflicts, sentence_facts
+    from summarize.models.registry import load_spacy
 
     nlp = load_spacy()
     found = conflicts(sentence_facts(nlp(left)), sentence_facts(nlp(right)), paraphrase=True)
@@ -162,7 +162,7 @@ def test_swapped_figures_are_found_even_with_the_same_numbers(embedder):
 
 
 def test_spacy_prefilter_keeps_every_pair_that_could_conflict():
-    from summarize.differences import _may_conflict_on_values
+    from summarize.comparison.differences import _may_conflict_on_values
 
     assert _may_conflict_on_values("It rose 3.7% in 2015.", "It rose 4% in 2015.")
     assert _may_conflict_on_values("3 killed, 5 hurt.", "5 killed, 3 hurt.")  # swappable

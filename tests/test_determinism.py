@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from summarize import brief, load_articles
-from summarize.embeddings import Embedder
+from summarize.models.embeddings import Embedder
 
 ROOT = Path(__file__).resolve().parent.parent
 # The CLI's own entry point, twice in one child process (models load once): JSON, then Markdown.

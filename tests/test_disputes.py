@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.articles import Article
-from summarize.comparison import Comparison, compare
+from summarize.comparison.comparison import Comparison, compare
+from summarize.types import Article
 
 
 def _article(source: str, sentences: list[str], published: str | None = None) -> Article:

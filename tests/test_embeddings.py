@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from summarize.embeddings import Embedder, get_embedder
+from summarize.models.embeddings import Embedder, get_embedder
 
 
 def test_same_sentence_is_not_embedded_twice(embedder):

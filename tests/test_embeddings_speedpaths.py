@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summarize.embeddings import Embedder
+from summarize.models.embeddings import Embedder
 
 SENTENCES = [
     "The central bank raised interest rates by half a percentage point on Tuesday.",

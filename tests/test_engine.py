@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from summarize import brief_many, group_stories, load_articles
-from summarize.engine import BriefManyError, story_name
 from summarize.errors import InputError
+from summarize.pipeline.batch import BriefManyError, story_name
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = ROOT / "articles" / "mixed-news-day"

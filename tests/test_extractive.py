@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from summarize import summarise
-from summarize.digest import Digest, Limits, resolve_limits
 from summarize.errors import InputError
+from summarize.pipeline.digest import Digest, Limits, resolve_limits
 from summarize.summarizers.coherence import shorter_forms
 from summarize.summarizers.extractive import (
     PER_SOURCE,
@@ -19,7 +19,7 @@ from summarize.summarizers.extractive import (
 
 @pytest.fixture(scope="module")
 def alignment(bundled_articles, embedder):
-    from summarize.alignment import align
+    from summarize.comparison.alignment import align
 
     return align(bundled_articles, embedder=embedder)
 
@@ -185,7 +185,7 @@ def test_per_source_leaves_out_short_sentences_when_longer_ones_fit(bundled_arti
 def test_an_articles_part_of_the_story_alignment_is_its_own_alignment(
     bundled_articles, embedder, alignment
 ):
-    from summarize.alignment import align, article_alignment
+    from summarize.comparison.alignment import align, article_alignment
 
     for k, article in enumerate(bundled_articles):
         own = align([article], embedder=embedder)
@@ -202,7 +202,7 @@ def test_digests_read_the_alignment_and_embed_nothing(bundled_articles, alignmen
     loading it would raise)."""
     import dataclasses
 
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
 
     fresh = Embedder()  # an empty cache: any encode() would show in encoded_count
     elsewhere = dataclasses.replace(alignment, embedder="not-installed/embedder")

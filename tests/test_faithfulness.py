@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.alignment import align
-from summarize.embeddings import Embedder
+from summarize.comparison.alignment import align
 from summarize.errors import InputError
-from summarize.faithfulness import check, same_fact_threshold
+from summarize.models.embeddings import Embedder
+from summarize.summarizers.faithfulness import check, same_fact_threshold
 
 
 @pytest.fixture(scope="module")

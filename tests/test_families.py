@@ -19,7 +19,7 @@ import pytest
 
 from summarize import Briefing, brief, compare, load_articles, summarise
 from summarize.cli import main
-from summarize.copies import near_copy_families
+from summarize.comparison.families import near_copy_families
 
 FAMILY = "AP, via Harbour Gazette and Midland Post"
 COPIES = ("AP", "AP (2)", "Harbour Gazette", "Midland Post")
@@ -223,7 +223,7 @@ def test_the_copies_and_the_update_are_one_family_with_their_shares(articles):
 
 def _closest_by_brute_force(articles) -> dict[str, tuple[float, str]]:
     """Each article's closest near-copy, pair by pair (what near_copy_families must find)."""
-    from summarize.copies import NEAR_COPY, _shingles
+    from summarize.comparison.families import NEAR_COPY, _shingles
 
     grams = [_shingles(a.text) for a in articles]
     closest: dict[str, tuple[float, str]] = {}
@@ -406,7 +406,7 @@ COLLAPSE_OWN = (  # an outlet's own report, after the update
 
 
 def _report(source: str, sentences: tuple[str, ...], published: str):
-    from summarize.articles import Article
+    from summarize.types import Article
 
     return Article(
         source=source,

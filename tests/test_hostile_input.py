@@ -52,7 +52,7 @@ def good_folder(tmp_path: Path) -> Path:
 def assert_rest_loads(folder: Path, bad_name: str, caplog) -> None:
     """With errors="skip" the good article loads and the bad item is named in a warning."""
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="summarize.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
         articles = load_articles(folder, errors="skip")
     assert [a.path.name for a in articles] == ["good.txt"]
     assert articles[0].sentences == SENTENCES
@@ -154,7 +154,7 @@ def test_sidecar_entry_with_a_list_fails_that_file_only(tmp_path, caplog):
     )
     error = raises_naming(MetadataError, "sources.yaml", lambda: load_articles(folder))
     assert "other.txt" in str(error) and error.key == "source"
-    with caplog.at_level(logging.WARNING, logger="summarize.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
         articles = load_articles(folder, errors="skip")
     assert [a.source for a in articles] == ["Courier"]
     assert "other.txt" in caplog.text
@@ -170,7 +170,7 @@ def test_metadata_size_caps(tmp_path, caplog):
     huge_block.write_text(f"---\n{lines}---\n{STORY}", encoding="utf-8")
     raises_naming(MetadataError, "block.md", lambda: load_articles(huge_block))
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="summarize.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
         articles = load_articles(folder, errors="skip")
     assert [a.path.name for a in articles] == ["good.txt"]
     assert "value.md" in caplog.text and "block.md" in caplog.text
@@ -208,7 +208,7 @@ def test_json_nested_extras_are_left_out_with_a_log_line(tmp_path, caplog):
         "words": 40,
     }
     path.write_text(json.dumps(record), encoding="utf-8")
-    with caplog.at_level(logging.INFO, logger="summarize.loading"):
+    with caplog.at_level(logging.INFO, logger="summarize.inputs.loading"):
         [article] = load_articles(path)
     assert article.source == "Courier" and article.metadata == {"words": "40"}
     assert "tags" in caplog.text and "media" in caplog.text
@@ -263,7 +263,7 @@ def test_dangling_link_and_link_loop(tmp_path, caplog):
     raises_naming(FileAccessError, "loop.txt", lambda: load_articles(folder / "loop.txt"))
     raises_naming(FileAccessError, "dangling.txt", lambda: load_articles(folder / "dangling.txt"))
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="summarize.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
         articles = load_articles(folder, errors="skip")
     assert [a.path.name for a in articles] == ["good.txt"]
     assert "dangling.txt" in caplog.text and "loop.txt" in caplog.text
@@ -284,7 +284,7 @@ def test_link_leaving_the_folder_is_not_followed(tmp_path, caplog):
     error = raises_naming(FileAccessError, "shadow.txt", lambda: load_articles(folder))
     assert "follow_links=True" in str(error)
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="summarize.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
         articles = load_articles(folder, errors="skip")
     assert [a.path.name for a in articles] == ["good.txt", "inside.txt"]
     assert "shadow.txt" in caplog.text
@@ -419,7 +419,7 @@ def test_utf8_with_one_bad_byte(tmp_path, caplog):
     text = "Café owners meet\n\nThe café in Zürich reopened on Monday. Its owner was pleased."
     data = text.encode("utf-8").replace(b"Its owner", b"Its \xe9owner")  # one stray cp1252 byte
     path.write_bytes(data)
-    with caplog.at_level(logging.WARNING, logger="summarize.decoding"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs.decoding"):
         [article] = load_articles(path)
     assert article.title == "Café owners meet"
     assert "The café in Zürich reopened on Monday." in article.sentences
@@ -436,7 +436,7 @@ def test_utf8_mixed_with_cp1252_lines(tmp_path, caplog):
         ("Guests paid 5 € for a coffee — “reasonable”, one said.", "utf-8"),
     ]
     path.write_bytes(b"\n\n".join(line.encode(encoding) for line, encoding in lines))
-    with caplog.at_level(logging.WARNING, logger="summarize.decoding"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs.decoding"):
         [article] = load_articles(path)
     assert article.title == "Café society"
     assert article.sentences == tuple(line for line, _ in lines[1:])
@@ -499,7 +499,7 @@ def test_briefings_written_into_the_folder_are_skipped(tmp_path, caplog, bundled
     (folder / "briefing.md").write_text(bundled_briefing.to_markdown(), encoding="utf-8")
     (folder / "briefing.html").write_text(bundled_briefing.to_html(), encoding="utf-8")
     (folder / "briefing.json").write_text(bundled_briefing.to_json(), encoding="utf-8")
-    with caplog.at_level(logging.INFO, logger="summarize.loading"):
+    with caplog.at_level(logging.INFO, logger="summarize.inputs.loading"):
         articles = load_articles(folder)
     assert [a.path.name for a in articles] == ["good.txt"]
     for name in ("briefing.md", "briefing.html", "briefing.json"):

@@ -16,10 +16,10 @@ import numpy as np
 import pytest
 
 from summarize import brief, load_articles, summarise
-from summarize.briefing import Briefing
 from summarize.cli import main
-from summarize.comparison import compare
+from summarize.comparison.comparison import compare
 from summarize.errors import InputError, ModelNotAvailableError
+from summarize.pipeline.briefing import Briefing
 from summarize.render.plots import heatmap_png
 
 ROOT = Path(__file__).resolve().parent.parent

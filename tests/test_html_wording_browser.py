@@ -15,7 +15,7 @@ import subprocess
 import pytest
 from _browser import find_browser
 
-from summarize.articles import Article
+from summarize.types import Article
 
 FLAGS = [
     "--headless",

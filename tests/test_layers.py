@@ -1,5 +1,6 @@
-"""The package's imports go one way: no module imports, directly or through others, a module that
-imports it back, and the result types import no stage and no renderer (docs/ARCHITECTURE.md).
+"""The package's imports go one way: subpackages import only their own layer or the layers below
+(:data:`LAYERS`), no module imports, directly or through others, a module that imports it back,
+and the result types import no stage and no renderer (docs/ARCHITECTURE.md).
 
 Every ``import`` statement counts, wherever it is: module level, inside functions, under
 ``if TYPE_CHECKING:``. The graph is read from the source (AST), so nothing is imported.
@@ -14,6 +15,21 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "summarize"
+
+#: The layers, bottom first: a module may import its own layer and those before it. ``base`` is
+#: every top-level module (errors, defaults, progress, threads); the package's ``__init__`` (the
+#: lazy public API) stands above all and is imported from below only for ``__version__``.
+LAYERS = (
+    "base",
+    "types",
+    "models",
+    "inputs",
+    "comparison",
+    "summarizers",
+    "pipeline",
+    "render",
+    "cli",
+)
 
 
 def module_name(path: Path) -> str:
@@ -95,10 +111,10 @@ def test_the_checker_finds_a_cycle_and_function_local_imports(tmp_path: Path) ->
 
 def test_the_graph_covers_the_package() -> None:
     graph = import_graph()
-    assert {"summarize.types", "summarize.briefing", "summarize.render.html"} <= set(graph)
+    assert {"summarize.types", "summarize.pipeline.briefing", "summarize.render.html"} <= set(graph)
     assert "summarize.types.digest" in graph["summarize.summarizers.extractive"]
     # function-local imports are read too: brief() imports compare() inside the function
-    assert "summarize.comparison" in graph["summarize.briefing"]
+    assert "summarize.comparison.comparison" in graph["summarize.pipeline.briefing"]
 
 
 def test_no_import_cycle() -> None:
@@ -125,3 +141,39 @@ def test_renderers_import_no_stage(name: str) -> None:
     imported = import_graph()[name]
     outside = {m for m in imported if not m.startswith(("summarize.render", "summarize.types."))}
     assert outside <= allowed, outside
+
+
+def layer_of(name: str) -> int:
+    """Index in :data:`LAYERS` of a package module (top-level modules are ``base``)."""
+    parts = name.split(".")
+    return LAYERS.index(parts[1]) if len(parts) > 1 and parts[1] in LAYERS else 0
+
+
+def test_every_subpackage_has_a_layer() -> None:
+    packages = {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
+    assert packages <= set(LAYERS), packages - set(LAYERS)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in package_modules() if n != "summarize"))
+def test_imports_go_down_the_layers(name: str) -> None:
+    """inputs -> models -> types, comparison -> inputs..., never the other way round."""
+    upward = {
+        module
+        for module in import_graph()[name]
+        if module != "summarize" and layer_of(module) > layer_of(name)
+    }
+    assert not upward, f"{name} ({LAYERS[layer_of(name)]}) imports a higher layer: {upward}"
+
+
+def test_the_top_package_is_imported_only_for_its_version() -> None:
+    for name, path in package_modules().items():
+        if name == "summarize" or "summarize" not in import_graph()[name]:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "summarize"
+            for alias in node.names
+        }
+        assert imported <= {"__version__"}, (name, imported)

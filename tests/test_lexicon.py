@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize import lexicon as lexicon_module
+from summarize.models import lexicon as lexicon_module
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 from summarize import Article, load_articles
 from summarize.errors import ArticleNotFoundError, InputError
-from summarize.loading import article_from_text, load_file
+from summarize.inputs.loading import article_from_text, load_file
 
 BODY = (
     "The city council approved a new bridge across the river on Tuesday.\n\n"
@@ -241,7 +241,7 @@ def test_duplicate_sources_get_numbered(tmp_path):
 def test_identical_articles_are_kept_with_a_warning(tmp_path, caplog):
     (tmp_path / "a.txt").write_text("Title\n" + BODY, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Title\n" + BODY, encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="summarize.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
         articles = load_articles(tmp_path)
     assert [a.source for a in articles] == ["a", "b"]
     assert articles[0].text == articles[1].text

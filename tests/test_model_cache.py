@@ -20,9 +20,9 @@ import pytest
 from safetensors.numpy import load_file, save_file
 
 from summarize.errors import ModelNotAvailableError
-from summarize.model_cache import CorruptModelError
-from summarize.models import load_embedder_model, static_embedder_dir
-from summarize.static_embedder import check_static_model, load_static_model
+from summarize.models.cache import CorruptModelError
+from summarize.models.registry import load_embedder_model, static_embedder_dir
+from summarize.models.static_embedder import check_static_model, load_static_model
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +43,7 @@ def _copy(pristine: Path, tmp_path: Path) -> Path:
 
 def _rewrite_vectors(folder: Path, vectors: np.ndarray) -> None:
     """Replace the table and record its new checksum, so only the content check can catch it."""
-    from summarize.static_embedder import _sha256
+    from summarize.models.static_embedder import _sha256
 
     save_file({"embeddings": vectors}, str(folder / "model.safetensors"))
     record = json.loads((folder / "summarize.json").read_text())
@@ -110,7 +110,7 @@ def test_damaged_cache_is_detected_and_rebuilt_with_a_warning(
     with pytest.raises(CorruptModelError, match=reason):
         check_static_model(target)
 
-    with caplog.at_level(logging.WARNING, logger="summarize.model_cache"):
+    with caplog.at_level(logging.WARNING, logger="summarize.models.cache"):
         assert static_embedder_dir(tiny_teacher, name="tiny-bert", target=target) == target
     warnings = [r.getMessage() for r in caplog.records if " is damaged " in r.getMessage()]
     assert len(warnings) == 1 and str(target) in warnings[0]  # names the folder
@@ -125,7 +125,7 @@ def test_damaged_cache_is_detected_and_rebuilt_with_a_warning(
 def test_good_cache_is_used_as_is(pristine, tiny_teacher, tmp_path, caplog):
     target = _copy(pristine, tmp_path)
     stamp = (target / "model.safetensors").stat().st_mtime_ns
-    with caplog.at_level(logging.INFO, logger="summarize.model_cache"):
+    with caplog.at_level(logging.INFO, logger="summarize.models.cache"):
         static_embedder_dir(tiny_teacher, name="tiny-bert", target=target)
     assert (target / "model.safetensors").stat().st_mtime_ns == stamp
     assert not [r for r in caplog.records if "Building" in r.getMessage()]
@@ -157,7 +157,7 @@ def test_damaged_model_folder_given_by_path_names_it(pristine, tmp_path):
 
 
 def test_default_static_model_passes_its_check_and_a_damaged_copy_does_not(embedder, tmp_path):
-    from summarize.models import resolve_embedder
+    from summarize.models.registry import resolve_embedder
 
     default = Path(resolve_embedder())
     check_static_model(default)
@@ -172,8 +172,8 @@ _WORKER = """
 import logging, sys, time
 from pathlib import Path
 logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(name)s: %(message)s")
-from summarize.models import static_embedder_dir
-from summarize.static_embedder import load_static_model
+from summarize.models.registry import static_embedder_dir
+from summarize.models.static_embedder import load_static_model
 import model2vec.distill  # imported before the start line, so all four start building together
 
 ready, go = Path(sys.argv[2]), Path(sys.argv[3])

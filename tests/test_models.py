@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from summarize.errors import ModelNotAvailableError
-from summarize.models import (
+from summarize.models.registry import (
     DEFAULT_EMBEDDER,
     canonical_embedder_name,
     load_spacy,
     resolve_embedder,
 )
-from summarize.static_embedder import is_static_model
+from summarize.models.static_embedder import is_static_model
 
 
 def test_transformer_embedder_resolves_to_bundled_package():
@@ -91,7 +91,7 @@ def test_mpnet_without_parts_names_the_packages(tmp_path, monkeypatch):
 
 def test_installed_mpnet_parts_assemble_a_real_model(tmp_path, monkeypatch):
     """Only where the five part packages are installed (they are an optional 404 MB)."""
-    from summarize.models import _find_mpnet_parts
+    from summarize.models.registry import _find_mpnet_parts
 
     if _find_mpnet_parts() is None:
         pytest.skip("all-mpnet-base-v2 parts not installed (optional; see models.md)")

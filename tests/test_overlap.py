@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from summarize import compare, load_articles
-from summarize.overlap import FEATURES, outliers, pair_features, story_overlap
+from summarize.comparison.story_overlap import FEATURES, outliers, pair_features, story_overlap
 
 # Story A: a dock strike, told by three outlets in their own words.
 STRIKE = {
@@ -120,7 +120,7 @@ def test_same_story_in_other_words_is_high_and_different_stories_low(strike_and_
 def test_mixed_folder_warns_and_names_the_articles_that_do_not_belong(
     strike_and_theft, embedder, caplog
 ):
-    with caplog.at_level(logging.WARNING, logger="summarize.comparison"):
+    with caplog.at_level(logging.WARNING, logger="summarize.comparison.comparison"):
         comparison = compare(strike_and_theft, embedder=embedder)
     assert set(comparison.off_story) == {"City Herald", "Morning Ledger"}
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
@@ -148,7 +148,7 @@ def test_briefing_shows_the_mixed_story_warning(strike_and_theft, embedder):
 
 def test_one_story_does_not_warn(tmp_path, embedder, caplog):
     articles = load_articles(_write(tmp_path / "strike", STRIKE))
-    with caplog.at_level(logging.WARNING, logger="summarize.comparison"):
+    with caplog.at_level(logging.WARNING, logger="summarize.comparison.comparison"):
         comparison = compare(articles, embedder=embedder)
     assert comparison.off_story == ()
     assert not [r for r in caplog.records if "same story" in r.getMessage()]

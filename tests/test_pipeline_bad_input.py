@@ -15,9 +15,11 @@ import numpy as np
 import pytest
 
 from summarize import brief, load_articles, summarise
-from summarize.comparison import compare  # `from summarize import compare` can yield the module
+from summarize.comparison.comparison import (
+    compare,  # `from summarize import compare` can yield the module
+)
 from summarize.errors import ArticleError, InputError
-from summarize.sentences import DEFAULT_MAX_WORDS
+from summarize.inputs.sentences import DEFAULT_MAX_WORDS
 
 ENGLISH = (
     "The central bank raised its main interest rate to 4.5 percent on Thursday.\n\n"
@@ -206,7 +208,7 @@ def test_non_english_alone(tmp_path, embedder):
 
 
 def test_chinese_lead_sentence_is_not_taken_for_a_headline():
-    from summarize.loading import article_from_text
+    from summarize.inputs.loading import article_from_text
 
     article = article_from_text(CHINESE, source="zh")
     assert article.sentences[0] == CHINESE.splitlines()[0]
@@ -255,7 +257,7 @@ def test_all_boilerplate_article_named_or_skipped(tmp_path, embedder, caplog):
 
 def test_footer_links_only_article_is_refused():
     """Short footer link labels ("Cookie policy", "Terms of use") are boilerplate too."""
-    from summarize.loading import article_from_text
+    from summarize.inputs.loading import article_from_text
 
     with pytest.raises(ArticleError):
         article_from_text(FOOTER_LINKS, source="junk")

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from summarize import brief_many, group_stories, load_articles, stories
+from summarize import brief_many, group_stories, load_articles
 from summarize.cli import main
+from summarize.pipeline import stories
 from summarize.progress import bar, progress_bars
 
 MIXED = Path(__file__).resolve().parent.parent / "articles" / "mixed-news-day"
@@ -107,7 +108,7 @@ def test_compare_on_a_terminal_shows_progress(story_dir, tmp_path):
 def test_embedding_bar_follows_the_switch(enabled, shown, capsys):
     """A long batch of new sentences (over 256) gets the embedder's bar only when the switch
     asks for it or stderr is a terminal; before, it showed in pipes and logs too."""
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
 
     sentences = [f"Council meeting number {i} approved budget line {i * 7}." for i in range(300)]
     with progress_bars(enabled):

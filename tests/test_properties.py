@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from summarize import brief, summarise
-from summarize.cleaning import clean_text
 from summarize.errors import SummarizeError
-from summarize.loading import article_from_text
+from summarize.inputs.cleaning import clean_text
+from summarize.inputs.loading import article_from_text
 
 FAST = settings(derandomize=True, max_examples=150, deadline=None)
 PIPELINE = settings(

@@ -23,7 +23,8 @@ def test_public_names_are_the_functions_and_classes():
 def test_compare_stays_a_function_after_its_module_is_imported():
     """A submodule named like a public function would shadow it once imported (regression)."""
     code = (
-        "import summarize.comparison, summarize.briefing, summarize.digest\n"
+        "import summarize.comparison.comparison, summarize.pipeline.briefing\n"
+        "import summarize.pipeline.digest\n"
         "from summarize import compare, brief, summarise\n"
         "assert callable(compare) and callable(brief) and callable(summarise), compare\n"
     )
@@ -71,9 +72,9 @@ def test_a_method_that_is_not_a_summarizer_is_refused_before_any_work():
 
 
 def test_stages_take_articles_and_say_where_raw_input_goes():
-    from summarize.briefing import brief
-    from summarize.digest import summarise
     from summarize.errors import InputError
+    from summarize.pipeline.briefing import brief
+    from summarize.pipeline.digest import summarise
 
     with pytest.raises(InputError, match=r"summarize\.summarise"):
         summarise("Raw text is loaded by the public summarise(), not by the digest stage.")

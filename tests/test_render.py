@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from summarize import brief, load_articles
-from summarize.digest import Digest, DigestSentence
+from summarize.pipeline.digest import Digest, DigestSentence
 from summarize.render.html import css, e
 from summarize.render.plots import figure_png, heatmap_png, overlap_heatmap
 

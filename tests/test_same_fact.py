@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from summarize import same_fact_probability
-from summarize.alignment import align
+from summarize.comparison.alignment import align
 from summarize.errors import InputError
 
 GARDEN = [

@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from summarize.digest import Limits
+from summarize.pipeline.digest import Limits
 from summarize.summarizers.selection import fill_budget, select
 
 

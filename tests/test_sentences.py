@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.sentences import split_paragraphs, split_sentences
+from summarize.inputs.sentences import split_paragraphs, split_sentences
 
 # 000_5f7fea9c6292e304.txt: split checked by reading the article.
 EXPECTED_000 = [

@@ -8,9 +8,9 @@ import sys
 import numpy as np
 import pytest
 
-from summarize.embeddings import Embedder
-from summarize.models import resolve_embedder
-from summarize.static_embedder import check_static_model, distil, load_static_model
+from summarize.models.embeddings import Embedder
+from summarize.models.registry import resolve_embedder
+from summarize.models.static_embedder import check_static_model, distil, load_static_model
 
 # Pairs that report the same fact in other words, then unrelated sentences.
 PARAPHRASES = [
@@ -57,7 +57,7 @@ def test_default_pipeline_does_not_import_torch(embedder):
     """Loading and using the static default needs numpy and tokenizers only (once built: the
     ``embedder`` fixture builds it first, which does need torch)."""
     code = (
-        "import sys; from summarize.embeddings import get_embedder; "
+        "import sys; from summarize.models.embeddings import get_embedder; "
         "get_embedder().encode(['A sentence.']); print('torch' in sys.modules)"
     )
     out = subprocess.run(

@@ -11,8 +11,8 @@ import pytest
 
 from summarize import group_stories, load_articles
 from summarize.errors import InputError
-from summarize.loading import article_from_text
-from summarize.stories import Family, Story, near_copy_families
+from summarize.inputs.loading import article_from_text
+from summarize.pipeline.stories import Family, Story, near_copy_families
 
 ROOT = Path(__file__).resolve().parent.parent
 MIXED = ROOT / "articles" / "mixed-news-day"

@@ -20,9 +20,9 @@ import pytest
 from summarize import defaults
 from summarize.cli import build_parser, main
 from summarize.errors import ArticleLoadErrors, FetchError
-from summarize.loading import load_articles
+from summarize.inputs.loading import load_articles
+from summarize.inputs.web import Fetcher, feed_links
 from summarize.progress import progress_bars
-from summarize.web import Fetcher, feed_links
 
 PARAGRAPHS = [
     "The city council of Riverton voted on Tuesday to close the old harbour bridge for repairs "

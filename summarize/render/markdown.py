@@ -27,7 +27,7 @@ from summarize.types import Briefing, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
 
 #: Ends every document written here, so that loading a folder skips briefings written into it
-#: (summarize.loading recognises it; invisible when the Markdown is rendered).
+#: (summarize.inputs.loading recognises it; invisible when the Markdown is rendered).
 GENERATOR_COMMENT = "<!-- generator: summarize (a briefing, not an article) -->\n"
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*[]<>|"})
@@ -251,7 +251,8 @@ def families_markdown(briefing: Briefing, numbers: Mapping[str, int]) -> str:
 
 
 def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
-    """The whole briefing as Markdown (see :meth:`summarize.briefing.Briefing.to_markdown`)."""
+    """The whole briefing as Markdown (see
+    :meth:`summarize.pipeline.briefing.Briefing.to_markdown`)."""
     articles = briefing.articles
     numbers = citation_numbers(article.source for article in articles)
     options = briefing.options

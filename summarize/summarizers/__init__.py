@@ -6,7 +6,8 @@ A summarizer is any object with a ``name`` and this call::
 
 ``articles`` are the texts to summarise (one for a per-source digest, several for a merged one),
 ``alignment`` is their :class:`~summarize.types.Alignment` (sentence vectors and claims,
-computed once by :func:`summarize.alignment.align`; a summarizer reads it and never embeds source
+computed once by :func:`summarize.comparison.alignment.align`; a summarizer reads it and never
+embeds source
 text again) and ``limits`` the resolved :class:`~summarize.types.Limits`. It returns a
 :class:`~summarize.types.Digest` whose sentences cite their outlets.
 
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from summarize.errors import InputError
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
     from summarize.types import Alignment, Article, Digest, Limits
 
 __all__ = ["METHODS", "Summarizer", "check_method", "get_summarizer"]

@@ -1,6 +1,6 @@
 """Abstractive digests: a transformers model writes the summary; the guard checks every sentence.
 
-One code path serves every model :func:`summarize.models.load_generator` can load: seq2seq
+One code path serves every model :func:`summarize.models.registry.load_generator` can load: seq2seq
 models (BART, PEGASUS, T5/flan-t5) get the text (T5 with its "summarize: " prefix), chat models
 (the bundled SmolLM2-135M-Instruct, Qwen, Llama...) get an instruction through their chat
 template. Input longer than the model's context is never cut silently: it is split at
@@ -9,7 +9,8 @@ summaries are summarised again until one summary remains (reduce). Decoding is g
 same input gives the same digest.
 
 Generated sentences are then limited to the word / sentence budget (whole sentences only) and
-aligned to the sources by :func:`summarize.faithfulness.check`: a sentence no source backs is
+aligned to the sources by :func:`summarize.summarizers.faithfulness.check`: a sentence no source
+backs is
 kept but flagged ``supported=False``, with no sources.
 """
 
@@ -27,8 +28,8 @@ from summarize.errors import InputError
 from summarize.types.digest import Digest, Limits
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
-    from summarize.models import Generator
+    from summarize.models.embeddings import Embedder
+    from summarize.models.registry import Generator
     from summarize.types.alignment import Alignment
     from summarize.types.article import Article
 
@@ -109,10 +110,10 @@ class AbstractiveSummarizer:
         """A digest of one article or several (their sentences in turn, map-reduced to one
         summary), every sentence checked against the sources (the
         :class:`~summarize.summarizers.Summarizer` interface)."""
-        from summarize.embeddings import get_embedder
-        from summarize.faithfulness import check
-        from summarize.models import load_generator
-        from summarize.sentences import split_sentences
+        from summarize.inputs.sentences import split_sentences
+        from summarize.models.embeddings import get_embedder
+        from summarize.models.registry import load_generator
+        from summarize.summarizers.faithfulness import check
 
         units = [sentence for article in articles for sentence in article.sentences]
         embedder = self.embedder or get_embedder(alignment.embedder)

@@ -157,7 +157,7 @@ class ExtractiveSummarizer:
         diversity: MMR redundancy weight (0 = none).
         duplicate: Cosine above which a candidate counts as a repeat of a chosen sentence;
             ``None``: the embedder's calibrated ``duplicate_threshold``
-            (:func:`summarize.alignment.same_fact_params`; 0.85 for all-MiniLM-L6-v2, the
+            (:func:`summarize.comparison.alignment.same_fact_params`; 0.85 for all-MiniLM-L6-v2, the
             cosine at the same quantile for the static default).
         min_words: Shorter sentences (captions, datelines, "Photo: ...") are not extracted
             unless nothing else is left.
@@ -215,7 +215,7 @@ class ExtractiveSummarizer:
     ) -> list[int]:
         duplicate = self.duplicate
         if duplicate is None:
-            from summarize.alignment import same_fact_params
+            from summarize.comparison.alignment import same_fact_params
 
             duplicate = same_fact_params(embedder)["duplicate_threshold"]
         if self.selection == "fill":
@@ -294,7 +294,8 @@ class ExtractiveSummarizer:
         if len(alignment.vectors) != len(articles):
             raise InputError(
                 f"The alignment holds {len(alignment.vectors)} articles, not the "
-                f"{len(articles)} given; align these articles (summarize.alignment.align)."
+                f"{len(articles)} given; align these articles "
+                "(summarize.comparison.alignment.align)."
             )
         if len(articles) == 1:
             return self.summarise_article(articles[0], limits=limits, alignment=alignment)

@@ -123,7 +123,8 @@ class Comparison(RichDisplay):
     Attributes:
         sources: Outlet names, in article order.
         similarity: (n, n) story overlap, rows and columns in article order: the calibrated
-            probability that two articles tell the same story (:mod:`summarize.overlap`), high
+            probability that two articles tell the same story
+            (:mod:`summarize.comparison.story_overlap`), high
             for two reports of one story in different words, near 0 for different stories.
             1 on the diagonal.
         claims: All claims (see :class:`~summarize.types.Claim`).

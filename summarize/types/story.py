@@ -1,6 +1,6 @@
 """The :class:`Story` (articles about one event) and its near-copy :class:`Family` s.
 
-Made by :func:`summarize.stories.group_stories`; data only, like every result type.
+Made by :func:`summarize.pipeline.stories.group_stories`; data only, like every result type.
 """
 
 from __future__ import annotations
@@ -119,7 +119,8 @@ class Story:
         A folded article's metadata says what it stands for: ``family`` (the members' sources,
         joined by "; ") and ``family_text`` (whose text it is). A label that would repeat
         another source gets " (2)", " (3)"... so every citation still names one article.
-        :func:`summarize.copies.collapse_near_copies` (what ``brief`` uses) adds, after these,
+        :func:`summarize.comparison.families.collapse_near_copies` (what ``brief`` uses) adds,
+        after these,
         a *version* for each member that states a figure the cited text does not, so a
         changed figure still shows as a dispute or update.
         """

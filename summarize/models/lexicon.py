@@ -254,15 +254,15 @@ def _parse(folder: Path) -> Lexicon:
     )
 
 
-#: Bumped when :class:`Lexicon` changes shape, so an old cached copy is rebuilt.
-_CACHE_VERSION = 2
+#: Bumped when :class:`Lexicon` changes shape or module, so an old cached copy is rebuilt.
+_CACHE_VERSION = 3
 
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """WordNet 3.0, parsed once (about 3 s on an idle 2-core machine) and kept in the model
-    cache (:func:`summarize.models.cache_dir`) as a pickle, which loads in about 0.5 s."""
-    from summarize.models import cache_dir
+    cache (:func:`summarize.models.registry.cache_dir`) as a pickle, which loads in about 0.5 s."""
+    from summarize.models.registry import cache_dir
 
     folder = wordnet_dir()
     cached = cache_dir() / f"wordnet-3.0-lexicon-v{_CACHE_VERSION}.pickle"
@@ -272,7 +272,7 @@ def load_lexicon() -> Lexicon:
                 lexicon = pickle.load(handle)  # written by this function, in the user's cache
             if isinstance(lexicon, Lexicon):
                 return lexicon
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError, ImportError):
             logger.warning("Rebuilding the unreadable WordNet cache %s", cached)
     logger.info("Reading WordNet 3.0 from %s", folder)
     lexicon = _parse(folder)

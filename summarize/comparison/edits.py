@@ -3,7 +3,7 @@
 Wire copy is republished with a word or two changed; when two outlets' sentences are such
 near-copies (half their words in common, in order), each changed stretch tells exactly what
 differs: a name, a figure, a negation, a word swapped for its opposite (WordNet,
-:mod:`summarize.lexicon`), or, more softly, a vague count for an exact one or one thing named
+:mod:`summarize.models.lexicon`), or, more softly, a vague count for an exact one or one thing named
 instead of another. Words added are a conflict only as a softer "detail differs": when they are
 the only change and name something (a noun, a name, a figure) only one outlet gives.
 """
@@ -101,7 +101,7 @@ class Token:
     number: bool  # like a number ("nine", "40")
     compound: bool  # inside a number-noun modifier ("140-person"): describes, does not count
     when: bool = False  # inside a date or time ("next month"; the date checks compare those)
-    negation: bool = False  # negates the statement (see summarize.differences)
+    negation: bool = False  # negates the statement (see summarize.comparison.differences)
     capitalised: bool = False  # capitalised inside the sentence: a name even when untagged
     initial: bool = False  # first word of its sentence (capitalised whatever it is)
 
@@ -124,7 +124,7 @@ def _opposed(left: Token, right: Token) -> bool:
     """A word swapped for its opposite: WordNet antonyms ("rose" / "fell", "approved" /
     "rejected" through a synonym of an antonym), or a negating prefix ("controlled" /
     "uncontrolled")."""
-    from summarize.lexicon import SPACY_POS, load_lexicon
+    from summarize.models.lexicon import SPACY_POS, load_lexicon
 
     for prefix in ("un", "in", "im", "il", "ir", "non", "dis"):
         if left.lower == prefix + right.lower or right.lower == prefix + left.lower:
@@ -140,7 +140,7 @@ def _opposed(left: Token, right: Token) -> bool:
 
 
 def _synonymous(left: Token, right: Token) -> bool:
-    from summarize.lexicon import SPACY_POS, load_lexicon
+    from summarize.models.lexicon import SPACY_POS, load_lexicon
 
     lexicon = load_lexicon()
     parts = {SPACY_POS[t.pos] for t in (left, right) if t.pos in SPACY_POS}
@@ -154,9 +154,9 @@ def _synonymous(left: Token, right: Token) -> bool:
 
 def _other_thing(left: Token, right: Token) -> bool:
     """Two nouns that name different things: both things (not events or ideas, see
-    :meth:`~summarize.lexicon.Lexicon.both_things`) and not two kinds of one thing
+    :meth:`~summarize.models.lexicon.Lexicon.both_things`) and not two kinds of one thing
     ("border" / "frontier", "activists" / "protesters": close enough to be rewording)."""
-    from summarize.lexicon import load_lexicon
+    from summarize.models.lexicon import load_lexicon
 
     lexicon = load_lexicon()
     words = [(x, y) for x in {left.lemma, left.lower} for y in {right.lemma, right.lower}]
@@ -310,7 +310,7 @@ def _other_word(left: Token, right: Token) -> bool:
     (adjectives) one WordNet cluster, e.g. "galaxies" / "stars", "federal" / "provincial".
     Two events, acts or states ("collapse" / "failure", "move" / "bid") are left alone: news
     names one happening in many ways."""
-    from summarize.lexicon import SPACY_POS, load_lexicon
+    from summarize.models.lexicon import SPACY_POS, load_lexicon
 
     if left.pos != right.pos or left.pos not in ("NOUN", "ADJ"):
         return False

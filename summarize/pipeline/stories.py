@@ -16,7 +16,8 @@ How it works (each step scales to tens of thousands of articles):
    merge comes next follows an estimate from the candidate pairs alone, so no n x n work.
 4. Inside each story, near-copies (wire copies, updates of one article: at least
    :data:`~summarize.defaults.STORY_NEAR_COPY` of the shorter text's word 5-grams also in the
-   other) form one *family* (:func:`summarize.copies.near_copy_families`). A family is one
+   other) form one *family* (:func:`summarize.comparison.families.near_copy_families`). A family is
+   one
    independent report: :meth:`Story.briefing_articles` cites it once, as "AP, via X and Y"
    (and ``brief()`` folds the same families in a one-story briefing).
 
@@ -39,7 +40,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize import defaults
-from summarize.copies import near_copy_families
+from summarize.comparison.families import near_copy_families
 from summarize.errors import InputError
 from summarize.progress import choose, progress_bars, track
 from summarize.types.article import Article
@@ -48,7 +49,7 @@ from summarize.types.story import Family, Story, outlet_name
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
 
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ def document_vectors(
     :data:`TFIDF_WORDS` words, and its unit-length mean lead-sentence embedding."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from summarize.embeddings import Embedder, get_embedder
+    from summarize.models.embeddings import Embedder, get_embedder
 
     texts = [" ".join(f"{a.title} {a.text}".split()[:TFIDF_WORDS]) for a in articles]
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.alignment import SameFact, same_fact, same_fact_threshold, word_set
+from summarize.comparison.alignment import SameFact, same_fact, same_fact_threshold, word_set
 from summarize.errors import InputError
 from summarize.types.digest import DigestSentence
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
     from summarize.types.alignment import Alignment
     from summarize.types.article import Article
 
@@ -48,10 +48,11 @@ def check(
         embedder: Embeds the generated sentences (the model that made ``alignment``).
         threshold: A plain same-fact cosine threshold. ``None`` (default): the embedder's
             calibrated rule over cosine and word overlap, the one the alignment uses
-            (:func:`summarize.alignment.same_fact`).
+            (:func:`summarize.comparison.alignment.same_fact`).
 
     Returns:
-        One :class:`~summarize.digest.DigestSentence` per input sentence: ``score`` is the best
+        One :class:`~summarize.pipeline.digest.DigestSentence` per input sentence: ``score`` is the
+        best
         cosine to any source sentence; ``sources`` the outlets (in article order) with a
         sentence that reports the same fact; ``supported`` whether there is any.
     """
@@ -60,7 +61,7 @@ def check(
     if len(alignment.vectors) != len(articles):
         raise InputError(
             f"The alignment holds {len(alignment.vectors)} articles, not the {len(articles)} "
-            "given; align these articles (summarize.alignment.align)."
+            "given; align these articles (summarize.comparison.alignment.align)."
         )
     rule = same_fact(alignment.embedder) if threshold is None else SameFact(float(threshold))
     generated = embedder.encode(list(sentences))

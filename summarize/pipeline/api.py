@@ -1,7 +1,8 @@
 """The public entry points: :func:`summarise`, :func:`brief` and :func:`compare`.
 
 They accept what a user has (Article objects, raw texts, files, folders), turn it into articles
-once with :func:`summarize.loading.as_articles`, and run the stages, which take Article objects
+once with :func:`summarize.inputs.loading.as_articles`, and run the stages, which take Article
+objects
 only and never load anything themselves (docs/ARCHITECTURE.md). Near-copies of one report (wire
 copies, updates of one article) count once here, as in :func:`summarize.group_stories`, unless
 ``collapse_copies=False``. ``from summarize import summarise, brief, compare`` gives these.
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
     from summarize.summarizers import Summarizer
     from summarize.types import Alignment, Article, Briefing, Comparison, Digest
 
@@ -42,11 +43,12 @@ def summarise(
         x: An :class:`~summarize.types.Article` or raw text for a per-source digest; a list of
             them for a merged digest whose sentences cite every outlet that reports them.
         max_words, max_sentences, ratio: Length limits; the tightest wins (see
-            :func:`summarize.digest.summarise`). With none: 100 words per source, 200 merged.
+            :func:`summarize.pipeline.digest.summarise`). With none: 100 words per source, 200
+            merged.
         method: "extractive" (default), "abstractive", or a configured summarizer instance
             (:mod:`summarize.summarizers`).
         model: Generation model for "abstractive".
-        embedder: The :class:`~summarize.embeddings.Embedder` to reuse, or an embedder model
+        embedder: The :class:`~summarize.models.embeddings.Embedder` to reuse, or an embedder model
             name as :func:`brief` takes (default: the shared default).
         alignment: A precomputed :class:`~summarize.types.Alignment` of ``x``.
         collapse_copies: For a merged digest, cite near-copies of one report (wire copies,
@@ -60,8 +62,8 @@ def summarise(
         InputError: empty input, an unknown method, or a bad limit.
         ArticleError: a text or file cannot be loaded.
     """
-    from summarize import digest
-    from summarize.loading import as_articles
+    from summarize.inputs.loading import as_articles
+    from summarize.pipeline import digest
     from summarize.summarizers import check_method
     from summarize.threads import one_blas_thread
 
@@ -101,14 +103,14 @@ def brief(
     """Compare articles about one story and write one merged briefing that cites its outlets.
 
     Args:
-        articles: Article objects, or anything :func:`~summarize.loading.load_articles`
+        articles: Article objects, or anything :func:`~summarize.inputs.loading.load_articles`
             accepts (a folder, a file, a list of paths or of raw texts).
         max_words: Word budget of the merged digest (never exceeded).
         per_source_words: Word budget of each outlet's own digest.
         method: "extractive" (verbatim sentences, the default), "abstractive", or a configured
             summarizer (:mod:`summarize.summarizers`).
         model: Summarisation model for ``method="abstractive"`` (default: the bundled one).
-        embedder: An :class:`~summarize.embeddings.Embedder`, or an embedder model name.
+        embedder: An :class:`~summarize.models.embeddings.Embedder`, or an embedder model name.
         progress: Show a progress bar on stderr; ``None`` shows it only on a terminal.
         collapse_copies: Count near-copies of one report (wire copies, updates of one
             article) once, cited as "AP, via X and Y"; the briefing lists them
@@ -123,8 +125,8 @@ def brief(
         ArticleError: an input cannot be loaded.
         ModelNotAvailableError: a named model is not installed here.
     """
-    from summarize import briefing
-    from summarize.loading import as_articles
+    from summarize.inputs.loading import as_articles
+    from summarize.pipeline import briefing
     from summarize.summarizers import check_method
 
     check_method(method)
@@ -150,7 +152,8 @@ def compare(
 ) -> Comparison:
     """Compare articles about one story: overlap, shared and unique claims, disputes.
 
-    :func:`summarize.comparison.compare`, with near-copies of one report (wire copies, updates
+    :func:`summarize.comparison.comparison.compare`, with near-copies of one report (wire copies,
+    updates
     of one article) counted once, as "AP, via X and Y", so they do not inflate what "all
     outlets" report; a warning names the folded articles and why.
 
@@ -169,7 +172,7 @@ def compare(
     Raises:
         InputError: ``articles`` is a path, a text or anything but Articles.
     """
-    from summarize import comparison
+    from summarize.comparison import comparison
     from summarize.threads import one_blas_thread
     from summarize.types import Article
 
@@ -189,10 +192,11 @@ def compare(
 
 
 def _collapsed(articles: Sequence[Article]) -> list[Article]:
-    """Near-copy families folded (see :func:`summarize.copies.collapse_near_copies`), with a
+    """Near-copy families folded (see :func:`summarize.comparison.families.collapse_near_copies`),
+    with a
     warning: a digest or comparison has no list of them, so the log is where they are named.
     Articles that repeat a source label are left as they are (the stage reports that)."""
-    from summarize.copies import collapse_near_copies
+    from summarize.comparison.families import collapse_near_copies
 
     if len({article.source for article in articles}) < len(articles):
         return list(articles)

@@ -13,8 +13,8 @@
 
 Every failure is a :class:`~summarize.errors.FetchError` (an ``ArticleError``), naming the URL
 and the HTTP status, so ``load_articles(..., errors="skip")`` and ``--skip-bad`` leave it out
-like a bad file. Turning a page into an :class:`~summarize.articles.Article` is the loader's job
-(:mod:`summarize.loading`); this module only fetches and expands feeds.
+like a bad file. Turning a page into an :class:`~summarize.types.Article` is the loader's job
+(:mod:`summarize.inputs.loading`); this module only fetches and expands feeds.
 """
 
 from __future__ import annotations
@@ -127,7 +127,7 @@ class Fetcher:
         offline: Use only the cache; a page not in it raises :class:`FetchError`.
         respect_robots: Check ``robots.txt`` before fetching a page.
         cache_dir: Where responses are kept; default ``$SUMMARIZE_WEB_CACHE``, else
-            ``summarize.models.cache_dir() / "http"``.
+            ``summarize.models.registry.cache_dir() / "http"``.
         since: Feeds only: leave out entries published before this date (``YYYY-MM-DD`` or
             ISO 8601).
         limit: Feeds only: at most this many entries of each feed (newest first).
@@ -180,7 +180,7 @@ class Fetcher:
         if cache_dir is None and os.environ.get("SUMMARIZE_WEB_CACHE"):
             cache_dir = os.environ["SUMMARIZE_WEB_CACHE"]
         if cache_dir is None:
-            from summarize.models import cache_dir as default_cache_dir
+            from summarize.models.registry import cache_dir as default_cache_dir
 
             cache_dir = default_cache_dir() / "http"
         self.cache = _Cache(Path(cache_dir))

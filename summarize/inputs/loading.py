@@ -10,7 +10,8 @@ What counts as input:
   a list of records, or ``{"articles": [...]}``), ``.jsonl`` (one record per line; records
   carry ``text``/``body``/``content``, ``title``, ``source``, ``url``, ``published``),
   ``.html``/``.htm`` (main text, title and site name extracted by trafilatura).
-* an **http(s) URL**: the page is fetched (politely, cached; see :mod:`summarize.web`) and its
+* an **http(s) URL**: the page is fetched (politely, cached; see :mod:`summarize.inputs.web`) and
+its
   main text, headline, site name, canonical URL, author and date are taken from the page. A URL
   (or a local ``.rss``/``.atom``/``.xml`` file) that is an RSS/Atom feed or a sitemap expands to
   the articles it links to.
@@ -30,8 +31,8 @@ Source labels are made unique across one call: repeats get " (2)", " (3)"...
 Limits: files larger than ``max_bytes`` (default 10 MB, far above any news article) raise
 :class:`~summarize.errors.ArticleTooLargeError` before being read in full.
 
-Hostile input is contained (see :mod:`summarize.file_access`, :mod:`summarize.metadata`,
-:mod:`summarize.decoding`): only regular files are read (a FIFO never blocks), symbolic links
+Hostile input is contained (see :mod:`summarize.inputs.files`, :mod:`summarize.inputs.metadata`,
+:mod:`summarize.inputs.decoding`): only regular files are read (a FIFO never blocks), symbolic links
 leaving a folder are not followed unless ``follow_links=True``, YAML aliases are refused and
 metadata must be single values, decoding never garbles silently, and files this package wrote
 (briefings, comparisons) are recognised and skipped in folders. Every problem is a typed
@@ -51,9 +52,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from summarize.articles import Article
-from summarize.cleaning import clean_text
-from summarize.decoding import decode_bytes
 from summarize.defaults import DEFAULT_MAX_BYTES, MIN_RAW_TEXT_WORDS
 from summarize.errors import (
     ArticleError,
@@ -68,14 +66,16 @@ from summarize.errors import (
     MetadataError,
     UnsupportedFormatError,
 )
-from summarize.file_access import (
+from summarize.inputs.cleaning import clean_text
+from summarize.inputs.decoding import decode_bytes
+from summarize.inputs.files import (
     access_error,
     check_name,
     display,
     list_folder,
     read_regular_file,
 )
-from summarize.metadata import (
+from summarize.inputs.metadata import (
     MAX_FRONT_MATTER_CHARS,
     MAX_SIDECAR_BYTES,
     check_keys,
@@ -84,8 +84,9 @@ from summarize.metadata import (
     single_value,
     strip_invisible,
 )
-from summarize.sentences import DEFAULT_MAX_WORDS, split_sentences
-from summarize.web import Fetcher, FetchError, Page, feed_links, is_feed, is_url
+from summarize.inputs.sentences import DEFAULT_MAX_WORDS, split_sentences
+from summarize.inputs.web import Fetcher, FetchError, Page, feed_links, is_feed, is_url
+from summarize.types import Article
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -142,7 +143,7 @@ def load_articles(
             loaded, the errors are raised anyway.
         max_bytes: Largest file size read.
         max_sentence_words: Sentences longer than this are hard-wrapped (see
-            :func:`summarize.sentences.split_sentences`).
+            :func:`summarize.inputs.sentences.split_sentences`).
         language: Language code for sentence-splitting rules (pysbd's). Text in any language
             loads; the default models downstream are English ones.
         follow_links: Read files in a folder that are symbolic links to places outside it
@@ -302,7 +303,7 @@ class _FolderFile:
 
 
 def _check_language(language: str) -> None:
-    from summarize.sentences import _segmenter
+    from summarize.inputs.sentences import _segmenter
 
     if not isinstance(language, str):
         raise InputError(f"language must be a language code such as 'en', got {language!r}.")
@@ -400,7 +401,7 @@ def _not_found_message(path: Path) -> str:
     return (
         f"No file or folder named {display(path)} (looked in {Path.cwd()}). Check the path; "
         f"to pass article text instead, give a string of at least {MIN_RAW_TEXT_WORDS} words "
-        "or use summarize.loading.article_from_text()."
+        "or use summarize.inputs.loading.article_from_text()."
     )
 
 
@@ -733,7 +734,7 @@ def _load_markdown(path: Path, text: str, sidecar: dict[str, str], options: _Opt
 
 
 def _front_matter(path: Path, block: str) -> dict[str, str]:
-    """The front matter's values, each one checked (see :mod:`summarize.metadata`)."""
+    """The front matter's values, each one checked (see :mod:`summarize.inputs.metadata`)."""
     where = f"{display(path)} front matter"
     if len(block) > MAX_FRONT_MATTER_CHARS:
         raise MetadataError(

@@ -1,8 +1,10 @@
 """Disputes: the pairwise differences of a story grouped into one entry per detail of a fact.
 
-:func:`~summarize.differences.find_differences` says which aligned sentence pairs conflict;
+:func:`~summarize.comparison.differences.find_differences` says which aligned sentence pairs
+conflict;
 a story of ten reports repeats one disagreement pair by pair. :func:`group_disputes` turns
-those pairs into :class:`~summarize.comparison.Dispute` objects ("Deaths: 60 (6 outlets) /
+those pairs into :class:`~summarize.comparison.comparison.Dispute` objects ("Deaths: 60 (6 outlets)
+/
 65 (1) / 67 (1)") and, when the outlets carry publication times, tells an update (a later
 report revising a figure) from a contradiction. :func:`cite_precisely` makes the merged
 digest cite only outlets that agree with a sentence's details.

@@ -13,16 +13,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.alignment import align
+from summarize.comparison.alignment import align
+from summarize.comparison.differences import find_differences
+from summarize.comparison.story_overlap import default_model as default_overlap_model
+from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME
-from summarize.differences import find_differences
-from summarize.overlap import default_model as default_overlap_model
-from summarize.overlap import outliers, story_overlap
 from summarize.types.alignment import Alignment, Claim
 from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
     from summarize.types.article import Article
 
 __all__ = ["POSSIBLY_SAME", "Comparison", "Difference", "Dispute", "DisputedValue", "compare"]
@@ -42,7 +42,7 @@ def compare(
     Args:
         articles: The articles (in the order their sources should be listed), or an
             :class:`~summarize.types.Alignment` already computed by
-            :func:`~summarize.alignment.align`.
+            :func:`~summarize.comparison.alignment.align`.
         alignment: A precomputed alignment of ``articles`` (skips re-aligning).
         embedder: Used only when an alignment has to be computed: an Embedder or a model name
             (default: the shared one).
@@ -54,14 +54,15 @@ def compare(
         one article that is only a short wire item would empty it); an outlet that gives
         another value for one of the claim's details (a contradiction) does not count
         towards it. A near-copy's version (``metadata["version_of"]``, see
-        :func:`summarize.copies.collapse_near_copies`) counts with its family, not as an
+        :func:`summarize.comparison.families.collapse_near_copies`) counts with its family, not as
+        an
         outlet of its own. ``unique`` maps every source
         (in article order, present even when empty) to claims only it reports.
 
     Raises:
         InputError: ``articles`` is a path, a text or anything but Articles (load them first).
     """
-    from summarize.disputes import group_disputes
+    from summarize.comparison.disputes import group_disputes
 
     _check_articles(articles)
     published: dict[str, str] = {}
@@ -75,7 +76,7 @@ def compare(
         }
         if alignment is None:
             if embedder is not None:
-                from summarize.embeddings import as_embedder
+                from summarize.models.embeddings import as_embedder
 
                 embedder = as_embedder(embedder)
             alignment = align(articles, embedder=embedder, threshold=threshold)

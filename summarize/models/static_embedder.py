@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from summarize import progress
-from summarize.model_cache import CorruptModelError
+from summarize.models.cache import CorruptModelError
 
 if TYPE_CHECKING:
     from model2vec import StaticModel

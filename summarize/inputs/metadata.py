@@ -51,7 +51,7 @@ MAX_KEYS = 200
 
 
 def _where(path: str | os.PathLike[str] | None, where: str | None) -> str:
-    from summarize.file_access import display
+    from summarize.inputs.files import display
 
     return where or (display(path) if path is not None else "the metadata")
 

@@ -1,6 +1,7 @@
 """The probability that two sentences report the same fact, as one public function.
 
-It is the decision :func:`summarize.alignment.align` matches sentences with (claims, ``shared``,
+It is the decision :func:`summarize.comparison.alignment.align` matches sentences with (claims,
+``shared``,
 ``unique``, the story overlap and the faithfulness guard all rest on those matches): a logistic
 model over the cosine of the two sentence vectors and their word overlap, fitted per embedder by
 ``benchmarks/calibrate.py`` on the STS-B dev news pairs (same fact = annotators' score >= 3) and
@@ -21,7 +22,7 @@ import numpy as np
 from summarize.errors import InputError
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
 
 __all__ = ["same_fact_probability"]
 
@@ -50,7 +51,7 @@ def same_fact_probability(
         a: One sentence, or a sequence of sentences.
         b: One sentence (with a string ``a``), or a sequence as long as ``a``: pairs are
             ``(a[i], b[i])``.
-        embedder: An :class:`~summarize.embeddings.Embedder` or a model name; ``None``: the
+        embedder: An :class:`~summarize.models.embeddings.Embedder` or a model name; ``None``: the
             shared default (``minilm-static``). Each embedder has its own calibration.
 
     Returns:
@@ -71,8 +72,8 @@ def same_fact_probability(
     if not left:
         return np.zeros(0, dtype=np.float64)
 
-    from summarize.alignment import same_fact, token_jaccard
-    from summarize.embeddings import as_embedder
+    from summarize.comparison.alignment import same_fact, token_jaccard
+    from summarize.models.embeddings import as_embedder
 
     model = as_embedder(embedder)
     vectors = np.asarray(model.encode([*left, *right]), dtype=np.float64)

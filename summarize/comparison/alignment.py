@@ -20,7 +20,7 @@ from summarize.defaults import (
     MINILM_RULE_THRESHOLDS,
 )
 from summarize.errors import InputError
-from summarize.models import canonical_embedder_name
+from summarize.models.registry import canonical_embedder_name
 from summarize.types.alignment import (
     Alignment,
     Claim,
@@ -31,7 +31,7 @@ from summarize.types.alignment import (
 )
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
     from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
@@ -185,7 +185,7 @@ def align(
 
     Args:
         articles: The articles, in the order their sources should be listed.
-        embedder: Defaults to the shared default :func:`~summarize.embeddings.get_embedder`.
+        embedder: Defaults to the shared default :func:`~summarize.models.embeddings.get_embedder`.
         threshold: A plain same-fact cosine threshold. ``None`` (default): the embedder's
             calibrated rule over cosine and word overlap (:func:`same_fact`, ``models.md``).
 
@@ -200,7 +200,7 @@ def align(
                 f"Article {article.source!r} has no sentences; remove it or check its text."
             )
     if embedder is None:
-        from summarize.embeddings import get_embedder
+        from summarize.models.embeddings import get_embedder
 
         embedder = get_embedder()
     rule = same_fact(embedder.model_name) if threshold is None else SameFact(float(threshold))

@@ -1,4 +1,5 @@
-"""Many stories at once: :func:`brief_many` runs :func:`~summarize.briefing.brief` once per story,
+"""Many stories at once: :func:`brief_many` runs :func:`~summarize.pipeline.briefing.brief` once
+per story,
 in this process (the default) or on a Dask cluster, with the same results either way.
 
 ``scheduler=None`` runs here, one story after another (no server, nothing to install).
@@ -83,14 +84,14 @@ def _articles(item: StoryInput) -> Sequence[Article]:
         # cites each once as in Story.briefing_articles() and lists them in the briefing (plus a
         # version for a member that changes a figure, see copies.collapse_near_copies).
         return item.articles
-    from summarize.loading import as_articles
+    from summarize.inputs.loading import as_articles
 
     return as_articles(item)
 
 
 def _brief_one(articles: Sequence[Article], options: _Options) -> Briefing:
     """One story's briefing (runs in this process or on a Dask worker)."""
-    from summarize.briefing import brief
+    from summarize.pipeline.briefing import brief
 
     return brief(
         articles,
@@ -119,13 +120,16 @@ def brief_many(
     """Brief each story, in this process or on a Dask cluster.
 
     Args:
-        stories_or_groups: :class:`~summarize.stories.Story` objects (from
-            :func:`~summarize.stories.group_stories`; near-copy families are cited once), lists
-            of articles, or folders/files (anything :func:`~summarize.briefing.brief` takes).
+        stories_or_groups: :class:`~summarize.pipeline.stories.Story` objects (from
+            :func:`~summarize.pipeline.stories.group_stories`; near-copy families are cited once),
+            lists
+            of articles, or folders/files (anything :func:`~summarize.pipeline.briefing.brief`
+            takes).
         scheduler: ``None``: in this process. ``"dask"``: a local Dask cluster started for this
             call. ``"tcp://host:8786"``: an existing cluster's scheduler (or a
             ``distributed.Client``).
-        max_words, per_source_words, method, model: As for :func:`~summarize.briefing.brief`.
+        max_words, per_source_words, method, model: As for
+        :func:`~summarize.pipeline.briefing.brief`.
         embedder: Embedder model name (a name, so workers can load it themselves).
         progress: Progress bar on stderr; ``None`` follows
             :func:`summarize.progress.progress_bars` (by default: only on a terminal).
@@ -134,7 +138,7 @@ def brief_many(
             as memory allows at about 1.5 GB each).
 
     Returns:
-        One :class:`~summarize.briefing.Briefing` per story, in input order; the same bytes
+        One :class:`~summarize.pipeline.briefing.Briefing` per story, in input order; the same bytes
         (``to_json()``) whichever scheduler ran them.
 
     Raises:

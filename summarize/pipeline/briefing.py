@@ -23,7 +23,7 @@ from summarize.types.digest import Digest
 from summarize.types.story import Family
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
     from summarize.summarizers import Summarizer
 
 logger = logging.getLogger(__name__)
@@ -42,8 +42,8 @@ def _articles(articles: object) -> list[Article]:
         if all(isinstance(item, Article) for item in items):
             return list(items)
     raise InputError(
-        "summarize.briefing.brief() takes Article objects; pass a folder, files or raw texts "
-        "to summarize.brief(), which loads them first."
+        "summarize.pipeline.briefing.brief() takes Article objects; pass a folder, files or "
+        "raw texts to summarize.brief(), which loads them first."
     )
 
 
@@ -62,19 +62,20 @@ def brief(
 
     Args:
         articles: Article objects (:func:`summarize.brief` also takes anything
-            :func:`~summarize.loading.load_articles` accepts).
+            :func:`~summarize.inputs.loading.load_articles` accepts).
         max_words: Word budget of the merged digest (never exceeded).
         per_source_words: Word budget of each outlet's own digest.
         method: "extractive" (verbatim sentences, the default), "abstractive", or a configured
             summarizer (:mod:`summarize.summarizers`), used for every digest of the briefing.
         model: Summarisation model for ``method="abstractive"`` (default: the bundled one).
-        embedder: An :class:`~summarize.embeddings.Embedder`, or an embedder model name.
+        embedder: An :class:`~summarize.models.embeddings.Embedder`, or an embedder model name.
         progress: Show progress bars on stderr (steps, and tokens while a model writes);
             ``None`` follows :func:`summarize.progress.progress_bars`, by default only on a
             terminal.
         collapse_copies: Count near-copies of one report (wire copies, updates of one
             article) once: each family becomes one article cited as "AP, via X and Y"
-            (:func:`summarize.copies.collapse_near_copies`), listed in ``Briefing.families``.
+            (:func:`summarize.comparison.families.collapse_near_copies`), listed in
+            ``Briefing.families``.
             ``False`` counts every article as an outlet of its own.
 
     Returns:
@@ -85,11 +86,11 @@ def brief(
             work together.
         ModelNotAvailableError: a named model is not installed here.
     """
-    from summarize.alignment import align, article_alignments
-    from summarize.comparison import compare
-    from summarize.copies import collapse_near_copies
-    from summarize.digest import summarise
-    from summarize.embeddings import Embedder, get_embedder
+    from summarize.comparison.alignment import align, article_alignments
+    from summarize.comparison.comparison import compare
+    from summarize.comparison.families import collapse_near_copies
+    from summarize.models.embeddings import Embedder, get_embedder
+    from summarize.pipeline.digest import summarise
     from summarize.progress import bar, choose, progress_bars
     from summarize.summarizers import check_method
     from summarize.threads import one_blas_thread

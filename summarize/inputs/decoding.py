@@ -1,6 +1,6 @@
 """Bytes to text: BOMs, UTF-8, declared charsets, legacy encodings, and binary detection.
 
-One function, :func:`decode_bytes`, used by :mod:`summarize.loading` for every file it reads.
+One function, :func:`decode_bytes`, used by :mod:`summarize.inputs.loading` for every file it reads.
 It never guesses silently into mojibake: bytes that decode only to control characters raise
 :class:`~summarize.errors.DecodingError`, and images, archives, PDFs and other binaries raise
 :class:`~summarize.errors.BinaryFileError`, both naming the file and what to do.
@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 
 from summarize.errors import BinaryFileError, DecodingError
-from summarize.file_access import display
+from summarize.inputs.files import display
 
 logger = logging.getLogger(__name__)
 

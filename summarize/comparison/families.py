@@ -2,7 +2,7 @@
 
 Two articles are near-copies when at least :data:`NEAR_COPY` of the shorter one's word 5-grams
 (:data:`SHINGLE` words) also appear in the other. :func:`near_copy_families` partitions a
-story's articles into families (used by :func:`summarize.stories.group_stories` for each
+story's articles into families (used by :func:`summarize.pipeline.stories.group_stories` for each
 story); :func:`collapse_near_copies` folds each family into the one article that a briefing or
 comparison cites, as "AP, via X and Y" (:meth:`summarize.types.Story.briefing_articles`), so
 copies never count as independent corroboration. Families are found on word 5-grams alone
@@ -143,7 +143,7 @@ def collapse_near_copies(
     update that raises the death toll from 60 to 65) keeps those sentences in a *version*
     article of its own (:func:`changed_figures`), so the comparison still shows the change as
     a dispute or update; a version counts with its family, not as another outlet
-    (``metadata["version_of"]``, see :func:`summarize.comparison.compare`). The folds are
+    (``metadata["version_of"]``, see :func:`summarize.comparison.comparison.compare`). The folds are
     logged at ``log_level`` with their near-copy shares (:func:`describe_folds`).
 
     Returns:
@@ -182,9 +182,10 @@ def collapse_near_copies(
 def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
     """The sentences of ``member`` (a near-copy of ``cited``) that state a figure, with what it
     counts, that the cited text does not state: "killed 60 people" when the cited update says
-    65 (:func:`summarize.differences.stated_figures`). Sentences the cited text repeats word for
+    65 (:func:`summarize.comparison.differences.stated_figures`). Sentences the cited text repeats
+    word for
     word, or whose figures it states too, are left out: the cited text already shows them."""
-    from summarize.differences import stated_figures
+    from summarize.comparison.differences import stated_figures
 
     repeated = set(cited.sentences)
     candidates = [s for s in member.sentences if s not in repeated]
@@ -199,7 +200,7 @@ def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
 def _figures_of(sentences: tuple[str, ...]) -> frozenset[tuple[str, object]]:
     """A cited text's figures, sentence by sentence as the members' are read, parsed once for
     all the members of its family."""
-    from summarize.differences import stated_figures
+    from summarize.comparison.differences import stated_figures
 
     return frozenset().union(*stated_figures(sentences))
 

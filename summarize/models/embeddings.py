@@ -1,14 +1,15 @@
 """The :class:`Embedder`: unit-length sentence vectors, computed once per distinct text.
 
 The default model is static (``minilm-static``, a model2vec ``StaticModel``, see
-:mod:`summarize.static_embedder`): a token table looked up with numpy, thousands of
+:mod:`summarize.models.static_embedder`): a token table looked up with numpy, thousands of
 sentences/s, no torch. Transformer models
 (``all-MiniLM-L6-v2``, mpnet, any sentence-transformers folder) have two backends that run the
 *same* model: ``"torch"`` (the default, sentence-transformers) and
 ``"onnx"`` (the model's transformer exported once to ONNX and run by ONNX Runtime; cosines within
 1e-5 of torch, about 1.25x less CPU time on the project's 2-core machine, see ``BENCHMARKS.md``).
 The ONNX file is exported on first use into the ``onnx`` folder of
-:func:`summarize.models.cache_dir`; it needs ``pip install onnx onnxruntime``. Only mean-pooled,
+:func:`summarize.models.registry.cache_dir`; it needs ``pip install onnx onnxruntime``. Only
+mean-pooled,
 normalised models (all-MiniLM-L6-v2 and the like) can use it. int8 dynamic quantisation was
 measured and rejected: it moved pair cosines by up to 0.18 (see ``BENCHMARKS.md``).
 """
@@ -29,7 +30,7 @@ import numpy as np
 
 from summarize import progress
 from summarize.errors import InputError
-from summarize.models import DEFAULT_EMBEDDER, cache_dir, load_embedder_model
+from summarize.models.registry import DEFAULT_EMBEDDER, cache_dir, load_embedder_model
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +105,7 @@ class _OnnxEncoder:
     def _export(name: str, model: Any) -> Path:
         import torch
 
-        from summarize.models import resolve_embedder
+        from summarize.models.registry import resolve_embedder
 
         source = Path(resolve_embedder(name))
         weights = sorted(source.glob("*.safetensors")) + sorted(source.glob("*.bin"))
@@ -180,7 +181,8 @@ class Embedder:
     """Encode sentences into normalised vectors, caching by text hash.
 
     Args:
-        model: Embedder name or local directory (see :func:`summarize.models.resolve_embedder`).
+        model: Embedder name or local directory (see
+        :func:`summarize.models.registry.resolve_embedder`).
         batch_size: Sentences per forward pass.
         progress: Show a progress bar: ``None`` follows :mod:`summarize.progress` (long
             inputs only, on a terminal, unless the switch says otherwise).

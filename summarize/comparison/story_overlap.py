@@ -268,7 +268,7 @@ def default_model(embedder: str | None = None) -> OverlapModel:
     """The calibration for ``embedder``'s vectors from ``summarize/data/overlap.json``
     (``benchmarks/overlap.py --write``); for an embedder without one, the default embedder's,
     with a warning (its cosine signals run on another scale)."""
-    from summarize.models import canonical_embedder_name
+    from summarize.models.registry import canonical_embedder_name
 
     text = resources.files("summarize").joinpath("data/overlap.json").read_text(encoding="utf-8")
     data = json.loads(text)
@@ -308,7 +308,8 @@ def story_overlap(
 
     Args:
         sentences: Each article's sentences.
-        vectors: Each article's unit sentence vectors (as :func:`~summarize.alignment.align`
+        vectors: Each article's unit sentence vectors (as
+        :func:`~summarize.comparison.alignment.align`
             computed them).
         model: The calibration (default: :func:`default_model` of ``embedder``).
         embedder: Name of the embedder that made ``vectors`` (default: the default embedder).

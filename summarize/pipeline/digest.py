@@ -13,7 +13,7 @@ from summarize.defaults import SUMMARY_MAX_WORDS_MERGED, SUMMARY_MAX_WORDS_SOURC
 from summarize.types.digest import Digest, DigestSentence, Limits
 
 if TYPE_CHECKING:
-    from summarize.embeddings import Embedder
+    from summarize.models.embeddings import Embedder
     from summarize.summarizers import Summarizer
     from summarize.types.alignment import Alignment
     from summarize.types.article import Article
@@ -117,8 +117,9 @@ def summarise(
             generative model; every sentence is checked against the sources and flagged
             ``supported=False`` when nothing backs it), or a configured summarizer instance
             (see :mod:`summarize.summarizers`).
-        model: Generation model for "abstractive" (see :func:`summarize.models.load_generator`).
-        embedder: The :class:`~summarize.embeddings.Embedder` to align with when no
+        model: Generation model for "abstractive" (see
+        :func:`summarize.models.registry.load_generator`).
+        embedder: The :class:`~summarize.models.embeddings.Embedder` to align with when no
             ``alignment`` is given, or an embedder model name as :func:`summarize.brief` takes
             (default: the shared default).
         alignment: A precomputed :class:`~summarize.types.Alignment` of ``x`` (for one article,
@@ -127,7 +128,7 @@ def summarise(
             (:attr:`~summarize.types.Comparison.differences`, computed when not given), so a
             merged digest cites an outlet only where its sentence agrees on the digest
             sentence's details, shows the outlets that give another value, and keeps every
-            outlet's own wording (:func:`summarize.disputes.cite_precisely`).
+            outlet's own wording (:func:`summarize.comparison.disputes.cite_precisely`).
 
     Returns:
         A :class:`Digest` with its sentences in reading order.
@@ -143,7 +144,7 @@ def summarise(
     articles = _articles(x)
     merged = len(articles) > 1
     if embedder is not None:
-        from summarize.embeddings import as_embedder
+        from summarize.models.embeddings import as_embedder
 
         embedder = as_embedder(embedder)
     summarizer = get_summarizer(method, merged=merged, model=model, embedder=embedder)
@@ -160,10 +161,10 @@ def summarise(
     digest = summarizer(articles, alignment=alignment, limits=limits)
     if not merged:
         return digest
-    from summarize.disputes import cite_precisely
+    from summarize.comparison.disputes import cite_precisely
 
     if differences is None:
-        from summarize.differences import find_differences
+        from summarize.comparison.differences import find_differences
 
         differences = find_differences(alignment)
     return cite_precisely(digest, alignment.claims, differences)
@@ -184,7 +185,7 @@ def _articles(x: object) -> list[Article]:
         if all(isinstance(item, Article) for item in items):
             return list(items)
     raise InputError(
-        "summarize.digest.summarise() takes Article objects; pass raw texts or paths to "
+        "summarize.pipeline.digest.summarise() takes Article objects; pass raw texts or paths to "
         "summarize.summarise(), which loads them first."
     )
 
@@ -194,7 +195,7 @@ def _alignment_of(
 ) -> Alignment:
     """The alignment of exactly ``articles``: the one given (or, for one article, its part of
     a story's alignment), else a new one."""
-    from summarize.alignment import align, article_alignment
+    from summarize.comparison.alignment import align, article_alignment
     from summarize.errors import InputError
 
     if alignment is None:
