@@ -60,6 +60,7 @@ from summarize.errors import (
     BinaryFileError,
     DecodingError,
     EmptyArticleError,
+    FetchError,
     FileAccessError,
     GeneratedFileError,
     InputError,
@@ -85,7 +86,7 @@ from summarize.inputs.metadata import (
     strip_invisible,
 )
 from summarize.inputs.sentences import DEFAULT_MAX_WORDS, split_sentences
-from summarize.inputs.web import Fetcher, FetchError, Page, feed_links, is_feed, is_url
+from summarize.inputs.web import Fetcher, Page, feed_links, is_feed, is_url
 from summarize.types import Article
 
 __all__ = [
