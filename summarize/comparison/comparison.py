@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.comparison.alignment import align
-from summarize.comparison.differences import find_differences
+from summarize.comparison.conflicts import find_differences
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME

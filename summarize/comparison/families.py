@@ -182,10 +182,10 @@ def collapse_near_copies(
 def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
     """The sentences of ``member`` (a near-copy of ``cited``) that state a figure, with what it
     counts, that the cited text does not state: "killed 60 people" when the cited update says
-    65 (:func:`summarize.comparison.differences.stated_figures`). Sentences the cited text repeats
+    65 (:func:`summarize.comparison.facts.stated_figures`). Sentences the cited text repeats
     word for
     word, or whose figures it states too, are left out: the cited text already shows them."""
-    from summarize.comparison.differences import stated_figures
+    from summarize.comparison.facts import stated_figures
 
     repeated = set(cited.sentences)
     candidates = [s for s in member.sentences if s not in repeated]
@@ -200,7 +200,7 @@ def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
 def _figures_of(sentences: tuple[str, ...]) -> frozenset[tuple[str, object]]:
     """A cited text's figures, sentence by sentence as the members' are read, parsed once for
     all the members of its family."""
-    from summarize.comparison.differences import stated_figures
+    from summarize.comparison.facts import stated_figures
 
     return frozenset().union(*stated_figures(sentences))
 

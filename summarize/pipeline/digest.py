@@ -164,7 +164,7 @@ def summarise(
     from summarize.comparison.disputes import cite_precisely
 
     if differences is None:
-        from summarize.comparison.differences import find_differences
+        from summarize.comparison.conflicts import find_differences
 
         differences = find_differences(alignment)
     return cite_precisely(digest, alignment.claims, differences)
