@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from summarize.comparison.alignment import is_paraphrase, same_fact_params
+from summarize.comparison.calibration import is_paraphrase, same_fact_params
 from summarize.comparison.edits import NAME_KINDS, Conflict, edit_conflicts, near_copy
 from summarize.comparison.facts import (
     ENTITY_LABELS,
@@ -180,7 +180,7 @@ def find_differences(
         paraphrase_threshold: Cosine above which one differing number or date each is a
             conflict even without a shared anchor. Default: the embedder's calibrated
             paraphrase decision (a logistic model over cosine and word overlap, fitted on
-            MSRP; see :func:`summarize.comparison.alignment.is_paraphrase`).
+            MSRP; see :func:`summarize.comparison.calibration.is_paraphrase`).
         swap_threshold: Cosine above which entity swaps and negation are checked. Set high on
             purpose: on 10 Multi-News clusters, checking them at the paraphrase threshold
             (0.684) flagged mostly pairs that name extra people or negate a different verb
