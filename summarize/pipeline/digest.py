@@ -118,7 +118,7 @@ def summarise(
             ``supported=False`` when nothing backs it), or a configured summarizer instance
             (see :mod:`summarize.summarizers`).
         model: Generation model for "abstractive" (see
-        :func:`summarize.models.registry.load_generator`).
+        :func:`summarize.models.generators.load_generator`).
         embedder: The :class:`~summarize.models.embeddings.Embedder` to align with when no
             ``alignment`` is given, or an embedder model name as :func:`summarize.brief` takes
             (default: the shared default).
