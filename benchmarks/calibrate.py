@@ -42,9 +42,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarize.comparison.calibration import token_jaccard  # noqa: E402
-from summarize.defaults import MINILM_RULE_THRESHOLDS  # noqa: E402
+from summarize.defaults import DEFAULT_EMBEDDER, MINILM_RULE_THRESHOLDS  # noqa: E402
 from summarize.models.embeddings import Embedder  # noqa: E402
-from summarize.models.registry import DEFAULT_EMBEDDER, cache_dir  # noqa: E402
+from summarize.models.registry import cache_dir  # noqa: E402
 
 PAIRS = ROOT.parent / "shared" / "eval" / "pairs"
 OUTPUT = ROOT / "summarize" / "data" / "same_fact.json"

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from summarize.models.embeddings import Embedder
     from summarize.types.article import Article
 
-__all__ = ["POSSIBLY_SAME", "Comparison", "Difference", "Dispute", "DisputedValue", "compare"]
+__all__ = ["Comparison", "Difference", "Dispute", "DisputedValue", "compare"]
 
 logger = logging.getLogger(__name__)
 

@@ -29,8 +29,9 @@ from typing import Any, Literal, overload
 import numpy as np
 
 from summarize import progress
+from summarize.defaults import DEFAULT_EMBEDDER
 from summarize.errors import InputError
-from summarize.models.registry import DEFAULT_EMBEDDER, cache_dir, load_embedder_model
+from summarize.models.registry import cache_dir, load_embedder_model
 
 logger = logging.getLogger(__name__)
 

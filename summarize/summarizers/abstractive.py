@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["TOKENS_PER_WORD", "AbstractiveSummarizer", "chunk_units", "fit_limits"]
+__all__ = ["AbstractiveSummarizer", "chunk_units", "fit_limits"]
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _T5_TYPES = {"t5", "mt5", "umt5", "longt5"}

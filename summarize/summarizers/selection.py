@@ -28,7 +28,7 @@ from summarize.types.digest import Limits
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_CANDIDATES", "MAX_TABLE_CELLS", "fill_budget", "select"]
+__all__ = ["fill_budget", "select"]
 
 
 def select(
