@@ -89,8 +89,8 @@ def is_paraphrase(score: float, a: str, b: str, *, model: str | None = None) -> 
     """Whether two sentences with cosine ``score`` are paraphrases (MSRP sense).
 
     Uses the embedder's calibrated logistic model over (cosine, word overlap) when it has one
-    (more accurate than the cosine alone: 74.6 % vs 72.8 % on MSRP for all-MiniLM-L6-v2, 73.6 %
-    vs 72.6 % for the static default), else the cosine threshold.
+    (more accurate than the cosine alone: BENCHMARKS.md, "The paraphrase and swap thresholds"),
+    else the cosine threshold.
     """
     logistic = _logistic(model, "logistic")
     if logistic is not None:

@@ -182,12 +182,10 @@ def find_differences(
             paraphrase decision (a logistic model over cosine and word overlap, fitted on
             MSRP; see :func:`summarize.comparison.calibration.is_paraphrase`).
         swap_threshold: Cosine above which entity swaps and negation are checked. Set high on
-            purpose: on 10 Multi-News clusters, checking them at the paraphrase threshold
-            (0.684) flagged mostly pairs that name extra people or negate a different verb
-            (cosines 0.69-0.72); clear swaps ("in London" / "in Paris", "confirmed" / "did not
-            confirm") score about 0.80-0.85 with MiniLM. Entity swaps also need exactly one
-            name of that kind on each side. Defaults to the embedder's calibrated value
-            (0.75 for all-MiniLM-L6-v2, the cosine at the same MSRP quantile for others).
+            purpose: just above the paraphrase threshold, pairs that name extra people or
+            negate a different verb outnumber real swaps (figures: BENCHMARKS.md, "The
+            paraphrase and swap thresholds"). Entity swaps also need exactly one name of that
+            kind on each side. Defaults to the embedder's calibrated value.
             Near-copies (:func:`near_copy`) are also checked word by word
             (:func:`edit_conflicts`), whatever their cosine.
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: The transformer itself, for the best alignment quality at ~65 sentences/s on 2 cores.
+#: The transformer itself, for the best alignment quality, far slower (BENCHMARKS.md "Speed").
 TRANSFORMER_EMBEDDER = "all-MiniLM-L6-v2"
 #: The higher-quality transformer, when its five part packages are installed.
 MPNET_EMBEDDER = "all-mpnet-base-v2"

@@ -536,6 +536,6 @@ class _Unit:
 
 
 #: Settings for per-source digests (tuned; see summarize.defaults.PER_SOURCE_EXTRACTIVE).
-PER_SOURCE = ExtractiveSummarizer(**PER_SOURCE_EXTRACTIVE)
+PER_SOURCE = ExtractiveSummarizer(**PER_SOURCE_EXTRACTIVE.as_kwargs())
 #: Settings for merged digests (tuned; see summarize.defaults.MERGED_EXTRACTIVE).
-MERGED = ExtractiveSummarizer(**MERGED_EXTRACTIVE)
+MERGED = ExtractiveSummarizer(**MERGED_EXTRACTIVE.as_kwargs())
