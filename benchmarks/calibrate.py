@@ -11,7 +11,7 @@ Two thresholds on the cosine of two sentence vectors, written to ``summarize/dat
   pair as the same fact when annotators scored it >= 3 ("roughly equivalent, but some important
   information differs or is missing").
 * ``claim_logistic``: the rule claims actually use
-(:func:`summarize.comparison.alignment.same_fact`): a
+(:func:`summarize.comparison.calibration.same_fact`): a
   logistic model over (cosine, word Jaccard) fitted on the same STS-B news pairs. It is more
   accurate there in cross-validation (static 78.6 % vs 75.8 %, MiniLM 81.8 % vs 78.2 %), and
   word overlap keeps static embeddings from matching any two sentences on the same topic.
@@ -41,9 +41,10 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarize.comparison.alignment import MINILM_RULE_THRESHOLDS, token_jaccard  # noqa: E402
+from summarize.comparison.calibration import token_jaccard  # noqa: E402
+from summarize.defaults import DEFAULT_EMBEDDER, MINILM_RULE_THRESHOLDS  # noqa: E402
 from summarize.models.embeddings import Embedder  # noqa: E402
-from summarize.models.registry import DEFAULT_EMBEDDER, cache_dir  # noqa: E402
+from summarize.models.registry import cache_dir  # noqa: E402
 
 PAIRS = ROOT.parent / "shared" / "eval" / "pairs"
 OUTPUT = ROOT / "summarize" / "data" / "same_fact.json"
@@ -181,7 +182,7 @@ def calibrate(model: str) -> dict:
     print(
         f"  logistic cos+jaccard     accuracy {_pct(sts_cv['logistic_accuracy'])}  "
         f"F1 {_pct(sts_cv['logistic_f1'])}  "
-        "(the claim rule: summarize.comparison.alignment.same_fact)"
+        "(the claim rule: summarize.comparison.calibration.same_fact)"
     )
     matched = _matched_thresholds(model, msrp, cos)
     print(

@@ -10,7 +10,7 @@ against the true stories, on
 
 Each set is split into two halves by story (even / odd story number). The threshold is chosen
 on half A of both sets together (best mean F1 over a grid) and confirmed on half B; the figure
-for the whole set uses :data:`summarize.pipeline.stories.DEFAULT_THRESHOLD`, the one fixed in code.
+for the whole set uses :data:`summarize.defaults.STORY_THRESHOLD`, the one fixed in code.
 The peer is TF-IDF average-link (scikit-learn ``AgglomerativeClustering`` on TF-IDF of the
 full text, cosine, average linkage), its threshold chosen the same way.
 
@@ -159,10 +159,11 @@ def _labels(groups: list[list[int]], n: int) -> list[int]:
 
 def ours_by_threshold(articles: list, grid: Sequence[float]) -> dict[float, list[int]]:
     """Our grouping at each threshold (vectors and candidates computed once)."""
-    from summarize.pipeline.stories import NEIGHBOURS, _average_link, _candidates, document_vectors
+    from summarize.defaults import STORY_NEIGHBOURS
+    from summarize.pipeline.stories import _average_link, _candidates, document_vectors
 
     tfidf, dense = document_vectors(articles)
-    candidates = _candidates(tfidf, dense, neighbours=NEIGHBOURS)
+    candidates = _candidates(tfidf, dense, neighbours=STORY_NEIGHBOURS)
     return {
         t: _labels(_average_link(candidates, tfidf, dense, threshold=t), len(articles))
         for t in grid
@@ -194,9 +195,9 @@ def _with_singletons(labels: list[int], extra: int) -> list[int]:
 
 
 def quality(eval_dir: Path, *, peer: bool = True) -> None:
-    from summarize.pipeline.stories import DEFAULT_THRESHOLD
+    from summarize.defaults import STORY_THRESHOLD
 
-    grid = sorted({*GRID, DEFAULT_THRESHOLD})
+    grid = sorted({*GRID, STORY_THRESHOLD})
     base_grid = [round(0.02 * i, 2) for i in range(1, 30)]
     table: dict[str, dict[str, dict[float, tuple]]] = {}
     for name in ("multinews", "neus"):
@@ -239,7 +240,7 @@ def quality(eval_dir: Path, *, peer: bool = True) -> None:
             thresholds,
             key=lambda t: (rows["multinews/A"][t][2] + rows["neus/A"][t][2], -abs(t - 0.3)),
         )
-        chosen = DEFAULT_THRESHOLD if system == "ours" else best
+        chosen = STORY_THRESHOLD if system == "ours" else best
         print(f"\n{system}: best threshold on half A = {best}; reported at {chosen}")
         print("| set | half | B-cubed P | R | F1 | F1, refused documents as singletons |")
         print("|---|---|---|---|---|---|")

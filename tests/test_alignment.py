@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from summarize.comparison.alignment import (
-    align,
+from summarize.comparison.alignment import align
+from summarize.comparison.calibration import (
     same_fact,
     same_fact_params,
     same_fact_threshold,

@@ -177,7 +177,7 @@ def test_directory_reports_every_bad_file(tmp_path):
 
 def test_directory_skips_bad_files_when_asked(tmp_path, caplog):
     bad = _folder_with_bad_files(tmp_path)
-    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
         articles = load_articles(tmp_path, errors="skip")
     assert [a.source for a in articles] == ["a_good", "Courier"]
     assert all(name in caplog.text for name in bad)
@@ -303,7 +303,7 @@ def test_200_short_articles(tmp_path):
 def test_two_identical_articles(tmp_path, caplog):
     (tmp_path / "one.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "two.txt").write_text(STORY, encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
         articles = load_articles(tmp_path)
     assert [a.source for a in articles] == ["one", "two"]
     assert articles[0].sentences == articles[1].sentences
@@ -392,7 +392,7 @@ def test_directory_with_readme_and_images(tmp_path, caplog):
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n")
     (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
-    with caplog.at_level(logging.INFO, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.INFO, logger="summarize.inputs"):
         articles = load_articles(tmp_path)
     assert [a.source for a in articles] == ["story"]
     assert "chart.png" in caplog.text and "photo.jpg" in caplog.text

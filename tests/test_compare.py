@@ -141,7 +141,8 @@ def test_date_and_entity_conflicts(embedder):
     ],
 )
 def test_conflict_rules_are_conservative(left, right, expected):
-    from summarize.comparison.differences import conflicts, sentence_facts
+    from summarize.comparison.conflicts import conflicts
+    from summarize.comparison.facts import sentence_facts
     from summarize.models.registry import load_spacy
 
     nlp = load_spacy()
@@ -162,13 +163,13 @@ def test_swapped_figures_are_found_even_with_the_same_numbers(embedder):
 
 
 def test_spacy_prefilter_keeps_every_pair_that_could_conflict():
-    from summarize.comparison.differences import _may_conflict_on_values
+    from summarize.comparison.facts import may_conflict_on_values
 
-    assert _may_conflict_on_values("It rose 3.7% in 2015.", "It rose 4% in 2015.")
-    assert _may_conflict_on_values("3 killed, 5 hurt.", "5 killed, 3 hurt.")  # swappable
-    assert _may_conflict_on_values("They met in March.", "They met in April.")
-    assert not _may_conflict_on_values("It rose 4%.", "Shares rose by 4% on the day.")
-    assert not _may_conflict_on_values("It rose sharply.", "It rose 4%.")  # one side: detail
+    assert may_conflict_on_values("It rose 3.7% in 2015.", "It rose 4% in 2015.")
+    assert may_conflict_on_values("3 killed, 5 hurt.", "5 killed, 3 hurt.")  # swappable
+    assert may_conflict_on_values("They met in March.", "They met in April.")
+    assert not may_conflict_on_values("It rose 4%.", "Shares rose by 4% on the day.")
+    assert not may_conflict_on_values("It rose sharply.", "It rose 4%.")  # one side: detail
 
 
 def test_unique_leaves_out_facts_another_outlet_words_differently(embedder):

@@ -223,7 +223,8 @@ def test_the_copies_and_the_update_are_one_family_with_their_shares(articles):
 
 def _closest_by_brute_force(articles) -> dict[str, tuple[float, str]]:
     """Each article's closest near-copy, pair by pair (what near_copy_families must find)."""
-    from summarize.comparison.families import NEAR_COPY, _shingles
+    from summarize.comparison.families import _shingles
+    from summarize.defaults import STORY_NEAR_COPY
 
     grams = [_shingles(a.text) for a in articles]
     closest: dict[str, tuple[float, str]] = {}
@@ -232,7 +233,7 @@ def _closest_by_brute_force(articles) -> dict[str, tuple[float, str]]:
             shorter = max(min(len(grams[i]), len(grams[j])), 1)
             share = len(grams[i] & grams[j]) / shorter
             known = closest.get(a.source, (0.0, ""))[0]
-            if i != j and grams[i] and share >= NEAR_COPY and share > known:
+            if i != j and grams[i] and share >= STORY_NEAR_COPY and share > known:
                 closest[a.source] = (share, b.source)
     return closest
 

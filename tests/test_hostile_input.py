@@ -52,7 +52,7 @@ def good_folder(tmp_path: Path) -> Path:
 def assert_rest_loads(folder: Path, bad_name: str, caplog) -> None:
     """With errors="skip" the good article loads and the bad item is named in a warning."""
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
         articles = load_articles(folder, errors="skip")
     assert [a.path.name for a in articles] == ["good.txt"]
     assert articles[0].sentences == SENTENCES
@@ -154,7 +154,7 @@ def test_sidecar_entry_with_a_list_fails_that_file_only(tmp_path, caplog):
     )
     error = raises_naming(MetadataError, "sources.yaml", lambda: load_articles(folder))
     assert "other.txt" in str(error) and error.key == "source"
-    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
         articles = load_articles(folder, errors="skip")
     assert [a.source for a in articles] == ["Courier"]
     assert "other.txt" in caplog.text
@@ -170,7 +170,7 @@ def test_metadata_size_caps(tmp_path, caplog):
     huge_block.write_text(f"---\n{lines}---\n{STORY}", encoding="utf-8")
     raises_naming(MetadataError, "block.md", lambda: load_articles(huge_block))
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
         articles = load_articles(folder, errors="skip")
     assert [a.path.name for a in articles] == ["good.txt"]
     assert "value.md" in caplog.text and "block.md" in caplog.text
@@ -208,7 +208,7 @@ def test_json_nested_extras_are_left_out_with_a_log_line(tmp_path, caplog):
         "words": 40,
     }
     path.write_text(json.dumps(record), encoding="utf-8")
-    with caplog.at_level(logging.INFO, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.INFO, logger="summarize.inputs"):
         [article] = load_articles(path)
     assert article.source == "Courier" and article.metadata == {"words": "40"}
     assert "tags" in caplog.text and "media" in caplog.text
@@ -263,7 +263,7 @@ def test_dangling_link_and_link_loop(tmp_path, caplog):
     raises_naming(FileAccessError, "loop.txt", lambda: load_articles(folder / "loop.txt"))
     raises_naming(FileAccessError, "dangling.txt", lambda: load_articles(folder / "dangling.txt"))
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
         articles = load_articles(folder, errors="skip")
     assert [a.path.name for a in articles] == ["good.txt"]
     assert "dangling.txt" in caplog.text and "loop.txt" in caplog.text
@@ -284,7 +284,7 @@ def test_link_leaving_the_folder_is_not_followed(tmp_path, caplog):
     error = raises_naming(FileAccessError, "shadow.txt", lambda: load_articles(folder))
     assert "follow_links=True" in str(error)
     caplog.clear()
-    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
         articles = load_articles(folder, errors="skip")
     assert [a.path.name for a in articles] == ["good.txt", "inside.txt"]
     assert "shadow.txt" in caplog.text
@@ -499,7 +499,7 @@ def test_briefings_written_into_the_folder_are_skipped(tmp_path, caplog, bundled
     (folder / "briefing.md").write_text(bundled_briefing.to_markdown(), encoding="utf-8")
     (folder / "briefing.html").write_text(bundled_briefing.to_html(), encoding="utf-8")
     (folder / "briefing.json").write_text(bundled_briefing.to_json(), encoding="utf-8")
-    with caplog.at_level(logging.INFO, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.INFO, logger="summarize.inputs"):
         articles = load_articles(folder)
     assert [a.path.name for a in articles] == ["good.txt"]
     for name in ("briefing.md", "briefing.html", "briefing.json"):

@@ -241,7 +241,7 @@ def test_duplicate_sources_get_numbered(tmp_path):
 def test_identical_articles_are_kept_with_a_warning(tmp_path, caplog):
     (tmp_path / "a.txt").write_text("Title\n" + BODY, encoding="utf-8")
     (tmp_path / "b.txt").write_text("Title\n" + BODY, encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="summarize.inputs.loading"):
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
         articles = load_articles(tmp_path)
     assert [a.source for a in articles] == ["a", "b"]
     assert articles[0].text == articles[1].text

@@ -18,8 +18,8 @@ from summarize import brief, load_articles, summarise
 from summarize.comparison.comparison import (
     compare,  # `from summarize import compare` can yield the module
 )
+from summarize.defaults import MAX_SENTENCE_WORDS
 from summarize.errors import ArticleError, InputError
-from summarize.inputs.sentences import DEFAULT_MAX_WORDS
 
 ENGLISH = (
     "The central bank raised its main interest rate to 4.5 percent on Thursday.\n\n"
@@ -227,8 +227,8 @@ def test_one_enormous_sentence_without_punctuation(tmp_path, bundled_articles, e
     run_on = next(a for a in articles if a.path and a.path.name == "run_on.txt")
     assert run_on.word_count >= 2990, "the text must not be silently dropped"
     # Hard-wrapped into sentence-sized pieces, so no later stage sees one 3,000-word sentence.
-    assert len(run_on.sentences) >= 3000 // DEFAULT_MAX_WORDS
-    assert max(len(s.split()) for s in run_on.sentences) <= DEFAULT_MAX_WORDS
+    assert len(run_on.sentences) >= 3000 // MAX_SENTENCE_WORDS
+    assert max(len(s.split()) for s in run_on.sentences) <= MAX_SENTENCE_WORDS
 
     digest = summarise(run_on, max_words=50)
     assert digest.word_count <= 50

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from summarize import brief_many, group_stories, load_articles
+from summarize import brief_many, defaults, group_stories, load_articles
 from summarize.cli import main
-from summarize.pipeline import stories
 from summarize.progress import bar, progress_bars
 
 MIXED = Path(__file__).resolve().parent.parent / "articles" / "mixed-news-day"
@@ -43,7 +42,7 @@ def test_brief_shows_steps_only_when_asked_or_on_a_terminal(bundled_articles, em
 def test_grouping_bar_follows_the_switch(enabled, shown, embedder, monkeypatch, capsys):
     pile = load_articles(MIXED)
     # Blocks of 2 articles: a "large" pile, which gets a bar on a terminal (only there).
-    monkeypatch.setattr(stories, "BLOCK", 2)
+    monkeypatch.setattr(defaults, "STORY_BLOCK", 2)
     with progress_bars(enabled):
         group_stories(pile, embedder=embedder)
     assert ("grouping" in capsys.readouterr().err) is shown

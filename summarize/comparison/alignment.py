@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import json
 import logging
-import re
 from collections.abc import Sequence
-from importlib import resources
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.defaults import (
-    DEFAULT_EMBEDDER,
-    FALLBACK_CLAIM_THRESHOLD,
-    FALLBACK_PARAPHRASE_THRESHOLD,
-    MINILM_RULE_THRESHOLDS,
-)
+from summarize.comparison.calibration import same_fact, word_set
 from summarize.errors import InputError
-from summarize.models.registry import canonical_embedder_name
 from summarize.types.alignment import (
     Alignment,
     Claim,
@@ -37,7 +26,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "MINILM_RULE_THRESHOLDS",
     "Alignment",
     "Claim",
     "Match",
@@ -46,120 +34,7 @@ __all__ = [
     "align",
     "article_alignment",
     "article_alignments",
-    "is_paraphrase",
-    "same_fact",
-    "same_fact_params",
-    "same_fact_threshold",
-    "token_jaccard",
-    "word_set",
 ]
-
-
-# --------------------------------------------------------------------------------------------
-# Calibrated thresholds (benchmarks/calibrate.py writes summarize/data/same_fact.json)
-# --------------------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=1)
-def _calibration() -> dict[str, Any]:
-    try:
-        text = resources.files("summarize").joinpath("data/same_fact.json").read_text("utf-8")
-    except (FileNotFoundError, OSError):  # pragma: no cover - the file ships with the package
-        logger.warning("summarize/data/same_fact.json is missing; using built-in thresholds.")
-        return {}
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-_WORD = re.compile(r"\w+")
-
-
-def token_jaccard(a: str, b: str) -> float:
-    """Share of distinct lower-cased words two texts have in common (a calibration feature)."""
-    return word_overlap(word_set(a), word_set(b))
-
-
-def word_set(text: str) -> frozenset[str]:
-    """The distinct lower-cased words of ``text`` (what :func:`token_jaccard` compares)."""
-    return frozenset(_WORD.findall(text.lower()))
-
-
-def same_fact(model: str | None = None) -> SameFact:
-    """The calibrated :class:`SameFact` rule for embedder ``model`` (``None``: the default)."""
-    logistic = _logistic(model, "claim_logistic")
-    if logistic is not None and logistic[0] > 0:
-        w_cos, w_overlap, bias = logistic
-        return SameFact(threshold=-bias / w_cos, overlap_weight=w_overlap / w_cos, slope=w_cos)
-    return SameFact(threshold=same_fact_params(model)["claim_threshold"])
-
-
-def is_paraphrase(score: float, a: str, b: str, *, model: str | None = None) -> bool:
-    """Whether two sentences with cosine ``score`` are paraphrases (MSRP sense).
-
-    Uses the embedder's calibrated logistic model over (cosine, word overlap) when it has one
-    (more accurate than the cosine alone: 74.6 % vs 72.8 % on MSRP for all-MiniLM-L6-v2, 73.6 %
-    vs 72.6 % for the static default), else the cosine threshold.
-    """
-    logistic = _logistic(model, "logistic")
-    if logistic is not None:
-        w_cos, w_jac, bias = logistic
-        return bool(w_cos * score + w_jac * token_jaccard(a, b) + bias >= 0.0)
-    return bool(score >= same_fact_params(model)["paraphrase_threshold"])
-
-
-def _logistic(model: str | None, key: str) -> tuple[float, float, float] | None:
-    """(cosine weight, word-overlap weight, bias) of a stored logistic model, if there is one."""
-    logistic = _model_calibration(model).get(key)
-    if not logistic or logistic.get("features") != ["cosine", "token_jaccard"]:
-        return None
-    (w_cos, w_jac), bias = logistic["coef"], logistic["intercept"]
-    return float(w_cos), float(w_jac), float(bias)
-
-
-@functools.lru_cache(maxsize=16)
-def _model_calibration(model: str | None) -> dict[str, Any]:
-    """The calibration entry of ``model``, else (with a warning, once) the file's default."""
-    data = _calibration()
-    models = {name.lower(): params for name, params in data.get("models", {}).items()}
-    params = models.get(Path(canonical_embedder_name(model)).name.lower())
-    if params is None:
-        fallback = str(data.get("default", DEFAULT_EMBEDDER)).lower()
-        if model is not None:
-            logger.warning(
-                "No same-fact calibration for embedder %r; using the one for %r. Run "
-                "`python benchmarks/calibrate.py --model %s` to calibrate it.",
-                model,
-                fallback,
-                model,
-            )
-        params = models.get(fallback, {})
-    return dict(params)
-
-
-def same_fact_params(model: str | None = None) -> dict[str, float]:
-    """The calibrated thresholds for ``model`` (``None``: the default embedder).
-
-    An uncalibrated model gets the thresholds of the file's ``"default"`` entry (the
-    transformer all-MiniLM-L6-v2, whose cosine scale other transformers share roughly).
-
-    Returns cosine similarities above which two sentences are taken to report the same fact
-    (``claim_threshold``), to be paraphrases (``paraphrase_threshold``, stricter), to be near
-    identical (``swap_threshold``: detail swaps are checked) and to repeat each other
-    (``duplicate_threshold``).
-    """
-    params = _model_calibration(model)
-    return {
-        "claim_threshold": float(params.get("claim_threshold", FALLBACK_CLAIM_THRESHOLD)),
-        "paraphrase_threshold": float(
-            params.get("paraphrase_threshold", FALLBACK_PARAPHRASE_THRESHOLD)
-        ),
-        **{name: float(params.get(name, value)) for name, value in MINILM_RULE_THRESHOLDS.items()},
-    }
-
-
-# --------------------------------------------------------------------------------------------
-# align()
-# --------------------------------------------------------------------------------------------
 
 
 def align(
@@ -464,8 +339,3 @@ def _document_similarity(
     similarity /= 2
     np.fill_diagonal(similarity, 1.0)
     return similarity
-
-
-def same_fact_threshold(model: str | None = None) -> float:
-    """The calibrated cosine-only same-fact threshold (the rule itself is :func:`same_fact`)."""
-    return same_fact_params(model)["claim_threshold"]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.comparison.alignment import align
-from summarize.comparison.differences import find_differences
+from summarize.comparison.conflicts import find_differences
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from summarize.models.embeddings import Embedder
     from summarize.types.article import Article
 
-__all__ = ["POSSIBLY_SAME", "Comparison", "Difference", "Dispute", "DisputedValue", "compare"]
+__all__ = ["Comparison", "Difference", "Dispute", "DisputedValue", "compare"]
 
 logger = logging.getLogger(__name__)
 

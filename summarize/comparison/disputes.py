@@ -1,6 +1,6 @@
 """Disputes: the pairwise differences of a story grouped into one entry per detail of a fact.
 
-:func:`~summarize.comparison.differences.find_differences` says which aligned sentence pairs
+:func:`~summarize.comparison.conflicts.find_differences` says which aligned sentence pairs
 conflict;
 a story of ten reports repeats one disagreement pair by pair. :func:`group_disputes` turns
 those pairs into :class:`~summarize.comparison.comparison.Dispute` objects ("Deaths: 60 (6 outlets)

@@ -101,7 +101,7 @@ class Token:
     number: bool  # like a number ("nine", "40")
     compound: bool  # inside a number-noun modifier ("140-person"): describes, does not count
     when: bool = False  # inside a date or time ("next month"; the date checks compare those)
-    negation: bool = False  # negates the statement (see summarize.comparison.differences)
+    negation: bool = False  # negates the statement (see summarize.comparison.conflicts)
     capitalised: bool = False  # capitalised inside the sentence: a name even when untagged
     initial: bool = False  # first word of its sentence (capitalised whatever it is)
 

@@ -1,13 +1,14 @@
 """Near-copies of one report: wire copies and updates of one article count as one report.
 
-Two articles are near-copies when at least :data:`NEAR_COPY` of the shorter one's word 5-grams
-(:data:`SHINGLE` words) also appear in the other. :func:`near_copy_families` partitions a
-story's articles into families (used by :func:`summarize.pipeline.stories.group_stories` for each
-story); :func:`collapse_near_copies` folds each family into the one article that a briefing or
-comparison cites, as "AP, via X and Y" (:meth:`summarize.types.Story.briefing_articles`), so
-copies never count as independent corroboration. Families are found on word 5-grams alone
-(no model); a member that changes a figure keeps its changed sentences as a version article
-(:func:`changed_figures`, spaCy numbers), so folding never hides a changed figure.
+Two articles are near-copies when at least :data:`~summarize.defaults.STORY_NEAR_COPY` of the
+shorter one's word 5-grams (:data:`~summarize.defaults.STORY_SHINGLE` words) also appear in the
+other. :func:`near_copy_families` partitions a story's articles into families (used by
+:func:`summarize.pipeline.stories.group_stories` for each story); :func:`collapse_near_copies` folds
+each family into the one article that a briefing or comparison cites, as "AP, via X and Y"
+(:meth:`summarize.types.Story.briefing_articles`), so copies never count as independent
+corroboration. Families are found on word 5-grams alone (no model); a member that changes a figure
+keeps its changed sentences as a version article (:func:`changed_figures`, spaCy numbers), so
+folding never hides a changed figure.
 """
 
 from __future__ import annotations
@@ -26,18 +27,11 @@ from summarize.types.story import Family, NearCopy, Story, free_label
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "NEAR_COPY",
-    "SHINGLE",
     "changed_figures",
     "collapse_near_copies",
     "describe_folds",
     "near_copy_families",
 ]
-
-#: Share of the shorter text's word 5-grams two near-copies have in common (see defaults.py).
-NEAR_COPY = defaults.STORY_NEAR_COPY
-#: Words per shingle.
-SHINGLE = defaults.STORY_SHINGLE
 
 # Wire services credited in a dateline or byline: "(AP)", "— Reuters", "Associated Press".
 _WIRES = {
@@ -52,19 +46,22 @@ _WIRES = {
 
 def _shingles(text: str) -> set[int]:
     words = re.findall(r"\w+", text.lower())
-    if len(words) < SHINGLE:
+    if len(words) < defaults.STORY_SHINGLE:
         return {hash(tuple(words))} if words else set()
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+    return {
+        hash(tuple(words[i : i + defaults.STORY_SHINGLE]))
+        for i in range(len(words) - defaults.STORY_SHINGLE + 1)
+    }
 
 
 def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
     """Partition one story's articles into near-copy families (singletons included).
 
-    Two articles are near-copies when at least :data:`NEAR_COPY` of the shorter one's word
-    5-grams appear in the other (a wire report and an outlet's trimmed copy of it; an article
-    and its update). Families are in order of their first article; each family of several
-    articles records, for each member, the member it shares most with and that share (its
-    ``copies``: why it was folded).
+    Two articles are near-copies when at least :data:`~summarize.defaults.STORY_NEAR_COPY` of
+    the shorter one's word 5-grams appear in the other (a wire report and an outlet's trimmed
+    copy of it; an article and its update). Families are in order of their first article; each
+    family of several articles records, for each member, the member it shares most with and that
+    share (its ``copies``: why it was folded).
     """
     shingles = [_shingles(article.text) for article in articles]
     # Identical texts (a feed that carries one wire story 50 times) are compared once: counting
@@ -101,7 +98,7 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
     closest: dict[int, tuple[float, int]] = {}
     for (i, j), count in sorted(shared.items()):
         shorter = max(min(len(shingles[i]), len(shingles[j])), 1)
-        if count >= NEAR_COPY * shorter:
+        if count >= defaults.STORY_NEAR_COPY * shorter:
             share = count / shorter
             join(i, j)
             for a, b in ((i, j), (j, i)):
@@ -182,10 +179,10 @@ def collapse_near_copies(
 def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
     """The sentences of ``member`` (a near-copy of ``cited``) that state a figure, with what it
     counts, that the cited text does not state: "killed 60 people" when the cited update says
-    65 (:func:`summarize.comparison.differences.stated_figures`). Sentences the cited text repeats
+    65 (:func:`summarize.comparison.facts.stated_figures`). Sentences the cited text repeats
     word for
     word, or whose figures it states too, are left out: the cited text already shows them."""
-    from summarize.comparison.differences import stated_figures
+    from summarize.comparison.facts import stated_figures
 
     repeated = set(cited.sentences)
     candidates = [s for s in member.sentences if s not in repeated]
@@ -200,7 +197,7 @@ def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
 def _figures_of(sentences: tuple[str, ...]) -> frozenset[tuple[str, object]]:
     """A cited text's figures, sentence by sentence as the members' are read, parsed once for
     all the members of its family."""
-    from summarize.comparison.differences import stated_figures
+    from summarize.comparison.facts import stated_figures
 
     return frozenset().union(*stated_figures(sentences))
 

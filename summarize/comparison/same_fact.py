@@ -72,7 +72,7 @@ def same_fact_probability(
     if not left:
         return np.zeros(0, dtype=np.float64)
 
-    from summarize.comparison.alignment import same_fact, token_jaccard
+    from summarize.comparison.calibration import same_fact, token_jaccard
     from summarize.models.embeddings import as_embedder
 
     model = as_embedder(embedder)

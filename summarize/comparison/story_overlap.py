@@ -28,17 +28,17 @@ as many same-story as different-story pairs, so 0.5 means even odds at a 1:1 pri
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from summarize.comparison.calibration import calibration_file
 
 logger = logging.getLogger(__name__)
 
@@ -270,8 +270,7 @@ def default_model(embedder: str | None = None) -> OverlapModel:
     with a warning (its cosine signals run on another scale)."""
     from summarize.models.registry import canonical_embedder_name
 
-    text = resources.files("summarize").joinpath("data/overlap.json").read_text(encoding="utf-8")
-    data = json.loads(text)
+    data = calibration_file("overlap.json")
     models = {name.lower(): entry for name, entry in data["models"].items()}
     name = canonical_embedder_name(embedder)
     entry = models.get(Path(name).name.lower())

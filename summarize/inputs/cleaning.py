@@ -1,5 +1,8 @@
 """Boilerplate removal for plain article text, line by line, keeping everything it drops.
 
+(One module past 400 lines on purpose: half of it is the table of boilerplate patterns, and the
+patterns and the passes that apply them are one rule set, read and tuned together.)
+
 Web pages copied or scraped as text carry lines a reader skips: newsletter promos, "related
 stories" teaser lists, comment forms, share buttons, advert markers, photo credits, copyright
 lines, the outlet's name, the headline repeated, lines repeated verbatim. :func:`clean_text`

@@ -20,10 +20,9 @@ import pysbd
 from summarize.defaults import MAX_CHUNK_WORDS, MAX_SENTENCE_WORDS
 from summarize.errors import InputError
 
-__all__ = ["DEFAULT_MAX_WORDS", "MAX_CHUNK_WORDS", "split_paragraphs", "split_sentences"]
+__all__ = ["split_paragraphs", "split_sentences"]
 
 #: Sentences longer than this many words are hard-wrapped (see :func:`split_sentences`).
-DEFAULT_MAX_WORDS = MAX_SENTENCE_WORDS
 # Text without spaces (Chinese, Japanese, or junk) is measured in characters instead.
 _CHARS_PER_WORD = 12
 
@@ -226,7 +225,7 @@ def _wrap(sentence: str, max_words: int) -> list[str]:
 
 
 def split_sentences(
-    text: str, *, max_words: int = DEFAULT_MAX_WORDS, language: str = "en"
+    text: str, *, max_words: int = MAX_SENTENCE_WORDS, language: str = "en"
 ) -> list[str]:
     """Split ``text`` into sentences, in reading order.
 

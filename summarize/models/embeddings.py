@@ -5,8 +5,8 @@ The default model is static (``minilm-static``, a model2vec ``StaticModel``, see
 sentences/s, no torch. Transformer models
 (``all-MiniLM-L6-v2``, mpnet, any sentence-transformers folder) have two backends that run the
 *same* model: ``"torch"`` (the default, sentence-transformers) and
-``"onnx"`` (the model's transformer exported once to ONNX and run by ONNX Runtime; cosines within
-1e-5 of torch, about 1.25x less CPU time on the project's 2-core machine, see ``BENCHMARKS.md``).
+``"onnx"`` (the model's transformer exported once to ONNX and run by ONNX Runtime; the same
+cosines to within 1e-5 at less CPU time, see ``BENCHMARKS.md`` "Speed").
 The ONNX file is exported on first use into the ``onnx`` folder of
 :func:`summarize.models.registry.cache_dir`; it needs ``pip install onnx onnxruntime``. Only
 mean-pooled,
@@ -29,8 +29,9 @@ from typing import Any, Literal, overload
 import numpy as np
 
 from summarize import progress
+from summarize.defaults import DEFAULT_EMBEDDER
 from summarize.errors import InputError
-from summarize.models.registry import DEFAULT_EMBEDDER, cache_dir, load_embedder_model
+from summarize.models.registry import cache_dir, load_embedder_model
 
 logger = logging.getLogger(__name__)
 

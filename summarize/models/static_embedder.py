@@ -1,9 +1,9 @@
 """The static default embedder: model2vec's distillation of a sentence-transformer.
 
-A transformer embeds a sentence with ~0.6-0.9 GFLOP; on the project's 2-core CPU that caps
-all-MiniLM-L6-v2 at ~65 sentences/s. A *static* model replaces it by a lookup table: one vector
-per sub-word token, a sentence is the normalised mean of its tokens' vectors, thousands of
-sentences/s with numpy alone (no torch import).
+A transformer runs a whole network for each sentence, which caps all-MiniLM-L6-v2 at tens of
+sentences a second on the project's 2-core CPU (BENCHMARKS.md "Speed"). A *static* model
+replaces it by a lookup table: one vector per sub-word token, a sentence is the normalised mean
+of its tokens' vectors, thousands of sentences/s with numpy alone (no torch import).
 
 `model2vec <https://github.com/MinishLab/model2vec>`_ (Tulkens & van Dongen, 2024) does both
 halves: :func:`model2vec.distill.distill` builds the table (each vocabulary token embedded by

@@ -30,10 +30,6 @@ __all__ = [
 ]
 
 
-#: Word budget when no limit is given (see summarize.defaults).
-DEFAULT_MAX_WORDS_SOURCE = SUMMARY_MAX_WORDS_SOURCE
-DEFAULT_MAX_WORDS_MERGED = SUMMARY_MAX_WORDS_MERGED
-
 METHODS = ("extractive", "abstractive")  # the names; summarize.summarizers.METHODS
 
 
@@ -66,7 +62,7 @@ def resolve_limits(
     max_words: int | None = None,
     max_sentences: int | None = None,
     ratio: float | None = None,
-    default_words: int = DEFAULT_MAX_WORDS_SOURCE,
+    default_words: int = SUMMARY_MAX_WORDS_SOURCE,
 ) -> Limits:
     """Turn the user's limits into one :class:`Limits`; every limit given applies.
 
@@ -118,7 +114,7 @@ def summarise(
             ``supported=False`` when nothing backs it), or a configured summarizer instance
             (see :mod:`summarize.summarizers`).
         model: Generation model for "abstractive" (see
-        :func:`summarize.models.registry.load_generator`).
+        :func:`summarize.models.generators.load_generator`).
         embedder: The :class:`~summarize.models.embeddings.Embedder` to align with when no
             ``alignment`` is given, or an embedder model name as :func:`summarize.brief` takes
             (default: the shared default).
@@ -156,7 +152,7 @@ def summarise(
         max_words=max_words,
         max_sentences=max_sentences,
         ratio=ratio,
-        default_words=DEFAULT_MAX_WORDS_MERGED if merged else DEFAULT_MAX_WORDS_SOURCE,
+        default_words=SUMMARY_MAX_WORDS_MERGED if merged else SUMMARY_MAX_WORDS_SOURCE,
     )
     digest = summarizer(articles, alignment=alignment, limits=limits)
     if not merged:
@@ -164,7 +160,7 @@ def summarise(
     from summarize.comparison.disputes import cite_precisely
 
     if differences is None:
-        from summarize.comparison.differences import find_differences
+        from summarize.comparison.conflicts import find_differences
 
         differences = find_differences(alignment)
     return cite_precisely(digest, alignment.claims, differences)

@@ -1,15 +1,17 @@
 """Group a pile of articles into stories: :func:`group_stories` (the :class:`Story` type is in
 :mod:`summarize.types.story`).
 
-How it works (each step scales to tens of thousands of articles):
+How it works (each step scales to tens of thousands of articles; the ``STORY_*`` settings are
+in :mod:`summarize.defaults`):
 
 1. Each article becomes one vector mixing two views of it: TF-IDF over its headline and text
-   (first :data:`TFIDF_WORDS` words: names, places, numbers, what makes two reports *the same
+   (first ``STORY_TFIDF_WORDS`` words: names, places, numbers, what makes two reports *the same
    event*) and the mean sentence embedding of its headline and lead (the same event in other
    words). Cosine of the mix is
-   ``TFIDF_WEIGHT * tfidf_cosine + (1 - TFIDF_WEIGHT) * embedding_cosine``.
-2. Candidate pairs: each article's :data:`NEIGHBOURS` nearest articles, found block by block
-   (:data:`BLOCK` rows at a time), so memory grows with ``n * NEIGHBOURS``, never ``n * n``.
+   ``STORY_TFIDF_WEIGHT * tfidf_cosine + (1 - STORY_TFIDF_WEIGHT) * embedding_cosine``.
+2. Candidate pairs: each article's ``STORY_NEIGHBOURS`` nearest articles, found block by block
+   (``STORY_BLOCK`` rows at a time), so memory grows with ``n * STORY_NEIGHBOURS``, never
+   ``n * n``.
 3. Average-link grouping over the candidate pairs: two groups linked by a candidate pair merge
    when the mean similarity over *all* their article pairs is at least ``threshold`` (exact, and
    cheap: the mean pair cosine of two groups is the dot product of their mean vectors). Which
@@ -54,7 +56,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "DEFAULT_THRESHOLD",
     "Family",
     "Story",
     "document_vectors",
@@ -64,13 +65,6 @@ __all__ = [
 ]
 
 # The grouping parameters, each explained (with where its value comes from) in defaults.py.
-BLOCK = defaults.STORY_BLOCK
-FLOOR = defaults.STORY_FLOOR
-LEAD_SENTENCES = defaults.STORY_LEAD_SENTENCES
-NEIGHBOURS = defaults.STORY_NEIGHBOURS
-TFIDF_WEIGHT = defaults.STORY_TFIDF_WEIGHT
-TFIDF_WORDS = defaults.STORY_TFIDF_WORDS
-DEFAULT_THRESHOLD = defaults.STORY_THRESHOLD
 
 # --------------------------------------------------------------------------- grouping
 
@@ -80,7 +74,7 @@ def group_stories(
     *,
     threshold: float | None = None,
     embedder: Embedder | str | None = None,
-    neighbours: int = NEIGHBOURS,
+    neighbours: int = defaults.STORY_NEIGHBOURS,
     progress: bool | None = None,
 ) -> list[Story]:
     """Group articles into stories, each with its label, dates, outlets and near-copy families.
@@ -88,7 +82,7 @@ def group_stories(
     Args:
         articles: The articles (any number, any mix of events).
         threshold: Mean pair similarity for two groups to be one story, in (0, 1); higher
-            splits more. Default :data:`DEFAULT_THRESHOLD` (chosen on dev data).
+            splits more. Default :data:`~summarize.defaults.STORY_THRESHOLD` (chosen on dev data).
         embedder: Sentence embedder (an Embedder or a model name); default: the shared one.
         neighbours: Candidate neighbours per article (more: slower, steadier on huge stories).
         progress: Progress bar on stderr over the neighbour search; ``None`` follows
@@ -104,7 +98,7 @@ def group_stories(
     """
     items = list(articles)
     if threshold is None:
-        threshold = DEFAULT_THRESHOLD
+        threshold = defaults.STORY_THRESHOLD
     if not 0 < threshold < 1:
         raise InputError(f"threshold must be between 0 and 1, got {threshold!r}.")
     if neighbours < 1:
@@ -118,7 +112,7 @@ def group_stories(
     if not items:
         return []
     tfidf, dense = document_vectors(items, embedder=embedder)
-    with progress_bars(choose(progress, worth_a_bar=len(items) >= 2 * BLOCK)):
+    with progress_bars(choose(progress, worth_a_bar=len(items) >= 2 * defaults.STORY_BLOCK)):
         candidates = _candidates(tfidf, dense, neighbours=neighbours)
     groups = _average_link(candidates, tfidf, dense, threshold=threshold)
     stories = [_story([items[i] for i in group], dense[group]) for group in groups]
@@ -135,12 +129,15 @@ def document_vectors(
     articles: Sequence[Article], *, embedder: Embedder | str | None = None
 ) -> tuple[csr_matrix, np.ndarray]:
     """The two views of each article: L2-normalised TF-IDF rows (sparse) over its first
-    :data:`TFIDF_WORDS` words, and its unit-length mean lead-sentence embedding."""
+    :data:`~summarize.defaults.STORY_TFIDF_WORDS` words, and its unit-length mean lead-sentence
+    embedding."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from summarize.models.embeddings import Embedder, get_embedder
 
-    texts = [" ".join(f"{a.title} {a.text}".split()[:TFIDF_WORDS]) for a in articles]
+    texts = [
+        " ".join(f"{a.title} {a.text}".split()[: defaults.STORY_TFIDF_WORDS]) for a in articles
+    ]
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
     try:
         tfidf = vectorizer.fit_transform(texts).tocsr()
@@ -149,7 +146,7 @@ def document_vectors(
 
         tfidf = csr_matrix((len(articles), 1), dtype=np.float32)
     encoder = embedder if isinstance(embedder, Embedder) else get_embedder(embedder)
-    leads = [[a.title, *a.sentences[:LEAD_SENTENCES]] for a in articles]
+    leads = [[a.title, *a.sentences[: defaults.STORY_LEAD_SENTENCES]] for a in articles]
     vectors = encoder.encode([s for lead in leads for s in lead])
     sizes = np.array([len(lead) for lead in leads])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
@@ -175,20 +172,20 @@ def _candidates(tfidf: csr_matrix, dense: np.ndarray, *, neighbours: int) -> _Ca
     if k < 1:
         return _Candidates(pairs, saturated)
     tfidf_t = tfidf.T.tocsr()
-    starts = range(0, n, BLOCK)
+    starts = range(0, n, defaults.STORY_BLOCK)
     for start in track(starts, desc="grouping", unit="block"):
-        stop = min(start + BLOCK, n)
-        block = TFIDF_WEIGHT * (tfidf[start:stop] @ tfidf_t).toarray()
-        block += (1 - TFIDF_WEIGHT) * (dense[start:stop] @ dense.T)
+        stop = min(start + defaults.STORY_BLOCK, n)
+        block = defaults.STORY_TFIDF_WEIGHT * (tfidf[start:stop] @ tfidf_t).toarray()
+        block += (1 - defaults.STORY_TFIDF_WEIGHT) * (dense[start:stop] @ dense.T)
         rows = np.arange(stop - start)
         block[rows, rows + start] = -np.inf  # not its own neighbour
         top = np.argpartition(-block, k - 1, axis=1)[:, :k]
         sims = np.take_along_axis(block, top, axis=1)
-        saturated[start:stop] = (sims.min(axis=1) >= FLOOR) & (n - 1 > k)
+        saturated[start:stop] = (sims.min(axis=1) >= defaults.STORY_FLOOR) & (n - 1 > k)
         for row, (columns, values) in enumerate(zip(top, sims, strict=True)):
             i = start + row
             for j, value in zip(columns.tolist(), values.tolist(), strict=True):
-                if value >= FLOOR:
+                if value >= defaults.STORY_FLOOR:
                     pairs[(i, j) if i < j else (j, i)] = value
     return _Candidates(pairs, saturated)
 
@@ -230,7 +227,9 @@ def _average_link(
     def exact(a: int, b: int) -> float:
         lexical = float(sparse_sum[a].multiply(sparse_sum[b]).sum())
         semantic = float(dense_sum[a] @ dense_sum[b])
-        return (TFIDF_WEIGHT * lexical + (1 - TFIDF_WEIGHT) * semantic) / (size[a] * size[b])
+        return (
+            defaults.STORY_TFIDF_WEIGHT * lexical + (1 - defaults.STORY_TFIDF_WEIGHT) * semantic
+        ) / (size[a] * size[b])
 
     # Heap entries: (-priority, a, b, checked); checked entries hold the exact mean.
     heap = [(-estimate(a, b), a, b, False) for a in links for b in links[a] if a < b]

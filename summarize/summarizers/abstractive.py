@@ -1,9 +1,9 @@
 """Abstractive digests: a transformers model writes the summary; the guard checks every sentence.
 
-One code path serves every model :func:`summarize.models.registry.load_generator` can load: seq2seq
-models (BART, PEGASUS, T5/flan-t5) get the text (T5 with its "summarize: " prefix), chat models
-(the bundled SmolLM2-135M-Instruct, Qwen, Llama...) get an instruction through their chat
-template. Input longer than the model's context is never cut silently: it is split at
+One code path serves every model :func:`summarize.models.generators.load_generator` can load:
+seq2seq models (BART, PEGASUS, T5/flan-t5) get the text (T5 with its "summarize: " prefix),
+chat models (the bundled SmolLM2-135M-Instruct, Qwen, Llama...) get an instruction through their
+chat template. Input longer than the model's context is never cut silently: it is split at
 sentence boundaries into chunks that fit, each chunk is summarised (map), and the partial
 summaries are summarised again until one summary remains (reduce). Decoding is greedy, so the
 same input gives the same digest.
@@ -29,13 +29,13 @@ from summarize.types.digest import Digest, Limits
 
 if TYPE_CHECKING:
     from summarize.models.embeddings import Embedder
-    from summarize.models.registry import Generator
+    from summarize.models.generators import Generator
     from summarize.types.alignment import Alignment
     from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["TOKENS_PER_WORD", "AbstractiveSummarizer", "chunk_units", "fit_limits"]
+__all__ = ["AbstractiveSummarizer", "chunk_units", "fit_limits"]
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
 _T5_TYPES = {"t5", "mt5", "umt5", "longt5"}
@@ -112,7 +112,7 @@ class AbstractiveSummarizer:
         :class:`~summarize.summarizers.Summarizer` interface)."""
         from summarize.inputs.sentences import split_sentences
         from summarize.models.embeddings import get_embedder
-        from summarize.models.registry import load_generator
+        from summarize.models.generators import load_generator
         from summarize.summarizers.faithfulness import check
 
         units = [sentence for article in articles for sentence in article.sentences]

@@ -157,8 +157,7 @@ class ExtractiveSummarizer:
         diversity: MMR redundancy weight (0 = none).
         duplicate: Cosine above which a candidate counts as a repeat of a chosen sentence;
             ``None``: the embedder's calibrated ``duplicate_threshold``
-            (:func:`summarize.comparison.alignment.same_fact_params`; 0.85 for all-MiniLM-L6-v2, the
-            cosine at the same quantile for the static default).
+            (:func:`summarize.comparison.calibration.same_fact_params`).
         min_words: Shorter sentences (captions, datelines, "Photo: ...") are not extracted
             unless nothing else is left.
         selection: ``"mmr"`` (greedy, with the redundancy penalty) or ``"fill"``
@@ -215,7 +214,7 @@ class ExtractiveSummarizer:
     ) -> list[int]:
         duplicate = self.duplicate
         if duplicate is None:
-            from summarize.comparison.alignment import same_fact_params
+            from summarize.comparison.calibration import same_fact_params
 
             duplicate = same_fact_params(embedder)["duplicate_threshold"]
         if self.selection == "fill":
@@ -537,6 +536,6 @@ class _Unit:
 
 
 #: Settings for per-source digests (tuned; see summarize.defaults.PER_SOURCE_EXTRACTIVE).
-PER_SOURCE = ExtractiveSummarizer(**PER_SOURCE_EXTRACTIVE)
+PER_SOURCE = ExtractiveSummarizer(**PER_SOURCE_EXTRACTIVE.as_kwargs())
 #: Settings for merged digests (tuned; see summarize.defaults.MERGED_EXTRACTIVE).
-MERGED = ExtractiveSummarizer(**MERGED_EXTRACTIVE)
+MERGED = ExtractiveSummarizer(**MERGED_EXTRACTIVE.as_kwargs())

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from summarize.comparison.alignment import SameFact, same_fact, same_fact_threshold, word_set
+from summarize.comparison.calibration import same_fact, same_fact_threshold, word_set
 from summarize.errors import InputError
+from summarize.types.alignment import SameFact
 from summarize.types.digest import DigestSentence
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def check(
         embedder: Embeds the generated sentences (the model that made ``alignment``).
         threshold: A plain same-fact cosine threshold. ``None`` (default): the embedder's
             calibrated rule over cosine and word overlap, the one the alignment uses
-            (:func:`summarize.comparison.alignment.same_fact`).
+            (:func:`summarize.comparison.calibration.same_fact`).
 
     Returns:
         One :class:`~summarize.pipeline.digest.DigestSentence` per input sentence: ``score`` is the

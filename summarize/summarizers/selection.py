@@ -28,7 +28,7 @@ from summarize.types.digest import Limits
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_CANDIDATES", "MAX_TABLE_CELLS", "fill_budget", "select"]
+__all__ = ["fill_budget", "select"]
 
 
 def select(
@@ -221,8 +221,8 @@ def _cover(
     than the rest of ``brief()``. Instead: three exact knapsack solutions (Dinkelbach) with each
     candidate's concepts counted as its own (not at all; shared equally among the candidates
     holding them; in full), each improved by local search (:func:`_improve`); the best of the
-    three. On 76 stories its objective was within 0.06 % of the integer program's on average
-    (0.5 % at worst), in a few milliseconds.
+    three. How close it comes to the integer program, and how fast: BENCHMARKS.md
+    "Readability".
     """
     index: dict[Hashable, int] = {}
     for cover in covers:

@@ -45,7 +45,7 @@ class Claim:
 
 
 def word_overlap(left: frozenset[str], right: frozenset[str]) -> float:
-    """Jaccard overlap of two word sets (``summarize.comparison.alignment.word_set`` makes them)."""
+    """Jaccard overlap of two word sets (made by ``summarize.comparison.calibration.word_set``)."""
     return len(left & right) / max(1, len(left | right))
 
 
@@ -54,7 +54,7 @@ class SameFact:
     """The calibrated "these two sentences report the same fact" decision.
 
     Two sentences report the same fact when ``cosine + overlap_weight * word_overlap >=
-    threshold`` (word overlap: :func:`summarize.comparison.alignment.token_jaccard`). It is a
+    threshold`` (word overlap: :func:`summarize.comparison.calibration.token_jaccard`). It is a
     logistic
     model over the two features, fitted on STS-B news pairs that annotators scored >= 3,
     rescaled to cosine units (``benchmarks/calibrate.py``). Word overlap matters most for static

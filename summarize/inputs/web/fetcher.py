@@ -1,6 +1,6 @@
-"""Fetch news from the web: article pages, RSS/Atom feeds and sitemaps, politely and cached.
+"""Fetch web pages politely and cached: :class:`Fetcher`, the one HTTP client of the package.
 
-:class:`Fetcher` is the one HTTP client of the package. It
+It
 
 * sends a clear User-Agent, honours ``robots.txt`` and waits ``delay`` seconds between two
   requests to one host, with at most ``per_host`` requests to a host at once;
@@ -14,15 +14,12 @@
 Every failure is a :class:`~summarize.errors.FetchError` (an ``ArticleError``), naming the URL
 and the HTTP status, so ``load_articles(..., errors="skip")`` and ``--skip-bad`` leave it out
 like a bad file. Turning a page into an :class:`~summarize.types.Article` is the loader's job
-(:mod:`summarize.inputs.loading`); this module only fetches and expands feeds.
+(:mod:`summarize.inputs.pages`); this module only fetches (feeds: :mod:`.feeds`).
 """
 
 from __future__ import annotations
 
-import calendar
 import email.utils
-import hashlib
-import json
 import logging
 import os
 import threading
@@ -49,65 +46,16 @@ from summarize.defaults import (
     FETCH_WORKERS,
 )
 from summarize.errors import FetchError, InputError
+from summarize.inputs.web.cache import _Cache
+from summarize.inputs.web.feeds import feed_links, parse_since
+from summarize.inputs.web.page import Page, is_url
 from summarize.progress import choose, progress_bars, track
 
-__all__ = [
-    "DEFAULT_USER_AGENT",
-    "Fetcher",
-    "Page",
-    "feed_links",
-    "is_feed",
-    "is_url",
-]
+__all__ = ["Fetcher"]
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_USER_AGENT = FETCH_USER_AGENT  # the old name, kept for callers
 _RETRY_STATUSES = frozenset({429, 502, 503, 504})
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
-_FEED_TYPES = (
-    "application/rss+xml",
-    "application/atom+xml",
-    "application/xml",
-    "text/xml",
-    "application/feed+json",
-)
-_FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex")
-
-
-def is_url(text: object) -> bool:
-    """True for an ``http://`` or ``https://`` address (what the loaders fetch)."""
-    return isinstance(text, str) and text.strip().lower().startswith(("http://", "https://"))
-
-
-@dataclass(frozen=True)
-class Page:
-    """One fetched response.
-
-    Attributes:
-        url: The address asked for.
-        final_url: Where redirects ended.
-        status: The HTTP status of the response kept (200, or 304 revalidated from the cache).
-        content_type: The media type, without parameters (``"text/html"``).
-        body: The raw bytes (at most ``max_bytes``).
-        fetched_at: When the body was fetched from the network (ISO 8601, UTC).
-        from_cache: True when no request was made, or the server answered 304.
-    """
-
-    url: str
-    final_url: str
-    status: int
-    content_type: str
-    body: bytes
-    fetched_at: str
-    from_cache: bool = False
-
-    @property
-    def is_html(self) -> bool:
-        return self.content_type in _HTML_TYPES or (
-            not self.content_type
-            and self.body.lstrip()[:15].lower().startswith((b"<!doctype", b"<html"))
-        )
 
 
 class Fetcher:
@@ -173,7 +121,7 @@ class Fetcher:
         self.max_age = max_age
         self.offline = offline
         self.respect_robots = respect_robots
-        self.since = _parse_since(since)
+        self.since = parse_since(since)
         self.limit = limit
         self.workers = workers
         self.progress = progress
@@ -394,183 +342,9 @@ class _HostGate:
         self._slots.release()
 
 
-# --------------------------------------------------------------------------- the cache
-
-
-@dataclass(frozen=True)
-class _Cached:
-    page: Page
-    age: float
-    etag: str | None
-    last_modified: str | None
-
-
-class _Cache:
-    """One JSON record and one body file per URL, written atomically."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def _paths(self, url: str) -> tuple[Path, Path]:
-        key = hashlib.sha256(url.encode("utf-8", "surrogatepass")).hexdigest()
-        return self.root / f"{key}.json", self.root / f"{key}.body"
-
-    def load(self, url: str) -> _Cached | None:
-        record_path, body_path = self._paths(url)
-        try:
-            record = json.loads(record_path.read_text(encoding="utf-8"))
-            body = body_path.read_bytes()
-            page = Page(
-                url=url,
-                final_url=str(record["final_url"]),
-                status=int(record["status"]),
-                content_type=str(record["content_type"]),
-                body=body,
-                fetched_at=str(record["fetched_at"]),
-                from_cache=True,
-            )
-            age = time.time() - float(record["stored"])
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError):
-            logger.warning("Ignoring a damaged cache entry for %s in %s", url, self.root)
-            return None
-        return _Cached(page, age, record.get("etag"), record.get("last_modified"))
-
-    def store(self, page: Page, *, etag: str | None, last_modified: str | None) -> None:
-        record_path, body_path = self._paths(page.url)
-        record = {
-            "url": page.url,
-            "final_url": page.final_url,
-            "status": page.status,
-            "content_type": page.content_type,
-            "fetched_at": page.fetched_at,
-            "stored": time.time(),
-            "etag": etag,
-            "last_modified": last_modified,
-        }
-        try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            _write_atomic(body_path, page.body)
-            _write_atomic(record_path, json.dumps(record).encode("utf-8"))
-        except OSError as error:
-            logger.warning("Could not cache %s in %s: %s", page.url, self.root, error)
-
-    def touch(self, url: str) -> None:
-        """Mark a revalidated (304) entry as fresh again."""
-        record_path, _ = self._paths(url)
-        try:
-            record = json.loads(record_path.read_text(encoding="utf-8"))
-            record["stored"] = time.time()
-            _write_atomic(record_path, json.dumps(record).encode("utf-8"))
-        except (OSError, ValueError):
-            pass
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-
-
-# --------------------------------------------------------------------------- feeds
-
-
-def is_feed(data: bytes, content_type: str = "") -> bool:
-    """True for an RSS/Atom feed or a sitemap (by media type, or by its first element)."""
-    if content_type in _FEED_TYPES and content_type != "application/xml":
-        return True
-    head = data[:2048].lstrip().lower()
-    return any(
-        tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<urlset", b"<sitemapindex")
-    )
-
-
-def feed_links(
-    data: bytes,
-    *,
-    base_url: str = "",
-    since: datetime | None = None,
-    limit: int | None = None,
-) -> list[str]:
-    """The article URLs in an RSS/Atom feed or a sitemap, newest first when dated.
-
-    Entries published before ``since`` are left out (undated entries are kept); at most
-    ``limit`` are returned.
-    """
-    head = data[:2048].lstrip().lower()
-    if b"<urlset" in head or b"<sitemapindex" in head:
-        entries = _sitemap_entries(data)
-    else:
-        entries = _feed_entries(data, base_url)
-    if since is not None:
-        entries = [(url, when) for url, when in entries if when is None or when >= since]
-    dated = [entry for entry in entries if entry[1] is not None]
-    if len(dated) == len(entries):  # all dated: newest first (stable for ties)
-        entries = sorted(entries, key=lambda entry: entry[1], reverse=True)  # type: ignore[arg-type,return-value]
-    seen: set[str] = set()
-    links = []
-    for url, _ in entries:
-        if url and url not in seen:
-            seen.add(url)
-            links.append(url)
-    return links[:limit] if limit is not None else links
-
-
-def _feed_entries(data: bytes, base_url: str) -> list[tuple[str, datetime | None]]:
-    import feedparser
-
-    parsed = feedparser.parse(data, response_headers={"content-location": base_url})
-    entries = []
-    for entry in parsed.entries:
-        link = entry.get("link") or ""
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        when = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
-        entries.append((str(link).strip(), when))
-    return entries
-
-
-def _sitemap_entries(data: bytes) -> list[tuple[str, datetime | None]]:
-    import xml.etree.ElementTree as ElementTree
-
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as error:
-        raise FetchError(f"The sitemap is not valid XML ({error}).") from None
-    entries = []
-    for element in root:
-        loc = lastmod = None
-        for child in element:
-            tag = child.tag.rsplit("}", 1)[-1]
-            if tag == "loc":
-                loc = (child.text or "").strip()
-            elif tag == "lastmod":
-                lastmod = _parse_since((child.text or "").strip() or None, strict=False)
-        if loc:
-            entries.append((loc, lastmod))
-    return entries
-
-
-# --------------------------------------------------------------------------- helpers
-
-
 def _origin(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
-
-
-def _parse_since(value: str | None, *, strict: bool = True) -> datetime | None:
-    if value is None or value == "":
-        return None
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        if not strict:
-            return None
-        raise InputError(
-            f"since must be a date like 2026-12-01 or 2026-12-01T08:00, got {value!r}."
-        ) from None
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
 
 
 def _retry_after(value: str | None) -> float | None:

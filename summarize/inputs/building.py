@@ -1,0 +1,202 @@
+"""Article building: clean a text, pick its headline, split its sentences, into an :class:`Article`.
+
+Every reader (:mod:`summarize.inputs.formats`, :mod:`summarize.inputs.pages`, raw text) ends
+here, in :func:`build_article`; :func:`unique_sources` then labels one call's articles apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from summarize.defaults import DEFAULT_MAX_BYTES, MAX_SENTENCE_WORDS
+from summarize.errors import DecodingError, EmptyArticleError
+from summarize.inputs.cleaning import clean_text
+from summarize.inputs.metadata import clean_label, strip_invisible
+from summarize.inputs.sentences import split_sentences
+from summarize.types import Article
+
+__all__ = [
+    "LoadOptions",
+    "article_from_raw",
+    "build_article",
+    "extra_metadata",
+    "str_or_none",
+    "unique_sources",
+    "warn_identical",
+]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class LoadOptions:
+    """How files are read and sentences split; one per :func:`load_articles` call."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_sentence_words: int = MAX_SENTENCE_WORDS
+    language: str = "en"
+    follow_links: bool = False
+
+
+def extra_metadata(meta: Mapping[str, Any]) -> dict[str, str]:
+    """Keys other than the ones Article has fields for (values already checked, as text)."""
+    known = {"source", "title", "url", "published", "text", "body", "content"}
+    return {str(k): str(v) for k, v in meta.items() if k not in known and v is not None}
+
+
+def str_or_none(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+# A first line ending like a sentence is body text, not a headline ("?" is left out on purpose:
+# headlines often ask). Full stops of other scripts count too: CJK "。", Hindi "।", Urdu "۔".
+_SENTENCE_END = re.compile(r"[.!;。！；．।۔][\"'”’)\]」』）]*$")
+_MAX_HEADLINE_WORDS = 20
+
+
+def _looks_like_headline(line: str) -> bool:
+    """A first line is a headline when it is short (at most 20 words) and does not end like a
+    sentence: "Kenya's celebrity lion Mohawk is dead." is the lead, not a headline."""
+    return len(line.split()) <= _MAX_HEADLINE_WORDS and _SENTENCE_END.search(line) is None
+
+
+def article_from_raw(text: str, *, index: int, options: LoadOptions) -> Article:
+    return build_article(
+        text,
+        source=f"text {index}",
+        title=None,
+        url=None,
+        published=None,
+        path=None,
+        first_line_is_title=None,
+        metadata={},
+        options=options,
+        where=f"text {index}",
+    )
+
+
+def build_article(
+    text: str,
+    *,
+    source: str,
+    title: str | None,
+    url: str | None,
+    published: str | None,
+    path: Path | None,
+    first_line_is_title: bool | None,
+    metadata: dict[str, str],
+    options: LoadOptions,
+    where: str,
+) -> Article:
+    """Clean ``text``, pick the headline, split sentences; raise if nothing is left."""
+    _check_encodable(
+        {"text": text, "source": source, "title": title, "url": url, "published": published}
+        | metadata,
+        where=where,
+        path=path,
+    )
+    text = strip_invisible(text)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        raise EmptyArticleError(
+            f"{where} is empty (no text, or only whitespace). Add the article text or remove it.",
+            path=path,
+        )
+    headline: str | None = None
+    if len(lines) > 1:
+        if first_line_is_title is None:
+            first_line_is_title = _looks_like_headline(lines[0])
+        if first_line_is_title:
+            headline = lines.pop(0)
+    title = title or headline
+    cleaned = clean_text("\n".join(lines), source=source, title=title)
+    removed = ((headline,) if headline else ()) + cleaned.removed
+    reasons = (("headline",) if headline else ()) + cleaned.reasons
+    if not cleaned.kept:
+        shown = "; ".join(
+            f"{line[:60]!r} ({why})"
+            for line, why in zip(cleaned.removed, cleaned.reasons, strict=True)
+        )
+        raise EmptyArticleError(
+            f"{where} has no article text left after removing boilerplate: {shown}. "
+            "Check that it holds the article itself, not just page furniture.",
+            path=path,
+        )
+    clean = cleaned.text
+    sentences = tuple(
+        split_sentences(clean, max_words=options.max_sentence_words, language=options.language)
+    )
+    if title is None:
+        words = sentences[0].split() if sentences else []
+        title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+    return Article(
+        source=clean_label(source) or (path.stem if path is not None else "text"),
+        title=clean_label(title),
+        text=clean,
+        sentences=sentences,
+        removed=removed,
+        removed_reasons=reasons,
+        path=path,
+        url=url,
+        published=published,
+        metadata=metadata,
+    )
+
+
+def _check_encodable(fields: Mapping[str, str | None], *, where: str, path: Path | None) -> None:
+    """Raise :class:`DecodingError` for text holding a lone surrogate (a JSON ``"\\ud800"``
+    escape, say): it cannot be written to any UTF-8 output."""
+    for key, value in fields.items():
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise DecodingError(
+                f"{where}: '{key}' holds an unpaired surrogate "
+                f"(\\u{ord(value[error.start]):04x} at character {error.start}), which is not "
+                "text. Fix the escape in the file, or remove the field.",
+                path=path,
+            ) from None
+
+
+def unique_sources(articles: list[Article]) -> list[Article]:
+    """Append " (2)", " (3)"... to repeated source labels, so each names one article."""
+    counts = Counter(article.source for article in articles)
+    used: set[str] = set()
+    seen: Counter[str] = Counter()
+    result = []
+    for article in articles:
+        label = article.source
+        if counts[label] > 1:
+            seen[label] += 1
+            n = seen[label]
+            candidate = label if n == 1 else f"{label} ({n})"
+            while candidate in used or (n > 1 and candidate in counts):
+                n += 1
+                candidate = f"{label} ({n})"
+            label = candidate
+        used.add(label)
+        result.append(
+            article if label == article.source else dataclasses.replace(article, source=label)
+        )
+    return result
+
+
+def warn_identical(articles: list[Article]) -> None:
+    first: dict[str, str] = {}
+    for article in articles:
+        if article.text in first:
+            logger.warning(
+                "%s has the same text as %s; both are kept (remove one if it is a duplicate).",
+                article.path or article.source,
+                first[article.text],
+            )
+        else:
+            first[article.text] = str(article.path or article.source)
