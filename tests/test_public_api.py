@@ -103,3 +103,13 @@ def test_a_summarizer_written_as_docs_architecture_shows_plugs_in(bundled_articl
         briefing.per_source[bundled_articles[1].source].sentences[0].text
         == (bundled_articles[1].sentences[0])
     )
+
+
+def test_dask_is_an_optional_extra_never_imported_by_the_core():
+    """dask[distributed] is the `distributed` extra: only brief_many(scheduler=...) imports it."""
+    code = (
+        "import sys, summarize.pipeline.api, summarize.pipeline.batch, summarize.cli\n"
+        "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.split() == ["[]"]
