@@ -22,7 +22,7 @@ from summarize.errors import InputError, ModelNotAvailableError
 from summarize.pipeline.briefing import Briefing
 from summarize.render.plots import heatmap_png
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 FLOOD = (
     "Flood warnings\n\n"

@@ -16,7 +16,7 @@ from summarize import brief_many, group_stories, load_articles
 from summarize.errors import InputError
 from summarize.pipeline.batch import BriefManyError, story_name
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MIXED = ROOT / "articles" / "mixed-news-day"
 BUNDLED = ROOT / "articles" / "may-putin-2016"
 
