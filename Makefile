@@ -20,7 +20,7 @@ setup: $(STAMP)
 briefing: $(STAMP)
 	$(BIN)/summarize brief $(STORY)
 
-# JupyterLab is an optional extra (.[notebooks]): the package and tests need only a kernel.
+# JupyterLab is an optional extra (.[notebooks]): the tests need only a kernel (.[notebook-kernel]).
 # JUPYTER_ARGS="--no-browser --port 8890" passes options to `jupyter lab`.
 notebooks: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[notebooks]"

@@ -6,8 +6,8 @@ There is no gold alignment for Multi-News, so the transformer it is distilled fr
 sentence matches they share (precision and recall of the static matches against the
 transformer's) and correlate their document-overlap matrices. Usage::
 
-    .venv/bin/python benchmarks/agreement.py              # 30 stories
-    .venv/bin/python benchmarks/agreement.py --stories 10 --threshold 0.675   # cosine-only rule
+    .venv/bin/python -m benchmarks.agreement              # 30 stories
+    .venv/bin/python -m benchmarks.agreement --stories 10 --threshold 0.675   # cosine-only rule
 """
 
 from __future__ import annotations
@@ -15,17 +15,15 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import sys
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from summarize.comparison.alignment import Alignment, align
+from summarize.inputs.loading import load_articles
+from summarize.models.embeddings import Embedder
 
-from summarize.comparison.alignment import Alignment, align  # noqa: E402
-from summarize.inputs.loading import load_articles  # noqa: E402
-from summarize.models.embeddings import Embedder  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 EVAL_FILE = ROOT.parent / "shared" / "eval" / "multinews_dev100.jsonl"
 REFERENCE = "all-MiniLM-L6-v2"

@@ -18,8 +18,8 @@ Two thresholds on the cosine of two sentence vectors, written to ``summarize/dat
 
 Usage::
 
-    .venv/bin/python benchmarks/calibrate.py                     # default embedder
-    .venv/bin/python benchmarks/calibrate.py --model all-mpnet-base-v2
+    .venv/bin/python -m benchmarks.calibrate                     # default embedder
+    .venv/bin/python -m benchmarks.calibrate --model all-mpnet-base-v2
 
 Sentence vectors are cached under ``~/.cache/summarize/calibration`` so re-runs take seconds.
 """
@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -38,13 +37,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from summarize.comparison.calibration import token_jaccard
+from summarize.defaults import DEFAULT_EMBEDDER, MINILM_RULE_THRESHOLDS
+from summarize.models.embeddings import Embedder
+from summarize.models.registry import cache_dir
 
-from summarize.comparison.calibration import token_jaccard  # noqa: E402
-from summarize.defaults import DEFAULT_EMBEDDER, MINILM_RULE_THRESHOLDS  # noqa: E402
-from summarize.models.embeddings import Embedder  # noqa: E402
-from summarize.models.registry import cache_dir  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PAIRS = ROOT.parent / "shared" / "eval" / "pairs"
 OUTPUT = ROOT / "summarize" / "data" / "same_fact.json"

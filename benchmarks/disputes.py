@@ -10,9 +10,9 @@ pairs not flagged), recall of inconsistent pairs per edit type, and the same fig
 half of the documents (nothing is fitted on this set: WordNet and hand-set rules; the halves
 show how stable the figures are across stories). Usage::
 
-    .venv/bin/python benchmarks/disputes.py
-    .venv/bin/python benchmarks/disputes.py --contradictions   # leave "detail differs" out
-    .venv/bin/python benchmarks/disputes.py --show 20    # print misses and false alarms
+    .venv/bin/python -m benchmarks.disputes
+    .venv/bin/python -m benchmarks.disputes --contradictions   # leave "detail differs" out
+    .venv/bin/python -m benchmarks.disputes --show 20    # print misses and false alarms
 """
 
 from __future__ import annotations
@@ -24,13 +24,12 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from summarize.comparison.comparison import compare
+from summarize.inputs.sentences import split_sentences
+from summarize.models.embeddings import get_embedder
+from summarize.types import Article
 
-from summarize.comparison.comparison import compare  # noqa: E402
-from summarize.inputs.sentences import split_sentences  # noqa: E402
-from summarize.models.embeddings import get_embedder  # noqa: E402
-from summarize.types import Article  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 EVAL_FILE = ROOT.parent / "shared" / "eval" / "pairs" / "summedits_news_dev.jsonl"
 

@@ -1,6 +1,6 @@
 """Peak memory (RSS) and wall time of the full pipeline on oversized inputs.
 
-Each case runs in a fresh child process (``python benchmarks/memory.py --case NAME``), so model
+Each case runs in a fresh child process (``python -m benchmarks.memory --case NAME``), so model
 loading is included and one case's memory cannot hide another's. The parent reads the child's own
 peak RSS from ``os.wait4`` (``ru_maxrss``), which covers everything the child ever held.
 
@@ -16,8 +16,8 @@ sentence is distinct (no embedding-cache shortcuts) and runs are repeatable.
 
 Usage::
 
-    .venv/bin/python benchmarks/memory.py                 # all cases, Markdown table on stdout
-    .venv/bin/python benchmarks/memory.py --cases long    # one case
+    .venv/bin/python -m benchmarks.memory                 # all cases, Markdown table on stdout
+    .venv/bin/python -m benchmarks.memory --cases long    # one case
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def measure(case: str) -> dict[str, object]:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TOKENIZERS_PARALLELISM="false")
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, __file__, "--child", case],
+        [sys.executable, "-m", "benchmarks.memory", "--child", case],
         stdout=subprocess.PIPE,
         env=env,
         cwd=ROOT,

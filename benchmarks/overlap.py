@@ -21,8 +21,8 @@ with no article text left (a platform's notice, a "not found" page) is no articl
 counted and reported, never scored. Should a text that is an "article" of several clusters
 survive cleaning, the table also scores the pairs without it, and the warning leaves it out.
 
-    .venv/bin/python benchmarks/overlap.py               # cross-validated table
-    .venv/bin/python benchmarks/overlap.py --write       # also refit on everything and write
+    .venv/bin/python -m benchmarks.overlap               # cross-validated table
+    .venv/bin/python -m benchmarks.overlap --write       # also refit on everything and write
                                                          # summarize/data/overlap.json
 """
 
@@ -41,7 +41,6 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
 
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 DATA_FILE = ROOT / "summarize" / "data" / "overlap.json"

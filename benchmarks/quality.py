@@ -15,9 +15,9 @@ gets the first reference's length in words.
 Peers are cut to the budget word for word; our digests never cut a sentence, so they never
 exceed it. Usage::
 
-    .venv/bin/python benchmarks/quality.py            # all sets, prints a markdown table
-    .venv/bin/python benchmarks/quality.py --limit 20 --write  # also update BENCHMARKS.md
-    .venv/bin/python benchmarks/quality.py --rows 0:50         # the tuning half only
+    .venv/bin/python -m benchmarks.quality            # all sets, prints a markdown table
+    .venv/bin/python -m benchmarks.quality --limit 20 --write  # also update BENCHMARKS.md
+    .venv/bin/python -m benchmarks.quality --rows 0:50         # the tuning half only
 
 Peer outputs are cached on disk (``~/.cache/summarize/quality``) because sumy LexRank is slow;
 ``--no-cache`` recomputes them.
@@ -38,12 +38,10 @@ from pathlib import Path
 
 import numpy as np
 
+from benchmarks import peers
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT))
-
-import peers  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 CACHE_DIR = Path(os.environ.get("SUMMARIZE_BENCH_CACHE", "~/.cache/summarize/quality")).expanduser()
@@ -298,7 +296,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     markdown = table(sections)
     print(markdown)
     if args.write:
-        command = ".venv/bin/python benchmarks/quality.py " + " ".join(
+        command = ".venv/bin/python -m benchmarks.quality " + " ".join(
             a for a in (argv if argv is not None else sys.argv[1:]) if a != "--write"
         )
         write_benchmarks(markdown, command.strip())

@@ -13,9 +13,9 @@ A merged digest is read as one text. Two faults make it hard to follow:
 The word list here is the benchmark's own, deliberately wider than the library's rule, so the
 library is not graded by its own definition. Usage::
 
-    .venv/bin/python benchmarks/readability.py                       # both sets
-    .venv/bin/python benchmarks/readability.py --datasets neus_allsides_val --rows 0:150
-    .venv/bin/python benchmarks/readability.py --show 10             # print faulty sentences
+    .venv/bin/python -m benchmarks.readability                       # both sets
+    .venv/bin/python -m benchmarks.readability --datasets neus_allsides_val --rows 0:150
+    .venv/bin/python -m benchmarks.readability --show 10             # print faulty sentences
 
 It prints one Markdown row per dataset: digests, sentences, dangling openers (count and share),
 digests with at least one, and stray quote starts; then, for digests of two or more articles,
@@ -30,17 +30,14 @@ import argparse
 import logging
 import os
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import quality
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT))
-
-import quality  # noqa: E402
 
 logger = logging.getLogger("readability")
 

@@ -13,14 +13,13 @@ overlap) calibrated by ``benchmarks/calibrate.py`` on the 500 STS-B dev *news* p
 
 Also the cost: pairs per second through the public function (both sentences embedded).
 
-    .venv/bin/python benchmarks/same_fact.py                              # default (static)
-    .venv/bin/python benchmarks/same_fact.py --embedder all-MiniLM-L6-v2  # the transformer
+    .venv/bin/python -m benchmarks.same_fact                              # default (static)
+    .venv/bin/python -m benchmarks.same_fact --embedder all-MiniLM-L6-v2  # the transformer
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,10 +27,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from benchmarks.calibrate import FOLDS, pair_rows
 
-from calibrate import FOLDS, pair_rows  # noqa: E402  (this folder: the same pair files)
+ROOT = Path(__file__).resolve().parent.parent
 
 if TYPE_CHECKING:
     from summarize.models.embeddings import Embedder

@@ -18,9 +18,9 @@ load average during the run, peak RSS of each system in a fresh process, the col
 README's main command, ``summarize --help``, the warm seed-story briefing, and scaling with
 1-100 articles in one story. Usage::
 
-    .venv/bin/python benchmarks/speed.py                 # prints a markdown report
-    .venv/bin/python benchmarks/speed.py --write         # also updates BENCHMARKS.md "## Speed"
-    .venv/bin/python benchmarks/speed.py --clusters 5 --repeats 1 --sizes 1 3 --skip-rss  # quick
+    .venv/bin/python -m benchmarks.speed                 # prints a markdown report
+    .venv/bin/python -m benchmarks.speed --write         # also updates BENCHMARKS.md "## Speed"
+    .venv/bin/python -m benchmarks.speed --clusters 5 --repeats 1 --sizes 1 3 --skip-rss  # quick
 """
 
 from __future__ import annotations
@@ -40,14 +40,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks import peers
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-import peers  # noqa: E402
 
 EVAL_FILE = ROOT.parent / "shared" / "eval" / "multinews_dev100.jsonl"
 STORY = ROOT / "articles" / "may-putin-2016"
@@ -208,7 +206,7 @@ def peak_rss(clusters: int, backend: str | None) -> dict[str, int]:
         logger.info("peak RSS: %s in a fresh process", system)
         _, rss, code = run_child(
             [
-                sys.executable, __file__, "--child", system,
+                sys.executable, "-m", "benchmarks.speed", "--child", system,
                 "--clusters", str(clusters), *(["--backend", backend] if backend else []),
             ]
         )  # fmt: skip
@@ -421,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     warm = seed_warm(backend, args.repeats)
     scale = scaling(args.sizes, backend) if args.sizes else []
     load_end = os.getloadavg()[0]
-    command = " ".join([".venv/bin/python benchmarks/speed.py", *(argv or sys.argv[1:])])
+    command = " ".join([".venv/bin/python -m benchmarks.speed", *(argv or sys.argv[1:])])
     markdown = report(
         command=command.strip(),
         clusters=len(rows),

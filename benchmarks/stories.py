@@ -22,8 +22,8 @@ models included. Copies of one document belong to its story.
 
 Usage::
 
-    python benchmarks/stories.py --quality [--no-peer] [--eval ../shared/eval]
-    python benchmarks/stories.py --scale 1000 3000 10000
+    python -m benchmarks.stories --quality [--no-peer] [--eval ../shared/eval]
+    python -m benchmarks.stories --scale 1000 3000 10000
 """
 
 from __future__ import annotations
@@ -292,8 +292,16 @@ def scale(eval_dir: Path, sizes: Sequence[int]) -> None:
     print("| articles | stories found (true) | wall s | CPU s | peak RSS GiB | B-cubed F1 |")
     print("|---|---|---|---|---|---|")
     for n in sizes:
-        command = [sys.executable, __file__, "--eval", str(eval_dir), "--child", str(n)]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        command = [
+            sys.executable,
+            "-m",
+            "benchmarks.stories",
+            "--eval",
+            str(eval_dir),
+            "--child",
+            str(n),
+        ]
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=ROOT)
         assert process.stdout is not None
         out = process.stdout.read()
         _, status, usage = os.wait4(process.pid, 0)  # the child's own peak RSS

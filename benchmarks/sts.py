@@ -2,8 +2,8 @@
 
 A quick check that an embedder (or a rebuilt static model) keeps the quality of its vectors:
 
-    .venv/bin/python benchmarks/sts.py                                  # the default (static)
-    .venv/bin/python benchmarks/sts.py minilm-static all-MiniLM-L6-v2   # next to its teacher
+    .venv/bin/python -m benchmarks.sts                                  # the default (static)
+    .venv/bin/python -m benchmarks.sts minilm-static all-MiniLM-L6-v2   # next to its teacher
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv and install summarize, its test tools and its offline models (CPU only).
+# Create .venv and install summarize with the `test` extra (dev tools, benchmark peers, onnx,
+# distributed and a notebook kernel: everything the tests need) and its offline models (CPU only).
 # Safe to re-run. Override the interpreter with PYTHON=..., the torch pin with TORCH_SPEC=...
 set -euo pipefail
 cd "$(dirname "$0")/.."

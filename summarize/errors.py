@@ -68,6 +68,11 @@ class ModelNotAvailableError(SummarizeError, OSError):
     """A named model is not installed locally and cannot be downloaded here."""
 
 
+class CorruptModelError(SummarizeError):
+    """A cached model folder failed its check (says which file and what is wrong). The cache
+    (:mod:`summarize.models.cache`) rebuilds such a folder; delete it to force a rebuild."""
+
+
 class InputError(SummarizeError, ValueError):
     """Arguments that cannot work together (e.g. an empty list of articles)."""
 
@@ -95,3 +100,8 @@ class MetadataError(UnsupportedFormatError):
 
 class GeneratedFileError(UnsupportedFormatError):
     """The file is output this package wrote (a briefing or comparison), not an article."""
+
+
+class RenderError(SummarizeError, TypeError):
+    """No renderer for this object or format (e.g. a Digest as JSON). A ``TypeError`` too, as
+    it was before it had its own class."""

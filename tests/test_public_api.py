@@ -103,3 +103,61 @@ def test_a_summarizer_written_as_docs_architecture_shows_plugs_in(bundled_articl
         briefing.per_source[bundled_articles[1].source].sentences[0].text
         == (bundled_articles[1].sentences[0])
     )
+
+
+def test_dask_is_an_optional_extra_never_imported_by_the_core():
+    """dask[distributed] is the `distributed` extra: only brief_many(scheduler=...) imports it."""
+    code = (
+        "import sys, summarize.pipeline.api, summarize.pipeline.batch, summarize.cli\n"
+        "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.split() == ["[]"]
+
+
+def test_every_public_name_resolves():
+    exported = set(summarize.__all__) - {"__version__"}
+    assert exported == set(summarize._EXPORTS), "__all__ and the lazy table must list the same"
+    assert summarize.__all__ == sorted(summarize.__all__)
+    for name in exported:
+        value = getattr(summarize, name)
+        assert getattr(value, "__name__", name) in (name, "summarise"), name  # summarize: alias
+        if isinstance(value, type):
+            assert value.__module__.startswith("summarize."), name
+    # Subpackages are reachable as attributes without an import of their own.
+    assert callable(summarize.render.render)
+
+
+def test_every_error_the_package_defines_is_exported():
+    """Each SummarizeError subclass, wherever it is defined, is importable from `summarize`."""
+    import importlib
+    import pkgutil
+
+    for module in pkgutil.walk_packages(summarize.__path__, "summarize."):
+        importlib.import_module(module.name)
+
+    def subclasses(cls: type) -> set[type]:
+        found = set(cls.__subclasses__())
+        return found.union(*(subclasses(sub) for sub in found))
+
+    errors = {summarize.SummarizeError} | subclasses(summarize.SummarizeError)
+    ours = {cls for cls in errors if cls.__module__.startswith("summarize.")}
+    assert {summarize.CorruptModelError, summarize.BriefManyError} <= ours
+    for cls in ours:
+        assert getattr(summarize, cls.__name__) is cls, cls.__name__
+        assert cls.__name__ in summarize.__all__, cls.__name__
+
+
+def test_errors_keep_the_builtin_bases_callers_catch():
+    from summarize import CorruptModelError, RenderError, SummarizeError
+    from summarize.models.cache import CorruptModelError as FromTheCache
+    from summarize.render import frame, parse, render
+
+    assert FromTheCache is CorruptModelError and issubclass(CorruptModelError, SummarizeError)
+    assert issubclass(RenderError, TypeError)  # `except TypeError` written before still works
+    with pytest.raises(RenderError, match="No 'json' renderer for object"):
+        render(object(), "json")
+    with pytest.raises(RenderError, match="pass a Briefing or a Comparison"):
+        frame(object())
+    with pytest.raises(RenderError, match="use JSON"):
+        parse("# A briefing", "markdown")

@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from summarize.errors import ModelNotAvailableError
+from summarize.errors import CorruptModelError, ModelNotAvailableError
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +36,6 @@ LOCK_TIMEOUT_S = 30 * 60
 #: once they are this old (an older summarize may still be writing a young one).
 _LEGACY_TEMP_AGE_S = 3600
 _LEGACY_TEMP_PREFIXES = (".distil-", ".assemble-")
-
-
-class CorruptModelError(Exception):
-    """A cached model folder failed its check (says which file and what is wrong)."""
 
 
 def _temp_prefix(target: Path) -> str:

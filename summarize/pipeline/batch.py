@@ -211,9 +211,10 @@ def _run_dask(
 ) -> list[Briefing]:
     try:
         from distributed import Client, LocalCluster, as_completed
-    except ImportError as error:  # pragma: no cover - a dependency of the package
+    except ImportError as error:
         raise InputError(
-            "scheduler needs dask.distributed: pip install 'dask[distributed]'"
+            f"scheduler={scheduler!r} needs dask.distributed, an optional extra: "
+            "pip install 'summarize[distributed]' (or run with scheduler=None, in this process)."
         ) from error
     cluster = None
     if isinstance(scheduler, str) and scheduler == "dask":

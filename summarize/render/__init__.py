@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from summarize.errors import RenderError
 from summarize.types import Briefing, Comparison, Digest
 
 FORMATS = ("markdown", "html", "html_fragment", "json")
@@ -17,7 +18,7 @@ def render(obj: object, fmt: str) -> str:
     """A Briefing, Comparison or Digest as ``fmt`` text (one of :data:`FORMATS`).
 
     Raises:
-        TypeError: an object or format there is no renderer for.
+        RenderError: an object or format there is no renderer for (a ``TypeError`` too).
     """
     if fmt == "markdown":
         from summarize.render import markdown
@@ -48,7 +49,10 @@ def render(obj: object, fmt: str) -> str:
             return json.briefing_json(obj)
         if isinstance(obj, Comparison):
             return json.comparison_json(obj)
-    raise TypeError(f"No {fmt!r} renderer for {type(obj).__name__}.")
+    raise RenderError(
+        f"No {fmt!r} renderer for {type(obj).__name__}. Formats: {', '.join(FORMATS)}; "
+        "JSON and full HTML pages are for a Briefing or Comparison, the others also for a Digest."
+    )
 
 
 def frame(obj: object) -> Any:
@@ -56,7 +60,7 @@ def frame(obj: object) -> Any:
     pandas DataFrame; see :mod:`summarize.render.frames`.
 
     Raises:
-        TypeError: an object there is no frame for.
+        RenderError: an object there is no frame for (a ``TypeError`` too).
     """
     from summarize.render import frames
 
@@ -64,13 +68,13 @@ def frame(obj: object) -> Any:
         return frames.briefing_frame(obj)
     if isinstance(obj, Comparison):
         return frames.comparison_frame(obj)
-    raise TypeError(f"No data frame for {type(obj).__name__}.")
+    raise RenderError(f"No data frame for {type(obj).__name__}; pass a Briefing or a Comparison.")
 
 
 def parse(text: str | bytes, fmt: str) -> Any:
     """A Briefing read back from ``fmt`` text (only "json" is readable)."""
     if fmt != "json":
-        raise TypeError(f"Cannot read a briefing from {fmt!r}; use JSON.")
+        raise RenderError(f"Cannot read a briefing from {fmt!r}; use JSON.")
     from summarize.render.json import briefing_from_json
 
     return briefing_from_json(text)

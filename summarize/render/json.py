@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from summarize.errors import InputError
+from summarize.errors import InputError, RenderError
 from summarize.types import (
     Article,
     Briefing,
@@ -73,7 +73,7 @@ def dumps(document: Mapping[str, Any]) -> str:
 
     def placeholder(value: Any) -> str:
         if not isinstance(value, Matrix):
-            raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+            raise RenderError(f"{type(value).__name__} is not JSON serialisable")
         matrices.append(value)
         return f"\x00matrix {token} {len(matrices) - 1}\x00"
 

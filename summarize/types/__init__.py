@@ -10,7 +10,7 @@ from __future__ import annotations
 from summarize.types.alignment import Alignment, Claim, Match, SameFact, SentenceRef
 from summarize.types.article import Article
 from summarize.types.briefing import Briefing, BriefingOptions
-from summarize.types.comparison import Comparison, Difference
+from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
 from summarize.types.digest import Digest, DigestSentence, Limits
 from summarize.types.story import Family, NearCopy, Story
 
@@ -24,6 +24,8 @@ __all__ = [
     "Difference",
     "Digest",
     "DigestSentence",
+    "Dispute",
+    "DisputedValue",
     "Family",
     "Limits",
     "Match",

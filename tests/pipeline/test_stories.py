@@ -14,7 +14,7 @@ from summarize.errors import InputError
 from summarize.inputs.loading import article_from_text
 from summarize.pipeline.stories import Family, Story, near_copy_families
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MIXED = ROOT / "articles" / "mixed-news-day"
 BUNDLED = ROOT / "articles" / "may-putin-2016"
 

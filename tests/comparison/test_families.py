@@ -362,7 +362,7 @@ def test_a_story_briefing_folds_the_storys_own_families(embedder):
 
     from summarize import brief_many, group_stories
 
-    mixed = Path(__file__).resolve().parent.parent / "articles" / "mixed-news-day"
+    mixed = Path(__file__).resolve().parents[2] / "articles" / "mixed-news-day"
     stories = group_stories(load_articles(mixed), embedder=embedder)
     (bridge,) = [s for s in stories if "AP" in s.sources]
     (briefing,) = brief_many([bridge], max_words=60, per_source_words=30)

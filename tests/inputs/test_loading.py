@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from summarize import Article, load_articles
-from summarize.errors import ArticleNotFoundError, InputError
 from summarize.inputs.loading import article_from_text, load_file
 
 BODY = (
@@ -212,11 +211,6 @@ def test_single_raw_string_with_enough_words():
     )
 
 
-def test_short_missing_string_is_a_missing_path():
-    with pytest.raises(ArticleNotFoundError, match=r"articles/no-such-story"):
-        load_articles("articles/no-such-story")
-
-
 def test_article_from_text_keeps_first_line_when_told():
     article = article_from_text(
         "Short line\nSecond line here.", source="X", first_line_is_title=False
@@ -246,27 +240,6 @@ def test_identical_articles_are_kept_with_a_warning(tmp_path, caplog):
     assert [a.source for a in articles] == ["a", "b"]
     assert articles[0].text == articles[1].text
     assert "same text" in caplog.text
-
-
-@pytest.mark.parametrize("bad", [[], b"bytes", [3]])
-def test_bad_arguments(bad):
-    with pytest.raises(InputError):
-        load_articles(bad)
-
-
-def test_errors_argument_is_checked(story_dir):
-    with pytest.raises(InputError, match="errors"):
-        load_articles(story_dir, errors="ignore")  # type: ignore[arg-type]
-
-
-def test_unknown_language_is_a_summarize_error_that_names_it(tmp_path):
-    from summarize.errors import SummarizeError
-
-    (tmp_path / "a.txt").write_text("A headline\n\nOne sentence here. And another one there.\n")
-    with pytest.raises(SummarizeError, match="'xx'"):
-        load_articles(tmp_path, language="xx")
-    with pytest.raises(SummarizeError, match="'xx'"):
-        load_articles(["Raw article text with enough words to count. And more."], language="xx")
 
 
 # --- Headline detection (issue 15): a first line is a headline only when it looks like one.

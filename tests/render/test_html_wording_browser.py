@@ -13,9 +13,9 @@ import re
 import subprocess
 
 import pytest
-from _browser import find_browser
 
 from summarize.types import Article
+from tests._browser import find_browser
 
 FLAGS = [
     "--headless",

@@ -24,7 +24,7 @@ from summarize.models.cache import CorruptModelError
 from summarize.models.registry import load_embedder_model, static_embedder_dir
 from summarize.models.static_embedder import check_static_model, load_static_model
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

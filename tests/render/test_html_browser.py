@@ -13,7 +13,8 @@ import subprocess
 
 import numpy as np
 import pytest
-from _browser import find_browser
+
+from tests._browser import find_browser
 
 FLAGS = [
     "--headless",

@@ -1,7 +1,8 @@
-"""Odd inputs that load fine but stress what comes after loading: compare, summarise, brief.
+"""Bad input past loading: compare, summarise and brief on odd articles and odd arguments.
 
-Loading each bad file (and ``errors="skip"``) is covered in ``test_bad_input.py``; here every
-case goes through the whole pipeline and must give a sane result or a documented, typed error.
+Every call gives a sane result or a :class:`~summarize.errors.SummarizeError` whose message
+says what to do. Loading each bad file is covered in ``tests/inputs/test_bad_files.py``, the
+command line in ``tests/cli/test_bad_input.py``.
 """
 
 from __future__ import annotations
@@ -15,11 +16,16 @@ import numpy as np
 import pytest
 
 from summarize import brief, load_articles, summarise
-from summarize.comparison.comparison import (
-    compare,  # `from summarize import compare` can yield the module
-)
+from summarize.comparison.comparison import compare
 from summarize.defaults import MAX_SENTENCE_WORDS
-from summarize.errors import ArticleError, InputError
+from summarize.errors import ArticleError, InputError, ModelNotAvailableError
+from summarize.pipeline.briefing import Briefing
+from summarize.render.plots import heatmap_png
+from tests._bad_input import (
+    STORY,
+    STORY_2,
+    folder_of,
+)
 
 ENGLISH = (
     "The central bank raised its main interest rate to 4.5 percent on Thursday.\n\n"
@@ -30,6 +36,7 @@ ENGLISH = (
     "The bank will publish its next forecast in May."
 )
 
+
 GERMAN = (
     "Die Zentralbank hat ihren Leitzins am Donnerstag auf 4,5 Prozent angehoben.\n\n"
     "Präsidentin Anna Berg sagte, die Inflation liege seit zu langer Zeit über dem Ziel. "
@@ -39,12 +46,14 @@ GERMAN = (
     "Die Bank veröffentlicht ihre nächste Prognose im Mai."
 )
 
+
 CHINESE = (
     "中央银行周四将主要利率上调至4.5%。\n\n"
     "行长安娜·伯格表示，通胀长期高于目标。市场在数周强劲的工资数据后已预期此举。"
     "抵押贷款机构表示将在几天内把加息转嫁给借款人。\n\n"
     "反对派称这一决定对已经难以支付账单的家庭是一个打击。央行将于五月发布下一份预测。"
 )
+
 
 BOILERPLATE = (
     "Advertisement\n"
@@ -56,6 +65,8 @@ BOILERPLATE = (
     "© 2024 Example Media. All rights reserved.\n"
     "Advertisement\n"
 )
+
+
 # A page footer of short link labels, as scraped from most news sites.
 FOOTER_LINKS = BOILERPLATE + "Cookie policy\nPrivacy policy\nTerms of use\nContact us\n"
 
@@ -81,7 +92,7 @@ def assert_sane_briefing(briefing, articles, *, max_words: int) -> None:
     assert isinstance(briefing.to_markdown(), str)
 
 
-# --- one article -------------------------------------------------------------------------------
+# --------------------------------------------------------------------------- one article
 
 
 def test_single_article_compare_and_brief(bundled_articles, embedder):
@@ -104,7 +115,7 @@ def test_no_articles_is_a_clear_error():
             call([])
 
 
-# --- two identical articles --------------------------------------------------------------------
+# --------------------------------------------------------------------------- two identical articles
 
 
 def test_two_identical_articles_overlap_fully(tmp_path, bundled_articles, embedder):
@@ -132,7 +143,7 @@ def test_two_identical_articles_overlap_fully(tmp_path, bundled_articles, embedd
     assert all(s.sources == ("a, via b",) for s in folded.digest.sentences)
 
 
-# --- 200 short articles ------------------------------------------------------------------------
+# --------------------------------------------------------------------------- 200 short articles
 
 
 @pytest.mark.slow  # 200 articles through the whole pipeline
@@ -161,7 +172,7 @@ def test_two_hundred_short_articles(tmp_path, embedder):
     assert len({article.source for article in articles}) == 200
 
     # Each outlet counted on its own: this test is about 200 outlets (by default the copies of
-    # the few wordings fold into near-copy families, see tests/test_families.py).
+    # the few wordings fold into near-copy families, see tests/comparison/test_families.py).
     briefing = brief(articles, max_words=60, per_source_words=20, collapse_copies=False)
     comparison = briefing.comparison
     assert comparison.similarity.shape == (200, 200)
@@ -178,7 +189,7 @@ def test_two_hundred_short_articles(tmp_path, embedder):
         assert {difference.a.source, difference.b.source} & outliers, difference
 
 
-# --- languages other than English --------------------------------------------------------------
+# --------------------------------------------------------------------- languages other than English
 
 
 @pytest.mark.parametrize(("name", "text"), [("german", GERMAN), ("chinese", CHINESE)])
@@ -214,7 +225,7 @@ def test_chinese_lead_sentence_is_not_taken_for_a_headline():
     assert article.sentences[0] == CHINESE.splitlines()[0]
 
 
-# --- one enormous sentence ---------------------------------------------------------------------
+# --------------------------------------------------------------------------- one enormous sentence
 
 
 def test_one_enormous_sentence_without_punctuation(tmp_path, bundled_articles, embedder):
@@ -238,7 +249,7 @@ def test_one_enormous_sentence_without_punctuation(tmp_path, bundled_articles, e
     assert_sane_briefing(briefing, articles, max_words=80)
 
 
-# --- all boilerplate ---------------------------------------------------------------------------
+# --------------------------------------------------------------------------- all boilerplate
 
 
 def test_all_boilerplate_article_named_or_skipped(tmp_path, embedder, caplog):
@@ -261,3 +272,95 @@ def test_footer_links_only_article_is_refused():
 
     with pytest.raises(ArticleError):
         article_from_text(FOOTER_LINKS, source="junk")
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def test_compare_with_a_path_is_a_typed_error(tmp_path):
+    folder = folder_of(tmp_path, {"a.txt": STORY})
+    for wrong in (str(folder), folder, "some text", [str(folder)], 42):
+        with pytest.raises(InputError) as info:
+            compare(wrong)  # type: ignore[arg-type]
+        assert "load_articles" in str(info.value)
+
+
+def test_summarise_and_compare_take_an_embedder_name(tmp_path):
+    articles = load_articles(folder_of(tmp_path, {"a.txt": STORY, "b.txt": STORY_2}))
+    comparison = compare(articles, embedder="minilm-static")
+    assert comparison.similarity.shape == (2, 2)
+    with pytest.raises(InputError):
+        summarise(articles[0], embedder=3.5)  # type: ignore[arg-type]
+
+
+@pytest.mark.slow  # loads the torch transformer (~6 s loaded); the static name is tested above
+def test_summarise_takes_a_transformer_embedder_name(tmp_path):
+    articles = load_articles(folder_of(tmp_path, {"a.txt": STORY, "b.txt": STORY_2}))
+    digest = summarise(articles[0], embedder="all-MiniLM-L6-v2", max_words=30)
+    assert digest.sentences and all(s.text in articles[0].sentences for s in digest.sentences)
+
+
+def test_embedder_folder_that_is_not_a_model(tmp_path, bundled_articles):
+    not_a_model = tmp_path / "some-folder"
+    not_a_model.mkdir()
+    (not_a_model / "notes.txt").write_text("not a model", encoding="utf-8")
+    with pytest.raises(ModelNotAvailableError) as info:
+        brief(bundled_articles, embedder=str(not_a_model))
+    assert str(not_a_model) in str(info.value)
+
+
+def test_briefing_from_deep_or_huge_json():
+    for text in ("[" * 100_000 + "]" * 100_000, '{"schema": ' + "1" * 5000 + "}"):
+        with pytest.raises(InputError) as info:
+            Briefing.from_json(text)
+        assert "to_json" in str(info.value)
+
+
+# ----------------------------------------------------------- hostile labels and sizes in the output
+
+
+def test_dollar_signs_in_sources_and_file_names(tmp_path, embedder):
+    folder = folder_of(
+        tmp_path,
+        {
+            "$$.txt": STORY,
+            "b.md": "---\nsource: Price $5 vs $6 \\frac{a}{b}$\n---\n" + STORY_2,
+        },
+    )
+    articles = load_articles(folder)
+    assert [a.source for a in articles] == ["$$", "Price $5 vs $6 \\frac{a}{b}$"]
+    briefing = brief(articles, max_words=40, embedder=embedder)
+    assert "$$" in briefing.to_html() and "$$" in briefing.to_markdown()
+    png = heatmap_png(briefing.comparison.similarity, ["$$", "$x^{2$"], title="$$")
+    assert png.startswith(b"\x89PNG")
+
+
+def test_many_outlets_render_a_bounded_overlap_section(embedder):
+    """Past 30 outlets the Markdown/HTML overlap is the top pairs, not an n x n table."""
+    texts = [
+        STORY.replace("Sunday", day) + f"\n\nOutlet {i} adds a line."
+        for i, day in enumerate(["Sunday", "Monday"] * 20)
+    ]
+    articles = load_articles(texts)
+    briefing = brief(  # 40 outlets, not two near-copy families
+        articles, max_words=40, per_source_words=20, embedder=embedder, collapse_copies=False
+    )
+    markdown = briefing.to_markdown()
+    section = markdown.split("## Overlap between outlets", 1)[1].split("\n## ", 1)[0]
+    assert "40 outlets: the 20 highest pairs" in section
+    tables = 1 + (briefing.comparison.fact_overlap is not None)  # story and fact overlap
+    assert section.count("\n| [") == 20 * tables
+    html = briefing.to_html()
+    assert html.count("<td>[") == 20 * tables
+    loaded = Briefing.from_json(briefing.to_json())
+    np.testing.assert_allclose(
+        loaded.comparison.similarity, briefing.comparison.similarity, atol=1e-4
+    )
+
+
+def test_heatmap_of_thousands_of_outlets_is_drawn_from_blocks():
+    n = 1200
+    matrix = np.eye(n)
+    matrix[5, 900] = matrix[900, 5] = 0.9  # one strong pair stays visible after pooling
+    png = heatmap_png(matrix, [f"outlet {i}" for i in range(n)])
+    assert png.startswith(b"\x89PNG")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import threading
 import time
 from pathlib import Path
@@ -15,7 +16,7 @@ from summarize import brief_many, group_stories, load_articles
 from summarize.errors import InputError
 from summarize.pipeline.batch import BriefManyError, story_name
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 MIXED = ROOT / "articles" / "mixed-news-day"
 BUNDLED = ROOT / "articles" / "may-putin-2016"
 
@@ -122,3 +123,10 @@ def test_folders_and_article_lists_work_too(stories, here):
     assert from_folder.to_json() == brief(load_articles(BUNDLED), progress=False).to_json()
     assert story_name(BUNDLED, 0) == f"story 1: {BUNDLED}"
     assert story_name(stories[0], 1).startswith("story 2: ")
+
+
+def test_without_the_distributed_extra_the_error_names_it(monkeypatch):
+    """dask is an optional extra: a scheduler without it says which extra to install."""
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
+    with pytest.raises(InputError, match=r"pip install 'summarize\[distributed\]'"):
+        brief_many([BUNDLED], scheduler="dask", progress=False)

@@ -1,56 +1,46 @@
-"""Bad input for LOADING: each case gives a correct result or a typed error naming the file.
+"""Bad files and folders for LOADING: each gives the correct result or a typed error naming
+the file, and with ``errors="skip"`` the rest of the folder still loads.
 
-Inputs are generated in ``tmp_path`` (large ones are never stored in the repo).
-Pipeline-level bad input (compare, summarise, brief) is tested elsewhere.
+Missing, empty, binary, oversized and unparsable files; folders of bad files; FIFOs, devices,
+sockets, links and unreadable folders; our own output; odd but valid sizes and languages.
+Inputs are generated in ``tmp_path`` (large ones are never stored in the repo). Encodings:
+``test_bad_encodings.py``; metadata: ``test_bad_metadata.py``; past loading:
+``tests/pipeline/test_bad_input.py`` and ``tests/cli/test_bad_input.py``.
 """
 
 from __future__ import annotations
 
-import codecs
 import logging
+import os
 import random
-import zlib
+import socket
+from pathlib import Path
 
 import pytest
 
 from summarize import load_articles
 from summarize.errors import (
-    ArticleError,
     ArticleLoadErrors,
     ArticleNotFoundError,
     ArticleTooLargeError,
     BinaryFileError,
-    DecodingError,
     EmptyArticleError,
+    FileAccessError,
+    GeneratedFileError,
+    InputError,
+    NotRegularFileError,
+    SummarizeError,
     UnsupportedFormatError,
 )
-
-STORY = (
-    "Flood warnings\n\n"
-    "Heavy rain caused the river to burst its banks on Sunday night.\n\n"
-    "Hundreds of homes were evacuated, the fire service said.\n\n"
-    "Forecasters expect more rain on Tuesday."
+from tests._bad_input import (
+    STORY,
+    assert_names_file,
+    assert_rest_loads,
+    finishes,
+    good_folder,
+    png_bytes,
+    raises_naming,
 )
-
-
-def _png_bytes() -> bytes:
-    """A real 1x1 PNG image."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return len(data).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
-
-    header = (1).to_bytes(4, "big") * 2 + bytes([8, 2, 0, 0, 0])
-    pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
-
-
-def _assert_names_file(error: ArticleError, path) -> None:
-    assert str(path) in str(error)
-    assert error.path is not None and error.path.name == path.name
-
 
 # --------------------------------------------------------------------------- typed errors
 
@@ -59,7 +49,7 @@ def test_missing_path(tmp_path):
     path = tmp_path / "nope.txt"
     with pytest.raises(ArticleNotFoundError) as info:
         load_articles(path)
-    _assert_names_file(info.value, path)
+    assert_names_file(info.value, path)
     assert "Check the path" in str(info.value)
 
 
@@ -69,16 +59,16 @@ def test_empty_and_whitespace_only(tmp_path, content):
     path.write_bytes(content)
     with pytest.raises(EmptyArticleError) as info:
         load_articles(path)
-    _assert_names_file(info.value, path)
+    assert_names_file(info.value, path)
     assert "empty" in str(info.value)
 
 
 def test_png_renamed_txt_is_binary(tmp_path):
     path = tmp_path / "photo.txt"
-    path.write_bytes(_png_bytes())
+    path.write_bytes(png_bytes())
     with pytest.raises(BinaryFileError) as info:
         load_articles(path)
-    _assert_names_file(info.value, path)
+    assert_names_file(info.value, path)
     assert "PNG image" in str(info.value)
 
 
@@ -87,19 +77,7 @@ def test_nul_bytes_are_binary(tmp_path):
     path.write_bytes(b"Some text\x00\x01\x02 and then binary \x00\xff\xfe garbage" * 10)
     with pytest.raises(BinaryFileError) as info:
         load_articles(path)
-    _assert_names_file(info.value, path)
-
-
-def test_undecodable_bytes(tmp_path):
-    path = tmp_path / "garbled.txt"
-    rng = random.Random(0)
-    path.write_bytes(
-        bytes(rng.choice([*range(1, 9), *range(14, 32), 0x81, 0x8D]) for _ in range(500))
-    )
-    with pytest.raises(DecodingError) as info:
-        load_articles(path)
-    _assert_names_file(info.value, path)
-    assert "UTF-8" in str(info.value)
+    assert_names_file(info.value, path)
 
 
 def test_all_boilerplate_article(tmp_path):
@@ -116,7 +94,7 @@ def test_all_boilerplate_article(tmp_path):
     )
     with pytest.raises(EmptyArticleError) as info:
         load_articles(path)
-    _assert_names_file(info.value, path)
+    assert_names_file(info.value, path)
     assert "boilerplate" in str(info.value)
 
 
@@ -125,7 +103,7 @@ def test_too_large_file(tmp_path):
     path.write_text(STORY * 50, encoding="utf-8")
     with pytest.raises(ArticleTooLargeError) as info:
         load_articles(path, max_bytes=1000)
-    _assert_names_file(info.value, path)
+    assert_names_file(info.value, path)
     assert "max_bytes" in str(info.value)
 
 
@@ -134,7 +112,7 @@ def test_invalid_json(tmp_path):
     path.write_text('{"text": "unterminated', encoding="utf-8")
     with pytest.raises(UnsupportedFormatError) as info:
         load_articles(path)
-    _assert_names_file(info.value, path)
+    assert_names_file(info.value, path)
 
 
 def test_json_record_without_text(tmp_path):
@@ -142,16 +120,40 @@ def test_json_record_without_text(tmp_path):
     path.write_text('{"title": "Only a title"}\n', encoding="utf-8")
     with pytest.raises(EmptyArticleError) as info:
         load_articles(path)
-    _assert_names_file(info.value, path)
+    assert_names_file(info.value, path)
     assert "'text'" in str(info.value)
 
 
 def test_directory_without_articles(tmp_path):
     (tmp_path / "README.md").write_text("# Notes\n", encoding="utf-8")
-    (tmp_path / "logo.png").write_bytes(_png_bytes())
+    (tmp_path / "logo.png").write_bytes(png_bytes())
     with pytest.raises(EmptyArticleError) as info:
         load_articles(tmp_path)
     assert str(tmp_path) in str(info.value)
+
+
+def test_short_missing_string_is_a_missing_path():
+    with pytest.raises(ArticleNotFoundError, match=r"articles/no-such-story"):
+        load_articles("articles/no-such-story")
+
+
+@pytest.mark.parametrize("bad", [[], b"bytes", [3]])
+def test_bad_arguments(bad):
+    with pytest.raises(InputError):
+        load_articles(bad)
+
+
+def test_errors_argument_is_checked(story_dir):
+    with pytest.raises(InputError, match="errors"):
+        load_articles(story_dir, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_unknown_language_is_a_summarize_error_that_names_it(tmp_path):
+    (tmp_path / "a.txt").write_text("A headline\n\nOne sentence here. And another one there.\n")
+    with pytest.raises(SummarizeError, match="'xx'"):
+        load_articles(tmp_path, language="xx")
+    with pytest.raises(SummarizeError, match="'xx'"):
+        load_articles(["Raw article text with enough words to count. And more."], language="xx")
 
 
 # --------------------------------------------------------------------------- several bad files
@@ -160,7 +162,7 @@ def test_directory_without_articles(tmp_path):
 def _folder_with_bad_files(tmp_path):
     (tmp_path / "a_good.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "b_empty.txt").write_bytes(b"")
-    (tmp_path / "c_image.txt").write_bytes(_png_bytes())
+    (tmp_path / "c_image.txt").write_bytes(png_bytes())
     (tmp_path / "d_good.md").write_text("---\nsource: Courier\n---\n" + STORY, encoding="utf-8")
     return ["b_empty.txt", "c_image.txt"]
 
@@ -197,37 +199,204 @@ def test_list_with_a_missing_path_and_good_text(tmp_path):
     assert len(load_articles([STORY, tmp_path / "missing.txt"], errors="skip")) == 1
 
 
-# --------------------------------------------------------------------------- encodings
+# --------------------------------------------------------------------------- files and links
 
 
-def test_latin1_file(tmp_path):
-    path = tmp_path / "latin.txt"
-    path.write_bytes("Café crème\n\nLe maître d'hôtel a déclaré: « Ça suffit ».".encode("latin-1"))
-    [article] = load_articles(path)
-    assert article.title == "Café crème"
-    assert article.sentences == ("Le maître d'hôtel a déclaré: « Ça suffit ».",)
-
-
-def test_windows_1252_quotes(tmp_path):
-    path = tmp_path / "cp1252.txt"
-    path.write_bytes("Title\n\nHe said \u201cno\u201d \u2013 twice.".encode("cp1252"))
-    assert load_articles(path)[0].text == "He said \u201cno\u201d \u2013 twice."
-
-
-@pytest.mark.parametrize(
-    ("encoding", "bom"),
-    [("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", b"")],
-    ids=["utf-8-bom", "utf-16-bom", "utf-16-no-bom"],
-)
-def test_unicode_encodings(tmp_path, encoding, bom):
-    path = tmp_path / "story.txt"
-    path.write_bytes(bom + STORY.replace("Sunday", "Sunday — in Zürich").encode(encoding))
-    [article] = load_articles(path)
-    assert article.title == "Flood warnings"  # no BOM character left in front
-    assert article.sentences[0] == (
-        "Heavy rain caused the river to burst its banks on Sunday — in Zürich night."
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_fifo_named_txt_never_blocks(tmp_path, caplog):
+    folder = good_folder(tmp_path)
+    os.mkfifo(folder / "pipe.txt")
+    finishes(lambda: raises_naming(NotRegularFileError, "pipe.txt", lambda: load_articles(folder)))
+    finishes(
+        lambda: raises_naming(
+            NotRegularFileError, "pipe.txt", lambda: load_articles(folder / "pipe.txt")
+        )
     )
-    assert len(article.sentences) == 3
+    finishes(lambda: assert_rest_loads(folder, "pipe.txt", caplog))
+
+
+def test_device_is_not_read(tmp_path):
+    if not Path("/dev/null").exists():
+        pytest.skip("no /dev/null")
+    error = raises_naming(NotRegularFileError, "/dev/null", lambda: load_articles("/dev/null"))
+    assert "a device" in str(error)
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="no Unix sockets")
+def test_socket_in_folder_is_a_typed_error(tmp_path, caplog):
+    folder = good_folder(tmp_path)
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        server.bind(str(folder / "sock.txt"))
+        raises_naming(NotRegularFileError, "sock.txt", lambda: load_articles(folder))
+        assert_rest_loads(folder, "sock.txt", caplog)
+    finally:
+        server.close()
+
+
+def test_dangling_link_and_link_loop(tmp_path, caplog):
+    folder = good_folder(tmp_path)
+    (folder / "dangling.txt").symlink_to(folder / "missing.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    with pytest.raises(ArticleLoadErrors) as info:
+        load_articles(folder)
+    errors = {e.path.name: e for e in info.value.errors}
+    assert set(errors) == {"dangling.txt", "loop.txt"}
+    assert all(isinstance(e, FileAccessError) for e in errors.values())
+    assert "does not exist" in str(errors["dangling.txt"])
+    assert "loops" in str(errors["loop.txt"])
+    raises_naming(FileAccessError, "loop.txt", lambda: load_articles(folder / "loop.txt"))
+    raises_naming(FileAccessError, "dangling.txt", lambda: load_articles(folder / "dangling.txt"))
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
+        articles = load_articles(folder, errors="skip")
+    assert [a.path.name for a in articles] == ["good.txt"]
+    assert "dangling.txt" in caplog.text and "loop.txt" in caplog.text
+
+
+def test_folder_that_is_a_link_loop(tmp_path):
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    raises_naming(FileAccessError, "loop", lambda: load_articles(loop))
+
+
+def test_link_leaving_the_folder_is_not_followed(tmp_path, caplog):
+    folder = good_folder(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Private notes\n\nThe password is swordfish, said the admin.", "utf-8")
+    (folder / "shadow.txt").symlink_to(secret)
+    (folder / "inside.txt").symlink_to(folder / "good.txt")  # inside the folder: fine
+    error = raises_naming(FileAccessError, "shadow.txt", lambda: load_articles(folder))
+    assert "follow_links=True" in str(error)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
+        articles = load_articles(folder, errors="skip")
+    assert [a.path.name for a in articles] == ["good.txt", "inside.txt"]
+    assert "shadow.txt" in caplog.text
+    assert all("swordfish" not in a.text for a in articles)
+    followed = load_articles(folder, follow_links=True)
+    assert any("swordfish" in a.text for a in followed)
+
+
+def test_sidecar_link_leaving_the_folder_is_not_read(tmp_path):
+    folder = good_folder(tmp_path)
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("good.txt: {source: Courier}\n", encoding="utf-8")
+    (folder / "sources.yaml").symlink_to(outside)
+    raises_naming(FileAccessError, "sources.yaml", lambda: load_articles(folder))
+    [article] = load_articles(folder, follow_links=True)
+    assert article.source == "Courier"
+
+
+def test_unreadable_folder_and_file(tmp_path, caplog):
+    if os.name != "posix" or os.geteuid() == 0:
+        pytest.skip("permissions are not enforced for root")
+    folder = good_folder(tmp_path)
+    locked = folder / "locked.txt"
+    locked.write_text(STORY, encoding="utf-8")
+    locked.chmod(0)
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    closed.chmod(0)
+    try:
+        raises_naming(FileAccessError, "locked.txt", lambda: load_articles(locked))
+        raises_naming(FileAccessError, "closed", lambda: load_articles(closed))
+        assert_rest_loads(folder, "locked.txt", caplog)
+        assert len(load_articles([folder / "good.txt", closed], errors="skip")) == 1
+    finally:
+        locked.chmod(0o644)
+        closed.chmod(0o755)
+
+
+def test_folder_that_cannot_be_listed(tmp_path, monkeypatch):
+    """The same as an unreadable folder when running as root (which ignores permissions)."""
+    folder = good_folder(tmp_path)
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path) == closed:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    error = raises_naming(FileAccessError, "closed", lambda: load_articles(closed))
+    assert "permission denied" in str(error)
+    articles = load_articles([folder, closed], errors="skip")
+    assert [a.path.name for a in articles] == ["good.txt"]
+
+
+def test_file_name_that_is_not_utf8(tmp_path, caplog):
+    folder = good_folder(tmp_path)
+    try:
+        raw = os.path.join(os.fsencode(folder), b"caf\xe9.txt")
+        with open(raw, "wb") as handle:
+            handle.write(STORY.encode("utf-8"))
+    except OSError:
+        pytest.skip("this file system refuses non-UTF-8 names")
+    error = raises_naming(FileAccessError, "caf\\xe9.txt", lambda: load_articles(folder))
+    assert "not valid UTF-8" in str(error)
+    str(error).encode("utf-8")  # printable: no lone surrogates in the message
+    assert_rest_loads(folder, "caf\\xe9.txt", caplog)
+
+
+def test_empty_folder_next_to_a_good_file_is_skipped(tmp_path):
+    folder = good_folder(tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    articles = load_articles([folder / "good.txt", empty], errors="skip")
+    assert [a.path.name for a in articles] == ["good.txt"]
+    with pytest.raises(EmptyArticleError):
+        load_articles([folder / "good.txt", empty])
+
+
+@pytest.mark.parametrize("source", ["", "   "], ids=["empty", "blank"])
+def test_empty_string_is_not_the_current_folder(tmp_path, monkeypatch, source):
+    (tmp_path / "here.txt").write_text(STORY, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError):
+        load_articles(source)
+
+
+def test_empty_string_in_a_list_is_a_skippable_error(tmp_path):
+    folder = good_folder(tmp_path)
+    with pytest.raises(EmptyArticleError) as info:
+        load_articles([folder / "good.txt", ""])
+    assert "Input 2 is an empty string" in str(info.value)
+    assert len(load_articles([folder / "good.txt", ""], errors="skip")) == 1
+
+
+@pytest.mark.parametrize("source", [None, 3, object()], ids=["none", "int", "object"])
+def test_not_a_source(source):
+    with pytest.raises(InputError):
+        load_articles(source)
+
+
+def test_unknown_language():
+    with pytest.raises(InputError) as info:
+        load_articles(STORY, language="xx")
+    assert "'xx'" in str(info.value)
+
+
+# --------------------------------------------------------------------------- our own output
+
+
+def test_briefings_written_into_the_folder_are_skipped(tmp_path, caplog, bundled_briefing):
+    folder = good_folder(tmp_path)
+    (folder / "briefing.md").write_text(bundled_briefing.to_markdown(), encoding="utf-8")
+    (folder / "briefing.html").write_text(bundled_briefing.to_html(), encoding="utf-8")
+    (folder / "briefing.json").write_text(bundled_briefing.to_json(), encoding="utf-8")
+    with caplog.at_level(logging.INFO, logger="summarize.inputs"):
+        articles = load_articles(folder)
+    assert [a.path.name for a in articles] == ["good.txt"]
+    for name in ("briefing.md", "briefing.html", "briefing.json"):
+        assert name in caplog.text
+        raises_naming(GeneratedFileError, name, lambda n=name: load_articles(folder / n))
+    (folder / "good.txt").unlink()
+    with pytest.raises(EmptyArticleError) as info:
+        load_articles(folder)
+    assert "written by summarize" in str(info.value)
 
 
 # --------------------------------------------------------------------------- odd but valid
@@ -387,7 +556,7 @@ def test_directory_with_readme_and_images(tmp_path, caplog):
     (tmp_path / "README.md").write_text(
         "# About this folder\n\nNotes for editors.", encoding="utf-8"
     )
-    (tmp_path / "chart.png").write_bytes(_png_bytes())
+    (tmp_path / "chart.png").write_bytes(png_bytes())
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 20)
     (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
     (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4\n")
