@@ -18,6 +18,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "Briefing",
+    "BriefingOptions",
     "Comparison",
     "Digest",
     "DigestSentence",
@@ -37,13 +38,14 @@ _EXPORTS = {
     "Article": "summarize.types",
     "load_articles": "summarize.inputs.loading",
     "Comparison": "summarize.types",
-    "compare": "summarize.pipeline.api",
+    "compare": "summarize.comparison.comparison",
     "Digest": "summarize.types",
     "DigestSentence": "summarize.types",
-    "summarise": "summarize.pipeline.api",
-    "summarize": "summarize.pipeline.api",
+    "summarise": "summarize.pipeline.digest",
+    "summarize": "summarize.pipeline.digest",
     "Briefing": "summarize.types",
-    "brief": "summarize.pipeline.api",
+    "brief": "summarize.pipeline.briefing",
+    "BriefingOptions": "summarize.types",
     "Story": "summarize.types",
     "group_stories": "summarize.pipeline.stories",
     "brief_many": "summarize.pipeline.batch",
@@ -51,12 +53,22 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
+    from summarize.comparison.comparison import compare
     from summarize.comparison.same_fact import same_fact_probability
     from summarize.inputs.loading import load_articles
-    from summarize.pipeline.api import brief, compare, summarise, summarize
     from summarize.pipeline.batch import brief_many
+    from summarize.pipeline.briefing import brief
+    from summarize.pipeline.digest import summarise, summarize
     from summarize.pipeline.stories import group_stories
-    from summarize.types import Article, Briefing, Comparison, Digest, DigestSentence, Story
+    from summarize.types import (
+        Article,
+        Briefing,
+        BriefingOptions,
+        Comparison,
+        Digest,
+        DigestSentence,
+        Story,
+    )
 
 
 def __getattr__(name: str) -> Any:

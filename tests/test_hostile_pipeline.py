@@ -68,12 +68,16 @@ def assert_one_line_error(stderr: str) -> None:
 # --------------------------------------------------------------------------- API
 
 
-def test_compare_with_a_path_is_a_typed_error(tmp_path):
-    folder = folder_of(tmp_path, {"a.txt": FLOOD})
-    for wrong in (str(folder), folder, "some text", [str(folder)], 42):
-        with pytest.raises(InputError) as info:
+def test_compare_takes_paths_like_brief_and_refuses_other_things(tmp_path):
+    folder = folder_of(tmp_path, {"a.txt": FLOOD, "b.txt": FLOOD_2})
+    from summarize.render import render
+
+    loaded = render(compare(load_articles(folder), embedder="minilm-static"), "json")
+    for path in (str(folder), folder, [folder / "a.txt", folder / "b.txt"]):
+        assert render(compare(path, embedder="minilm-static"), "json") == loaded
+    for wrong in (42, [42], [b"bytes"]):
+        with pytest.raises(InputError, match="Article objects"):
             compare(wrong)  # type: ignore[arg-type]
-        assert "load_articles" in str(info.value)
 
 
 def test_summarise_and_compare_take_an_embedder_name(tmp_path):

@@ -86,7 +86,7 @@ def assert_sane_briefing(briefing, articles, *, max_words: int) -> None:
 
 def test_single_article_compare_and_brief(bundled_articles, embedder):
     article = bundled_articles[1]
-    comparison = compare([article], embedder=embedder)
+    comparison = compare([article], embedder=embedder, collapse_copies=False)
     assert comparison.sources == (article.source,)
     assert comparison.similarity.shape == (1, 1)
     assert comparison.differences == ()
@@ -113,7 +113,7 @@ def test_two_identical_articles_overlap_fully(tmp_path, bundled_articles, embedd
     assert len(articles) == 2
     assert articles[0].source != articles[1].source, "citations must tell the copies apart"
 
-    comparison = compare(articles, embedder=embedder)
+    comparison = compare(articles, embedder=embedder, collapse_copies=False)
     assert comparison.similarity[0, 1] == pytest.approx(1.0, abs=0.02)
     assert comparison.similarity[1, 0] == pytest.approx(1.0, abs=0.02)
     both = set(comparison.sources)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from summarize.defaults import (
     BRIEF_MAX_WORDS,
     BRIEF_PER_SOURCE_WORDS,
+    DEFAULT_EMBEDDER,
     FETCH_TIMEOUT,
     STORY_NEAR_COPY,
     STORY_THRESHOLD,
@@ -557,9 +558,11 @@ def _progress(args: argparse.Namespace) -> bool | None:
 
 
 def _run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    from summarize.pipeline.batch import BriefManyError, brief_many
+    from summarize.errors import BriefManyError
+    from summarize.pipeline.batch import brief_many
     from summarize.pipeline.stories import group_stories
     from summarize.render.stories import index_html, index_json, index_markdown, story_filename
+    from summarize.types import BriefingOptions
 
     articles = _load(parser, args)
     quiet = args.no_progress or args.quiet
@@ -576,10 +579,12 @@ def _run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> N
         briefings = list(
             brief_many(
                 stories,
+                options=BriefingOptions(
+                    max_words=args.max_words,
+                    per_source_words=args.per_source_words,
+                    embedder=args.embedder or DEFAULT_EMBEDDER,
+                ),
                 scheduler=args.scheduler,
-                max_words=args.max_words,
-                per_source_words=args.per_source_words,
-                embedder=args.embedder,
                 progress=False if quiet else None,
             )
         )
