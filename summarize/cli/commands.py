@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 __all__ = ["installed_models", "run_brief", "run_compare", "run_models", "run_stories"]
 
 #: The bundled story, read when no PATH is given from a source checkout.
-BUNDLED_STORY = Path(__file__).resolve().parent.parent / "articles" / "may-putin-2016"
+BUNDLED_STORY = Path(__file__).resolve().parents[2] / "articles" / "may-putin-2016"
 #: The renderer (:func:`summarize.render.render`) of each ``--format``.
 RENDERERS = {"md": "markdown", "html": "html", "json": "json", "csv": "csv"}
 _SUFFIX_FORMATS = {
