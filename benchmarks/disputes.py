@@ -74,7 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     reasons: list[str] = []
     kinds: list[set[str]] = []
     for row in rows:
-        comparison = compare([_article("A", row["a"]), _article("B", row["b"])], embedder=embedder)
+        comparison = compare(
+            [_article("A", row["a"]), _article("B", row["b"])],
+            embedder=embedder,
+            collapse_copies=False,  # the conflict rules on every pair, near-copies too
+        )
         disputes = [d for d in comparison.disputes if d.contradiction or not args.contradictions]
         flagged.append(bool(disputes))
         kinds.append({d.kind for d in disputes})

@@ -163,7 +163,13 @@ def run_ours(
             outputs.append([])
             continue
         target = articles if merged else articles[0]
-        digest = summarise(target, max_words=budget(row), embedder=embedder, **options)  # type: ignore[arg-type]
+        digest = summarise(
+            target,
+            max_words=budget(row),
+            embedder=embedder,
+            collapse_copies=False,  # the stage alone, as the published figures were measured
+            **options,  # type: ignore[arg-type]
+        )
         outputs.append([sentence.text for sentence in digest.sentences])
     return outputs
 

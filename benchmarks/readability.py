@@ -183,7 +183,9 @@ def measure(rows: Sequence[dict], *, tally: Tally, show: int = 0) -> None:
             articles = quality._articles(documents)
         except ArticleError:
             continue
-        digest = summarise(articles, max_words=quality.budget(row), embedder=embedder)
+        digest = summarise(
+            articles, max_words=quality.budget(row), embedder=embedder, collapse_copies=False
+        )
         texts = [s.text for s in digest.sentences]
         flags = dangling_flags(texts, [a.sentences for a in articles])
         tally.digests += 1

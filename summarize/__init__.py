@@ -27,6 +27,7 @@ _ERRORS = (
     "ArticleNotFoundError",
     "ArticleTooLargeError",
     "BinaryFileError",
+    "BriefManyError",
     "CorruptModelError",
     "DecodingError",
     "EmptyArticleError",
@@ -74,13 +75,12 @@ _EXPORTS: dict[str, str] = {
     "Summarizer": "summarize.summarizers",
     "ExtractiveSummarizer": "summarize.summarizers.extractive",
     "AbstractiveSummarizer": "summarize.summarizers.abstractive",
-    "compare": "summarize.pipeline.api",
-    "summarise": "summarize.pipeline.api",
-    "summarize": "summarize.pipeline.api",
-    "brief": "summarize.pipeline.api",
+    "compare": "summarize.comparison.comparison",
+    "summarise": "summarize.pipeline.digest",
+    "summarize": "summarize.pipeline.digest",
+    "brief": "summarize.pipeline.briefing",
     "group_stories": "summarize.pipeline.stories",
     "brief_many": "summarize.pipeline.batch",
-    "BriefManyError": "summarize.pipeline.batch",
     "progress_bars": "summarize.progress",
 }
 
@@ -147,6 +147,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from summarize.comparison.comparison import compare
     from summarize.comparison.same_fact import same_fact_probability
     from summarize.errors import (
         ArticleError,
@@ -154,6 +155,7 @@ if TYPE_CHECKING:
         ArticleNotFoundError,
         ArticleTooLargeError,
         BinaryFileError,
+        BriefManyError,
         CorruptModelError,
         DecodingError,
         EmptyArticleError,
@@ -171,8 +173,9 @@ if TYPE_CHECKING:
     from summarize.inputs.loading import load_articles
     from summarize.inputs.web import Fetcher
     from summarize.models.embeddings import Embedder, get_embedder
-    from summarize.pipeline.api import brief, compare, summarise, summarize
-    from summarize.pipeline.batch import BriefManyError, brief_many
+    from summarize.pipeline.batch import brief_many
+    from summarize.pipeline.briefing import brief
+    from summarize.pipeline.digest import summarise, summarize
     from summarize.pipeline.stories import group_stories
     from summarize.progress import progress_bars
     from summarize.summarizers import Summarizer

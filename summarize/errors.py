@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class SummarizeError(Exception):
@@ -105,3 +106,19 @@ class GeneratedFileError(UnsupportedFormatError):
 class RenderError(SummarizeError, TypeError):
     """No renderer for this object or format (e.g. a Digest as JSON). A ``TypeError`` too, as
     it was before it had its own class."""
+
+
+class BriefManyError(SummarizeError):
+    """Some stories could not be briefed (:func:`summarize.brief_many`). ``failures`` maps each
+    story's name to its error; ``briefings`` holds the others (``None`` where a story failed),
+    in input order."""
+
+    def __init__(self, failures: dict[str, BaseException], briefings: list[Any]) -> None:
+        lines = "\n".join(f"  - {name}: {error!r}" for name, error in failures.items())
+        super().__init__(
+            f"{len(failures)} of {len(briefings)} stories could not be briefed:\n{lines}\n"
+            "The other briefings are in this error's .briefings; run the failed ones again "
+            "(a worker that ran out of memory needs a larger memory limit)."
+        )
+        self.failures = failures
+        self.briefings = briefings

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from summarize import brief_many, defaults, group_stories, load_articles
+from summarize import BriefingOptions, brief_many, defaults, group_stories, load_articles
 from summarize.cli import main
 from summarize.progress import bar, progress_bars
 
@@ -57,7 +57,7 @@ def test_brief_many_bar_follows_the_switch(enabled, shown, capsys):
         ]
     )
     with progress_bars(enabled):
-        brief_many([story], max_words=30, per_source_words=20)
+        brief_many([story], options=BriefingOptions(max_words=30, per_source_words=20))
     assert ("stories:" in capsys.readouterr().err) is shown
 
 

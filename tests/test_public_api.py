@@ -71,15 +71,18 @@ def test_a_method_that_is_not_a_summarizer_is_refused_before_any_work():
         summarize.summarise("No text is loaded for this.", method=3)  # type: ignore[arg-type]
 
 
-def test_stages_take_articles_and_say_where_raw_input_goes():
+def test_one_input_rule_for_brief_compare_and_summarise():
+    """The public functions are the only implementations, and they take the same inputs."""
     from summarize.errors import InputError
-    from summarize.pipeline.briefing import brief
-    from summarize.pipeline.digest import summarise
 
-    with pytest.raises(InputError, match=r"summarize\.summarise"):
-        summarise("Raw text is loaded by the public summarise(), not by the digest stage.")
-    with pytest.raises(InputError, match=r"summarize\.brief"):
-        brief("articles/may-putin-2016")
+    for entry in (summarize.brief, summarize.compare, summarize.summarise):
+        with pytest.raises(InputError, match="No articles given"):
+            entry([])
+        with pytest.raises(InputError, match="Article objects, paths or raw texts"):
+            entry([3.5])  # type: ignore[list-item]
+    assert summarize.brief.__module__ == "summarize.pipeline.briefing"
+    assert summarize.summarise.__module__ == "summarize.pipeline.digest"
+    assert summarize.compare.__module__ == "summarize.comparison.comparison"
 
 
 def test_a_summarizer_written_as_docs_architecture_shows_plugs_in(bundled_articles, embedder):
@@ -108,7 +111,7 @@ def test_a_summarizer_written_as_docs_architecture_shows_plugs_in(bundled_articl
 def test_dask_is_an_optional_extra_never_imported_by_the_core():
     """dask[distributed] is the `distributed` extra: only brief_many(scheduler=...) imports it."""
     code = (
-        "import sys, summarize.pipeline.api, summarize.pipeline.batch, summarize.cli\n"
+        "import sys, summarize.pipeline.briefing, summarize.pipeline.batch, summarize.cli\n"
         "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)

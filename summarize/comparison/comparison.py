@@ -31,22 +31,34 @@ logger = logging.getLogger(__name__)
 
 
 def compare(
-    articles: Sequence[Article] | Alignment,
+    articles: Article | str | PathLike[str] | Sequence[Article | str | PathLike[str]] | Alignment,
     *,
     alignment: Alignment | None = None,
     embedder: Embedder | str | None = None,
     threshold: float | None = None,
+    progress: bool | None = None,
+    collapse_copies: bool = True,
 ) -> Comparison:
     """Compare articles about one story: overlap, shared and unique claims, disputes.
 
     Args:
-        articles: The articles (in the order their sources should be listed), or an
+        articles: Article objects (in the order their sources should be listed), anything
+            :func:`~summarize.inputs.loading.as_articles` takes (a folder, files, raw texts:
+            the same inputs as :func:`summarize.brief`), or an
             :class:`~summarize.types.Alignment` already computed by
             :func:`~summarize.comparison.alignment.align`.
-        alignment: A precomputed alignment of ``articles`` (skips re-aligning).
+        alignment: A precomputed alignment of ``articles`` (skips re-aligning; no near-copies
+            are folded then: the alignment fixes the articles).
         embedder: Used only when an alignment has to be computed: an Embedder or a model name
             (default: the shared one).
         threshold: Same-fact cosine threshold for a new alignment (default: calibrated).
+        progress: Show a progress bar on stderr while aligning; ``None`` follows
+            :func:`summarize.progress.progress_bars`, by default only on a terminal.
+        collapse_copies: Count near-copies of one report (wire copies, updates of one
+            article) once, as "AP, via X and Y"
+            (:func:`~summarize.comparison.families.collapse_near_copies`), so they do not
+            inflate what "all outlets" report; a warning names the folded articles and why.
+            ``False`` counts every article as its own outlet.
 
     Returns:
         A :class:`Comparison`. ``shared`` holds the claims every article supports; with more
@@ -54,32 +66,52 @@ def compare(
         one article that is only a short wire item would empty it); an outlet that gives
         another value for one of the claim's details (a contradiction) does not count
         towards it. A near-copy's version (``metadata["version_of"]``, see
-        :func:`summarize.comparison.families.collapse_near_copies`) counts with its family, not as
-        an
-        outlet of its own. ``unique`` maps every source
-        (in article order, present even when empty) to claims only it reports.
+        :func:`summarize.comparison.families.collapse_near_copies`) counts with its family, not
+        as an outlet of its own. ``unique`` maps every source (in article order, present even
+        when empty) to claims only it reports.
 
     Raises:
-        InputError: ``articles`` is a path, a text or anything but Articles (load them first).
+        InputError: no articles, or something that is neither an Article, a path nor text.
+        ArticleError: an input cannot be loaded.
     """
+    from summarize.comparison.families import collapse_near_copies
+    from summarize.inputs.loading import as_articles
+    from summarize.progress import bar, choose, progress_bars
+    from summarize.threads import one_blas_thread
+
+    if isinstance(articles, Alignment):
+        with one_blas_thread():  # many small products: see summarize.threads
+            return _compared(articles, ())
+    loaded: Sequence[Article] = as_articles(articles)
+    if collapse_copies and alignment is None:
+        loaded, _ = collapse_near_copies(loaded, log_level=logging.WARNING)
+    with one_blas_thread():
+        if alignment is not None:
+            return _compared(alignment, loaded)
+        with progress_bars(choose(progress)), bar(total=3, desc="comparing") as steps:
+            from summarize.models.embeddings import as_embedder
+
+            steps.set_postfix_str("loading the embedder")
+            encoder = as_embedder(embedder)
+            steps.update()
+            steps.set_postfix_str("aligning")
+            alignment = align(loaded, embedder=encoder, threshold=threshold)
+            steps.update()
+            steps.set_postfix_str("finding differences")
+            comparison = _compared(alignment, loaded)
+            steps.update()
+        return comparison
+
+
+def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
+    """The comparison of ``alignment``, the alignment of ``articles`` (their publication dates
+    and near-copy versions; none when only the alignment is known)."""
     from summarize.comparison.disputes import group_disputes
 
-    _check_articles(articles)
-    published: dict[str, str] = {}
-    report_of: dict[str, str] = {}  # a near-copy's version -> the family it counts with
-    if isinstance(articles, Alignment):
-        alignment = articles
-    else:
-        published = {a.source: a.published for a in articles if a.published}
-        report_of = {
-            a.source: a.metadata["version_of"] for a in articles if "version_of" in a.metadata
-        }
-        if alignment is None:
-            if embedder is not None:
-                from summarize.models.embeddings import as_embedder
-
-                embedder = as_embedder(embedder)
-            alignment = align(articles, embedder=embedder, threshold=threshold)
+    published = {a.source: a.published for a in articles if a.published}
+    report_of = {  # a near-copy's version -> the family it counts with
+        a.source: a.metadata["version_of"] for a in articles if "version_of" in a.metadata
+    }
     sources = alignment.sources
 
     def reports(outlets: Iterable[str]) -> int:
@@ -154,27 +186,6 @@ def _disputing_outlets(
                 if claim is not None:
                     found.setdefault(claim, set()).add(ref.source)
     return found
-
-
-def _check_articles(articles: object) -> None:
-    """Raise InputError unless ``articles`` is an Alignment or a sequence of Articles."""
-    from summarize.errors import InputError
-    from summarize.types.article import Article
-
-    if isinstance(articles, str | bytes | PathLike) or not isinstance(
-        articles, Alignment | Sequence
-    ):
-        raise InputError(
-            f"compare() takes a list of Articles, got {type(articles).__name__}. Load them "
-            "first: compare(load_articles(path)), or use brief(path) for the whole briefing."
-        )
-    if not isinstance(articles, Alignment):
-        kinds = sorted({type(a).__name__ for a in articles if not isinstance(a, Article)})
-        if kinds:
-            raise InputError(
-                f"compare() takes Articles, not {', '.join(kinds)}. Load texts or paths first: "
-                "compare(load_articles(...))."
-            )
 
 
 def _sentences(alignment: Alignment) -> list[list[str]]:

@@ -141,13 +141,18 @@ def collapse_near_copies(
     article of its own (:func:`changed_figures`), so the comparison still shows the change as
     a dispute or update; a version counts with its family, not as another outlet
     (``metadata["version_of"]``, see :func:`summarize.comparison.comparison.compare`). The folds are
-    logged at ``log_level`` with their near-copy shares (:func:`describe_folds`).
+    logged at ``log_level`` with their near-copy shares (:func:`describe_folds`). This is the
+    one place the entry points (``brief``, ``compare``, ``summarise``) fold near-copies.
 
     Returns:
-        The articles to compare (the input unchanged when nothing is a near-copy), and the
-        families that folded several articles (empty when none did).
+        The articles to compare (the input unchanged when nothing is a near-copy, or when
+        several articles share a source label: citations could not tell them apart, and the
+        stage that needs distinct labels reports that), and the families that folded several
+        articles (empty when none did).
     """
     items = tuple(articles)
+    if len({article.source for article in items}) < len(items):
+        return items, ()
     families = near_copy_families(items)
     folded = tuple(family for family in families if len(family.sources) > 1)
     if not folded:

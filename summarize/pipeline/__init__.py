@@ -1,3 +1,4 @@
-"""The flow for users: the public entry points (``api``: summarise, brief, compare), one story's
-briefing (``briefing``), digests (``digest``), grouping a pile into stories (``stories``) and
-many stories at once, in process or on Dask (``batch``)."""
+"""The flow for users: one story's briefing (``briefing``: the public ``brief``), digests
+(``digest``: the public ``summarise``), grouping a pile into stories (``stories``) and many
+stories at once, in process or on Dask (``batch``). The public ``compare`` lives with the other
+comparison stages, in :mod:`summarize.comparison.comparison`."""

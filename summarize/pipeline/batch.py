@@ -19,51 +19,24 @@ import logging
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from summarize.errors import InputError, SummarizeError
-from summarize.types import Article, Story
+from summarize.errors import BriefManyError, InputError, SummarizeError
+from summarize.types import Article, BriefingOptions, Story
 
 if TYPE_CHECKING:
     from summarize.types import Briefing
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["BriefManyError", "brief_many", "story_name"]
+__all__ = ["BriefManyError", "brief_many", "story_name"]  # the error lives in summarize.errors
 
 #: Memory one worker process needs for the models and one story's work (bytes): caps how many
 #: workers ``scheduler="dask"`` starts on a small machine.
 WORKER_MEMORY = 1_500_000_000
 
 StoryInput = Story | Sequence[Article] | str | PathLike[str]
-
-
-class BriefManyError(SummarizeError):
-    """Some stories could not be briefed. ``failures`` maps each story's name to its error;
-    ``briefings`` holds the others (``None`` where a story failed), in input order."""
-
-    def __init__(
-        self, failures: dict[str, BaseException], briefings: list[Briefing | None]
-    ) -> None:
-        lines = "\n".join(f"  - {name}: {error!r}" for name, error in failures.items())
-        super().__init__(
-            f"{len(failures)} of {len(briefings)} stories could not be briefed:\n{lines}\n"
-            "The other briefings are in this error's .briefings; run the failed ones again "
-            "(a worker that ran out of memory needs a larger memory limit)."
-        )
-        self.failures = failures
-        self.briefings = briefings
-
-
-@dataclass(frozen=True)
-class _Options:
-    max_words: int
-    per_source_words: int
-    method: str
-    model: str | None
-    embedder: str | None
 
 
 def story_name(item: StoryInput, index: int) -> str:
@@ -89,30 +62,18 @@ def _articles(item: StoryInput) -> Sequence[Article]:
     return as_articles(item)
 
 
-def _brief_one(articles: Sequence[Article], options: _Options) -> Briefing:
+def _brief_one(articles: Sequence[Article], options: BriefingOptions) -> Briefing:
     """One story's briefing (runs in this process or on a Dask worker)."""
     from summarize.pipeline.briefing import brief
 
-    return brief(
-        articles,
-        max_words=options.max_words,
-        per_source_words=options.per_source_words,
-        method=options.method,
-        model=options.model,
-        embedder=options.embedder,
-        progress=False,
-    )
+    return brief(articles, **options.keywords(), progress=False)
 
 
 def brief_many(
     stories_or_groups: Iterable[StoryInput],
     *,
+    options: BriefingOptions | None = None,
     scheduler: str | Any | None = None,
-    max_words: int = 150,
-    per_source_words: int = 80,
-    method: str = "extractive",
-    model: str | None = None,
-    embedder: str | None = None,
     progress: bool | None = None,
     retries: int = 2,
     n_workers: int | None = None,
@@ -125,12 +86,13 @@ def brief_many(
             lists
             of articles, or folders/files (anything :func:`~summarize.pipeline.briefing.brief`
             takes).
+        options: How each story is briefed: a
+            :class:`~summarize.types.briefing.BriefingOptions` (lengths, method, models by
+            name so workers can load them themselves, ``collapse_copies``), the same for
+            every story; default: :func:`~summarize.pipeline.briefing.brief`'s defaults.
         scheduler: ``None``: in this process. ``"dask"``: a local Dask cluster started for this
             call. ``"tcp://host:8786"``: an existing cluster's scheduler (or a
             ``distributed.Client``).
-        max_words, per_source_words, method, model: As for
-        :func:`~summarize.pipeline.briefing.brief`.
-        embedder: Embedder model name (a name, so workers can load it themselves).
         progress: Progress bar on stderr; ``None`` follows
             :func:`summarize.progress.progress_bars` (by default: only on a terminal).
         retries: Extra tries for a story whose task fails (Dask only).
@@ -148,7 +110,8 @@ def brief_many(
     items = list(stories_or_groups)
     if not items:
         raise InputError("No stories given. Pass Story objects, lists of articles or folders.")
-    options = _Options(max_words, per_source_words, method, model, embedder)
+    if options is None:
+        options = BriefingOptions()
     names = [story_name(item, i) for i, item in enumerate(items)]
     if scheduler is None:
         return _run_here(items, names, options, progress=progress)
@@ -172,7 +135,7 @@ def _bar(total: int, progress: bool | None) -> Iterator[Any]:
 
 
 def _run_here(
-    items: list[StoryInput], names: list[str], options: _Options, *, progress: bool | None
+    items: list[StoryInput], names: list[str], options: BriefingOptions, *, progress: bool | None
 ) -> list[Briefing]:
     briefings: list[Briefing | None] = []
     failures: dict[str, BaseException] = {}
@@ -202,7 +165,7 @@ def _default_workers() -> int:
 def _run_dask(
     items: list[StoryInput],
     names: list[str],
-    options: _Options,
+    options: BriefingOptions,
     scheduler: str | Any,
     *,
     progress: bool | None,

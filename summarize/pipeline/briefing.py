@@ -1,23 +1,24 @@
 """brief(): the merged, cited digest plus everything a reader needs to check it.
 
-:func:`brief` runs the flow for one story once: align (the only stage that embeds), compare
-and summarise, each stage reusing the same :class:`~summarize.types.Alignment`. It takes
-Article objects; the public :func:`summarize.brief` also takes folders, files and raw texts and
-loads them first.
-Renderers (Markdown, HTML, JSON) only read the resulting Briefing. The result types
-(:class:`Briefing`, :class:`BriefingOptions`) live in :mod:`summarize.types.briefing` and are
-re-exported here under their old import path.
+:func:`brief` is the public entry point (``summarize.brief``). It takes what a user has (Article
+objects, raw texts, files, folders), loads it once, and runs the flow for one story: align (the
+only stage that embeds), compare and summarise, each stage reusing the same
+:class:`~summarize.types.Alignment`. Its options travel as one
+:class:`~summarize.types.briefing.BriefingOptions` (``brief(articles, **options.keywords())``),
+which the briefing records. Renderers (Markdown, HTML, JSON) only read the resulting Briefing.
+The result types (:class:`Briefing`, :class:`BriefingOptions`) live in
+:mod:`summarize.types.briefing` and are re-exported here under their old import path.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from os import PathLike
 from typing import TYPE_CHECKING
 
 from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
 from summarize.errors import InputError
-from summarize.types.article import Article
 from summarize.types.briefing import Briefing, BriefingOptions
 from summarize.types.digest import Digest
 from summarize.types.story import Family
@@ -25,30 +26,15 @@ from summarize.types.story import Family
 if TYPE_CHECKING:
     from summarize.models.embeddings import Embedder
     from summarize.summarizers import Summarizer
+    from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["Briefing", "BriefingOptions", "brief"]
 
 
-def _articles(articles: object) -> list[Article]:
-    """``articles`` as a non-empty list of Article objects, else an error saying what to do."""
-    items = [articles] if isinstance(articles, Article) else articles
-    if isinstance(items, Sequence) and not isinstance(items, str | bytes):
-        if not items:
-            raise InputError(
-                "No articles given. Pass a folder, files, raw texts or Article objects."
-            )
-        if all(isinstance(item, Article) for item in items):
-            return list(items)
-    raise InputError(
-        "summarize.pipeline.briefing.brief() takes Article objects; pass a folder, files or "
-        "raw texts to summarize.brief(), which loads them first."
-    )
-
-
 def brief(
-    articles: Article | Sequence[Article],
+    articles: Article | str | PathLike[str] | Sequence[Article | str | PathLike[str]],
     *,
     max_words: int = BRIEF_MAX_WORDS,
     per_source_words: int = BRIEF_PER_SOURCE_WORDS,
@@ -61,8 +47,8 @@ def brief(
     """Compare articles about one story and write one merged briefing that cites its outlets.
 
     Args:
-        articles: Article objects (:func:`summarize.brief` also takes anything
-            :func:`~summarize.inputs.loading.load_articles` accepts).
+        articles: Article objects, or anything :func:`~summarize.inputs.loading.as_articles`
+            takes (a folder, a file, a list of paths or of raw texts).
         max_words: Word budget of the merged digest (never exceeded).
         per_source_words: Word budget of each outlet's own digest.
         method: "extractive" (verbatim sentences, the default), "abstractive", or a configured
@@ -82,13 +68,14 @@ def brief(
         A :class:`Briefing`; render it with ``to_markdown()``, ``to_html()`` or ``to_json()``.
 
     Raises:
-        InputError: no articles, something other than articles, or options that cannot
-            work together.
+        InputError: no articles, or options that cannot work together.
+        ArticleError: an input cannot be loaded.
         ModelNotAvailableError: a named model is not installed here.
     """
     from summarize.comparison.alignment import align, article_alignments
     from summarize.comparison.comparison import compare
     from summarize.comparison.families import collapse_near_copies
+    from summarize.inputs.loading import as_articles
     from summarize.models.embeddings import Embedder, get_embedder
     from summarize.pipeline.digest import summarise
     from summarize.progress import bar, choose, progress_bars
@@ -96,7 +83,7 @@ def brief(
     from summarize.threads import one_blas_thread
 
     check_method(method)
-    loaded = _articles(articles)
+    loaded = as_articles(articles)
     sources = [article.source for article in loaded]
     repeated = sorted({source for source in sources if sources.count(source) > 1})
     if repeated:
@@ -105,7 +92,7 @@ def brief(
             "article. Give each article a distinct source (load_articles numbers duplicates)."
         )
     families: tuple[Family, ...] = ()
-    if collapse_copies:
+    if collapse_copies:  # after the check above, so a repeated label is an error, not skipped
         chosen, families = collapse_near_copies(loaded)
         loaded = list(chosen)
     encoder = embedder if isinstance(embedder, Embedder) else get_embedder(embedder)
@@ -133,9 +120,9 @@ def brief(
         steps.set_postfix_str("merged digest")
         digest = summarise(
             loaded,
-            max_words=max_words,
+            max_words=options.max_words,
             method=method,
-            model=model,
+            model=options.model,
             alignment=alignment,
             embedder=encoder,
             differences=comparison.differences,
@@ -147,9 +134,9 @@ def brief(
             steps.set_postfix_str(article.source[:30])
             per_source[article.source] = summarise(
                 article,
-                max_words=per_source_words,
+                max_words=options.per_source_words,
                 method=method,
-                model=model,
+                model=options.model,
                 embedder=encoder,
                 alignment=part,
             )

@@ -1,12 +1,18 @@
 """summarise(): per-source and merged digests whose every sentence cites its outlets.
 
+:func:`summarise` is the public entry point (``summarize.summarise``): it takes what a user has
+(Article objects, raw texts, files, folders), loads it, folds near-copies of one report, and
+writes the digest.
+
 The result types (:class:`Digest`, :class:`DigestSentence`, :class:`Limits`) live in
 :mod:`summarize.types.digest` and are re-exported here under their old import path.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from os import PathLike
 from typing import TYPE_CHECKING
 
 from summarize.defaults import SUMMARY_MAX_WORDS_MERGED, SUMMARY_MAX_WORDS_SOURCE
@@ -83,7 +89,7 @@ def resolve_limits(
 
 
 def summarise(
-    x: Article | Sequence[Article],
+    x: Article | str | PathLike[str] | Sequence[Article | str | PathLike[str]],
     *,
     max_words: int | None = None,
     max_sentences: int | None = None,
@@ -93,15 +99,15 @@ def summarise(
     embedder: Embedder | str | None = None,
     alignment: Alignment | None = None,
     differences: Sequence[Difference] | None = None,
+    collapse_copies: bool = True,
 ) -> Digest:
     """Summarise one article (per-source digest) or several about one story (merged digest).
 
-    This is the digest stage: it takes :class:`~summarize.types.Article` objects. The public
-    :func:`summarize.summarise` also takes raw texts and paths (it loads them, then calls this).
-
     Args:
-        x: An article for a per-source digest; a list of them for a merged digest whose
-            sentences cite every outlet that reports them.
+        x: An :class:`~summarize.types.Article`, raw text or a file for a per-source digest; a
+            list of them (or a folder) for a merged digest whose sentences cite every outlet
+            that reports them. The same inputs as :func:`summarize.brief`
+            (:func:`~summarize.inputs.loading.as_articles` loads them).
         max_words: At most this many words (sentences are never cut; one that does not fit is
             skipped for a shorter one that does).
         max_sentences: At most this many sentences.
@@ -125,19 +131,67 @@ def summarise(
             merged digest cites an outlet only where its sentence agrees on the digest
             sentence's details, shows the outlets that give another value, and keeps every
             outlet's own wording (:func:`summarize.comparison.disputes.cite_precisely`).
+        collapse_copies: For a merged digest, cite near-copies of one report (wire copies,
+            updates of one article) once, as "AP, via X and Y"
+            (:func:`~summarize.comparison.families.collapse_near_copies`); a warning names the
+            folded articles. Not applied with a precomputed ``alignment`` (it fixes the
+            articles).
 
     Returns:
         A :class:`Digest` with its sentences in reading order.
 
     Raises:
-        InputError: empty input, something other than articles, an unknown method, a bad limit,
-            or an alignment of other articles.
+        InputError: empty input, an unknown method, a bad limit, or an alignment of other
+            articles.
+        ArticleError: a text or file cannot be loaded.
     """
-    from summarize.summarizers import check_method, get_summarizer
+    from summarize.comparison.families import collapse_near_copies
+    from summarize.inputs.loading import as_articles
+    from summarize.summarizers import check_method
+    from summarize.threads import one_blas_thread
 
     check_method(method)
     check_limits(max_words=max_words, max_sentences=max_sentences, ratio=ratio)
-    articles = _articles(x)
+    if isinstance(x, Sequence) and not isinstance(x, str):  # a list: a merged digest
+        articles = as_articles(list(x))
+        fold = collapse_copies and alignment is None
+    else:  # one article, text or path (a folder may still hold several)
+        articles = as_articles([x])
+        fold = False
+    if fold:
+        articles = list(collapse_near_copies(articles, log_level=logging.WARNING)[0])
+    with one_blas_thread():  # many small products: see summarize.threads
+        return _digest(
+            articles,
+            max_words=max_words,
+            max_sentences=max_sentences,
+            ratio=ratio,
+            method=method,
+            model=model,
+            embedder=embedder,
+            alignment=alignment,
+            differences=differences,
+        )
+
+
+summarize = summarise
+
+
+def _digest(
+    articles: list[Article],
+    *,
+    max_words: int | None,
+    max_sentences: int | None,
+    ratio: float | None,
+    method: str | Summarizer,
+    model: str | None,
+    embedder: Embedder | str | None,
+    alignment: Alignment | None,
+    differences: Sequence[Difference] | None,
+) -> Digest:
+    """The digest of ``articles`` (one: per-source; several: merged), once they are loaded."""
+    from summarize.summarizers import get_summarizer
+
     merged = len(articles) > 1
     if embedder is not None:
         from summarize.models.embeddings import as_embedder
@@ -164,26 +218,6 @@ def summarise(
 
         differences = find_differences(alignment)
     return cite_precisely(digest, alignment.claims, differences)
-
-
-summarize = summarise
-
-
-def _articles(x: object) -> list[Article]:
-    """``x`` as a non-empty list of articles; anything else is an error that says what to do."""
-    from summarize.errors import InputError
-    from summarize.types.article import Article
-
-    items = [x] if isinstance(x, Article) else x
-    if isinstance(items, Sequence) and not isinstance(items, str | bytes):
-        if not items:
-            raise InputError("Nothing to summarise: pass an article, a string, or a list of them.")
-        if all(isinstance(item, Article) for item in items):
-            return list(items)
-    raise InputError(
-        "summarize.pipeline.digest.summarise() takes Article objects; pass raw texts or paths to "
-        "summarize.summarise(), which loads them first."
-    )
 
 
 def _alignment_of(

@@ -11,15 +11,20 @@ from typing import Any
 from summarize.errors import RenderError
 from summarize.types import Briefing, Comparison, Digest
 
-FORMATS = ("markdown", "html", "html_fragment", "json")
+FORMATS = ("markdown", "html", "html_fragment", "json", "csv")
 
 
 def render(obj: object, fmt: str) -> str:
-    """A Briefing, Comparison or Digest as ``fmt`` text (one of :data:`FORMATS`).
+    """A Briefing, Comparison or Digest as ``fmt`` text (one of :data:`FORMATS`; "csv" is a
+    Comparison's claims x outlets table, :func:`summarize.render.frames.comparison_csv`).
 
     Raises:
         RenderError: an object or format there is no renderer for (a ``TypeError`` too).
     """
+    if fmt == "csv" and isinstance(obj, Comparison):
+        from summarize.render.frames import comparison_csv
+
+        return comparison_csv(obj)
     if fmt == "markdown":
         from summarize.render import markdown
 

@@ -24,6 +24,7 @@ __all__ = [
     "index_json",
     "index_markdown",
     "story_filename",
+    "story_index",
     "story_to_dict",
 ]
 
@@ -63,6 +64,13 @@ def story_to_dict(story: Story, *, briefing: str | None = None) -> dict[str, Any
         "last_published": story.last_published,
         "briefing": briefing,
     }
+
+
+def story_index(stories: Sequence[Story], links: Sequence[str | None], fmt: str) -> str:
+    """The index of ``stories`` as "md", "html" or "json" (``links``: each story's briefing
+    file, ``None`` where it failed)."""
+    writers = {"html": index_html, "json": index_json}
+    return writers.get(fmt, index_markdown)(stories, links)
 
 
 def index_json(stories: Sequence[Story], links: Sequence[str | None]) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS, DEFAULT_EMBEDDER
 from summarize.types.article import Article
@@ -21,7 +21,14 @@ __all__ = ["Briefing", "BriefingOptions"]
 
 @dataclass(frozen=True)
 class BriefingOptions:
-    """The options a briefing was made with (recorded so the output says how it was made)."""
+    """How a briefing is made: the options of :func:`summarize.brief`, as one object.
+
+    A :class:`Briefing` records the ones it was made with (so the output says how it was
+    made). :func:`summarize.brief_many` and the command line pass one such object around (to
+    each worker, too: models are named, so a worker loads them itself), and
+    ``brief(articles, **options.keywords())`` briefs with it. The field names are ``brief()``'s
+    keyword names.
+    """
 
     max_words: int = BRIEF_MAX_WORDS
     per_source_words: int = BRIEF_PER_SOURCE_WORDS
@@ -29,6 +36,10 @@ class BriefingOptions:
     model: str | None = None
     embedder: str = DEFAULT_EMBEDDER
     collapse_copies: bool = True
+
+    def keywords(self) -> dict[str, Any]:
+        """These options as keyword arguments of :func:`summarize.brief`."""
+        return {option.name: getattr(self, option.name) for option in fields(self)}
 
 
 @dataclass(frozen=True, eq=False)

@@ -27,7 +27,7 @@ def comparison(alignment) -> Comparison:
 
 
 def test_accepts_articles_or_alignment(bundled_articles, embedder, alignment, comparison):
-    direct = compare(bundled_articles, embedder=embedder)
+    direct = compare(bundled_articles, embedder=embedder, collapse_copies=False)
     reused = compare(bundled_articles, alignment=alignment)
     for other in (direct, reused):
         assert other.claims == comparison.claims
@@ -69,7 +69,7 @@ def test_differences_find_real_conflicts_only(embedder):
             "The two leaders will meet at the G20 summit in Hangzhou, China, in September.",
         ],
     )
-    result = compare([left, right], embedder=embedder)
+    result = compare([left, right], embedder=embedder, collapse_copies=False)
     kinds = {(d.kind, d.left, d.right) for d in result.differences}
     assert ("number", "3.7%", "4%") in kinds
     # Extra detail (a city, an exact month against "next month") is not a conflict.
@@ -81,7 +81,7 @@ def test_negation_conflict(embedder):
     right = _article(
         "B", ["The Kremlin did not confirm that Russian troops had entered the region."]
     )
-    result = compare([left, right], embedder=embedder)
+    result = compare([left, right], embedder=embedder, collapse_copies=False)
     assert [d.kind for d in result.differences] == ["negation"]
 
 
@@ -93,7 +93,7 @@ def test_majority_rule_for_more_than_three(embedder):
         "Storms flooded the coastal highway and closed three schools.",
     ]
     articles = [_article(f"S{i}", [text]) for i, text in enumerate(fact)]
-    result = compare(articles, embedder=embedder)
+    result = compare(articles, embedder=embedder, collapse_copies=False)
     assert len(result.shared) == 1 and result.shared[0].support == 3
     assert [c.sentences[0].text for c in result.unique["S3"]] == [fact[3]]
 
@@ -113,7 +113,7 @@ def test_date_and_entity_conflicts(embedder):
             "The prime minister met the Russian president in Paris on Tuesday.",
         ],
     )
-    result = compare([left, right], embedder=embedder)
+    result = compare([left, right], embedder=embedder, collapse_copies=False)
     found = {(d.kind, d.left, d.right) for d in result.differences}
     assert ("date", "January 2016", "March 2016") in found
     assert ("entity", "London", "Paris") in found
@@ -158,7 +158,7 @@ def test_swapped_figures_are_found_even_with_the_same_numbers(embedder):
     right = _article(
         "Wire B", ["Five people were killed and three were injured in the fire, police said."]
     )
-    result = compare([left, right], embedder=embedder)
+    result = compare([left, right], embedder=embedder, collapse_copies=False)
     assert {d.kind for d in result.differences} == {"number"}
 
 
@@ -190,7 +190,7 @@ def test_unique_leaves_out_facts_another_outlet_words_differently(embedder):
             "Heavy snow is expected in the mountains later this week.",
         ],
     )
-    comparison = compare([left, right], embedder=embedder)
+    comparison = compare([left, right], embedder=embedder, collapse_copies=False)
     assert all(claim.support == 1 for claim in comparison.claims)  # no same-fact match
     unique = {
         source: [c.sentences[0].text for c in claims]

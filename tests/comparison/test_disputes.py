@@ -21,7 +21,9 @@ def _article(source: str, sentences: list[str], published: str | None = None) ->
 
 def _compare(embedder, *texts: str) -> Comparison:
     return compare(
-        [_article(f"Outlet {i + 1}", [text]) for i, text in enumerate(texts)], embedder=embedder
+        [_article(f"Outlet {i + 1}", [text]) for i, text in enumerate(texts)],
+        embedder=embedder,
+        collapse_copies=False,  # the conflict rules on pairs that may be near-copies
     )
 
 
@@ -188,7 +190,7 @@ FIRE = [
 
 def test_pairs_are_grouped_into_one_dispute_per_detail(embedder):
     articles = [_article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)]
-    comparison = compare(articles, embedder=embedder)
+    comparison = compare(articles, embedder=embedder, collapse_copies=False)
     by_topic = {d.topic: d for d in comparison.disputes}
     assert set(by_topic) == {"deaths", "injured"}, [d.describe() for d in comparison.disputes]
     deaths = by_topic["deaths"]
@@ -203,7 +205,7 @@ def test_a_later_report_revising_a_figure_is_an_update(embedder):
         _article("Early", [FIRE[2]], published="2024-03-01T08:00:00Z"),
         _article("Later", [FIRE[1]], published="2024-03-01T18:30:00Z"),
     ]
-    comparison = compare(articles, embedder=embedder)
+    comparison = compare(articles, embedder=embedder, collapse_copies=False)
     deaths = next(d for d in comparison.disputes if d.topic == "deaths")
     assert deaths.update and deaths.timeline == ("65", "60")
     assert "65 → 60, later report" in deaths.describe()
@@ -221,7 +223,11 @@ def test_a_later_report_revising_a_figure_is_an_update(embedder):
     assert "2024-03-01T18:30:00Z" in briefing.to_html()
     assert "65 → 60, later report" in briefing.to_html()
     # Without publication times the same values are a plain contradiction.
-    plain = compare([_article(a.source, list(a.sentences)) for a in articles], embedder=embedder)
+    plain = compare(
+        [_article(a.source, list(a.sentences)) for a in articles],
+        embedder=embedder,
+        collapse_copies=False,
+    )
     assert not next(d for d in plain.disputes if d.topic == "deaths").update
 
 
@@ -269,7 +275,7 @@ def test_an_outlet_disputing_a_detail_does_not_count_as_reporting_the_fact(embed
         _article("Wire 1", [FIRE[1], "Firefighters worked through the night to put it out."]),
         _article("Wire 2", [FIRE[2], "Firefighters worked through the night to put it out."]),
     ]
-    comparison = compare(two, embedder=embedder)
+    comparison = compare(two, embedder=embedder, collapse_copies=False)
     assert any(d.topic == "deaths" for d in comparison.disputes)
     shared = [" ".join(ref.text for ref in c.sentences) for c in comparison.shared]
     assert any("Firefighters" in text for text in shared)  # both report it, nothing disputed
@@ -279,7 +285,9 @@ def test_an_outlet_disputing_a_detail_does_not_count_as_reporting_the_fact(embed
     # for a strict majority of four, so it is not listed either.
     four = [_article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)]
     assert not any(
-        "killed" in ref.text for c in compare(four, embedder=embedder).shared for ref in c.sentences
+        "killed" in ref.text
+        for c in compare(four, embedder=embedder, collapse_copies=False).shared
+        for ref in c.sentences
     )
 
 
@@ -316,7 +324,7 @@ def test_what_all_outlets_report_never_cites_an_outlet_for_a_value_it_does_not_g
     from summarize.render._view import citation_numbers, shared_line
 
     articles = [_article(source, list(text)) for source, text in WAREHOUSE.items()]
-    comparison = compare(articles, embedder=embedder)
+    comparison = compare(articles, embedder=embedder, collapse_copies=False)
     toll = next(c for c in comparison.shared if any("killed 12" in r.text for r in c.sentences))
     assert len(toll.sources) == 4  # the claim holds all four outlets' sentences
     shown, cited = shared_line(comparison, toll)

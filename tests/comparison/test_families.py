@@ -360,12 +360,12 @@ def test_a_story_briefing_folds_the_storys_own_families(embedder):
     the story's briefing lists its folded families too."""
     from pathlib import Path
 
-    from summarize import brief_many, group_stories
+    from summarize import BriefingOptions, brief_many, group_stories
 
     mixed = Path(__file__).resolve().parents[2] / "articles" / "mixed-news-day"
     stories = group_stories(load_articles(mixed), embedder=embedder)
     (bridge,) = [s for s in stories if "AP" in s.sources]
-    (briefing,) = brief_many([bridge], max_words=60, per_source_words=30)
+    (briefing,) = brief_many([bridge], options=BriefingOptions(max_words=60, per_source_words=30))
     assert briefing.sources == tuple(a.source for a in bridge.briefing_articles())
     assert briefing.families == tuple(f for f in bridge.families if len(f.sources) > 1)
     assert (

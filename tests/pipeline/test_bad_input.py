@@ -97,7 +97,7 @@ def assert_sane_briefing(briefing, articles, *, max_words: int) -> None:
 
 def test_single_article_compare_and_brief(bundled_articles, embedder):
     article = bundled_articles[1]
-    comparison = compare([article], embedder=embedder)
+    comparison = compare([article], embedder=embedder, collapse_copies=False)
     assert comparison.sources == (article.source,)
     assert comparison.similarity.shape == (1, 1)
     assert comparison.differences == ()
@@ -124,7 +124,7 @@ def test_two_identical_articles_overlap_fully(tmp_path, bundled_articles, embedd
     assert len(articles) == 2
     assert articles[0].source != articles[1].source, "citations must tell the copies apart"
 
-    comparison = compare(articles, embedder=embedder)
+    comparison = compare(articles, embedder=embedder, collapse_copies=False)
     assert comparison.similarity[0, 1] == pytest.approx(1.0, abs=0.02)
     assert comparison.similarity[1, 0] == pytest.approx(1.0, abs=0.02)
     both = set(comparison.sources)
@@ -277,12 +277,16 @@ def test_footer_links_only_article_is_refused():
 # --------------------------------------------------------------------------- arguments
 
 
-def test_compare_with_a_path_is_a_typed_error(tmp_path):
-    folder = folder_of(tmp_path, {"a.txt": STORY})
-    for wrong in (str(folder), folder, "some text", [str(folder)], 42):
-        with pytest.raises(InputError) as info:
+def test_compare_takes_paths_like_brief_and_refuses_other_things(tmp_path):
+    folder = folder_of(tmp_path, {"a.txt": STORY, "b.txt": STORY_2})
+    from summarize.render import render
+
+    loaded = render(compare(load_articles(folder), embedder="minilm-static"), "json")
+    for path in (str(folder), folder, [folder / "a.txt", folder / "b.txt"]):
+        assert render(compare(path, embedder="minilm-static"), "json") == loaded
+    for wrong in (42, [42], [b"bytes"]):
+        with pytest.raises(InputError, match="Article objects"):
             compare(wrong)  # type: ignore[arg-type]
-        assert "load_articles" in str(info.value)
 
 
 def test_summarise_and_compare_take_an_embedder_name(tmp_path):

