@@ -80,9 +80,16 @@ def _doctype_end(text: bytes, at: int) -> int:
     """Where a DOCTYPE starting at ``at`` ends (past an internal subset in brackets), or -1."""
     depth = 0
     quote = 0
-    for index in range(at + 2, len(text)):
+    index = at + 2
+    while index < len(text):
         char = text[index]
-        if quote:
+        index += 1
+        if not quote and text.startswith(b"<!--", index - 1):  # a comment in the subset
+            end = text.find(b"-->", index + 3)
+            if end < 0:
+                return -1
+            index = end + 3
+        elif quote:
             quote = 0 if char == quote else quote
         elif char in b"\"'":
             quote = char
@@ -91,7 +98,7 @@ def _doctype_end(text: bytes, at: int) -> int:
         elif char == ord("]"):
             depth -= 1
         elif char == ord(">") and depth <= 0:
-            return index + 1
+            return index
     return -1
 
 
@@ -177,6 +184,14 @@ def choose_links(
         if url and url not in seen:
             seen.add(url)
             links.append(url)
+    unusable = sum(1 for url, _ in entries if not url)
+    if unusable:  # feedparser blanks links it cannot parse (``http://[::1``)
+        logger.warning(
+            "Skipped %d entr%s of %s with no usable link.",
+            unusable,
+            "y" if unusable == 1 else "ies",
+            shown(name) if name else "a feed",
+        )
     if limit is not None and len(links) > limit:
         logger.warning(
             "%s lists %d articles; taking the %s %d (raise the limit, --limit, to take more).",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import logging
 import socket
 import ssl
 import time
@@ -39,6 +40,12 @@ from summarize.inputs.web.urls import check_url, is_private_address, refuse_priv
 __all__ = ["Response", "get"]
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+
+# httpcore's DEBUG trace prints raw response headers, a redirect's ``user:password@`` included,
+# into a -vv log; it says nothing the fetcher's own log lines do not. Quieted unless someone
+# set its level on purpose.
+if logging.getLogger("httpcore").level == logging.NOTSET:
+    logging.getLogger("httpcore").setLevel(logging.INFO)
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,7 @@ def get(
         for hop in range(FETCH_MAX_REDIRECTS + 1):
             private_ok = allow_private_first if hop == 0 else allow_private
             backend = _GuardedBackend(deadline, allow_private=private_ok, url=current)
-            sent: dict[bytes | str, bytes | str] = dict(headers)
+            sent: dict[bytes | str, bytes | str] = {name: text for name, text in headers.items()}
             sent["Accept-Encoding"] = ACCEPT_ENCODING
             if credentials is not None and _origin(current) == _origin(url):
                 token = base64.b64encode(":".join(credentials).encode("utf-8")).decode("ascii")
