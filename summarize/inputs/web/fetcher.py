@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from summarize.defaults import (
@@ -55,9 +56,11 @@ from summarize.errors import FetchError, InputError
 from summarize.inputs.web.cache import _Cache
 from summarize.inputs.web.feeds import choose_links, collect_entries, parse_since
 from summarize.inputs.web.page import Page
-from summarize.inputs.web.transport import Response, get
 from summarize.inputs.web.urls import check_url, names_private_host, refuse_private, shown
 from summarize.progress import choose, progress_bars, track
+
+if TYPE_CHECKING:
+    from summarize.inputs.web.transport import Response
 
 __all__ = ["Fetcher"]
 
@@ -295,6 +298,8 @@ class Fetcher:
         private_ok: bool,
         credentials: tuple[str, str] | None,
     ) -> Response:
+        from summarize.inputs.web.transport import get  # httpcore: loaded when first needed
+
         gate = self._gate(url)
         attempt = 0
         while True:
