@@ -187,6 +187,19 @@ FETCH_MAX_AGE = 24 * 3600
 FETCH_WORKERS = 8
 #: Fetching more pages than this gets a progress bar (on a terminal); fewer finish at once.
 FETCH_BAR_PAGES = 3
+#: Most stacked ``Content-Encoding`` codings undone (``identity`` not counted): servers send one;
+#: a deeper chain is refused (a few kB of nested gzip can stand for gigabytes).
+FETCH_MAX_CODINGS = 2
+#: Longest URL fetched (characters): far past any article address, under common server limits.
+FETCH_MAX_URL_LENGTH = 8192
+#: Redirects followed for one page (each hop checked like the first).
+FETCH_MAX_REDIRECTS = 5
+#: Entries taken from one feed or sitemap when no limit is given (the newest, when dated): a
+#: story's coverage is a handful of articles, and 100 pages at the polite delay take minutes,
+#: where a 50,000-entry sitemap would take hours. Cutting is announced with a warning.
+FEED_LIMIT = 100
+#: Levels of sitemap indexes expanded (an index of indexes of sitemaps is depth 2).
+SITEMAP_MAX_DEPTH = 3
 
 # --- stories (summarize/pipeline/stories.py) ---------------------------------------------------
 

@@ -92,6 +92,8 @@ def load_articles(
     language: str = "en",
     follow_links: bool = False,
     fetcher: Fetcher | None = None,
+    limit: int | None = None,
+    allow_private: bool = False,
 ) -> list[Article]:
     """Load, clean and sentence-split news articles.
 
@@ -111,7 +113,14 @@ def load_articles(
         follow_links: Read files in a folder that are symbolic links to places outside it
             (default: such links raise :class:`~summarize.errors.FileAccessError`).
         fetcher: How URLs and feeds are fetched (timeout, size cap, cache, ``offline``,
-            ``since``/``limit`` for feeds...); default ``Fetcher()``, made only when a URL is given.
+            ``since``/``limit`` for feeds...); default ``Fetcher(limit=limit,
+            allow_private=allow_private)``, made only when a URL is given.
+        limit: Feeds and sitemaps: at most this many entries of each (newest first); ``None``
+            takes :data:`~summarize.defaults.FEED_LIMIT` (cutting is announced with a
+            warning), ``0`` takes all. With ``fetcher``, set it there instead.
+        allow_private: Let feed items and redirects reach loopback, private and link-local
+            addresses (refused by default; URLs given here directly are always fetched). With
+            ``fetcher``, set it there instead.
 
     Returns:
         The articles, in input order (directories in sorted file-name order), with unique
@@ -138,6 +147,11 @@ def load_articles(
     if errors not in ("raise", "skip"):
         raise InputError(f"errors must be 'raise' or 'skip', got {errors!r}.")
     _check_language(language)
+    if fetcher is not None and (limit is not None or allow_private):
+        raise InputError(
+            "load_articles got a fetcher and limit/allow_private: give them to the Fetcher "
+            "instead (Fetcher(limit=..., allow_private=...))."
+        )
     options = LoadOptions(
         max_bytes=max_bytes,
         max_sentence_words=max_sentence_words,
@@ -149,7 +163,9 @@ def load_articles(
     failures: list[ArticleError] = []
     generated: list[Path] = []
     items = list(expand(source, failures, follow_links=follow_links))
-    pages = fetch_web_items(items, fetcher, options, failures)
+    pages = fetch_web_items(
+        items, fetcher, options, failures, limit=limit, allow_private=allow_private
+    )
     for item in items:
         try:
             if isinstance(item, WebItem):

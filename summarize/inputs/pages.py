@@ -11,7 +11,8 @@ from summarize.errors import ArticleError, EmptyArticleError, FetchError
 from summarize.inputs.building import LoadOptions
 from summarize.inputs.files import display, read_regular_file
 from summarize.inputs.formats import html_article
-from summarize.inputs.web import Fetcher, Page, feed_links, is_feed
+from summarize.inputs.web import Fetcher, Page, is_feed
+from summarize.inputs.web.urls import shown, strip_credentials
 from summarize.types import Article
 
 __all__ = ["WebItem", "article_from_page", "fetch_web_items"]
@@ -26,17 +27,23 @@ class WebItem:
 
 
 def fetch_web_items(
-    items: list[Any], fetcher: Fetcher | None, options: LoadOptions, failures: list[ArticleError]
+    items: list[Any],
+    fetcher: Fetcher | None,
+    options: LoadOptions,
+    failures: list[ArticleError],
+    *,
+    limit: int | None = None,
+    allow_private: bool = False,
 ) -> dict[WebItem, list[Page]]:
     """Fetch every URL item, expanding feeds and sitemaps into the pages they link to.
 
     Failures are appended to ``failures`` (each names its URL); the result maps each item to
-    its pages in order.
+    its pages in order. Without a ``fetcher``, one is made with ``limit`` and ``allow_private``.
     """
     web_items = [item for item in items if isinstance(item, WebItem)]
     if not web_items:
         return {}
-    fetcher = fetcher or Fetcher()
+    fetcher = fetcher or Fetcher(limit=limit, allow_private=allow_private)
     first = fetcher.fetch_many([item.url for item in web_items if item.url])
     fetched = iter(first)
     links: dict[WebItem, list[str] | None] = {}
@@ -45,9 +52,7 @@ def fetch_web_items(
         if item.feed_file is not None:
             try:
                 data = read_regular_file(item.feed_file, max_bytes=options.max_bytes)
-                links[item] = feed_links(
-                    data, base_url="", since=fetcher.since, limit=fetcher.limit
-                )
+                links[item] = fetcher.feed_entries(data, base_url="", name=display(item.feed_file))
             except ArticleError as error:
                 failures.append(error)
             continue
@@ -63,10 +68,11 @@ def fetch_web_items(
             direct[item] = result
     for item, urls in links.items():
         if not urls:
-            where = item.url or display(item.feed_file or "")
-            failures.append(FetchError(f"The feed {where} lists no articles.", url=item.url))
+            where = shown(item.url) if item.url else display(item.feed_file or "")
+            failures.append(FetchError(f"The feed {where} lists no articles.", url=where))
     entry_urls = [url for urls in links.values() for url in urls or ()]
-    entries = iter(fetcher.fetch_many(entry_urls))
+    # Feed entries are not addresses the user typed: they may not reach private networks.
+    entries = iter(fetcher.fetch_many(entry_urls, direct=False))
     pages: dict[WebItem, list[Page]] = {}
     for item in web_items:
         if item in direct:
@@ -91,7 +97,7 @@ def article_from_page(page: Page, options: LoadOptions) -> Article:
         )
     metadata = {"fetched_from": page.url, "fetched_at": page.fetched_at}
     try:
-        return html_article(
+        article = html_article(
             page.body,
             where=page.url,
             path=None,
@@ -108,6 +114,10 @@ def article_from_page(page: Page, options: LoadOptions) -> Article:
             url=page.url,
             status=page.status,
         ) from error
+    # The page's own canonical address may carry credentials too: never show them.
+    if article.url and strip_credentials(article.url) != article.url:
+        article = dataclasses.replace(article, url=strip_credentials(article.url))
+    return article
 
 
 def _site_name(url: str) -> str:

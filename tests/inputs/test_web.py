@@ -194,7 +194,13 @@ def site() -> Iterator[Site]:
 
 
 def fetcher(tmp_path: Path, **options: object) -> Fetcher:
-    settings: dict[str, object] = {"delay": 0.0, "backoff": 0.0, "cache_dir": tmp_path / "http"}
+    # allow_private: the test site's feeds and redirects lead to 127.0.0.1, refused by default.
+    settings: dict[str, object] = {
+        "delay": 0.0,
+        "backoff": 0.0,
+        "cache_dir": tmp_path / "http",
+        "allow_private": True,
+    }
     settings.update(options)
     return Fetcher(**settings)  # type: ignore[arg-type]
 

@@ -4,7 +4,12 @@ It
 
 * sends a clear User-Agent, honours ``robots.txt`` and waits ``delay`` seconds between two
   requests to one host, with at most ``per_host`` requests to a host at once;
-* gives up after ``timeout`` seconds and refuses bodies larger than ``max_bytes``;
+* gives each page ``timeout`` seconds in all (connecting, headers and body together) and refuses
+  bodies larger than ``max_bytes`` once decoded, whatever their ``Content-Encoding``;
+* checks every address, typed, linked from a feed or reached by a redirect, and keeps
+  ``user:password@`` out of everything it returns or logs; feed items and redirects may not
+  reach loopback, private or link-local addresses unless ``allow_private`` (an address the
+  user typed may: they asked for it);
 * retries ``429``/``503`` (and ``502``/``504``) with exponential backoff (or the server's
   ``Retry-After``, when it is short);
 * keeps every response in an on-disk cache (``cache_dir()/http``): a page fetched less than
@@ -14,7 +19,8 @@ It
 Every failure is a :class:`~summarize.errors.FetchError` (an ``ArticleError``), naming the URL
 and the HTTP status, so ``load_articles(..., errors="skip")`` and ``--skip-bad`` leave it out
 like a bad file. Turning a page into an :class:`~summarize.types.Article` is the loader's job
-(:mod:`summarize.inputs.pages`); this module only fetches (feeds: :mod:`.feeds`).
+(:mod:`summarize.inputs.pages`); this module only fetches (feeds: :mod:`.feeds`; the network
+work itself: :mod:`.transport`).
 """
 
 from __future__ import annotations
@@ -27,12 +33,13 @@ import time
 import urllib.robotparser
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from summarize.defaults import (
+    FEED_LIMIT,
     FETCH_BACKOFF,
     FETCH_BAR_PAGES,
     FETCH_DELAY,
@@ -47,9 +54,13 @@ from summarize.defaults import (
 )
 from summarize.errors import FetchError, InputError
 from summarize.inputs.web.cache import _Cache
-from summarize.inputs.web.feeds import feed_links, parse_since
-from summarize.inputs.web.page import Page, is_url
+from summarize.inputs.web.feeds import choose_links, collect_entries, parse_since
+from summarize.inputs.web.page import Page
+from summarize.inputs.web.urls import check_url, names_private_host, refuse_private, shown
 from summarize.progress import choose, progress_bars, track
+
+if TYPE_CHECKING:
+    from summarize.inputs.web.transport import Response
 
 __all__ = ["Fetcher"]
 
@@ -64,8 +75,10 @@ class Fetcher:
     The defaults (and why) are in :mod:`summarize.defaults` (``FETCH_*``).
 
     Args:
-        timeout: Seconds to wait for a connection or for data before giving up.
-        max_bytes: Largest body accepted; larger pages raise :class:`FetchError`.
+        timeout: Seconds one page may take in all (connecting, headers and body, across
+            redirects) before giving up.
+        max_bytes: Largest body accepted, raw or decoded; larger pages raise
+            :class:`FetchError`.
         user_agent: Sent with every request and matched against ``robots.txt``.
         per_host: Most requests in flight to one host at once.
         delay: Seconds between the starts of two requests to one host.
@@ -78,7 +91,12 @@ class Fetcher:
             ``summarize.models.registry.cache_dir() / "http"``.
         since: Feeds only: leave out entries published before this date (``YYYY-MM-DD`` or
             ISO 8601).
-        limit: Feeds only: at most this many entries of each feed (newest first).
+        limit: Feeds and sitemaps only: at most this many entries of each (newest first when
+            dated); ``None`` takes :data:`~summarize.defaults.FEED_LIMIT`, ``0`` takes all.
+            Cutting a feed is announced with a warning.
+        allow_private: Let feed items and redirects reach loopback, private and link-local
+            addresses (refused by default, so a hostile feed cannot point the fetcher into the
+            network it runs in). Addresses given to :meth:`fetch` directly are always allowed.
         workers: Threads fetching at once (across hosts).
         progress: Show a progress bar while fetching; ``None`` follows
             :func:`summarize.progress.progress_bars` (by default: on a terminal, when more
@@ -103,14 +121,15 @@ class Fetcher:
         limit: int | None = None,
         workers: int = FETCH_WORKERS,
         progress: bool | None = None,
+        allow_private: bool = False,
     ) -> None:
         if timeout <= 0 or max_bytes < 1 or per_host < 1 or workers < 1 or retries < 0:
             raise InputError(
                 "Fetcher needs timeout > 0, max_bytes >= 1, per_host >= 1, workers >= 1 and "
                 "retries >= 0."
             )
-        if limit is not None and limit < 1:
-            raise InputError(f"limit must be at least 1, got {limit}.")
+        if limit is not None and limit < 0:
+            raise InputError(f"limit must be 0 (no limit) or more, got {limit}.")
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.user_agent = user_agent
@@ -122,7 +141,8 @@ class Fetcher:
         self.offline = offline
         self.respect_robots = respect_robots
         self.since = parse_since(since)
-        self.limit = limit
+        self.limit: int | None = FEED_LIMIT if limit is None else (limit or None)
+        self.allow_private = allow_private
         self.workers = workers
         self.progress = progress
         if cache_dir is None and os.environ.get("SUMMARIZE_WEB_CACHE"):
@@ -139,52 +159,72 @@ class Fetcher:
 
     # ------------------------------------------------------------------ public
 
-    def fetch(self, url: str) -> Page:
-        """Fetch one URL (from the cache when fresh); raise :class:`FetchError` on failure."""
-        url = url.strip()
-        if not is_url(url):
-            raise FetchError(f"{url!r} is not an http(s) URL.", url=url)
-        if self.respect_robots and not self._allowed(url):
+    def fetch(self, url: str, *, direct: bool = True) -> Page:
+        """Fetch one URL (from the cache when fresh); raise :class:`FetchError` on failure.
+
+        ``direct=False`` marks an address the user did not type (a feed item): it may not
+        reach a private address unless ``allow_private``.
+        """
+        url, credentials = check_url(url)
+        private_ok = direct or self.allow_private
+        if not private_ok:
+            import httpx
+
+            host = httpx.URL(url).host
+            if names_private_host(host):
+                raise refuse_private(url, host)
+        if self.respect_robots and not self._allowed(url, private_ok=private_ok):
             raise FetchError(
-                f"{url}: robots.txt of {_origin(url)} does not allow {self.user_agent!r} to fetch "
-                "this page. Save the article yourself if you may use it, or leave it out.",
+                f"{shown(url)}: robots.txt of {_origin(url)} does not allow {self.user_agent!r} "
+                "to fetch this page. Save the article yourself if you may use it, or leave it out.",
                 url=url,
             )
-        return self._get(url)
+        return self._get(url, private_ok=private_ok, credentials=credentials)
 
-    def fetch_many(self, urls: Sequence[str]) -> list[Page | FetchError]:
-        """Fetch several URLs concurrently (politely per host); results in the order given."""
+    def fetch_many(self, urls: Sequence[str], *, direct: bool = True) -> list[Page | FetchError]:
+        """Fetch several URLs concurrently (politely per host); results in the order given.
+
+        ``direct=False``: the URLs come from a feed (see :meth:`fetch`).
+        """
         if not urls:
             return []
-        shown = choose(self.progress, worth_a_bar=len(urls) > FETCH_BAR_PAGES)
+        shown_bar = choose(self.progress, worth_a_bar=len(urls) > FETCH_BAR_PAGES)
         results: list[Page | FetchError] = []
         with ThreadPoolExecutor(max_workers=min(self.workers, len(urls))) as pool:
-            futures = [pool.submit(self._fetch_or_error, url) for url in urls]
-            with progress_bars(shown):
+            futures = [pool.submit(self._fetch_or_error, url, direct) for url in urls]
+            with progress_bars(shown_bar):
                 for future in track(futures, desc="fetching", unit="page"):
                     results.append(future.result())
         return results
 
     def expand_feed(self, page: Page) -> list[str]:
-        """The article URLs of a fetched feed or sitemap, after ``since`` and ``limit``."""
-        return feed_links(page.body, base_url=page.final_url, since=self.since, limit=self.limit)
+        """The article URLs of a fetched feed or sitemap, after ``since`` and ``limit``
+        (sitemap indexes are expanded, fetching their sitemaps as feed items)."""
+        return self.feed_entries(page.body, base_url=page.final_url, name=page.url)
+
+    def feed_entries(self, data: bytes, *, base_url: str, name: str) -> list[str]:
+        """The article URLs of a feed or sitemap's bytes (``name`` says which, in messages)."""
+        entries = collect_entries(
+            data, base_url=base_url, name=name, fetch=lambda url: self.fetch(url, direct=False)
+        )
+        return choose_links(entries, since=self.since, limit=self.limit, name=name)
 
     # ------------------------------------------------------------------ internals
 
-    def _fetch_or_error(self, url: str) -> Page | FetchError:
+    def _fetch_or_error(self, url: str, direct: bool) -> Page | FetchError:
         try:
-            return self.fetch(url)
+            return self.fetch(url, direct=direct)
         except FetchError as error:
             return error
 
-    def _allowed(self, url: str) -> bool:
+    def _allowed(self, url: str, *, private_ok: bool) -> bool:
         origin = _origin(url)
         with self._lock:
             parser = self._robots.get(origin)
         if parser is None:
             parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
             try:
-                page = self._get(origin + "/robots.txt", quiet_statuses=True)
+                page = self._get(origin + "/robots.txt", quiet_statuses=True, private_ok=private_ok)
                 lines = page.body.decode("utf-8", "replace").splitlines()
                 parser.parse(lines if page.status < 400 else [])
             except FetchError as error:
@@ -202,14 +242,22 @@ class Fetcher:
                 gate = self._hosts[host] = _HostGate(self.per_host, self.delay)
         return gate
 
-    def _get(self, url: str, *, quiet_statuses: bool = False) -> Page:
+    def _get(
+        self,
+        url: str,
+        *,
+        private_ok: bool,
+        credentials: tuple[str, str] | None = None,
+        quiet_statuses: bool = False,
+    ) -> Page:
         cached = self.cache.load(url)
         if cached is not None and (self.offline or cached.age < self.max_age):
             logger.debug("From cache: %s", url)
             return cached.page
         if self.offline:
             raise FetchError(
-                f"{url} is not in the download cache ({self.cache.root}) and offline mode is on. "
+                f"{shown(url)} is not in the download cache ({self.cache.root}) and offline mode "
+                "is on. "
                 "Run once without --offline to fetch it.",
                 url=url,
             )
@@ -223,13 +271,13 @@ class Fetcher:
                 headers["If-None-Match"] = cached.etag
             if cached.last_modified:
                 headers["If-Modified-Since"] = cached.last_modified
-        response = self._request(url, headers)
+        response = self._request(url, headers, private_ok=private_ok, credentials=credentials)
         if response.status == 304 and cached is not None:
             self.cache.touch(url)
             return cached.page
         if response.status >= 400:
             if not quiet_statuses:
-                logger.debug("HTTP %s for %s", response.status, url)
+                logger.debug("HTTP %s for %s", response.status, shown(url))
             raise FetchError(_status_message(url, response.status), url=url, status=response.status)
         page = Page(
             url=url,
@@ -242,8 +290,15 @@ class Fetcher:
         self.cache.store(page, etag=response.etag, last_modified=response.last_modified)
         return page
 
-    def _request(self, url: str, headers: dict[str, str]) -> _Response:
-        import httpx
+    def _request(
+        self,
+        url: str,
+        headers: dict[str, str],
+        *,
+        private_ok: bool,
+        credentials: tuple[str, str] | None,
+    ) -> Response:
+        from summarize.inputs.web.transport import get  # httpcore: loaded when first needed
 
         gate = self._gate(url)
         attempt = 0
@@ -251,73 +306,26 @@ class Fetcher:
             with gate:
                 with self._lock:
                     self.requests_made += 1
-                try:
-                    response = _stream(url, headers, timeout=self.timeout, max_bytes=self.max_bytes)
-                except httpx.TimeoutException:
-                    raise FetchError(
-                        f"{url} did not answer within {self.timeout:g} s. Try again later, or "
-                        "raise the timeout (--timeout).",
-                        url=url,
-                    ) from None
-                except httpx.TooManyRedirects:
-                    raise FetchError(f"{url} redirects too many times.", url=url) from None
-                except httpx.HTTPError as error:
-                    raise FetchError(
-                        f"{url} could not be fetched ({type(error).__name__}: {error}). Check the "
-                        "address and your connection.",
-                        url=url,
-                    ) from None
+                response = get(
+                    url,
+                    headers,
+                    timeout=self.timeout,
+                    max_bytes=self.max_bytes,
+                    allow_private_first=private_ok,
+                    allow_private=self.allow_private,
+                    credentials=credentials,
+                )
             if response.status not in _RETRY_STATUSES or attempt >= self.retries:
                 return response
             wait = self.backoff * 2**attempt
-            if response.retry_after is not None and response.retry_after <= FETCH_MAX_RETRY_AFTER:
-                wait = max(wait, response.retry_after)
+            retry_after = _retry_after(response.retry_after)
+            if retry_after is not None and retry_after <= FETCH_MAX_RETRY_AFTER:
+                wait = max(wait, retry_after)
             attempt += 1
-            logger.info("HTTP %s for %s; retry %d in %.1f s", response.status, url, attempt, wait)
+            logger.info(
+                "HTTP %s for %s; retry %d in %.1f s", response.status, shown(url), attempt, wait
+            )
             time.sleep(wait)
-
-
-@dataclass(frozen=True)
-class _Response:
-    status: int
-    final_url: str
-    content_type: str
-    body: bytes
-    etag: str | None
-    last_modified: str | None
-    retry_after: float | None
-
-
-def _stream(url: str, headers: dict[str, str], *, timeout: float, max_bytes: int) -> _Response:
-    """One GET (following up to 5 redirects) that stops reading past ``max_bytes``."""
-    import httpx
-
-    with (
-        httpx.Client(
-            follow_redirects=True, max_redirects=5, timeout=timeout, trust_env=False
-        ) as client,
-        client.stream("GET", url, headers=headers) as response,
-    ):
-        length = response.headers.get("content-length", "")
-        if length.isdigit() and int(length) > max_bytes:
-            raise FetchError(_too_large(url, max_bytes), url=url, status=response.status_code)
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > max_bytes:
-                raise FetchError(_too_large(url, max_bytes), url=url, status=response.status_code)
-            chunks.append(chunk)
-        content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-        return _Response(
-            status=response.status_code,
-            final_url=str(response.url),
-            content_type=content_type,
-            body=b"".join(chunks),
-            etag=response.headers.get("etag"),
-            last_modified=response.headers.get("last-modified"),
-            retry_after=_retry_after(response.headers.get("retry-after")),
-        )
 
 
 class _HostGate:
@@ -359,13 +367,6 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
-def _too_large(url: str, max_bytes: int) -> str:
-    return (
-        f"{url} is larger than {max_bytes:,} bytes, far more than a news article. "
-        "Raise max_bytes if it really is one."
-    )
-
-
 def _status_message(url: str, status: int) -> str:
     if status == 404:
         hint = "the page does not exist (check the address)"
@@ -375,4 +376,4 @@ def _status_message(url: str, status: int) -> str:
         hint = "the server is busy; try again later"
     else:
         hint = "the server could not deliver the page"
-    return f"{url} answered HTTP {status}: {hint}."
+    return f"{shown(url)} answered HTTP {status}: {hint}."
