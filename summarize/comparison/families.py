@@ -47,6 +47,7 @@ _LOG_FROM = 1000
 #: Versions kept per family at most (:func:`collapse_near_copies`): one per distinct set of
 #: changed figures, so a pile of copies that each change a number is not compared pair by pair.
 MAX_VERSIONS = 20
+_LISTED = 50  # members the fold log names per family at most (then "and N more")
 _FIGURE_CHUNK = 2000  # sentences parsed at once for the figures (one progress line each)
 
 # Wire services credited in a dateline or byline: "(AP)", "— Reuters", "Associated Press".
@@ -335,7 +336,10 @@ def describe_folds(
     which members' other figures are kept as versions."""
     parts = [
         f"{family.label!r} = "
-        + ", ".join(f"{c.source} ({c.share:.0%} shared with {c.closest})" for c in family.copies)
+        + _some(
+            (f"{c.source} ({c.share:.0%} shared with {c.closest})" for c in family.copies),
+            shown=_LISTED,
+        )
         for family in families
     ]
     folded = sum(len(family.sources) for family in families)
@@ -343,7 +347,7 @@ def describe_folds(
     kept = (
         " Versions that give other figures than the cited text are compared with it (their "
         "sentences kept, counted with their family): "
-        + ", ".join(f"{v.source} ({v.metadata['version_of']})" for v in versions)
+        + _some((f"{v.source} ({v.metadata['version_of']})" for v in versions), shown=_LISTED)
         + "."
         if versions
         else ""
