@@ -48,7 +48,7 @@ _LOG_FROM = 1000
 #: changed figures, so a pile of copies that each change a number is not compared pair by pair.
 MAX_VERSIONS = 20
 _LISTED = 50  # members the fold log names per family at most (then "and N more")
-_FIGURE_CHUNK = 2000  # sentences parsed at once for the figures (one progress line each)
+_FIGURE_CHUNK = 500  # sentences parsed at once for the figures (one progress line each)
 
 # Wire services credited in a dateline or byline: "(AP)", "— Reuters", "Associated Press".
 _WIRES = {
@@ -224,15 +224,19 @@ def collapse_near_copies(
         if len(family.sources) == 1:
             continue
         members = [by_source[s] for s in family.sources if s != cited.metadata["family_text"]]
+        found = _changed_figures(members, cited, enough=MAX_VERSIONS)
         changed = [
             (member, kept, figures)
-            for member, (kept, figures) in zip(
-                members, _changed_figures(members, cited), strict=True
-            )
+            for member, result in zip(members, found, strict=True)
+            if result is not None
+            for kept, figures in [result]
             if kept
         ]
         if len(changed) > MAX_VERSIONS:
-            changed = _fewer_versions(changed, cited=cited.source, log_level=log_level)
+            unread = found.count(None)
+            changed = _fewer_versions(
+                changed, cited=cited.source, unread=unread, log_level=log_level
+            )
         for member, kept, _ in changed:
             versions.append(
                 dataclasses.replace(
@@ -253,16 +257,23 @@ def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
     65 (:func:`summarize.comparison.differences.stated_figures`). Sentences the cited text repeats
     word for
     word, or whose figures it states too, are left out: the cited text already shows them."""
-    ((kept, _),) = _changed_figures([member], cited)
-    return kept
+    (found,) = _changed_figures([member], cited)
+    return found[0] if found else ()
+
+
+_Changed = tuple[tuple[str, ...], frozenset[tuple[str, object]]]
 
 
 def _changed_figures(
-    members: Sequence[Article], cited: Article
-) -> list[tuple[tuple[str, ...], frozenset[tuple[str, object]]]]:
-    """:func:`changed_figures` of each member, with the figures that made each kept sentence
-    count; the sentences of all members are parsed together, each distinct one once (a family
-    of thousands of copies is one spaCy pass, not thousands)."""
+    members: Sequence[Article], cited: Article, *, enough: int | None = None
+) -> list[_Changed | None]:
+    """:func:`changed_figures` of each member, with the figures that made its sentences count.
+
+    The members' sentences are parsed together, each distinct one once, a chunk at a time (a
+    family of thousands of copies is a few spaCy passes, not thousands). With ``enough``, the
+    reading stops once more than ``enough`` distinct sets of figures were found: the members
+    not read by then are ``None`` (their versions would not be kept, see
+    :func:`_fewer_versions`)."""
     from summarize.comparison.differences import stated_figures
 
     repeated = set(cited.sentences)
@@ -272,34 +283,43 @@ def _changed_figures(
         return [((), frozenset())] * len(members)
     stated = _figures_of(cited.sentences)
     figures: dict[str, frozenset[tuple[str, object]]] = {}
-    if len(unique) > _LOG_FROM:
+    changed: list[_Changed | None] = []
+    distinct: set[frozenset[tuple[str, object]]] = set()
+    big = len(unique) > _LOG_FROM
+    if big:
         logger.info("Reading the figures of %d sentences of %r's copies", len(unique), cited.source)
     for start in range(0, len(unique), _FIGURE_CHUNK):
         chunk = unique[start : start + _FIGURE_CHUNK]
         figures.update(zip(chunk, (found - stated for found in stated_figures(chunk)), strict=True))
-        if len(unique) > _LOG_FROM:
+        while len(changed) < len(members) and all(s in figures for s in candidates[len(changed)]):
+            kept = tuple(s for s in candidates[len(changed)] if figures[s])
+            given = frozenset().union(*(figures[s] for s in kept))
+            changed.append((kept, given))
+            if kept:
+                distinct.add(given)
+        if big:
             logger.info(
                 "Read %d of %d sentences", min(start + _FIGURE_CHUNK, len(unique)), len(unique)
             )
-    changed = []
-    for sentences in candidates:
-        kept = tuple(s for s in sentences if figures[s])
-        changed.append((kept, frozenset().union(*(figures[s] for s in kept))))
-    return changed
+        if enough is not None and len(distinct) > enough:
+            break
+    return changed + [None] * (len(members) - len(changed))
 
 
 def _fewer_versions(
     changed: list[tuple[Article, tuple[str, ...], frozenset[tuple[str, object]]]],
     *,
     cited: str,
+    unread: int,
     log_level: int,
 ) -> list[tuple[Article, tuple[str, ...], frozenset[tuple[str, object]]]]:
     """At most :data:`MAX_VERSIONS` of a family's versions: the first member to give each
-    distinct set of other figures, in family order; the rest are folded without a version (said
-    in the log). A pile of thousands of copies that each change a figure would otherwise be
-    compared pair by pair, all of them one claim."""
+    distinct set of other figures, in family order; the rest, and the ``unread`` members whose
+    figures were not read once enough distinct ones were found, are folded without a version
+    (said in the log). A pile of thousands of copies that each change a figure would
+    otherwise be compared pair by pair, all of them one claim."""
     seen: set[frozenset[tuple[str, object]]] = set()
-    kept = []
+    kept: list[tuple[Article, tuple[str, ...], frozenset[tuple[str, object]]]] = []
     for item in changed:
         if item[2] not in seen and len(kept) < MAX_VERSIONS:
             seen.add(item[2])
@@ -308,13 +328,14 @@ def _fewer_versions(
     logger.log(
         log_level,
         "%d copies of %r give figures it does not; %d of them (one per distinct set of "
-        "figures, at most %d) are compared with it as versions, the other %d are folded "
+        "figures, at most %d) are compared with it as versions, the other %d%s are folded "
         "without one: %s.",
         len(changed),
         cited,
         len(kept),
         MAX_VERSIONS,
         len(changed) - len(kept),
+        f" and {unread} copies not read (enough distinct figures were found)" if unread else "",
         _some(item[0].source for item in changed if id(item) not in chosen),
     )
     return kept

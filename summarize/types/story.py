@@ -135,7 +135,7 @@ class Story:
         chosen = []
         for family in self.families:
             members = [by_source[source] for source in family.sources]
-            longest = max(members, key=lambda a: (a.word_count, -members.index(a)))
+            _, longest = max(enumerate(members), key=lambda m: (m[1].word_count, -m[0]))
             if len(members) == 1:
                 chosen.append(longest)
                 continue
