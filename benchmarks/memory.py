@@ -91,8 +91,8 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 def pile_texts(pile: str, count: int) -> list[str]:
     """``count`` two-line article texts (a headline and one sentence) of one hostile kind:
     "near", one wire item with a changed name, place, weekday or number in each; "names", with
-    another name only; "same", one
-    wire item ``count`` times; "tiny", distinct synthetic texts (fixed seed, repeatable)."""
+    another name only; "same", one wire item ``count`` times; "tiny", distinct synthetic texts
+    (fixed seed, repeatable)."""
     rng = random.Random(28)
     # Words a cleaner takes for page furniture ("Newsletter") would empty a one-line article.
     vocab = [w for w in _vocabulary() if not re.search(r"(?i)newsletter|subscri|cookie", w)]
