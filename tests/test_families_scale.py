@@ -77,7 +77,7 @@ def test_a_mixed_pile_gives_the_all_pairs_families_in_small_blocks(monkeypatch):
     """Near-copies, exact copies and unrelated texts, counted a few rows at a time: the same
     families as comparing every pair, and every member's closest text a near-copy of it."""
     rng = random.Random(5)
-    words = "fire police court storm vote bank river school mayor road".split()
+    words = ["fire", "police", "court", "storm", "vote", "bank", "river", "school", "mayor", "road"]
     pile = _wire_pile(40)
     pile += [
         Article(source=f"other {k}", title="", text=t, sentences=(t,))
