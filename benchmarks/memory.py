@@ -10,6 +10,12 @@ Cases:
     many         200 articles of about 150 words each
     short-N      N short articles (about 50 words, a headline and three sentences) for N in
                  200, 1000, 5000: shows how memory and time grow with the number of articles
+    near-N       N two-line files that differ by a name and a number (one wire item reworded
+                 by a template: the near-copy families and story overlap under a big pile)
+    names-N      N two-line files that differ by a name only (every copy's figures are read)
+    same-N       N identical two-line files (one wire item N times)
+    tiny-N       N distinct two-line files (a headline and one sentence each)
+                 near-, names-, same- and tiny- run for N in 2000 and 10000 (issue 28)
 
 The synthetic text is built from the bundled story's own vocabulary with a fixed seed, so every
 sentence is distinct (no embedding-cache shortcuts) and runs are repeatable.
@@ -36,7 +42,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STORY = ROOT / "articles" / "may-putin-2016"
 SHORT_COUNTS = (200, 1000, 5000)
-CASES = ("baseline", "long", "many", *(f"short-{n}" for n in SHORT_COUNTS))
+PILE_COUNTS = (2000, 10000)
+PILES = ("near", "names", "same", "tiny")
+CASES = (
+    "baseline",
+    "long",
+    "many",
+    *(f"short-{n}" for n in SHORT_COUNTS),
+    *(f"{pile}-{n}" for pile in PILES for n in PILE_COUNTS),
+)
 LIMIT_GIB = 4.0
 
 
@@ -69,6 +83,48 @@ def synthetic_text(n_words: int, *, seed: int) -> str:
     return "\n\n".join(paragraphs) + "\n"
 
 
+_NAMES = ("Maria Lopez", "John Smith", "Ahmed Khan", "Li Wei", "Anna Novak", "Tom Berg")
+_PLACES = ("Springfield", "Riverton", "Lakeside", "Hillview", "Oakdale", "Portsmouth")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def pile_texts(pile: str, count: int) -> list[str]:
+    """``count`` two-line article texts (a headline and one sentence) of one hostile kind:
+    "near", one wire item with a changed name, place, weekday or number in each; "names", with
+    another name only; "same", one wire item ``count`` times; "tiny", distinct synthetic texts
+    (fixed seed, repeatable)."""
+    rng = random.Random(28)
+    # Words a cleaner takes for page furniture ("Newsletter") would empty a one-line article.
+    vocab = [w for w in _vocabulary() if not re.search(r"(?i)newsletter|subscri|cookie", w)]
+    texts = []
+    for i in range(count):
+        if pile == "same":
+            texts.append(
+                "Fire at warehouse in Springfield\n\nFirefighters in Springfield said a fire at "
+                "a warehouse on Monday injured 12 people, police told the Associated Press.\n"
+            )
+        elif pile == "near":
+            name, place = rng.choice(_NAMES), rng.choice(_PLACES)
+            day, number = rng.choice(_WEEKDAYS), rng.randint(2, 500)
+            texts.append(
+                f"Fire at warehouse in {place}\n\nFirefighters in {place} said a fire at a "
+                f"warehouse on {day} injured {number} people, {name} told the Associated "
+                f"Press (item {i}).\n"
+            )
+        elif pile == "names":
+            name = f"{rng.choice(_NAMES)}-{rng.choice(vocab)}"
+            texts.append(
+                "Fire at warehouse in Springfield\n\nFirefighters in Springfield said a fire at "
+                f"a warehouse on Monday injured 12 people, {name} told the Associated Press.\n"
+            )
+        elif pile == "tiny":
+            words = [*rng.choices(vocab, k=14), str(rng.randint(2, 9999))]
+            texts.append(f"Brief item {i}\n\n{' '.join(words).capitalize()}.\n")
+        else:
+            raise SystemExit(f"unknown pile {pile!r}; choose from {', '.join(PILES)}")
+    return texts
+
+
 def _write_case(case: str, folder: Path) -> None:
     if case == "baseline":
         for path in sorted(STORY.iterdir()):
@@ -89,6 +145,10 @@ def _write_case(case: str, folder: Path) -> None:
             (folder / f"short_{i:05d}.txt").write_text(
                 f"Short report {i}\n\n" + synthetic_text(50, seed=100_000 + i), encoding="utf-8"
             )
+    elif case.partition("-")[0] in PILES:
+        pile, _, count = case.partition("-")
+        for i, text in enumerate(pile_texts(pile, int(count))):
+            (folder / f"{pile}_{i:05d}.txt").write_text(text, encoding="utf-8")
     else:
         raise SystemExit(f"unknown case {case!r}; choose from {', '.join(CASES)}")
 

@@ -18,7 +18,8 @@ import functools
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from summarize import defaults
 from summarize.types.article import Article
@@ -27,11 +28,22 @@ from summarize.types.story import Family, NearCopy, Story, free_label
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "MAX_VERSIONS",
     "changed_figures",
     "collapse_near_copies",
     "describe_folds",
     "near_copy_families",
 ]
+
+# Cells of the (texts x texts) shared-shingle counts held at once; progress is logged from
+# this many distinct texts.
+_PAIR_CELLS = 1 << 22
+_LOG_FROM = 1000
+#: Versions kept per family at most (:func:`collapse_near_copies`): one per distinct set of
+#: changed figures, so a pile of copies that each change a number is not compared pair by pair.
+MAX_VERSIONS = 20
+_LISTED = 50  # members the fold log names per family at most (then "and N more")
+_FIGURE_CHUNK = 500  # sentences parsed at once for the figures (one progress line each)
 
 # Wire services credited in a dateline or byline: "(AP)", "— Reuters", "Associated Press".
 _WIRES = {
@@ -72,16 +84,7 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
         first = first_with.setdefault(frozenset(grams), index)
         if first != index and grams:
             duplicates[first].append(index)
-    postings: dict[int, list[int]] = defaultdict(list)
-    for index in first_with.values():
-        for gram in shingles[index]:
-            postings[gram].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
-    for holders in postings.values():
-        if len(holders) > 1:
-            for x, i in enumerate(holders):
-                for j in holders[x + 1 :]:
-                    shared[(i, j)] += 1
+    distinct = list(first_with.values())  # in article order
     parent = list(range(len(articles)))
 
     def root(i: int) -> int:
@@ -96,14 +99,12 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
     # Each distinct text's best share with another distinct text, and the first such text; a
     # copy of a text shares everything with it (share 1) and the rest as its text does.
     closest: dict[int, tuple[float, int]] = {}
-    for (i, j), count in sorted(shared.items()):
-        shorter = max(min(len(shingles[i]), len(shingles[j])), 1)
-        if count >= defaults.STORY_NEAR_COPY * shorter:
-            share = count / shorter
-            join(i, j)
-            for a, b in ((i, j), (j, i)):
-                if share > closest.get(a, (0.0, -1))[0]:
-                    closest[a] = (share, b)
+    component, best = _near_copy_links([shingles[index] for index in distinct])
+    for i, (index, first) in enumerate(zip(distinct, component.tolist(), strict=True)):
+        join(distinct[first], index)
+        if i in best:
+            share, partner = best[i]
+            closest[index] = (share, distinct[partner])
     for first, copies in duplicates.items():
         share, partner = closest.get(first, (0.0, -1))  # the best other text, before copies
         for index in [first, *copies]:  # in article order: the first twin is first or copies[0]
@@ -127,6 +128,67 @@ def near_copy_families(articles: Sequence[Article]) -> tuple[Family, ...]:
         )
         for group in by_root.values()
     )
+
+
+def _near_copy_links(grams: Sequence[set[int]]) -> tuple[Any, dict[int, tuple[float, int]]]:
+    """Which distinct texts are near-copies of each other: each text's component (the position
+    of its first text, through chains of near-copy pairs) and, for each text with a near-copy,
+    its best share and the first text with that share.
+
+    Shared shingles are counted with a sparse product, a block of rows at a time, so memory
+    stays linear in the number of texts even when every text shares most shingles with every
+    other (a pile of one wire item with a changed name or number in each): a Python loop over
+    the pairs of each shingle's holders grows with the square of the pile, in time and memory.
+    """
+    import numpy as np
+    from scipy.sparse import coo_matrix, csr_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(grams)
+    ids: dict[int, int] = {}
+    rows = [row for row, held in enumerate(grams) for _ in held]
+    cols = [ids.setdefault(gram, len(ids)) for held in grams for gram in held]
+    held = csr_matrix(
+        (np.ones(len(cols), dtype=np.int32), (rows, cols)), shape=(n, max(len(ids), 1))
+    )
+    held_t = held.T.tocsr()
+    sizes = np.array([len(g) for g in grams], dtype=np.int64)
+    component = np.arange(n)
+    best: dict[int, tuple[float, int]] = {}
+    step = max(1, _PAIR_CELLS // max(n, 1))
+    big = n > _LOG_FROM
+    if big:
+        logger.info("Counting shared word 5-grams of %d distinct texts", n)
+    for start in range(0, n, step):
+        stop = min(start + step, n)
+        shared = (held[start:stop] @ held_t).toarray()  # (block, n) shingles in common
+        shorter = np.maximum(np.minimum.outer(sizes[start:stop], sizes), 1)
+        linked = shared >= defaults.STORY_NEAR_COPY * shorter
+        linked[np.arange(stop - start), np.arange(start, stop)] = False  # not with itself
+        share = np.where(linked, shared / shorter, -1.0)
+        partner = share.argmax(axis=1)  # the first text with the best share
+        for row in np.flatnonzero(linked.any(axis=1)).tolist():
+            best[start + row] = (float(share[row, partner[row]]), int(partner[row]))
+        # Components so far, with this block's pairs: each text stays linked to its
+        # component's first text, so the graph never holds more than a block of pairs.
+        block_rows, block_cols = np.nonzero(linked)
+        graph = coo_matrix(
+            (
+                np.ones(len(block_rows) + n, dtype=np.int8),
+                (
+                    np.concatenate([block_rows + start, np.arange(n)]),
+                    np.concatenate([block_cols, component]),
+                ),
+            ),
+            shape=(n, n),
+        )
+        _, labels = connected_components(graph, directed=False)
+        first_of = np.full(n, n)
+        np.minimum.at(first_of, labels, np.arange(n))
+        component = first_of[labels]
+        if big and (stop == n or (stop // step) % max(1, (n // step) // 10) == 0):
+            logger.info("Compared %d of %d distinct texts for shared word 5-grams", stop, n)
+    return component, best
 
 
 def collapse_near_copies(
@@ -162,21 +224,32 @@ def collapse_near_copies(
     taken = {article.source for article in chosen}
     versions: list[Article] = []
     for cited, family in zip(chosen, families, strict=True):  # one cited article per family
-        for source in family.sources:
-            if len(family.sources) == 1 or source == cited.metadata["family_text"]:
-                continue
-            member = by_source[source]
-            kept = changed_figures(member, cited)
-            if kept:
-                versions.append(
-                    dataclasses.replace(
-                        member,
-                        source=free_label(source, taken),  # may be named like a family label
-                        text=" ".join(kept),
-                        sentences=kept,
-                        metadata={**member.metadata, "version_of": cited.source},
-                    )
+        if len(family.sources) == 1:
+            continue
+        members = [by_source[s] for s in family.sources if s != cited.metadata["family_text"]]
+        found = _changed_figures(members, cited, enough=MAX_VERSIONS)
+        changed = [
+            (member, kept, figures)
+            for member, result in zip(members, found, strict=True)
+            if result is not None
+            for kept, figures in [result]
+            if kept
+        ]
+        if len(changed) > MAX_VERSIONS:
+            unread = found.count(None)
+            changed = _fewer_versions(
+                changed, cited=cited.source, unread=unread, log_level=log_level
+            )
+        for member, kept, _ in changed:
+            versions.append(
+                dataclasses.replace(
+                    member,
+                    source=free_label(member.source, taken),  # may be named like a family label
+                    text=" ".join(kept),
+                    sentences=kept,
+                    metadata={**member.metadata, "version_of": cited.source},
                 )
+            )
     logger.log(log_level, "%s", describe_folds(folded, articles=len(items), versions=versions))
     return (*chosen, *versions), folded
 
@@ -187,15 +260,88 @@ def changed_figures(member: Article, cited: Article) -> tuple[str, ...]:
     65 (:func:`summarize.comparison.facts.stated_figures`). Sentences the cited text repeats
     word for
     word, or whose figures it states too, are left out: the cited text already shows them."""
+    (found,) = _changed_figures([member], cited)
+    return found[0] if found else ()
+
+
+_Changed = tuple[tuple[str, ...], frozenset[tuple[str, object]]]
+
+
+def _changed_figures(
+    members: Sequence[Article], cited: Article, *, enough: int | None = None
+) -> list[_Changed | None]:
+    """:func:`changed_figures` of each member, with the figures that made its sentences count.
+
+    The members' sentences are parsed together, each distinct one once, a chunk at a time (a
+    family of thousands of copies is a few spaCy passes, not thousands). With ``enough``, the
+    reading stops once more than ``enough`` distinct sets of figures were found: the members
+    not read by then are ``None`` (their versions would not be kept, see
+    :func:`_fewer_versions`)."""
     from summarize.comparison.facts import stated_figures
 
     repeated = set(cited.sentences)
-    candidates = [s for s in member.sentences if s not in repeated]
-    if not candidates:
-        return ()
+    candidates = [[s for s in member.sentences if s not in repeated] for member in members]
+    unique = list(dict.fromkeys(s for sentences in candidates for s in sentences))
+    if not unique:
+        return [((), frozenset())] * len(members)
     stated = _figures_of(cited.sentences)
-    figures = stated_figures(candidates)
-    return tuple(s for s, found in zip(candidates, figures, strict=True) if found - stated)
+    figures: dict[str, frozenset[tuple[str, object]]] = {}
+    changed: list[_Changed | None] = []
+    distinct: set[frozenset[tuple[str, object]]] = set()
+    big = len(unique) > _LOG_FROM
+    if big:
+        logger.info("Reading the figures of %d sentences of %r's copies", len(unique), cited.source)
+    for start in range(0, len(unique), _FIGURE_CHUNK):
+        chunk = unique[start : start + _FIGURE_CHUNK]
+        figures.update(zip(chunk, (found - stated for found in stated_figures(chunk)), strict=True))
+        while len(changed) < len(members) and all(s in figures for s in candidates[len(changed)]):
+            kept = tuple(s for s in candidates[len(changed)] if figures[s])
+            given = frozenset().union(*(figures[s] for s in kept))
+            changed.append((kept, given))
+            if kept:
+                distinct.add(given)
+        if big:
+            logger.info(
+                "Read %d of %d sentences", min(start + _FIGURE_CHUNK, len(unique)), len(unique)
+            )
+        if enough is not None and len(distinct) > enough:
+            break
+    return changed + [None] * (len(members) - len(changed))
+
+
+def _fewer_versions(
+    changed: list[tuple[Article, tuple[str, ...], frozenset[tuple[str, object]]]],
+    *,
+    cited: str,
+    unread: int,
+    log_level: int,
+) -> list[tuple[Article, tuple[str, ...], frozenset[tuple[str, object]]]]:
+    """At most :data:`MAX_VERSIONS` of a family's versions: the first member to give each
+    distinct set of other figures, in family order; the rest, and the ``unread`` members whose
+    figures were not read once enough distinct ones were found, are folded without a version
+    (said in the log). A pile of thousands of copies that each change a figure would
+    otherwise be compared pair by pair, all of them one claim."""
+    seen: set[frozenset[tuple[str, object]]] = set()
+    kept: list[tuple[Article, tuple[str, ...], frozenset[tuple[str, object]]]] = []
+    for item in changed:
+        if item[2] not in seen and len(kept) < MAX_VERSIONS:
+            seen.add(item[2])
+            kept.append(item)
+    chosen = {id(item) for item in kept}
+    logger.log(
+        log_level,
+        "%d copies of %r give figures it does not; %d of them (one per distinct set of "
+        "figures, at most %d) are compared with it as versions, the other %d%s are folded "
+        "without one: %s.",
+        len(changed),
+        cited,
+        len(kept),
+        MAX_VERSIONS,
+        len(changed) - len(kept),
+        f" and {unread} copies not read (enough distinct figures were found)" if unread else "",
+        _some(item[0].source for item in changed if id(item) not in chosen),
+    )
+    return kept
 
 
 @functools.lru_cache(maxsize=32)
@@ -214,7 +360,10 @@ def describe_folds(
     which members' other figures are kept as versions."""
     parts = [
         f"{family.label!r} = "
-        + ", ".join(f"{c.source} ({c.share:.0%} shared with {c.closest})" for c in family.copies)
+        + _some(
+            (f"{c.source} ({c.share:.0%} shared with {c.closest})" for c in family.copies),
+            shown=_LISTED,
+        )
         for family in families
     ]
     folded = sum(len(family.sources) for family in families)
@@ -222,7 +371,7 @@ def describe_folds(
     kept = (
         " Versions that give other figures than the cited text are compared with it (their "
         "sentences kept, counted with their family): "
-        + ", ".join(f"{v.source} ({v.metadata['version_of']})" for v in versions)
+        + _some((f"{v.source} ({v.metadata['version_of']})" for v in versions), shown=_LISTED)
         + "."
         if versions
         else ""
@@ -232,6 +381,13 @@ def describe_folds(
         f"found in the other), each family counted as one report: {'; '.join(parts)}.{kept} "
         "To count them as separate outlets use collapse_copies=False (CLI: --keep-copies)."
     )
+
+
+def _some(names: Iterable[str], *, shown: int = 10) -> str:
+    """The first ``shown`` names, then how many more."""
+    items = list(names)
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
 
 
 def _wire(articles: Sequence[Article]) -> str | None:

@@ -63,7 +63,8 @@ class Family:
     @property
     def label(self) -> str:
         """How a citation names it: "AP, via X and Y"; "X, via Y" for an outlet's report run
-        by another; "X (2 versions)" for updates of one outlet's article; "X" alone."""
+        by another; "X (2 versions)" for updates of one outlet's article; "X" alone. Past ten
+        carriers, the rest are counted: "AP, via A, B, ... J and 40 others"."""
         outlets = list(dict.fromkeys(outlet_name(source) for source in self.sources))
         if self.origin is not None:
             carriers = [o for o in outlets if o != self.origin]
@@ -76,7 +77,12 @@ class Family:
         return f"{outlets[0]}, via {_join(outlets[1:])}"
 
 
+_NAMED = 10  # outlets a family label names at most; more are counted ("and 9,990 others")
+
+
 def _join(names: Sequence[str]) -> str:
+    if len(names) > _NAMED:  # a citation stays short however many outlets ran one report
+        return ", ".join(names[:_NAMED]) + f" and {len(names) - _NAMED:,} others"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -129,7 +135,7 @@ class Story:
         chosen = []
         for family in self.families:
             members = [by_source[source] for source in family.sources]
-            longest = max(members, key=lambda a: (a.word_count, -members.index(a)))
+            _, longest = max(enumerate(members), key=lambda m: (m[1].word_count, -m[0]))
             if len(members) == 1:
                 chosen.append(longest)
                 continue
