@@ -167,8 +167,9 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--skip-bad",
         action="store_true",
-        help="skip files that cannot be loaded (each is reported on stderr) instead of "
-        "stopping at the first problem",
+        help="skip files that cannot be loaded, and broken lines of a .jsonl file, each reported "
+        "on stderr, and use the rest; without it the run stops at the first problem (a .jsonl "
+        "file with a broken line names the line and stops, so no article is lost silently)",
     )
     parser.add_argument(
         "--follow-links",

@@ -44,6 +44,9 @@ class LoadOptions:
     max_sentence_words: int = MAX_SENTENCE_WORDS
     language: str = "en"
     follow_links: bool = False
+    #: ``errors="skip"``: broken records of a ``.json``/``.jsonl`` file are skipped with a
+    #: warning and the rest kept (otherwise the file raises, naming the first).
+    skip_bad: bool = False
 
 
 def extra_metadata(meta: Mapping[str, Any]) -> dict[str, str]:
