@@ -30,7 +30,13 @@ from summarize.inputs.records import load_json
 from summarize.inputs.sources import sidecar_entry
 from summarize.types import Article
 
-__all__ = ["ARTICLE_SUFFIXES", "GENERATED_MARKERS", "html_article", "load_path"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "GENERATED_MARKERS",
+    "html_article",
+    "load_path",
+    "written_by_summarize",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +59,7 @@ def load_path(
     check_name(path)
     suffix = path.suffix.lower()
     data = read_regular_file(path, max_bytes=options.max_bytes)
-    if _written_by_summarize(data):
+    if written_by_summarize(data):
         if generated is not None:
             logger.info("Skipped %s: written by summarize, not an article.", display(path))
             generated.append(path)
@@ -97,7 +103,9 @@ GENERATED_MARKERS = (
 )
 
 
-def _written_by_summarize(data: bytes) -> bool:
+def written_by_summarize(data: bytes) -> bool:
+    """Whether ``data`` (a file's bytes, or its first 2 kB and last 256 bytes) is output this
+    package wrote: a marker of :data:`GENERATED_MARKERS` near its start or end."""
     ends = data[:2048] + b"\n" + data[-256:]
     return any(marker in ends for marker in GENERATED_MARKERS)
 

@@ -46,6 +46,7 @@ metadata must be single values, decoding never garbles silently, and files this 
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 from collections.abc import Iterable, Mapping
@@ -93,6 +94,8 @@ def load_articles(
     language: str = "en",
     follow_links: bool = False,
     fetcher: Fetcher | None = None,
+    limit: int | None = None,
+    allow_private: bool = False,
 ) -> list[Article]:
     """Load, clean and sentence-split news articles.
 
@@ -115,6 +118,12 @@ def load_articles(
             (default: such links raise :class:`~summarize.errors.FileAccessError`).
         fetcher: How URLs and feeds are fetched (timeout, size cap, cache, ``offline``,
             ``since``/``limit`` for feeds...); default ``Fetcher()``, made only when a URL is given.
+        limit: Feeds and sitemaps: at most this many entries of each (newest first); ``None``
+            keeps the fetcher's own limit, ``0`` takes all. Applied to a copy of ``fetcher``
+            (the caller's is not changed).
+        allow_private: Let feed items and redirects reach loopback, private and link-local
+            addresses (the fetcher's ``allow_private``; URLs given here directly are always
+            fetched). Applied to a copy of ``fetcher`` like ``limit``.
 
     Returns:
         The articles, in input order (directories in sorted file-name order), with unique
@@ -149,6 +158,7 @@ def load_articles(
         skip_bad=errors == "skip",
     )
 
+    fetcher = _with_feed_settings(fetcher, limit=limit, allow_private=allow_private)
     articles: list[Article] = []
     failures: list[ArticleError] = []
     generated: list[Path] = []
@@ -189,6 +199,23 @@ def load_articles(
             logger.warning("Skipped: %s", failure)
     warn_identical(articles)
     return unique_sources(articles)
+
+
+def _with_feed_settings(
+    fetcher: Fetcher | None, *, limit: int | None, allow_private: bool
+) -> Fetcher | None:
+    """``fetcher`` (a copy, or a default one) with the feed ``limit`` and ``allow_private``
+    given to :func:`load_articles`; ``fetcher`` itself when neither is given."""
+    if limit is None and not allow_private:
+        return fetcher
+    if limit is not None and limit < 0:
+        raise InputError(f"limit must be 0 (no limit) or more, got {limit}.")
+    fetcher = copy.copy(fetcher) if fetcher is not None else Fetcher()
+    if limit is not None:
+        fetcher.limit = limit or None
+    # The Fetcher reads this where feed entries and redirects are checked.
+    setattr(fetcher, "allow_private", allow_private)  # noqa: B010
+    return fetcher
 
 
 def load_file(
