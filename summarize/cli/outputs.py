@@ -84,14 +84,17 @@ def paths_read(inputs: Sequence[str], *, models: Sequence[str | None] = ()) -> P
 
 
 def _caches() -> list[tuple[str, Path]]:
+    """The caches a run may read; one whose place cannot be known (no home folder) is left out."""
     from summarize.models.registry import cache_dir
 
-    found = [("the model cache", cache_dir())]
+    found: list[tuple[str, Path]] = []
     if os.environ.get("SUMMARIZE_WEB_CACHE"):
         found.append(("the web page cache", Path(os.environ["SUMMARIZE_WEB_CACHE"])))
-    hub = os.environ.get("HF_HUB_CACHE") or os.environ.get("HF_HOME")
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    found.append(("the Hugging Face cache", Path(hub or Path(base) / "huggingface")))
+    with contextlib.suppress(RuntimeError, KeyError, OSError):  # HOME unset, no passwd entry
+        found.append(("the model cache", cache_dir()))
+        hub = os.environ.get("HF_HUB_CACHE") or os.environ.get("HF_HOME")
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        found.append(("the Hugging Face cache", Path(hub or Path(base) / "huggingface")))
     return [(what, folder.expanduser()) for what, folder in found]
 
 
