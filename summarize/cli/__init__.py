@@ -21,10 +21,19 @@ from collections.abc import Iterator, Sequence
 from summarize.cli import commands
 from summarize.cli.commands import installed_models
 from summarize.cli.parser import build_parser
+from summarize.terminal import printable, printable_lines
 
 __all__ = ["build_parser", "installed_models", "main"]
 
 logger = logging.getLogger(__name__)
+
+
+class _PrintableFormatter(logging.Formatter):
+    """Log lines with control characters escaped (:func:`summarize.terminal.printable_lines`):
+    a last guard behind the escaping each message does for the names it shows."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return printable_lines(super().format(record))
 
 
 @contextlib.contextmanager
@@ -41,6 +50,9 @@ def _logging_for_run(verbose: int, quiet: bool) -> Iterator[None]:
     logging.basicConfig(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
+    for handler in root.handlers:
+        if handler not in handlers:  # the one basicConfig added: names in messages escaped
+            handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
     package.setLevel(level)
     try:
         yield
@@ -76,12 +88,16 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         else:
             commands.run_models()
     except SummarizeError as error:
-        print(f"summarize: error: {error}", file=sys.stderr)
+        print(f"summarize: error: {printable_lines(str(error))}", file=sys.stderr)
         if isinstance(error, ArticleError) and not getattr(args, "skip_bad", True):
-            print("summarize: hint: --skip-bad leaves such files out", file=sys.stderr)
+            print(
+                "summarize: hint: --skip-bad leaves such files (and broken .jsonl lines) out "
+                "and loads the rest",
+                file=sys.stderr,
+            )
         return 1
     except OSError as error:  # e.g. -o into a read-only folder
-        print(f"summarize: error: {error}", file=sys.stderr)
+        print(f"summarize: error: {printable(str(error))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("summarize: interrupted", file=sys.stderr)
@@ -89,8 +105,9 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except Exception as error:  # a bug or an unforeseen input: one line, never a traceback
         logger.debug("Unexpected error", exc_info=True)
         print(
-            f"summarize: error: unexpected {type(error).__name__}: {error}. This is a bug in "
-            "summarize; please report it with the input that caused it (-vv shows the details).",
+            f"summarize: error: unexpected {type(error).__name__}: {printable(str(error))}. "
+            "This is a bug in summarize; please report it with the input that caused it "
+            "(-vv shows the details).",
             file=sys.stderr,
         )
         return 1

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from summarize.terminal import printable
+
 if TYPE_CHECKING:
+    from summarize.cli.outputs import PathsRead
     from summarize.types import Article, Briefing, BriefingOptions
 
 logger = logging.getLogger(__name__)
@@ -47,7 +49,7 @@ def run_brief(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None
             "brief writes md, html or json; for a CSV of claims x outlets run "
             "`summarize compare PATH --format csv`"
         )
-    articles = _load(parser, args)
+    articles, _ = _load(parser, args)
     briefing = brief(articles, **_options(args).keywords(), progress=_progress(args))
     _say_folds(briefing, len(articles))
     _point_to_stories(briefing.comparison.off_story, args)
@@ -60,7 +62,7 @@ def run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
     from summarize.render import render
 
     comparison = compare(
-        _load(parser, args),
+        _load(parser, args)[0],
         embedder=args.embedder,
         progress=_progress(args),
         collapse_copies=not args.keep_copies,  # the warning names the folded articles
@@ -74,13 +76,14 @@ def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
     Raises:
         BriefManyError: some stories failed (after the others and the index are written).
     """
+    from summarize.cli.outputs import check_not_read, write_atomic
     from summarize.errors import BriefManyError
     from summarize.pipeline.batch import brief_many
     from summarize.pipeline.stories import group_stories
     from summarize.render import render
     from summarize.render.stories import story_filename, story_index
 
-    articles = _load(parser, args)
+    articles, reads = _load(parser, args)
     stories = group_stories(
         articles, threshold=args.threshold, embedder=args.embedder, progress=_progress(args)
     )
@@ -101,18 +104,20 @@ def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         briefings = list(error.briefings)
     fmt = args.format
     out: Path = args.output
-    out.mkdir(parents=True, exist_ok=True)
-    links: list[str | None] = []
-    for number, (story, briefing) in enumerate(zip(stories, briefings, strict=True), start=1):
-        if briefing is None:
-            links.append(None)
-            continue
-        name = story_filename(number, story, fmt)
-        (out / name).write_text(render(briefing, RENDERERS[fmt]), encoding="utf-8")
-        links.append(name)
-    (out / f"index.{fmt}").write_text(story_index(stories, links, fmt), encoding="utf-8")
+    links = [
+        None if briefing is None else story_filename(number, story, fmt)
+        for number, (story, briefing) in enumerate(zip(stories, briefings, strict=True), start=1)
+    ]
+    index = out / f"index.{fmt}"
+    for name in links:  # every name checked before anything is written
+        if name is not None:
+            check_not_read(out / name, reads)
+    for name, briefing in zip(links, briefings, strict=True):
+        if name is not None and briefing is not None:
+            write_atomic(out / name, render(briefing, RENDERERS[fmt]))
+    write_atomic(index, story_index(stories, links, fmt))
     print(
-        f"wrote {sum(link is not None for link in links)} briefings and {out / f'index.{fmt}'}",
+        f"wrote {sum(link is not None for link in links)} briefings and {printable(str(index))}",
         file=sys.stderr,
     )
     if failed is not None:
@@ -221,29 +226,48 @@ def _emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
-    logger.info("Wrote %s", output)
-    print(f"wrote {output}", file=sys.stderr)
+    from summarize.cli.outputs import write_atomic
+
+    write_atomic(output, text)
+    logger.info("Wrote %s", printable(str(output)))
+    print(f"wrote {printable(str(output))}", file=sys.stderr)
 
 
-def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Article]:
-    """The articles; with --skip-bad, files that fail are logged (a warning each) and left out.
+def _load(
+    parser: argparse.ArgumentParser, args: argparse.Namespace
+) -> tuple[list[Article], PathsRead]:
+    """The articles, and what the run reads; with --skip-bad, files that fail are logged (a
+    warning each) and left out. ``-o`` is checked first, before anything is loaded (see
+    :mod:`summarize.cli.outputs`), and again against the loaded articles' files.
 
     Raises:
-        InputError: ``-o`` names one of the input files (it would be overwritten).
+        InputError: ``-o`` would overwrite something the run reads, or cannot be written.
     """
+    from summarize.cli.outputs import (
+        check_not_read,
+        check_output_file,
+        check_output_folder,
+        paths_read,
+    )
     from summarize.inputs.loading import load_articles
     from summarize.inputs.web import Fetcher
 
     inputs = _inputs(parser, args.paths)
-    _check_output(args.output, [Path(p) for p in ([inputs] if isinstance(inputs, str) else inputs)])
+    reads = paths_read(
+        [inputs] if isinstance(inputs, str) else inputs,
+        models=(args.embedder, getattr(args, "model", None)),
+    )
+    if args.command == "stories":
+        check_output_folder(args.output, reads)
+    elif args.output is not None:
+        check_output_file(args.output, reads)
     fetcher = Fetcher(
         offline=args.offline,
         since=args.since,
-        limit=args.limit,
         timeout=args.timeout,
         progress=_progress(args),
+        limit=args.limit,
+        allow_private=args.allow_private,
     )
     articles = list(
         load_articles(
@@ -253,26 +277,10 @@ def _load(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[Art
             fetcher=fetcher,
         )
     )
-    _check_output(args.output, [article.path for article in articles if article.path])
-    return articles
-
-
-def _check_output(output: Path | None, inputs: Sequence[Path]) -> None:
-    """Refuse an output path that is one of the input files."""
-    from summarize.errors import InputError
-
-    if output is None or not output.exists():
-        return
-    for path in inputs:
-        try:
-            same = path.is_file() and os.path.samefile(path, output)
-        except OSError:
-            same = False
-        if same:
-            raise InputError(
-                f"-o {output} is one of the input files; writing there would destroy it. "
-                "Choose another output file."
-            )
+    reads = reads.with_files(article.path for article in articles if article.path)
+    if args.output is not None:
+        check_not_read(args.output, reads)
+    return articles, reads
 
 
 def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> None:
@@ -280,7 +288,7 @@ def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> N
     the articles that do not belong (one warning); here, say what to run instead."""
     if not off_story:
         return
-    where = " ".join(args.paths) or "the input"
+    where = printable(" ".join(args.paths)) or "the input"
     logger.warning(
         "One briefing blends several stories here; for one briefing per story run: "
         "summarize stories %s",

@@ -57,6 +57,8 @@ examples:
                                                           fetch the pages (cached), wait up to 60 s
   summarize brief https://outlet.example/rss --since 2026-12-01 --limit 5   a feed's newest entries
   summarize brief https://outlet.example/rss --offline    the same from the download cache only
+  summarize brief http://intranet.local/feed --allow-private --limit 0
+                                                          an internal feed, every entry
 """
     + INPUTS
 )
@@ -76,6 +78,8 @@ examples:
   summarize compare https://outlet.example/rss --since 2026-12-01 --limit 3 --timeout 60
                                                           a feed's three newest entries
   summarize compare https://outlet.example/rss --offline  the same from the download cache only
+  summarize compare http://intranet.local/feed --allow-private
+                                                          entries on internal addresses too
 """
     + INPUTS
 )
@@ -99,6 +103,8 @@ examples:
   summarize stories https://outlet.example/rss --since 2026-12-01 --limit 50 --timeout 60
                                                           a feed's 50 newest entries
   summarize stories https://outlet.example/rss --offline  the same from the download cache only
+  summarize stories http://intranet.local/sitemap.xml --allow-private --limit 0
+                                                          an internal sitemap, every entry
 
 The index lists stories by number of outlets. Exit codes: 0 ok, 1 input or model problem (also
 when some stories failed: the others are written and the index marks the failed ones).

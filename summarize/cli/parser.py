@@ -167,8 +167,9 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--skip-bad",
         action="store_true",
-        help="skip files that cannot be loaded (each is reported on stderr) instead of "
-        "stopping at the first problem",
+        help="skip files that cannot be loaded, and broken lines of a .jsonl file, each reported "
+        "on stderr, and use the rest; without it the run stops at the first problem (a .jsonl "
+        "file with a broken line names the line and stops, so no article is lost silently)",
     )
     parser.add_argument(
         "--follow-links",
@@ -208,7 +209,18 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
         help="feeds: only entries published on or after DATE (2026-12-01 or ISO 8601)",
     )
     web.add_argument(
-        "--limit", type=positive, metavar="N", help="feeds: at most N entries per feed (newest)"
+        "--limit",
+        type=whole,
+        metavar="N",
+        help="feeds and sitemaps: at most N entries of each, the newest (default 100, announced "
+        "when it cuts; 0 takes all)",
+    )
+    web.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="let feed entries and redirects reach private, loopback and link-local addresses "
+        "(refused by default, so a feed cannot point the run at an internal network; URLs "
+        "given on the command line are always fetched)",
     )
     web.add_argument(
         "--timeout",
@@ -245,6 +257,17 @@ def _add_briefing(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model", metavar="NAME", help="generation model for --method abstractive (name or folder)"
     )
+
+
+def whole(text: str) -> int:
+    """A whole number of at least 0 (an argparse ``type``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 0, got {value}")
+    return value
 
 
 def positive(text: str) -> int:

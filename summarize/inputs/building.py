@@ -17,8 +17,10 @@ from typing import Any
 from summarize.defaults import DEFAULT_MAX_BYTES, MAX_SENTENCE_WORDS
 from summarize.errors import DecodingError, EmptyArticleError
 from summarize.inputs.cleaning import clean_text
+from summarize.inputs.files import display
 from summarize.inputs.metadata import clean_label, strip_invisible
 from summarize.inputs.sentences import split_sentences
+from summarize.terminal import printable
 from summarize.types import Article
 
 __all__ = [
@@ -42,6 +44,9 @@ class LoadOptions:
     max_sentence_words: int = MAX_SENTENCE_WORDS
     language: str = "en"
     follow_links: bool = False
+    #: ``errors="skip"``: broken records of a ``.json``/``.jsonl`` file are skipped with a
+    #: warning and the rest kept (otherwise the file raises, naming the first).
+    skip_bad: bool = False
 
 
 def extra_metadata(meta: Mapping[str, Any]) -> dict[str, str]:
@@ -159,7 +164,7 @@ def _check_encodable(fields: Mapping[str, str | None], *, where: str, path: Path
             value.encode("utf-8")
         except UnicodeEncodeError as error:
             raise DecodingError(
-                f"{where}: '{key}' holds an unpaired surrogate "
+                f"{where}: '{printable(key)}' holds an unpaired surrogate "
                 f"(\\u{ord(value[error.start]):04x} at character {error.start}), which is not "
                 "text. Fix the escape in the file, or remove the field.",
                 path=path,
@@ -195,8 +200,10 @@ def warn_identical(articles: list[Article]) -> None:
         if article.text in first:
             logger.warning(
                 "%s has the same text as %s; both are kept (remove one if it is a duplicate).",
-                article.path or article.source,
+                display(article.path) if article.path else printable(article.source),
                 first[article.text],
             )
         else:
-            first[article.text] = str(article.path or article.source)
+            first[article.text] = (
+                display(article.path) if article.path else printable(article.source)
+            )

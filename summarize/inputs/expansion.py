@@ -22,6 +22,7 @@ from summarize.inputs.formats import ARTICLE_SUFFIXES
 from summarize.inputs.pages import WebItem
 from summarize.inputs.sources import SIDECAR_NAMES
 from summarize.inputs.web import is_url
+from summarize.terminal import printable
 
 __all__ = ["FolderFile", "expand", "not_found_message"]
 
@@ -121,7 +122,8 @@ def _looks_like_text(text: str) -> bool:
 
 def not_found_message(path: Path) -> str:
     return (
-        f"No file or folder named {display(path)} (looked in {Path.cwd()}). Check the path; "
+        f"No file or folder named {display(path)} (looked in {display(Path.cwd())}). Check the "
+        "path; "
         f"to pass article text instead, give a string of at least {MIN_RAW_TEXT_WORDS} words "
         "or use summarize.inputs.loading.article_from_text()."
     )
@@ -146,7 +148,7 @@ def _directory_files(
         if entry.kind == "folder":
             skipped.append(name + "/")
         elif name.upper().startswith(("README", "LICENSE", "LICENCE")):
-            logger.debug("Skipping %s (not an article).", path)
+            logger.debug("Skipping %s (not an article).", display(path))
         elif path.suffix.lower() in ARTICLE_SUFFIXES:
             if entry.error is not None:
                 failures.append(entry.error)
@@ -160,14 +162,17 @@ def _directory_files(
             skipped.append(name if entry.kind == "file" else f"{name} ({entry.kind})")
     if skipped:
         logger.info(
-            "Skipped %d non-article item(s) in %s: %s.", len(skipped), directory, ", ".join(skipped)
+            "Skipped %d non-article item(s) in %s: %s.",
+            len(skipped),
+            display(directory),
+            ", ".join(map(printable, skipped)),
         )
     if unreadable:
         logger.warning(
             "Skipped %s in %s: this format cannot be read; save the article as .txt, .md or "
             ".html to include it.",
-            ", ".join(unreadable),
-            directory,
+            ", ".join(map(printable, unreadable)),
+            display(directory),
         )
     if not found:
         raise EmptyArticleError(

@@ -29,6 +29,7 @@ from summarize.errors import (
     FileAccessError,
     NotRegularFileError,
 )
+from summarize.terminal import printable
 
 __all__ = [
     "FolderEntry",
@@ -43,13 +44,15 @@ logger = logging.getLogger(__name__)
 
 
 def display(path: str | os.PathLike[str]) -> str:
-    """``'path'`` for messages; bytes of a non-UTF-8 file name are shown as ``\\xNN``."""
+    """``'path'`` for messages: bytes of a non-UTF-8 file name are shown as ``\\xNN``, and
+    control characters (escape sequences, line breaks, bidi overrides) are escaped by
+    :func:`summarize.terminal.printable`, so a file name cannot forge or garble a message."""
     text = os.fspath(path)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return f"'{text}'"
+    return f"'{printable(text)}'"
 
 
 def _kind(mode: int) -> str:
@@ -80,8 +83,8 @@ def access_error(path: Path, error: OSError, *, what: str = "read") -> ArticleEr
     if isinstance(error, FileNotFoundError):
         if os.path.islink(path):
             return FileAccessError(
-                f"{shown} is a symbolic link to '{os.readlink(path)}', which does not exist. "
-                "Remove the link or restore its target.",
+                f"{shown} is a symbolic link to {display(os.readlink(path))}, which does not "
+                "exist. Remove the link or restore its target.",
                 path=path,
             )
         return ArticleNotFoundError(f"{shown} does not exist. Check the path.", path=path)
@@ -204,7 +207,7 @@ def list_folder(directory: Path, *, follow_links: bool = False) -> list[FolderEn
                             path,
                             "file",
                             FileAccessError(
-                                f"{display(path)} is a symbolic link to '{target}', outside "
+                                f"{display(path)} is a symbolic link to {display(target)}, outside "
                                 f"the folder {display(directory)}; it is not followed. Copy "
                                 "the file into the folder, or pass follow_links=True "
                                 "(--follow-links) to read it.",

@@ -9,17 +9,14 @@ tags), lets the ``sources.yaml`` entry override it, and builds the article with
 from __future__ import annotations
 
 import codecs
-import json
 import logging
 import re
-from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from summarize.errors import (
     ArticleError,
     BinaryFileError,
-    EmptyArticleError,
     FetchError,
     GeneratedFileError,
     MetadataError,
@@ -29,10 +26,17 @@ from summarize.inputs.building import LoadOptions, build_article, extra_metadata
 from summarize.inputs.decoding import decode_bytes
 from summarize.inputs.files import check_name, display, read_regular_file
 from summarize.inputs.metadata import MAX_FRONT_MATTER_CHARS, check_keys, load_yaml, single_value
+from summarize.inputs.records import load_json
 from summarize.inputs.sources import sidecar_entry
 from summarize.types import Article
 
-__all__ = ["ARTICLE_SUFFIXES", "GENERATED_MARKERS", "html_article", "load_path"]
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "GENERATED_MARKERS",
+    "html_article",
+    "load_path",
+    "written_by_summarize",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +59,7 @@ def load_path(
     check_name(path)
     suffix = path.suffix.lower()
     data = read_regular_file(path, max_bytes=options.max_bytes)
-    if _written_by_summarize(data):
+    if written_by_summarize(data):
         if generated is not None:
             logger.info("Skipped %s: written by summarize, not an article.", display(path))
             generated.append(path)
@@ -67,7 +71,7 @@ def load_path(
         )
     sidecar = sidecar_entry(path, follow_links=options.follow_links)
     if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
-        return _load_json(path, data, sidecar, options, lines=suffix in JSONL_SUFFIXES)
+        return load_json(path, data, sidecar, options, lines=suffix in JSONL_SUFFIXES)
     if suffix in HTML_SUFFIXES:
         return [_load_html(path, data, sidecar, options)]
     text = decode_bytes(data, path=path)
@@ -99,7 +103,9 @@ GENERATED_MARKERS = (
 )
 
 
-def _written_by_summarize(data: bytes) -> bool:
+def written_by_summarize(data: bytes) -> bool:
+    """Whether ``data`` (a file's bytes, or its first 2 kB and last 256 bytes) is output this
+    package wrote: a marker of :data:`GENERATED_MARKERS` near its start or end."""
     ends = data[:2048] + b"\n" + data[-256:]
     return any(marker in ends for marker in GENERATED_MARKERS)
 
@@ -173,138 +179,6 @@ def _front_matter(path: Path, block: str) -> dict[str, str]:
         if text is not None:
             meta[str(key)] = text
     return meta
-
-
-_TEXT_KEYS = ("text", "body", "content", "article", "maintext")
-_TITLE_KEYS = ("title", "headline")
-_SOURCE_KEYS = ("source", "outlet", "publisher", "site_name", "sitename", "site", "domain")
-_DATE_KEYS = ("published", "published_at", "publishedAt", "date", "date_published")
-_LIST_KEYS = ("articles", "documents", "items", "records", "data")
-
-
-def _first(
-    record: Mapping[str, Any], keys: Iterable[str], *, where: str = "", path: Path | None = None
-) -> str | None:
-    """The first of ``keys`` with a value, as text; a list or mapping there is an error (a
-    mapping with a "name", like NewsAPI's ``{"source": {"name": ...}}``, gives its name)."""
-    for key in keys:
-        value = record.get(key)
-        if isinstance(value, Mapping) and "name" in value:
-            value = value.get("name")
-            key = f"{key}.name"
-        text = single_value(value, key=key, path=path, where=where or None)
-        if text is not None and text.strip():
-            return text.strip()
-    return None
-
-
-def _body(record: Mapping[str, Any], *, where: str, path: Path) -> str | None:
-    """The record's article text: a string, never a list, number or NaN turned into text."""
-    for key in _TEXT_KEYS:
-        value = record.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            kind = "a list" if isinstance(value, list) else f"a {type(value).__name__}"
-            raise MetadataError(
-                f"{where}: '{key}' is {kind}, not text. Give the article text as one string "
-                "(paragraphs separated by line breaks).",
-                path=path,
-                key=key,
-            )
-        if value.strip():
-            return value
-    return None
-
-
-def _load_json(
-    path: Path, data: bytes, sidecar: dict[str, str], options: LoadOptions, *, lines: bool
-) -> list[Article]:
-    text = decode_bytes(data, path=path)
-    records: list[Any] = []
-    try:
-        if lines:
-            for number, line in enumerate(text.splitlines(), start=1):
-                if line.strip():
-                    try:
-                        records.append(json.loads(line))
-                    except json.JSONDecodeError as error:
-                        raise UnsupportedFormatError(
-                            f"{display(path)} line {number} is not valid JSON ({error.msg}). "
-                            "Each line of a .jsonl file must be one JSON object.",
-                            path=path,
-                        ) from error
-        else:
-            loaded = json.loads(text) if text.strip() else None
-            if isinstance(loaded, dict):
-                for key in _LIST_KEYS:
-                    if isinstance(loaded.get(key), list):
-                        loaded = loaded[key]
-                        break
-            records = loaded if isinstance(loaded, list) else [loaded] if loaded else []
-    except json.JSONDecodeError as error:
-        raise UnsupportedFormatError(
-            f"{display(path)} is not valid JSON ({error.msg} at line {error.lineno}). "
-            "Fix it, or save the article as .txt.",
-            path=path,
-        ) from error
-    except (RecursionError, ValueError) as error:  # nested too deeply; a 5,000-digit number
-        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        raise UnsupportedFormatError(
-            f"{display(path)} cannot be read as JSON ({reason}). Article records are flat "
-            "objects with 'text', 'title', 'source'... Fix it, or save the article as .txt.",
-            path=path,
-        ) from None
-    if not records:
-        raise EmptyArticleError(f"{display(path)} holds no records. Add articles or remove it.")
-
-    articles = []
-    for number, record in enumerate(records, start=1):
-        where = f"{display(path)} record {number}" if len(records) > 1 else display(path)
-        if not isinstance(record, Mapping):
-            raise UnsupportedFormatError(
-                f"{where} is a {type(record).__name__}, not an object with a 'text' field.",
-                path=path,
-            )
-        check_keys(record, path=path, where=where)
-        body = _body(record, where=where, path=path)
-        if body is None:
-            raise EmptyArticleError(
-                f"{where} has no article text: give it a 'text' (or 'body'/'content') field.",
-                path=path,
-            )
-        meta = {**record, **(sidecar if len(records) == 1 else {})}
-        default_source = path.stem if len(records) == 1 else f"{path.stem} #{number}"
-        articles.append(
-            build_article(
-                body,
-                source=_first(meta, _SOURCE_KEYS, where=where, path=path) or default_source,
-                title=_first(meta, _TITLE_KEYS, where=where, path=path),
-                url=_first(meta, ("url", "link"), where=where, path=path),
-                published=_first(meta, _DATE_KEYS, where=where, path=path),
-                path=path,
-                first_line_is_title=False,
-                metadata=_json_metadata(meta, where=where, path=path),
-                options=options,
-                where=where,
-            )
-        )
-    return articles
-
-
-def _json_metadata(meta: Mapping[str, Any], *, where: str, path: Path) -> dict[str, str]:
-    """A record's other single-valued fields; nested ones (tags, media...) are left out with
-    a log line naming them (feeds carry many; none is needed for the article)."""
-    kept: dict[str, Any] = {}
-    nested = []
-    for key, value in meta.items():
-        if isinstance(value, list | dict):
-            nested.append(str(key))
-        elif isinstance(value, str | int | float | bool):
-            kept[str(key)] = single_value(value, key=str(key), path=path, where=where)
-    if nested:
-        logger.info("%s: left out nested field(s) %s (only single values are kept).", where, nested)
-    return extra_metadata(kept)
 
 
 def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: LoadOptions) -> Article:

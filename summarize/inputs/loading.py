@@ -7,8 +7,9 @@ What counts as input:
   other non-article files are skipped with a log message, never an error.
 * a **file**: ``.txt`` (first line is the headline when it looks like one), ``.md`` (optional
   YAML front matter with ``source``, ``title``, ``url``, ``published``), ``.json`` (one record,
-  a list of records, or ``{"articles": [...]}``), ``.jsonl`` (one record per line; records
-  carry ``text``/``body``/``content``, ``title``, ``source``, ``url``, ``published``),
+  a list of records, or ``{"articles": [...]}``), ``.jsonl`` (one record per line, read line
+  by line: see :mod:`~summarize.inputs.records`; records carry ``text``/``body``/``content``,
+  ``title``, ``source``, ``url``, ``published``),
   ``.html``/``.htm`` (main text, title and site name extracted by trafilatura).
 * an **http(s) URL**: the page is fetched (politely, cached; see :mod:`summarize.inputs.web`)
   and its main text, headline, site name, canonical URL, author and date are taken from the
@@ -102,9 +103,11 @@ def load_articles(
             one raw text (see the module docstring for how a string is told apart from a path).
         errors: ``"raise"`` (default): any file that cannot be used raises; a single bad file
             raises its own typed error, several raise
-            :class:`~summarize.errors.ArticleLoadErrors` listing every one. ``"skip"``: bad
-            files are skipped with a logged warning naming each; if nothing at all can be
-            loaded, the errors are raised anyway.
+            :class:`~summarize.errors.ArticleLoadErrors` listing every one; a ``.jsonl`` file
+            with a broken line raises, naming the line. ``"skip"``: bad files, and broken lines
+            of a ``.jsonl`` file (or records of a ``.json`` list), are skipped with a logged
+            warning naming each, and the rest load; if nothing at all can be loaded, the errors
+            are raised anyway.
         max_bytes: Largest file size read.
         max_sentence_words: Sentences longer than this are hard-wrapped (see
             :func:`summarize.inputs.sentences.split_sentences`).
@@ -157,6 +160,7 @@ def load_articles(
         max_sentence_words=max_sentence_words,
         language=language,
         follow_links=follow_links,
+        skip_bad=errors == "skip",
     )
 
     articles: list[Article] = []

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import MetadataError
+from summarize.terminal import printable
 
 __all__ = [
     "MAX_FRONT_MATTER_CHARS",
@@ -105,10 +106,10 @@ def single_value(
     """
     if value is None:
         return None
-    shown = _where(path, where)
+    shown, name = _where(path, where), printable(key)
     if isinstance(value, float) and not math.isfinite(value):
         raise MetadataError(
-            f"{shown}: '{key}' is {value}, not a usable value. Give it a real value or remove it.",
+            f"{shown}: '{name}' is {value}, not a usable value. Give it a real value or remove it.",
             path=path,
             key=key,
         )
@@ -121,15 +122,16 @@ def single_value(
             else f"a {type(value).__name__}"
         )
         raise MetadataError(
-            f"{shown}: '{key}' is {kind}; only single values (text, numbers, dates) are read. "
-            f"Write it as one value, e.g. '{key}: ...', or remove it.",
+            f"{shown}: '{name}' is {kind}; only single values (text, numbers, dates) are "
+            "read. "
+            f"Write it as one value, e.g. '{name}: ...', or remove it.",
             path=path,
             key=key,
         )
     text = str(value)
     if len(text) > MAX_VALUE_CHARS:
         raise MetadataError(
-            f"{shown}: '{key}' is {len(text):,} characters long, more than the "
+            f"{shown}: '{name}' is {len(text):,} characters long, more than the "
             f"{MAX_VALUE_CHARS:,} allowed for one metadata value. Shorten it or remove it.",
             path=path,
             key=key,

@@ -87,10 +87,12 @@ def _read_sidecar(path: Path) -> _Sidecar:
         if isinstance(meta, dict):
             entries[str(name)] = meta
         else:
-            logger.warning("%s: entry for %s is not a mapping; ignored.", path, name)
+            logger.warning(
+                "%s: entry for %s is not a mapping; ignored.", display(path), display(str(name))
+            )
     for name in entries:
         if not (path.parent / name).exists():
-            logger.warning("%s names %s, which is not in the folder.", path, name)
+            logger.warning("%s names %s, which is not in the folder.", display(path), display(name))
     sidecar = _Sidecar(path=path, entries=entries)
     _SIDECAR_CACHE[key] = sidecar
     return sidecar
