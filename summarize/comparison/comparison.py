@@ -18,7 +18,7 @@ from summarize.comparison.conflicts import find_differences
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME
-from summarize.types.alignment import Alignment, Claim
+from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ def compare(
     alignment: Alignment | None = None,
     embedder: Embedder | str | None = None,
     threshold: float | None = None,
+    claims: str | None = None,
 ) -> Comparison:
     """Compare articles about one story: overlap, shared and unique claims, disputes.
 
@@ -47,6 +48,9 @@ def compare(
         embedder: Used only when an alignment has to be computed: an Embedder or a model name
             (default: the shared one).
         threshold: Same-fact cosine threshold for a new alignment (default: calibrated).
+        claims: How a new alignment groups sentences into claims, "facts" or "sentences"
+            (:func:`~summarize.comparison.alignment.align`; default
+            :data:`summarize.defaults.CLAIMS`).
 
     Returns:
         A :class:`Comparison`. ``shared`` holds the claims every article supports; with more
@@ -79,7 +83,7 @@ def compare(
                 from summarize.models.embeddings import as_embedder
 
                 embedder = as_embedder(embedder)
-            alignment = align(articles, embedder=embedder, threshold=threshold)
+            alignment = align(articles, embedder=embedder, threshold=threshold, claims=claims)
     sources = alignment.sources
 
     def reports(outlets: Iterable[str]) -> int:
@@ -187,16 +191,25 @@ def _sentences(alignment: Alignment) -> list[list[str]]:
 
 
 def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:
-    """Whether a one-outlet claim's sentence has a possible same-fact match in another article."""
+    """Whether a one-outlet claim's sentence has a possible same-fact match in another article
+    by the calibrated rule, or (with :attr:`Alignment.facts`) one of its sentences has by the
+    story-internal model: either is reason enough not to call it "only one outlet reports"."""
     scores = alignment.best_scores
-    if scores is None:
-        return lambda claim: False
+    facts = alignment.facts
     bar = alignment.rule.threshold_at(POSSIBLY_SAME)
     starts = np.cumsum([0] + [len(vectors) for vectors in alignment.vectors])
 
-    def elsewhere(claim: Claim) -> bool:
-        ref = claim.sentences[0]
+    def by_rule(ref: SentenceRef) -> bool:
+        if scores is None:
+            return False
         row = np.delete(scores[starts[ref.article] + ref.index], ref.article)
         return bool((row >= bar).any())
+
+    def elsewhere(claim: Claim) -> bool:
+        if by_rule(claim.sentences[0]):
+            return True
+        return facts is not None and any(
+            facts.elsewhere(alignment, ref.article, ref.index) for ref in claim.sentences
+        )
 
     return elsewhere

@@ -99,6 +99,7 @@ def brief(
     embedder: Embedder | str | None = None,
     progress: bool | None = None,
     collapse_copies: bool = True,
+    claims: str | None = None,
 ) -> Briefing:
     """Compare articles about one story and write one merged briefing that cites its outlets.
 
@@ -115,6 +116,9 @@ def brief(
         collapse_copies: Count near-copies of one report (wire copies, updates of one
             article) once, cited as "AP, via X and Y"; the briefing lists them
             (``Briefing.families``). ``False`` counts every article as its own outlet.
+        claims: How sentences are grouped into claims: "facts" (the story-internal same-fact
+            model) or "sentences" (one sentence per outlet); default
+            :data:`summarize.defaults.CLAIMS`.
 
     Returns:
         A :class:`~summarize.types.Briefing`; render it with ``to_markdown()``, ``to_html()``
@@ -139,6 +143,7 @@ def brief(
         embedder=embedder,
         progress=progress,
         collapse_copies=collapse_copies,
+        claims=claims,
     )
 
 
@@ -149,6 +154,7 @@ def compare(
     embedder: Embedder | str | None = None,
     threshold: float | None = None,
     collapse_copies: bool = True,
+    claims: str | None = None,
 ) -> Comparison:
     """Compare articles about one story: overlap, shared and unique claims, disputes.
 
@@ -165,6 +171,8 @@ def compare(
         embedder: An Embedder or a model name, used when an alignment has to be computed.
         threshold: Same-fact cosine threshold for a new alignment (default: calibrated).
         collapse_copies: ``False`` counts every article as its own outlet.
+        claims: How a new alignment groups sentences into claims, "facts" or "sentences"
+            (default :data:`summarize.defaults.CLAIMS`).
 
     Returns:
         A :class:`~summarize.types.Comparison`.
@@ -187,7 +195,7 @@ def compare(
         articles = _collapsed(articles)
     with one_blas_thread():  # many small products: see summarize.threads
         return comparison.compare(
-            articles, alignment=alignment, embedder=embedder, threshold=threshold
+            articles, alignment=alignment, embedder=embedder, threshold=threshold, claims=claims
         )
 
 
