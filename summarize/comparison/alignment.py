@@ -13,6 +13,7 @@ from summarize.comparison.fact_claims import fact_scores
 from summarize.comparison.story_pairs import Story
 from summarize.defaults import CLAIMS, DEFAULT_EMBEDDER
 from summarize.errors import InputError
+from summarize.inputs.junk import is_junk
 from summarize.types.alignment import (
     Alignment,
     Claim,
@@ -111,13 +112,17 @@ def align(
     decision = _decision_scores(index, cosine, words, rule)
     del cosine  # (n_sentences, n_articles): not needed once the decision scores exist
     first, second, scores = _match_pairs(index, decision, owner, rule.threshold)
+    junk = np.array([is_junk(ref.text) for ref in refs], dtype=bool)
+    if junk.any():  # page furniture left in the text (a credit, a contact line) matches nothing
+        keep = ~(junk[first] | junk[second])
+        first, second, scores = first[keep], second[keep], scores[keep]
     matches = tuple(
         Match(refs[i], refs[j], float(all_vectors[i] @ all_vectors[j]))
         for i, j in zip(first.tolist(), second.tolist(), strict=True)
     )
     facts = None
     if mode == "facts":
-        found = fact_scores(Story.of([a.sentences for a in articles], vectors))
+        found = fact_scores(Story.of([a.sentences for a in articles], vectors), junk=junk)
         labels = found.labels
         facts = FactSupport(
             best=found.best, cite=found.model.cite, possibly_same=found.model.possibly_same

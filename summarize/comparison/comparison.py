@@ -18,6 +18,7 @@ from summarize.comparison.conflicts import find_differences
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME
+from summarize.inputs.junk import is_junk
 from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
 
@@ -103,7 +104,12 @@ def compare(
     reported_elsewhere = _possibly_reported_elsewhere(alignment)
     only: dict[str, list[Claim]] = {source: [] for source in sources}
     for claim in alignment.claims:  # one pass: thousands of sources x claims would be slow
-        if n > 1 and len(claim.sources) == 1 and not reported_elsewhere(claim):
+        if (
+            n > 1
+            and len(claim.sources) == 1
+            and not all(is_junk(ref.text) for ref in claim.sentences)
+            and not reported_elsewhere(claim)
+        ):
             only[claim.sources[0]].append(claim)
     unique = {source: tuple(claims) for source, claims in only.items()}
     model = alignment.embedder

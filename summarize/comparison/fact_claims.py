@@ -84,11 +84,16 @@ class FactScores:
     model: PairModel
 
 
-def fact_scores(story: Story, *, model: PairModel | None = None) -> FactScores:
+def fact_scores(
+    story: Story, *, model: PairModel | None = None, junk: np.ndarray | None = None
+) -> FactScores:
     """Score the story's candidate pairs once; group them and keep each sentence's best
-    probability per article (for citations and "only one outlet reports")."""
+    probability per article (for citations and "only one outlet reports"). Sentences marked
+    in ``junk`` (:func:`summarize.inputs.junk.is_junk`) match nothing."""
     model = model or pair_model()
     pairs, probability = score_pairs(story, model=model)
+    if junk is not None and len(pairs):
+        probability = np.where(junk[pairs[:, 0]] | junk[pairs[:, 1]], 0.0, probability)
     n, k = story.size, len(story.starts) - 1
     best = np.zeros((n, k))
     if len(pairs):

@@ -17,7 +17,6 @@ from typing import Any
 from summarize.defaults import DEFAULT_MAX_BYTES, MAX_SENTENCE_WORDS
 from summarize.errors import DecodingError, EmptyArticleError
 from summarize.inputs.cleaning import clean_text
-from summarize.inputs.junk import split_junk
 from summarize.inputs.metadata import clean_label, strip_invisible
 from summarize.inputs.sentences import split_sentences
 from summarize.types import Article
@@ -130,13 +129,9 @@ def build_article(
             path=path,
         )
     clean = cleaned.text
-    sentences, junk = split_junk(
-        tuple(
-            split_sentences(clean, max_words=options.max_sentence_words, language=options.language)
-        )
+    sentences = tuple(
+        split_sentences(clean, max_words=options.max_sentence_words, language=options.language)
     )
-    removed += tuple(sentence for sentence, _ in junk)  # listed, never dropped silently
-    reasons += tuple(reason for _, reason in junk)
     if title is None:
         words = sentences[0].split() if sentences else []
         title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")

@@ -3,10 +3,10 @@
 :mod:`summarize.inputs.cleaning` drops whole lines of page furniture; some of it survives
 inside a paragraph ("... said the mayor. Reach Bob Dunn at bdunn@example.com.") or as a line
 too unusual for its rules, and then becomes a sentence of its own. :func:`junk_reason` says
-why one sentence is such a piece, so the article builder can leave it out of
-``Article.sentences`` and list it in ``Article.removed`` with that reason: such a piece never
-becomes a claim, a digest sentence or an "only one outlet reports" item, and nothing is
-dropped silently. The line rules of :mod:`~summarize.inputs.cleaning` apply to sentences too.
+why one sentence is such a piece. The article keeps it (``Article.sentences`` cover its text,
+nothing is dropped); the comparison never matches it with another sentence, never lists it as
+"only one outlet reports", and digests never take it. The line rules of
+:mod:`~summarize.inputs.cleaning` apply to sentences too.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 
 from summarize.inputs.cleaning import _AGENCIES, _rule_reason, normalize_line
 
-__all__ = ["junk_reason", "split_junk"]
+__all__ = ["is_junk", "junk_reason"]
 
 _NO_WORDS = re.compile(r"^[\W_]*$")
 _SHORT = 25  # words: the rules below apply to sentences up to this long
@@ -72,17 +72,6 @@ def junk_reason(sentence: str) -> str | None:
     return _rule_reason(norm, words)
 
 
-def split_junk(sentences: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
-    """``sentences`` without the junk ones, and the junk ones with their reasons. When every
-    sentence is junk they are all kept (an article keeps its text; the loader warns then)."""
-    kept: list[str] = []
-    junk: list[tuple[str, str]] = []
-    for sentence in sentences:
-        reason = junk_reason(sentence)
-        if reason is None:
-            kept.append(sentence)
-        else:
-            junk.append((sentence, reason))
-    if not kept:
-        return sentences, []
-    return tuple(kept), junk
+def is_junk(sentence: str) -> bool:
+    """Whether ``sentence`` is not news (:func:`junk_reason` gives a reason)."""
+    return junk_reason(sentence) is not None

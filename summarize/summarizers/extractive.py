@@ -50,6 +50,7 @@ import numpy as np
 
 from summarize.defaults import MERGED_EXTRACTIVE, PER_SOURCE_EXTRACTIVE
 from summarize.errors import InputError
+from summarize.inputs.junk import is_junk
 from summarize.summarizers.coherence import (
     opens_with_reference,
     shorter_forms,
@@ -271,7 +272,9 @@ class ExtractiveSummarizer:
         return 1.0 / (1.0 + np.arange(count, dtype=np.float32) / self.lead)
 
     def _content_mask(self, sentences: Sequence[str]) -> np.ndarray:
-        mask = np.array([_is_content(s, min_words=self.min_words) for s in sentences], bool)
+        mask = np.array(
+            [_is_content(s, min_words=self.min_words) and not is_junk(s) for s in sentences], bool
+        )
         return mask if mask.any() else np.ones(len(sentences), dtype=bool)
 
     def sentence_scores(self, sentences: Sequence[str], vectors: np.ndarray) -> np.ndarray:
