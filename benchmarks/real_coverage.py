@@ -343,10 +343,12 @@ class _Docs:
         return found or None
 
 
-def _compare(story_id: str, articles: list[Any], embedder: str | None) -> Any:
+def _compare(
+    story_id: str, articles: list[Any], embedder: str | None, claims: str | None = None
+) -> Any:
     from summarize import compare
 
-    comparison = compare(articles, embedder=embedder)
+    comparison = compare(articles, embedder=embedder, claims=claims)
     if folded := [s for s in comparison.sources if not _LABEL.fullmatch(s)]:
         logger.info("%s: near-copies folded into %s", story_id, folded)
     return comparison
@@ -357,15 +359,17 @@ def package_alignment(
     documents: Sequence[str],
     embedder: str | None = None,
     examples: Examples | None = None,
+    claims: str | None = None,
 ) -> Tally:
-    """Score ``compare`` (claims, unique) and ``brief`` (citations) on one labelled story."""
+    """Score ``compare`` (claims, unique) and ``brief`` (citations) on one labelled story
+    (``claims``: the grouping, "facts" or "sentences"; default the package's)."""
     from summarize import brief
 
     articles = _articles(documents, range(story.n_docs))
     if len(articles) < 2:
         return score_alignment(story, [], examples=examples)
-    comparison = _compare(story.id, articles, embedder)
-    briefing = brief(articles, embedder=embedder)
+    comparison = _compare(story.id, articles, embedder, claims)
+    briefing = brief(articles, embedder=embedder, claims=claims)
     docs = _Docs(articles, briefing.articles)
     claims = [[(docs.of(r.source, r.text), r.text) for r in c.sentences] for c in comparison.claims]
     unique = [
@@ -410,9 +414,11 @@ def measure(
     embedder: str | None = None,
     examples: Examples | None = None,
     any_other_outlet: bool = False,
+    claims: str | None = None,
 ) -> dict[str, dict[str, Tally]]:
     """Run the package on the labelled stories: set -> half -> figure -> [hits, total]
-    (``half="all"`` fills "all", "even" and "odd", by row). FileNotFoundError without labels."""
+    (``half="all"`` fills "all", "even" and "odd", by row; ``claims``: the alignment's
+    grouping for the alignment sets). FileNotFoundError without labels."""
     halves = HALVES if half == "all" else (half,)
     texts: dict[str, list[list[str]]] = {}
     result: dict[str, dict[str, Tally]] = {}
@@ -424,7 +430,7 @@ def measure(
         else:
             stories, score = (
                 read_alignment(eval_dir / "labels" / ALIGNMENT[name]),
-                package_alignment,
+                functools.partial(package_alignment, claims=claims),
             )
         result[name] = {h: defaultdict(lambda: [0, 0]) for h in halves}
         stories = [s for s in stories if half == "all" or s.row % 2 == (half == "odd")]
@@ -504,6 +510,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="a dispute covers a disagreement with any other outlet opposite its sentence",
     )
+    parser.add_argument(
+        "--claims", choices=("facts", "sentences"), default=None, help="align()'s grouping"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     logger.setLevel(logging.INFO)
@@ -513,7 +522,9 @@ def main(argv: list[str] | None = None) -> int:
     sets = tuple(SETS) if args.set == "all" else (args.set,)
     examples: Examples = defaultdict(list)
     started = time.perf_counter()
-    counts = measure(args.eval_dir, sets, args.half, args.embedder, examples, args.any_other_outlet)
+    counts = measure(
+        args.eval_dir, sets, args.half, args.embedder, examples, args.any_other_outlet, args.claims
+    )
     logger.info("done in %.0f s", time.perf_counter() - started)
     print(table(counts))
     for kind in sorted(examples) if args.show else ():

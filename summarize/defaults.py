@@ -62,6 +62,11 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 #: same fact; such claims are left out of ``Comparison.unique`` (a looser bar than the 0.5 of
 #: "same fact", so differently worded facts are not called unique; models.md).
 POSSIBLY_SAME = 0.25
+#: How :func:`summarize.comparison.alignment.align` groups sentences into claims: "facts" (the
+#: story-internal same-fact model, several sentences of one outlet allowed in a claim) or
+#: "sentences" (the calibrated cosine rule, one sentence per outlet). BENCHMARKS.md, "Facts,
+#: not sentences".
+CLAIMS = "sentences"
 #: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar are calibrated
 #: per embedder in ``summarize/data/overlap.json``, written by
 #: ``benchmarks/overlap.py --write`` (models.md, "Story overlap").

@@ -9,10 +9,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.comparison.calibration import same_fact, word_set
+from summarize.comparison.fact_claims import fact_scores
+from summarize.comparison.story_pairs import Story
+from summarize.defaults import CLAIMS, DEFAULT_EMBEDDER
 from summarize.errors import InputError
+from summarize.inputs.junk import is_junk
 from summarize.types.alignment import (
     Alignment,
     Claim,
+    FactSupport,
     Match,
     SameFact,
     SentenceRef,
@@ -42,6 +47,7 @@ def align(
     *,
     embedder: Embedder | None = None,
     threshold: float | None = None,
+    claims: str | None = None,
 ) -> Alignment:
     """Match sentences across articles and group them into claims.
 
@@ -63,6 +69,14 @@ def align(
         embedder: Defaults to the shared default :func:`~summarize.models.embeddings.get_embedder`.
         threshold: A plain same-fact cosine threshold. ``None`` (default): the embedder's
             calibrated rule over cosine and word overlap (:func:`same_fact`, ``models.md``).
+        claims: How sentences are grouped into claims. ``"sentences"``: as above, at most one
+            sentence per outlet. ``"facts"``: by the story-internal same-fact model
+            (:mod:`~summarize.comparison.fact_claims`), which reads shared names, numbers and
+            the story's rarer words, lets an outlet's second mention of a fact (headline and
+            lead, a fact split over two sentences) join its claim, and fills
+            :attr:`Alignment.facts` (citations, "only one outlet reports"). It was fitted on
+            the default embedder's vectors; with another embedder or a plain ``threshold``,
+            "sentences" is used. ``None``: :data:`summarize.defaults.CLAIMS`.
 
     Raises:
         InputError: no articles, or an article without sentences.
@@ -79,6 +93,7 @@ def align(
 
         embedder = get_embedder()
     rule = same_fact(embedder.model_name) if threshold is None else SameFact(float(threshold))
+    mode = _claims_mode(claims, embedder.model_name, threshold)
 
     sources = tuple(article.source for article in articles)
     refs = [
@@ -97,25 +112,56 @@ def align(
     decision = _decision_scores(index, cosine, words, rule)
     del cosine  # (n_sentences, n_articles): not needed once the decision scores exist
     first, second, scores = _match_pairs(index, decision, owner, rule.threshold)
+    junk = np.array([is_junk(ref.text) for ref in refs], dtype=bool)
+    if junk.any():  # page furniture left in the text (a credit, a contact line) matches nothing
+        keep = ~(junk[first] | junk[second])
+        first, second, scores = first[keep], second[keep], scores[keep]
     matches = tuple(
         Match(refs[i], refs[j], float(all_vectors[i] @ all_vectors[j]))
         for i, j in zip(first.tolist(), second.tolist(), strict=True)
     )
-    labels = _group(all_vectors, owner, (first, second, scores), words, rule)
-    claims = _claims(refs, labels, sources)
+    facts = None
+    if mode == "facts":
+        found = fact_scores(Story.of([a.sentences for a in articles], vectors), junk=junk)
+        labels = found.labels
+        facts = FactSupport(
+            best=found.best, cite=found.model.cite, possibly_same=found.model.possibly_same
+        )
+    else:
+        labels = _group(all_vectors, owner, (first, second, scores), words, rule)
+    grouped = _claims(refs, labels, sources)
     similarity = _document_similarity(decision, owner, counts, rule.threshold)
     return Alignment(
         sources=sources,
         vectors=vectors,
         matches=matches,
-        claims=claims,
+        claims=grouped,
         similarity=similarity,
         threshold=rule.threshold,
         embedder=embedder.model_name,
         overlap_weight=rule.overlap_weight,
         slope=rule.slope,
         best_scores=decision,
+        facts=facts,
     )
+
+
+def _claims_mode(claims: str | None, model: str, threshold: float | None) -> str:
+    """The grouping to use: ``claims`` or the default, "sentences" where "facts" cannot apply."""
+    mode = CLAIMS if claims is None else claims
+    if mode not in ("facts", "sentences"):
+        raise InputError(f'claims must be "facts" or "sentences", not {mode!r}.')
+    if mode == "facts" and (threshold is not None or model != DEFAULT_EMBEDDER):
+        if claims is not None:
+            logger.warning(
+                'claims="facts" was fitted on the default embedder (%s) without a threshold; '
+                'grouping by "sentences" for %s%s.',
+                DEFAULT_EMBEDDER,
+                model,
+                " with a threshold" if threshold is not None else "",
+            )
+        return "sentences"
+    return mode
 
 
 def article_alignments(alignment: Alignment) -> tuple[Alignment, ...]:

@@ -18,7 +18,8 @@ from summarize.comparison.conflicts import find_differences
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME
-from summarize.types.alignment import Alignment, Claim
+from summarize.inputs.junk import is_junk
+from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def compare(
     threshold: float | None = None,
     progress: bool | None = None,
     collapse_copies: bool = True,
+    claims: str | None = None,
 ) -> Comparison:
     """Compare articles about one story: overlap, shared and unique claims, disputes.
 
@@ -59,6 +61,9 @@ def compare(
             (:func:`~summarize.comparison.families.collapse_near_copies`), so they do not
             inflate what "all outlets" report; a warning names the folded articles and why.
             ``False`` counts every article as its own outlet.
+        claims: How a new alignment groups sentences into claims, "facts" or "sentences"
+            (:func:`~summarize.comparison.alignment.align`; default
+            :data:`summarize.defaults.CLAIMS`).
 
     Returns:
         A :class:`Comparison`. ``shared`` holds the claims every article supports; with more
@@ -95,7 +100,7 @@ def compare(
             encoder = as_embedder(embedder)
             steps.update()
             steps.set_postfix_str("aligning")
-            alignment = align(loaded, embedder=encoder, threshold=threshold)
+            alignment = align(loaded, embedder=encoder, threshold=threshold, claims=claims)
             steps.update()
             steps.set_postfix_str("finding differences")
             comparison = _compared(alignment, loaded)
@@ -131,7 +136,12 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
     reported_elsewhere = _possibly_reported_elsewhere(alignment)
     only: dict[str, list[Claim]] = {source: [] for source in sources}
     for claim in alignment.claims:  # one pass: thousands of sources x claims would be slow
-        if n > 1 and len(claim.sources) == 1 and not reported_elsewhere(claim):
+        if (
+            n > 1
+            and len(claim.sources) == 1
+            and not all(is_junk(ref.text) for ref in claim.sentences)
+            and not reported_elsewhere(claim)
+        ):
             only[claim.sources[0]].append(claim)
     unique = {source: tuple(claims) for source, claims in only.items()}
     model = alignment.embedder
@@ -198,16 +208,25 @@ def _sentences(alignment: Alignment) -> list[list[str]]:
 
 
 def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:
-    """Whether a one-outlet claim's sentence has a possible same-fact match in another article."""
+    """Whether a one-outlet claim's sentence has a possible same-fact match in another article
+    by the calibrated rule, or (with :attr:`Alignment.facts`) one of its sentences has by the
+    story-internal model: either is reason enough not to call it "only one outlet reports"."""
     scores = alignment.best_scores
-    if scores is None:
-        return lambda claim: False
+    facts = alignment.facts
     bar = alignment.rule.threshold_at(POSSIBLY_SAME)
     starts = np.cumsum([0] + [len(vectors) for vectors in alignment.vectors])
 
-    def elsewhere(claim: Claim) -> bool:
-        ref = claim.sentences[0]
+    def by_rule(ref: SentenceRef) -> bool:
+        if scores is None:
+            return False
         row = np.delete(scores[starts[ref.article] + ref.index], ref.article)
         return bool((row >= bar).any())
+
+    def elsewhere(claim: Claim) -> bool:
+        if by_rule(claim.sentences[0]):
+            return True
+        return facts is not None and any(
+            facts.elsewhere(alignment, ref.article, ref.index) for ref in claim.sentences
+        )
 
     return elsewhere

@@ -43,6 +43,7 @@ def brief(
     embedder: Embedder | str | None = None,
     progress: bool | None = None,
     collapse_copies: bool = True,
+    claims: str | None = None,
 ) -> Briefing:
     """Compare articles about one story and write one merged briefing that cites its outlets.
 
@@ -63,6 +64,9 @@ def brief(
             (:func:`summarize.comparison.families.collapse_near_copies`), listed in
             ``Briefing.families``.
             ``False`` counts every article as an outlet of its own.
+        claims: How sentences are grouped into claims, "facts" or "sentences"
+            (:func:`~summarize.comparison.alignment.align`; default
+            :data:`summarize.defaults.CLAIMS`).
 
     Returns:
         A :class:`Briefing`; render it with ``to_markdown()``, ``to_html()`` or ``to_json()``.
@@ -112,7 +116,7 @@ def brief(
     ):
         steps.set_postfix_str("aligning")
         logger.info("Aligning %d articles", len(loaded))
-        alignment = align(loaded, embedder=encoder)
+        alignment = align(loaded, embedder=encoder, claims=claims)
         steps.update()
         steps.set_postfix_str("comparing")
         comparison = compare(loaded, alignment=alignment, embedder=encoder)

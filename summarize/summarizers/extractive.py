@@ -50,6 +50,7 @@ import numpy as np
 
 from summarize.defaults import MERGED_EXTRACTIVE, PER_SOURCE_EXTRACTIVE
 from summarize.errors import InputError
+from summarize.inputs.junk import is_junk
 from summarize.summarizers.coherence import (
     opens_with_reference,
     shorter_forms,
@@ -60,7 +61,7 @@ from summarize.summarizers.selection import fill_budget, select
 from summarize.types.digest import Digest, DigestSentence, Limits
 
 if TYPE_CHECKING:
-    from summarize.types.alignment import Alignment, SentenceRef
+    from summarize.types.alignment import Alignment, Claim, SentenceRef
     from summarize.types.article import Article
 
 logger = logging.getLogger(__name__)
@@ -271,7 +272,9 @@ class ExtractiveSummarizer:
         return 1.0 / (1.0 + np.arange(count, dtype=np.float32) / self.lead)
 
     def _content_mask(self, sentences: Sequence[str]) -> np.ndarray:
-        mask = np.array([_is_content(s, min_words=self.min_words) for s in sentences], bool)
+        mask = np.array(
+            [_is_content(s, min_words=self.min_words) and not is_junk(s) for s in sentences], bool
+        )
         return mask if mask.any() else np.ones(len(sentences), dtype=bool)
 
     def sentence_scores(self, sentences: Sequence[str], vectors: np.ndarray) -> np.ndarray:
@@ -392,6 +395,14 @@ class ExtractiveSummarizer:
                 return -np.inf  # one outlet's sentence far from the story: another event
             return base + self.support_weight * float(support[ref.article][ref.index])
 
+        def cites(claim: Claim, ref: SentenceRef) -> tuple[str, ...]:
+            """The claim's outlets, and with the story-internal model every outlet that
+            states the sentence's fact (a digest sentence cites all of them)."""
+            if alignment.facts is None:
+                return claim.sources
+            stating = set(alignment.facts.stating(alignment, ref.article, ref.index))
+            return tuple(s for s in alignment.sources if s in stating or s in claim.sources)
+
         units: list[_Unit] = []
         for group, claim in enumerate(alignment.claims):
             best = max(claim.sentences, key=rank)
@@ -400,10 +411,10 @@ class ExtractiveSummarizer:
                 continue
             vector = alignment.vectors[best.article][best.index]
             if not opens_with_reference(best.text):
-                units.append(_Unit((best.text,), (claim.sources,), score, vector, group, best))
+                units.append(_Unit((best.text,), (cites(claim, best),), score, vector, group, best))
                 if self.compress:
                     units.extend(
-                        _Unit((short,), (claim.sources,), score, vector, group, best)
+                        _Unit((short,), (cites(claim, best),), score, vector, group, best)
                         for short in shorter_forms(best.text)
                     )
                 continue
@@ -421,7 +432,7 @@ class ExtractiveSummarizer:
             units.append(
                 _Unit(
                     (before.text, best.text),
-                    (claim_of[(before.article, before.index)].sources, claim.sources),
+                    (cites(claim_of[(before.article, before.index)], before), cites(claim, best)),
                     (first * words[0] + score * words[1]) / sum(words),
                     alignment.vectors[before.article][before.index],
                     group_of[(before.article, before.index)],

@@ -105,6 +105,42 @@ class SameFact:
 
 
 @dataclass(frozen=True, eq=False)
+class FactSupport:
+    """What the story-internal same-fact model says about each sentence and each outlet.
+
+    Attributes:
+        best: ``(n_sentences, n_articles)`` highest same-fact probability of each sentence
+            (articles in order, sentences in order) with a sentence of each article (its own
+            article: 1; pairs the model did not score: 0).
+        cite: The probability from which an outlet counts as stating a sentence's fact
+            (a merged-digest sentence cites it).
+        possibly_same: The probability from which another outlet possibly states it (the
+            sentence is not "only one outlet reports").
+    """
+
+    best: np.ndarray
+    cite: float
+    possibly_same: float
+
+    def row(self, alignment: Alignment, article: int, index: int) -> np.ndarray:
+        """The ``best`` row of sentence ``index`` of ``article``."""
+        start = sum(len(v) for v in alignment.vectors[:article])
+        return np.asarray(self.best[start + index])
+
+    def stating(self, alignment: Alignment, article: int, index: int) -> tuple[str, ...]:
+        """The outlets (in article order) that state the sentence's fact, its own included."""
+        row = self.row(alignment, article, index)
+        return tuple(
+            s for a, s in enumerate(alignment.sources) if a == article or row[a] >= self.cite
+        )
+
+    def elsewhere(self, alignment: Alignment, article: int, index: int) -> bool:
+        """Whether another outlet possibly states the sentence's fact."""
+        row = np.delete(self.row(alignment, article, index), article)
+        return bool((row >= self.possibly_same).any())
+
+
+@dataclass(frozen=True, eq=False)
 class Alignment:
     """Everything computed once from the sentence vectors and reused downstream.
 
@@ -130,6 +166,9 @@ class Alignment:
         best_scores: ``(n_sentences, n_articles)`` same-fact score of each sentence (articles
             in order, sentences in order) with its best match in each article (pairs too far
             below the threshold to pass keep their cosine, a lower bound).
+        facts: With ``claims="facts"`` (:func:`~summarize.comparison.alignment.align`), the
+            story-internal same-fact model's view of each sentence and outlet (citations,
+            "only one outlet reports"); ``None`` otherwise.
     """
 
     sources: tuple[str, ...]
@@ -142,6 +181,7 @@ class Alignment:
     overlap_weight: float = 0.0
     slope: float = 0.0
     best_scores: np.ndarray | None = None
+    facts: FactSupport | None = None
 
     @property
     def rule(self) -> SameFact:

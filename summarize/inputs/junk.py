@@ -1,0 +1,77 @@
+"""Sentences that are not news: punctuation alone, contact lines, credits, captions, embeds.
+
+:mod:`summarize.inputs.cleaning` drops whole lines of page furniture; some of it survives
+inside a paragraph ("... said the mayor. Reach Bob Dunn at bdunn@example.com.") or as a line
+too unusual for its rules, and then becomes a sentence of its own. :func:`junk_reason` says
+why one sentence is such a piece. The article keeps it (``Article.sentences`` cover its text,
+nothing is dropped); the comparison never matches it with another sentence, never lists it as
+"only one outlet reports", and digests never take it. The line rules of
+:mod:`~summarize.inputs.cleaning` apply to sentences too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.inputs.cleaning import _AGENCIES, _rule_reason, normalize_line
+
+__all__ = ["is_junk", "junk_reason"]
+
+_NO_WORDS = re.compile(r"^[\W_]*$")
+_SHORT = 25  # words: the rules below apply to sentences up to this long
+
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "embed",
+        re.compile(
+            r"^-*\s*(iframe|embed|\[embed\]|<iframe.*|image:\d+\S*)\s*-*$|--\s*iframe\s*--|"
+            r"\bimage:\d+:\d+\S*",
+        ),
+    ),
+    (
+        "contact line",
+        re.compile(
+            r"\b(reach|contact|e-?mail|write to)\b.{0,60}\b(at|via|on)\s+\S+@\S+|"
+            r"\bcan be reached (at|by|on)\b|\bsend us a (secure )?tip\b|"
+            r"^follow [\w .'-]{1,40} on (twitter|facebook|instagram)\b|"
+            r"^\S+@\S+\.\w+\.?$",
+        ),
+    ),
+    (
+        "credit line",
+        re.compile(
+            r"\bcontributed (to )?(this|the) (report|story|article)\b|"
+            r"^\(?(writing|additional reporting|reporting|editing|compiled) by\b|"
+            r"^--\s*[a-z][\w.'-]*( [a-z][\w.'-]*){0,6}( and [\w .'-]+)?( at [\w .'-]+)?$",
+        ),
+    ),
+    (
+        "photo credit",
+        re.compile(
+            rf"^\((associated press|{_AGENCIES})\)$|^credit\s*:|"
+            r"/\s*(staff |contributing )?photographer\)?$|"
+            rf"^\(?[\w .'-]+ ?/ ?([\w .'-]+ ?/ ?)*({_AGENCIES}|associated press)\)?$|"
+            rf"^({_AGENCIES}) photo ?/ ?[\w .'-]+$",
+        ),
+    ),
+    ("photo caption", re.compile(r"^(file|photo|caption)\s*(-|:)\s|^\(photo:")),
+)
+
+
+def junk_reason(sentence: str) -> str | None:
+    """Why ``sentence`` is not news (a reason for ``Article.removed_reasons``), or ``None``."""
+    if _NO_WORDS.match(sentence):
+        return "punctuation only"
+    norm = normalize_line(sentence)
+    words = len(norm.split())
+    if words > _SHORT:
+        return None
+    for reason, pattern in _RULES:
+        if pattern.search(norm):
+            return reason
+    return _rule_reason(norm, words)
+
+
+def is_junk(sentence: str) -> bool:
+    """Whether ``sentence`` is not news (:func:`junk_reason` gives a reason)."""
+    return junk_reason(sentence) is not None

@@ -1,0 +1,74 @@
+"""Junk never joins a claim of several outlets, a digest or "only one outlet reports", and
+stays visible in ``Article.sentences`` (nothing is dropped silently)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize import brief, compare, load_articles
+from summarize.inputs.junk import junk_reason
+
+JUNK = {
+    ".": "punctuation only",
+    "”": "punctuation only",
+    "Reach Dana Whitlow at dwhitlow@example-news.com.": "contact line",
+    "Sam Ortega can be reached at 555-0100.": "contact line",
+    "--iframe--": "embed",
+    "(Associated Press)": "photo credit",
+    "Lena Kurz/Reuters": "photo credit",
+    "(Photo: Lena Kurz/AP)": "photo caption",
+    "FILE - In this March 3, 2019, file photo, a ferry leaves the harbour.": "photo caption",
+    "Staff writer Omar Bell contributed to this report.": "credit line",
+    "(Writing by Ana Pires; Editing by Tom Hale)": "credit line",
+}
+NEWS = [
+    "The mayor said the bridge would reopen on Monday.",
+    "Police said 23 people were hurt near the Paris/Orly road.",
+    "He told Reuters the talks would resume next week.",
+    "Contact the police if you see him, officials said.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "reason"), sorted(JUNK.items()))
+def test_junk_sentences_have_a_reason(sentence, reason):
+    assert junk_reason(sentence) == reason
+
+
+@pytest.mark.parametrize("sentence", NEWS)
+def test_news_sentences_are_not_junk(sentence):
+    assert junk_reason(sentence) is None
+
+
+def _texts() -> list[str]:
+    first = (
+        "Ferry strike halts crossings\n\n"
+        "Ferry crews on the Tarvo line walked out on Friday, halting all crossings to the "
+        "island. Reach Dana Whitlow at dwhitlow@example-news.com.\n\n"
+        "--iframe--\n\n"
+        "The union wants a 6 percent pay rise for its 400 members.\n\n"
+        "(Associated Press)\n\n"
+        "The operator said talks would resume on Monday."
+    )
+    second = (
+        "Tarvo ferries stop as crews strike\n\n"
+        "All ferry crossings to Tarvo island stopped on Friday when crews went on strike.\n\n"
+        "The 400 union members are asking for a pay rise of 6 percent.\n\n"
+        "Staff writer Omar Bell contributed to this report.\n\n"
+        "Talks with the operator are due to resume on Monday, the union said."
+    )
+    return [first, second]
+
+
+def test_junk_is_no_shared_claim_digest_sentence_or_unique_item(embedder):
+    articles = load_articles(_texts())
+    junk = {s for a in articles for s in a.sentences if junk_reason(s)}
+    assert "Reach Dana Whitlow at dwhitlow@example-news.com." in junk  # kept, visible
+    for claims in ("facts", "sentences"):
+        comparison = compare(articles, embedder=embedder, claims=claims)
+        for claim in comparison.claims:
+            texts = {r.text for r in claim.sentences}
+            assert len(claim.sources) == 1 or not texts & junk
+        unique = {r.text for cs in comparison.unique.values() for c in cs for r in c.sentences}
+        assert not unique & junk
+        briefing = brief(articles, embedder=embedder, claims=claims)
+        assert not {s.text for s in briefing.digest.sentences} & junk
