@@ -67,6 +67,9 @@ POSSIBLY_SAME = 0.25
 #: "sentences" (the calibrated cosine rule, one sentence per outlet). BENCHMARKS.md, "Facts,
 #: not sentences".
 CLAIMS = "sentences"
+#: With "sentences" claims, digest sentences still cite every outlet the story-internal model
+#: finds stating their fact (BENCHMARKS.md, "Citations follow the facts").
+CITE_FACTS = True
 #: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar are calibrated
 #: per embedder in ``summarize/data/overlap.json``, written by
 #: ``benchmarks/overlap.py --write`` (models.md, "Story overlap").

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ import numpy as np
 from summarize.comparison.calibration import same_fact, word_set
 from summarize.comparison.fact_claims import fact_scores
 from summarize.comparison.story_pairs import Story
-from summarize.defaults import CLAIMS, DEFAULT_EMBEDDER
+from summarize.defaults import CITE_FACTS, CLAIMS, DEFAULT_EMBEDDER
 from summarize.errors import InputError
 from summarize.inputs.junk import is_junk
 from summarize.types.alignment import (
@@ -48,6 +49,7 @@ def align(
     embedder: Embedder | None = None,
     threshold: float | None = None,
     claims: str | None = None,
+    cite_facts: bool = CITE_FACTS,
 ) -> Alignment:
     """Match sentences across articles and group them into claims.
 
@@ -77,6 +79,9 @@ def align(
             :attr:`Alignment.facts` (citations, "only one outlet reports"). It was fitted on
             the default embedder's vectors; with another embedder or a plain ``threshold``,
             "sentences" is used. ``None``: :data:`summarize.defaults.CLAIMS`.
+        cite_facts: With "sentences" claims, still fill :attr:`Alignment.facts` for citations:
+            a merged-digest sentence cites every outlet the story-internal model finds
+            stating its fact (default embedder, no ``threshold``).
 
     Raises:
         InputError: no articles, or an article without sentences.
@@ -129,6 +134,14 @@ def align(
         )
     else:
         labels = _group(all_vectors, owner, (first, second, scores), words, rule)
+        if cite_facts and threshold is None and embedder.model_name == DEFAULT_EMBEDDER:
+            # Claims stay one sentence per outlet; digest sentences cite every outlet the
+            # story-internal model finds stating their fact ("only one outlet reports" keeps
+            # the calibrated rule: the model's bar for it empties that list).
+            found = fact_scores(
+                Story.of([a.sentences for a in articles], vectors), junk=junk, group=False
+            )
+            facts = FactSupport(best=found.best, cite=found.model.cite, possibly_same=math.inf)
     grouped = _claims(refs, labels, sources)
     similarity = _document_similarity(decision, owner, counts, rule.threshold)
     return Alignment(

@@ -85,11 +85,15 @@ class FactScores:
 
 
 def fact_scores(
-    story: Story, *, model: PairModel | None = None, junk: np.ndarray | None = None
+    story: Story,
+    *,
+    model: PairModel | None = None,
+    junk: np.ndarray | None = None,
+    group: bool = True,
 ) -> FactScores:
-    """Score the story's candidate pairs once; group them and keep each sentence's best
-    probability per article (for citations and "only one outlet reports"). Sentences marked
-    in ``junk`` (:func:`summarize.inputs.junk.is_junk`) match nothing."""
+    """Score the story's candidate pairs once; group them (unless ``group=False``) and keep each
+    sentence's best probability per article (for citations and "only one outlet reports").
+    Sentences marked in ``junk`` (:func:`summarize.inputs.junk.is_junk`) match nothing."""
     model = model or pair_model()
     pairs, probability = score_pairs(story, model=model)
     if junk is not None and len(pairs):
@@ -101,6 +105,8 @@ def fact_scores(
         np.maximum.at(best, (lo, story.owner[hi]), probability)
         np.maximum.at(best, (hi, story.owner[lo]), probability)
     best[np.arange(n), story.owner] = 1.0
+    if not group:  # the support alone (citations), no claims
+        return FactScores(labels=[], best=best, model=model)
     # Tiny weights barely move a mean; leaving them out keeps the graph sparse.
     keep = probability >= model.threshold / 4
     labels = average_linkage(n, pairs[keep], probability[keep], model.threshold)

@@ -149,3 +149,18 @@ def test_average_linkage_merges_on_the_mean_not_a_chain():
     # 0-1 and 1-2 are strong, 0-2 never scored (0): the mean of {0,1} with 2 is 0.45 < 0.5.
     labels = average_linkage(3, pairs, np.array([0.95, 0.9]), 0.5)
     assert labels[0] == labels[1] != labels[2]
+
+
+def test_sentence_claims_still_cite_every_outlet_that_states_the_fact(embedder):
+    """The default keeps one sentence per outlet in a claim, yet a digest sentence cites every
+    outlet the story-internal model finds stating its fact; "only one outlet reports" keeps
+    the calibrated rule, and cite_facts=False gives the claim's outlets only."""
+    plain = align(STORY, embedder=embedder, claims="sentences", cite_facts=False)
+    cited = align(STORY, embedder=embedder, claims="sentences")
+    assert plain.facts is None and cited.facts is not None
+    assert [c.sentences for c in plain.claims] == [c.sentences for c in cited.claims]
+    assert cited.facts.possibly_same == float("inf")
+    briefing = brief(STORY, embedder=embedder)
+    march = [s for s in briefing.digest.sentences if "March" in s.text]
+    assert march
+    assert set(march[0].sources) == {"Daily Ledger", "Coast Gazette", "Morning Wire"}

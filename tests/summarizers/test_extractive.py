@@ -92,12 +92,16 @@ def test_merged_digest_is_verbatim_cited_and_exact(bundled_articles, embedder, a
 
 
 def test_merged_digest_cites_every_supporting_outlet(bundled_articles, embedder, alignment):
+    """A digest sentence cites its claim's outlets and every outlet the story-internal model
+    finds stating its fact (Alignment.facts, filled by default), and no other."""
+    assert alignment.facts is not None
     digest = summarise(bundled_articles, max_words=160, embedder=embedder, alignment=alignment)
     by_text = {}
     for claim in alignment.claims:
         for ref in claim.sentences:
+            stating = alignment.facts.stating(alignment, ref.article, ref.index)
             for text in (ref.text, *shorter_forms(ref.text)):  # a shorter form cites the same
-                by_text.setdefault(text, set()).update(claim.sources)
+                by_text.setdefault(text, set()).update(claim.sources, stating)
     assert any(len(s.sources) > 1 for s in digest.sentences)
     for sentence in digest.sentences:
         assert set(sentence.sources) == by_text[sentence.text]
