@@ -111,7 +111,7 @@ def overlap_section(
     (``fold_table``: the tables in a closed ``<details>``, as the heatmap already prints the
     share of matched facts). Story overlap is about 1 for every pair of one story, so it is
     a table, not the picture."""
-    from summarize.render.plots import OVERLAP_WORDS, overlap_heatmap_data_uri
+    from summarize.render.heatmap import OVERLAP_WORDS, overlap_heatmap_data_uri
 
     sources = comparison.sources
     drawn = "similarity" if comparison.fact_overlap is None else "fact_overlap"
