@@ -28,7 +28,13 @@ from summarize.errors import (
 from summarize.inputs.building import LoadOptions, build_article, extra_metadata, str_or_none
 from summarize.inputs.decoding import decode_bytes
 from summarize.inputs.files import check_name, display, read_regular_file
-from summarize.inputs.metadata import MAX_FRONT_MATTER_CHARS, check_keys, load_yaml, single_value
+from summarize.inputs.metadata import (
+    MAX_FRONT_MATTER_CHARS,
+    check_keys,
+    load_yaml,
+    single_value,
+    single_values,
+)
 from summarize.inputs.sources import sidecar_entry
 from summarize.types import Article
 
@@ -166,13 +172,7 @@ def _front_matter(path: Path, block: str) -> dict[str, str]:
             "'source: ...', 'title: ...' between the '---' lines.",
             path=path,
         )
-    check_keys(loaded, path=path, where=where)
-    meta = {}
-    for key, value in loaded.items():
-        text = single_value(value, key=str(key), path=path, where=where)
-        if text is not None:
-            meta[str(key)] = text
-    return meta
+    return single_values(loaded, path=path, where=where)
 
 
 _TEXT_KEYS = ("text", "body", "content", "article", "maintext")
