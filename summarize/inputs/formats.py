@@ -89,7 +89,6 @@ def load_path(
             url=sidecar.get("url"),
             published=sidecar.get("published"),
             path=path,
-            first_line_is_title=None,
             metadata=extra_metadata(sidecar),
             options=options,
             where=display(path),
