@@ -21,52 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-_ERRORS = (
-    "ArticleError",
-    "ArticleLoadErrors",
-    "ArticleNotFoundError",
-    "ArticleTooLargeError",
-    "BinaryFileError",
-    "BriefManyError",
-    "CorruptModelError",
-    "DecodingError",
-    "EmptyArticleError",
-    "FetchError",
-    "FileAccessError",
-    "GeneratedFileError",
-    "InputError",
-    "MetadataError",
-    "ModelNotAvailableError",
-    "NotRegularFileError",
-    "RenderError",
-    "SummarizeError",
-    "UnsupportedFormatError",
-)
-_TYPES = (
-    "Alignment",
-    "Article",
-    "Briefing",
-    "BriefingOptions",
-    "Claim",
-    "Comparison",
-    "Difference",
-    "Digest",
-    "DigestSentence",
-    "Dispute",
-    "DisputedValue",
-    "Family",
-    "Limits",
-    "Match",
-    "NearCopy",
-    "SameFact",
-    "SentenceRef",
-    "Story",
-)
-
-#: Each name of ``__all__`` -> the module that defines it (imported on first use).
-_EXPORTS: dict[str, str] = {
-    **dict.fromkeys(_ERRORS, "summarize.errors"),
-    **dict.fromkeys(_TYPES, "summarize.types"),
+#: The public names defined outside :mod:`summarize.errors` and :mod:`summarize.types` -> their
+#: module.
+_ELSEWHERE: dict[str, str] = {
     "load_articles": "summarize.inputs.loading",
     "Fetcher": "summarize.inputs.web",
     "Embedder": "summarize.models.embeddings",
@@ -146,6 +103,15 @@ __all__ = [
     "summarize",
 ]
 
+#: Each name of ``__all__`` -> the module that defines it (imported on first use): the table
+#: above, else an error (``...Error``, ``...Errors``) or a result type.
+_EXPORTS: dict[str, str] = {
+    name: _ELSEWHERE.get(name)
+    or ("summarize.errors" if name.endswith(("Error", "Errors")) else "summarize.types")
+    for name in __all__
+    if name != "__version__"
+}
+
 if TYPE_CHECKING:
     from summarize.comparison.comparison import compare
     from summarize.comparison.same_fact import same_fact_probability
@@ -181,26 +147,12 @@ if TYPE_CHECKING:
     from summarize.summarizers import Summarizer
     from summarize.summarizers.abstractive import AbstractiveSummarizer
     from summarize.summarizers.extractive import ExtractiveSummarizer
-    from summarize.types import (
-        Alignment,
-        Article,
-        Briefing,
-        BriefingOptions,
-        Claim,
-        Comparison,
-        Difference,
-        Digest,
-        DigestSentence,
-        Dispute,
-        DisputedValue,
-        Family,
-        Limits,
-        Match,
-        NearCopy,
-        SameFact,
-        SentenceRef,
-        Story,
-    )
+    from summarize.types.alignment import Alignment, Claim, Match, SameFact, SentenceRef
+    from summarize.types.article import Article
+    from summarize.types.briefing import Briefing, BriefingOptions
+    from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
+    from summarize.types.digest import Digest, DigestSentence, Limits
+    from summarize.types.story import Family, NearCopy, Story
 
 
 def __getattr__(name: str) -> Any:

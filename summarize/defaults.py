@@ -1,11 +1,11 @@
 """Every default and threshold of the package, in one place, each with where its value comes from.
 
-Modules read their defaults from here under these names (no module keeps a second name for
-one), so a value is changed once and a reader finds all of them together. How each value was
-chosen and measured is in BENCHMARKS.md (and models.md); git keeps the history. This module
-imports nothing from the package: every layer may use it. Thresholds *calibrated per embedder*
-are not here but in ``summarize/data/same_fact.json`` (written by ``benchmarks/calibrate.py``);
-the values below are what applies when a model has no calibration entry.
+Modules read their defaults from here under these names (no module keeps a second name for one), so
+a value is changed once and a reader finds all of them together. How each value was chosen and
+measured is in BENCHMARKS.md (and models.md); git keeps the history. This module imports nothing
+from the package: every layer may use it. Thresholds *calibrated per embedder* are not here but in
+``summarize/data/same_fact.json`` (written by ``python -m benchmarks.calibrate``); the values below
+are what applies when a model has no calibration entry.
 """
 
 from __future__ import annotations
@@ -41,15 +41,15 @@ SUMMARY_MAX_WORDS_MERGED = 200
 # --- same-fact rule fallbacks (used only for a model with no calibration entry) -----------------
 
 #: Cosine (all-MiniLM-L6-v2) above which two sentences report the same fact, set by hand with
-#: align() before benchmarks/calibrate.py fitted the rule per model.
+#: align() before ``python -m benchmarks.calibrate`` fitted the rule per model.
 FALLBACK_CLAIM_THRESHOLD = 0.6
 #: Cosine (all-MiniLM-L6-v2) above which two sentences are paraphrases, set by hand the same way
 #: (the calibrated entries replace it; their accuracy: BENCHMARKS.md, models.md).
 FALLBACK_PARAPHRASE_THRESHOLD = 0.75
 #: all-MiniLM-L6-v2 cosines, set by hand, above which near-identical checks apply (entity swaps,
 #: negation) and above which two sentences count as repeats; other models get the cosine at the
-#: same MSRP quantile (``benchmarks/calibrate.py``), so the rules are equally strict whatever the
-#: embedder. Also the fallback for a model without these entries.
+#: same MSRP quantile (``python -m benchmarks.calibrate``), so the rules are equally strict
+#: whatever the embedder. Also the fallback for a model without these entries.
 MINILM_RULE_THRESHOLDS = {"swap_threshold": 0.75, "duplicate_threshold": 0.85}
 #: Cosine above which a digest candidate repeats a chosen sentence, for direct callers of the
 #: selection functions; digests pass the embedder's calibrated ``duplicate_threshold`` instead
@@ -72,7 +72,7 @@ CLAIMS = "sentences"
 CITE_FACTS = True
 #: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar are calibrated
 #: per embedder in ``summarize/data/overlap.json``, written by
-#: ``benchmarks/overlap.py --write`` (models.md, "Story overlap").
+#: ``python -m benchmarks.overlap --write`` (models.md, "Story overlap").
 
 # --- extractive summarizers -----------------------------------------------------------------------
 
@@ -213,7 +213,7 @@ SITEMAP_MAX_DEPTH = 3
 
 #: Mean pair similarity two groups of articles need to be one story. Chosen on half A (even story
 #: numbers) of multinews_dev100 + neus_allsides_val together, confirmed on half B
-#: (benchmarks/stories.py --quality; BENCHMARKS.md "Stories").
+#: (``python -m benchmarks.stories --quality``; BENCHMARKS.md "Stories").
 STORY_THRESHOLD = 0.22
 #: Share of the TF-IDF cosine in the mixed similarity (the rest: mean lead-sentence embedding
 #: cosine); chosen the same way (BENCHMARKS.md "Stories").
@@ -231,6 +231,6 @@ STORY_TFIDF_WORDS = 2000
 STORY_LEAD_SENTENCES = 8
 #: Near-copies: at least this share of the shorter text's word 5-grams appear in the other
 #: (set by hand: a trimmed wire copy keeps most 5-grams; independent reports of one event
-#: share almost none, tests/test_stories.py).
+#: share almost none, tests/pipeline/test_stories.py).
 STORY_NEAR_COPY = 0.5
 STORY_SHINGLE = 5

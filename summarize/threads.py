@@ -4,7 +4,7 @@ A briefing multiplies many small matrices (spaCy's layers over a few dozen sente
 story's sentence vectors). OpenBLAS splits each product over every core and then keeps its
 extra threads spinning between calls, so on a 2-core machine `brief()` burned about twice
 the CPU time for no wall-clock gain, and under load those spinning threads compete with the
-real work (`benchmarks/speed.py`, BENCHMARKS.md "Speed"). Results are unchanged: OpenBLAS
+real work (`python -m benchmarks.speed`, BENCHMARKS.md "Speed"). Results are unchanged: OpenBLAS
 splits the output matrix, not the sums, between threads.
 """
 

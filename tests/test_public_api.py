@@ -122,6 +122,7 @@ def test_every_public_name_resolves():
     exported = set(summarize.__all__) - {"__version__"}
     assert exported == set(summarize._EXPORTS), "__all__ and the lazy table must list the same"
     assert summarize.__all__ == sorted(summarize.__all__)
+    assert set(summarize.types.__all__) <= exported, "every result type is exported"
     for name in exported:
         value = getattr(summarize, name)
         assert getattr(value, "__name__", name) in (name, "summarise"), name  # summarize: alias

@@ -1,7 +1,7 @@
 """The calibrated same-fact decision: per-embedder thresholds and logistic rules.
 
-``benchmarks/calibrate.py`` writes them to ``summarize/data/same_fact.json`` (and
-``benchmarks/overlap.py --write`` the story-overlap model to ``overlap.json``);
+``python -m benchmarks.calibrate`` writes them to ``summarize/data/same_fact.json`` (and
+``python -m benchmarks.overlap --write`` the story-overlap model to ``overlap.json``);
 :func:`calibration_file` is the one reader of both. :func:`same_fact` is the rule
 :func:`~summarize.comparison.alignment.align` matches sentences with, :func:`is_paraphrase`
 the stricter paraphrase decision, :func:`same_fact_params` the cosine thresholds. A model
@@ -119,7 +119,7 @@ def _model_calibration(model: str | None) -> dict[str, Any]:
         if model is not None:
             logger.warning(
                 "No same-fact calibration for embedder %r; using the one for %r. Run "
-                "`python benchmarks/calibrate.py --model %s` to calibrate it.",
+                "`python -m benchmarks.calibrate --model %s` to calibrate it.",
                 model,
                 fallback,
                 model,

@@ -1,14 +1,13 @@
 """The probability that two sentences report the same fact, as one public function.
 
 It is the decision :func:`summarize.comparison.alignment.align` matches sentences with (claims,
-``shared``,
-``unique``, the story overlap and the faithfulness guard all rest on those matches): a logistic
-model over the cosine of the two sentence vectors and their word overlap, fitted per embedder by
-``benchmarks/calibrate.py`` on the STS-B dev news pairs (same fact = annotators' score >= 3) and
-stored in ``summarize/data/same_fact.json``. A pair at probability >= 0.5 passes the rule that
-``align()`` applies to each sentence's best match in another article.
+``shared``, ``unique``, the story overlap and the faithfulness guard all rest on those matches): a
+logistic model over the cosine of the two sentence vectors and their word overlap, fitted per
+embedder by ``python -m benchmarks.calibrate`` on the STS-B dev news pairs (same fact = annotators'
+score >= 3) and stored in ``summarize/data/same_fact.json``. A pair at probability >= 0.5 passes the
+rule that ``align()`` applies to each sentence's best match in another article.
 
-How good it is, measured by ``benchmarks/same_fact.py`` (figures in BENCHMARKS.md and
+How good it is, measured by ``python -m benchmarks.same_fact`` (figures in BENCHMARKS.md and
 models.md): accuracy on MSRP paraphrases and Spearman against the STS-B gold scores.
 """
 

@@ -3,7 +3,7 @@
 Two reports of one story rarely share many sentences word for word, and any two news texts
 share some vocabulary, so neither "share of matched facts" nor a raw cosine reads well as
 "how much of the same story do they tell". This module combines five cheap signals of a pair
-of articles with a logistic model fitted on news (``benchmarks/overlap.py``, cross-validated
+of articles with a logistic model fitted on news (``python -m benchmarks.overlap``, cross-validated
 by story) into the probability that the two articles report the same story:
 
 * ``centroid``: cosine of the articles' mean sentence vectors (what they are about overall);
@@ -266,7 +266,7 @@ class OverlapModel:
 @functools.lru_cache(maxsize=8)
 def default_model(embedder: str | None = None) -> OverlapModel:
     """The calibration for ``embedder``'s vectors from ``summarize/data/overlap.json``
-    (``benchmarks/overlap.py --write``); for an embedder without one, the default embedder's,
+    (``python -m benchmarks.overlap --write``); for an embedder without one, the default embedder's,
     with a warning (its cosine signals run on another scale)."""
     from summarize.models.registry import canonical_embedder_name
 
@@ -277,7 +277,7 @@ def default_model(embedder: str | None = None) -> OverlapModel:
     if entry is None:
         logger.warning(
             "No story-overlap calibration for embedder %r; using the one for %r. Run "
-            "`python benchmarks/overlap.py --embedder %s --write` to calibrate it.",
+            "`python -m benchmarks.overlap --embedder %s --write` to calibrate it.",
             name,
             data["default"],
             name,

@@ -72,34 +72,29 @@ def _looks_like_headline(line: str) -> bool:
 
 
 def article_from_raw(text: str, *, index: int, options: LoadOptions) -> Article:
-    return build_article(
-        text,
-        source=f"text {index}",
-        title=None,
-        url=None,
-        published=None,
-        path=None,
-        first_line_is_title=None,
-        metadata={},
-        options=options,
-        where=f"text {index}",
-    )
+    """The ``index``-th raw text of a :func:`load_articles` list, labelled "text <index>"."""
+    return build_article(text, source=f"text {index}", options=options, where=f"text {index}")
 
 
 def build_article(
     text: str,
     *,
     source: str,
-    title: str | None,
-    url: str | None,
-    published: str | None,
-    path: Path | None,
-    first_line_is_title: bool | None,
-    metadata: dict[str, str],
-    options: LoadOptions,
     where: str,
+    options: LoadOptions,
+    title: str | None = None,
+    url: str | None = None,
+    published: str | None = None,
+    path: Path | None = None,
+    first_line_is_title: bool | None = None,
+    metadata: dict[str, str] | None = None,
 ) -> Article:
-    """Clean ``text``, pick the headline, split sentences; raise if nothing is left."""
+    """Clean ``text``, pick the headline, split sentences; raise if nothing is left.
+
+    ``where`` names the input in error messages; ``first_line_is_title=None`` guesses whether
+    the first line is a headline; ``metadata`` holds the keys Article has no field for.
+    """
+    metadata = {} if metadata is None else metadata
     _check_encodable(
         {"text": text, "source": source, "title": title, "url": url, "published": published}
         | metadata,

@@ -25,7 +25,11 @@ from summarize.errors import (
 from summarize.inputs.building import LoadOptions, build_article, extra_metadata, str_or_none
 from summarize.inputs.decoding import decode_bytes
 from summarize.inputs.files import check_name, display, read_regular_file
-from summarize.inputs.metadata import MAX_FRONT_MATTER_CHARS, check_keys, load_yaml, single_value
+from summarize.inputs.metadata import (
+    MAX_FRONT_MATTER_CHARS,
+    load_yaml,
+    single_values,
+)
 from summarize.inputs.records import load_json
 from summarize.inputs.sources import sidecar_entry
 from summarize.types import Article
@@ -87,7 +91,6 @@ def load_path(
             url=sidecar.get("url"),
             published=sidecar.get("published"),
             path=path,
-            first_line_is_title=None,
             metadata=extra_metadata(sidecar),
             options=options,
             where=display(path),
@@ -172,13 +175,7 @@ def _front_matter(path: Path, block: str) -> dict[str, str]:
             "'source: ...', 'title: ...' between the '---' lines.",
             path=path,
         )
-    check_keys(loaded, path=path, where=where)
-    meta = {}
-    for key, value in loaded.items():
-        text = single_value(value, key=str(key), path=path, where=where)
-        if text is not None:
-            meta[str(key)] = text
-    return meta
+    return single_values(loaded, path=path, where=where)
 
 
 def _load_html(path: Path, data: bytes, sidecar: dict[str, str], options: LoadOptions) -> Article:

@@ -257,9 +257,7 @@ def article_from_text(
         title=title,
         url=url,
         published=published,
-        path=None,
         first_line_is_title=first_line_is_title,
-        metadata={},
         options=LoadOptions(max_sentence_words=max_sentence_words),
         where="the text given",
     )

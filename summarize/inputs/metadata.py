@@ -38,6 +38,7 @@ __all__ = [
     "clean_label",
     "load_yaml",
     "single_value",
+    "single_values",
     "strip_invisible",
 ]
 
@@ -147,6 +148,22 @@ def check_keys(meta: Mapping[Any, Any], *, path: Path | None, where: str | None 
             "read for one article. Keep the ones that describe the article.",
             path=path,
         )
+
+
+def single_values(meta: Mapping[Any, Any], *, path: Path | None, where: str) -> dict[str, str]:
+    """The metadata as text, key by key (:func:`check_keys`, then :func:`single_value` for each;
+    keys whose value is None are left out): a front matter block or a sidecar entry.
+
+    Raises:
+        MetadataError: too many keys, or a value that is not one usable value.
+    """
+    check_keys(meta, path=path, where=where)
+    values = {}
+    for key, value in meta.items():
+        text = single_value(value, key=str(key), path=path, where=where)
+        if text is not None:
+            values[str(key)] = text
+    return values
 
 
 # Characters that are invisible or change the direction of surrounding text.

@@ -17,7 +17,7 @@ from typing import Any
 from summarize.errors import FileAccessError, UnsupportedFormatError
 from summarize.inputs.decoding import decode_bytes
 from summarize.inputs.files import access_error, display, read_regular_file
-from summarize.inputs.metadata import MAX_SIDECAR_BYTES, check_keys, load_yaml, single_value
+from summarize.inputs.metadata import MAX_SIDECAR_BYTES, load_yaml, single_values
 
 __all__ = ["SIDECAR_NAMES", "sidecar_entry"]
 
@@ -57,13 +57,7 @@ def sidecar_entry(path: Path, *, follow_links: bool = False) -> dict[str, str]:
             sidecar = _read_sidecar(sidecar_path)
             raw = sidecar.entries.get(path.name, {})
             where = f"{display(sidecar_path)} (entry {path.name!r})"
-            check_keys(raw, path=sidecar_path, where=where)
-            entry = {}
-            for key, value in raw.items():
-                text = single_value(value, key=str(key), path=sidecar_path, where=where)
-                if text is not None:
-                    entry[str(key)] = text
-            return entry
+            return single_values(raw, path=sidecar_path, where=where)
     return {}
 
 

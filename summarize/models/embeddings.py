@@ -137,7 +137,7 @@ class _OnnxEncoder:
         axes = {k: {0: "batch", 1: "tokens"} for k in (*_ONNX_INPUTS, "hidden")}
         with torch.inference_mode(), warnings.catch_warnings():
             # The legacy exporter traces; its warnings are about control flow that does not
-            # change with the inputs here (tests/test_embeddings_speedpaths.py checks this).
+            # change with the inputs here (tests/models/test_embeddings_speedpaths.py checks this).
             warnings.simplefilter("ignore")
             torch.onnx.export(
                 _Hidden(),

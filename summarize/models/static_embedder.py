@@ -15,9 +15,9 @@ a check of a saved folder (:func:`check_static_model`) and the distillation call
 can be passed as the embedder.
 
 model2vec's ``[distill]`` extra pins ``transformers<5.4``, older than the transformers this
-project needs; its distillation code runs on the installed one (tests/test_static_embedder.py),
-so the project depends on ``model2vec`` and ``skeletoken`` (the extra's only other package)
-directly. See ``models.md``.
+project needs; its distillation code runs on the installed one
+(tests/models/test_static_embedder.py), so the project depends on ``model2vec`` and
+``skeletoken`` (the extra's only other package) directly. See ``models.md``.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ The result types (:class:`Briefing`, :class:`BriefingOptions`) live in
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from os import PathLike
@@ -122,13 +123,14 @@ def brief(
         comparison = compare(loaded, alignment=alignment, embedder=encoder)
         steps.update()
         steps.set_postfix_str("merged digest")
-        digest = summarise(
+        # The same summarizer and embedder for the merged and every per-source digest.
+        digest_of = functools.partial(
+            summarise, method=method, model=options.model, embedder=encoder
+        )
+        digest = digest_of(
             loaded,
             max_words=options.max_words,
-            method=method,
-            model=options.model,
             alignment=alignment,
-            embedder=encoder,
             differences=comparison.differences,
         )
         steps.update()
@@ -136,13 +138,8 @@ def brief(
         parts = article_alignments(alignment)  # each article's part: nothing is embedded again
         for article, part in zip(loaded, parts, strict=True):
             steps.set_postfix_str(article.source[:30])
-            per_source[article.source] = summarise(
-                article,
-                max_words=options.per_source_words,
-                method=method,
-                model=options.model,
-                embedder=encoder,
-                alignment=part,
+            per_source[article.source] = digest_of(
+                article, max_words=options.per_source_words, alignment=part
             )
             steps.update()
     return Briefing(

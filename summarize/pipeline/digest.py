@@ -147,7 +147,7 @@ def summarise(
     """
     from summarize.comparison.families import collapse_near_copies
     from summarize.inputs.loading import as_articles
-    from summarize.summarizers import check_method
+    from summarize.summarizers import check_method, get_summarizer
     from summarize.threads import one_blas_thread
 
     check_method(method)
@@ -161,63 +161,35 @@ def summarise(
     if fold:
         articles = list(collapse_near_copies(articles, log_level=logging.WARNING)[0])
     with one_blas_thread():  # many small products: see summarize.threads
-        return _digest(
-            articles,
+        merged = len(articles) > 1
+        if embedder is not None:
+            from summarize.models.embeddings import as_embedder
+
+            embedder = as_embedder(embedder)
+        summarizer = get_summarizer(method, merged=merged, model=model, embedder=embedder)
+        if not merged and not articles[0].sentences:
+            return Digest(sentences=(), method=summarizer.name)
+        alignment = _alignment_of(articles, alignment, embedder)
+        limits = resolve_limits(
+            len(alignment.claims) if merged else len(articles[0].sentences),
             max_words=max_words,
             max_sentences=max_sentences,
             ratio=ratio,
-            method=method,
-            model=model,
-            embedder=embedder,
-            alignment=alignment,
-            differences=differences,
+            default_words=SUMMARY_MAX_WORDS_MERGED if merged else SUMMARY_MAX_WORDS_SOURCE,
         )
+        digest = summarizer(articles, alignment=alignment, limits=limits)
+        if not merged:
+            return digest
+        from summarize.comparison.disputes import cite_precisely
+
+        if differences is None:
+            from summarize.comparison.conflicts import find_differences
+
+            differences = find_differences(alignment)
+        return cite_precisely(digest, alignment.claims, differences)
 
 
 summarize = summarise
-
-
-def _digest(
-    articles: list[Article],
-    *,
-    max_words: int | None,
-    max_sentences: int | None,
-    ratio: float | None,
-    method: str | Summarizer,
-    model: str | None,
-    embedder: Embedder | str | None,
-    alignment: Alignment | None,
-    differences: Sequence[Difference] | None,
-) -> Digest:
-    """The digest of ``articles`` (one: per-source; several: merged), once they are loaded."""
-    from summarize.summarizers import get_summarizer
-
-    merged = len(articles) > 1
-    if embedder is not None:
-        from summarize.models.embeddings import as_embedder
-
-        embedder = as_embedder(embedder)
-    summarizer = get_summarizer(method, merged=merged, model=model, embedder=embedder)
-    if not merged and not articles[0].sentences:
-        return Digest(sentences=(), method=summarizer.name)
-    alignment = _alignment_of(articles, alignment, embedder)
-    limits = resolve_limits(
-        len(alignment.claims) if merged else len(articles[0].sentences),
-        max_words=max_words,
-        max_sentences=max_sentences,
-        ratio=ratio,
-        default_words=SUMMARY_MAX_WORDS_MERGED if merged else SUMMARY_MAX_WORDS_SOURCE,
-    )
-    digest = summarizer(articles, alignment=alignment, limits=limits)
-    if not merged:
-        return digest
-    from summarize.comparison.disputes import cite_precisely
-
-    if differences is None:
-        from summarize.comparison.conflicts import find_differences
-
-        differences = find_differences(alignment)
-    return cite_precisely(digest, alignment.claims, differences)
 
 
 def _alignment_of(

@@ -24,7 +24,7 @@ in :mod:`summarize.defaults`):
    (and ``brief()`` folds the same families in a one-story briefing).
 
 The default threshold was chosen on one half of the dev sets and confirmed on the other
-(``benchmarks/stories.py``, figures in ``BENCHMARKS.md``). Memory is linear in the number of
+(``python -m benchmarks.stories``, figures in ``BENCHMARKS.md``). Memory is linear in the number of
 articles (10,000 in about 0.6 GB with the models), but the TF-IDF weights are fitted on the whole
 pile: a growing feed is regrouped as a whole (about a minute for 10,000 articles), not
 incrementally.

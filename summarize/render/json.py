@@ -1,5 +1,8 @@
 """JSON rendering of a Briefing, and loading it back.
 
+(One module at about 400 lines on purpose: the writer and the reader are the two halves of one
+schema, :data:`SCHEMA`, and change together: every key written is read back a screen below.)
+
 The document holds everything a Briefing holds (articles included), so
 ``Briefing.from_json(b.to_json())`` gives back the same digests, citations and comparison.
 Keys come in a fixed order and floats are rounded to :data:`DECIMALS` places, so the same

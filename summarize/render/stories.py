@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from summarize.render.html import e, page
+from summarize.render.html_blocks import e, page
 from summarize.render.markdown import GENERATOR_COMMENT, escape
 from summarize.types.story import Story, outlet_name
 

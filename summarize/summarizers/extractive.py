@@ -40,8 +40,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import re
-from collections import Counter
 from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -51,6 +49,7 @@ import numpy as np
 from summarize.defaults import MERGED_EXTRACTIVE, PER_SOURCE_EXTRACTIVE
 from summarize.errors import InputError
 from summarize.inputs.junk import is_junk
+from summarize.summarizers import features
 from summarize.summarizers.coherence import (
     opens_with_reference,
     shorter_forms,
@@ -67,80 +66,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 __all__ = ["MERGED", "PER_SOURCE", "ExtractiveSummarizer", "select"]
-
-_LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
-_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _scale(values: np.ndarray) -> np.ndarray:
-    """Min-max scale to [0, 1]; a constant input maps to ones."""
-    if values.size == 0:
-        return values
-    low, high = float(values.min()), float(values.max())
-    if high - low < 1e-9:
-        return np.ones_like(values)
-    return (values - low) / (high - low)
-
-
-def _centrality(vectors: np.ndarray) -> np.ndarray:
-    centroid = vectors.mean(axis=0)
-    norm = float(np.linalg.norm(centroid))
-    if norm < 1e-9:
-        return np.zeros(len(vectors), dtype=np.float32)
-    return _scale(vectors @ (centroid / norm))
-
-
-def _content_words(text: str) -> set[str]:
-    """Lower-cased words of 3+ letters that are not English stop words."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return {word.lower() for word in _WORD.findall(text)} - ENGLISH_STOP_WORDS
-
-
-def _lexical_centrality(sentences: Sequence[str]) -> np.ndarray:
-    """How widely a sentence's content words are shared: the mean, over its content words, of
-    the number of sentences of the text that use the word (SumBasic-like), min-max scaled.
-
-    It complements the embedding centrality with the exact words (names, numbers' nouns) that
-    a story repeats, which is what summaries of it repeat too.
-    """
-    words = [_content_words(s) for s in sentences]
-    frequency: dict[str, int] = {}
-    for bag in words:
-        for word in bag:
-            frequency[word] = frequency.get(word, 0) + 1
-    raw = np.array(
-        [np.mean([frequency[w] for w in bag]) if bag else 0.0 for bag in words], dtype=np.float32
-    )
-    return _scale(raw)
-
-
-def _lead_similarity(vectors: np.ndarray, content: np.ndarray, *, lead: int = 3) -> np.ndarray:
-    """Cosine to the mean of the first ``lead`` content sentences, min-max scaled.
-
-    News puts the story in its first sentences; a later sentence that restates them is a
-    good stand-in when they do not fit the budget.
-    """
-    first = np.flatnonzero(content)[:lead]
-    if first.size == 0:
-        return np.zeros(len(vectors), dtype=np.float32)
-    anchor = vectors[first].mean(axis=0)
-    norm = float(np.linalg.norm(anchor))
-    if norm < 1e-9:
-        return np.zeros(len(vectors), dtype=np.float32)
-    return _scale(vectors @ (anchor / norm))
-
-
-def _is_content(text: str, *, min_words: int) -> bool:
-    """A sentence worth extracting: enough words, mostly letters (not a caption or a list tag)."""
-    if _words(text) < min_words:
-        return False
-    letters = len(_LETTERS.findall(text))
-    return letters >= 0.5 * len(text.replace(" ", ""))
 
 
 @dataclass(frozen=True)
@@ -238,33 +163,15 @@ class ExtractiveSummarizer:
             duplicate=duplicate,
         )
 
-    def _off_story(
-        self, articles: Sequence[Article], centrality: Sequence[np.ndarray]
-    ) -> list[np.ndarray]:
-        """For each sentence: is it about another event (see ``off_story``)?"""
-        if self.off_story is None or len(articles) < 2:
-            return [np.zeros(len(a.sentences), dtype=bool) for a in articles]
-        median = float(np.median(np.concatenate(centrality)))
-        words = [[_content_words(s) for s in a.sentences] for a in articles]
-        # A word of article k is "elsewhere" when another article has it too, i.e. when it is
-        # in at least two articles' vocabularies (one pass, not a union per article).
-        articles_with = Counter(word for bags in words for word in set().union(*bags))
-        flags = []
-        for k, bags in enumerate(words):
-            shared = np.array(
-                [sum(articles_with[w] >= 2 for w in b) / max(len(b), 1) for b in bags]
-            )
-            flags.append((centrality[k] < median) & (shared <= self.off_story))
-        return flags
-
     def _lead(self, units: Sequence[_Unit], chosen: Sequence[int], alignment: Alignment) -> int:
         """The piece a merged digest opens with: of the chosen pieces of at least
         ``lead_min_words`` words (all, when none is that long), the one whose fact the
-        outlets report most widely and earliest (:func:`_prominence`); ties go to the more
-        relevant piece."""
-        full = [i for i in chosen if _words(units[i].texts[0]) >= self.lead_min_words]
+        outlets report most widely and earliest
+        (:func:`~summarize.summarizers.features.prominence`); ties go to the more relevant
+        piece."""
+        full = [i for i in chosen if features.word_count(units[i].texts[0]) >= self.lead_min_words]
         pool = full or list(chosen)
-        prominence = _prominence(alignment, [units[i].ref for i in pool])
+        prominence = features.prominence(alignment, [units[i].ref for i in pool])
         best = max(range(len(pool)), key=lambda k: (prominence[k], units[pool[k]].score, -k))
         return pool[best]
 
@@ -273,7 +180,11 @@ class ExtractiveSummarizer:
 
     def _content_mask(self, sentences: Sequence[str]) -> np.ndarray:
         mask = np.array(
-            [_is_content(s, min_words=self.min_words) and not is_junk(s) for s in sentences], bool
+            [
+                features.is_content(s, min_words=self.min_words) and not is_junk(s)
+                for s in sentences
+            ],
+            bool,
         )
         return mask if mask.any() else np.ones(len(sentences), dtype=bool)
 
@@ -281,10 +192,10 @@ class ExtractiveSummarizer:
         """Relevance of each sentence of one text (non-content sentences get -inf)."""
         content = self._content_mask(sentences)
         score = (
-            self.centrality_weight * _centrality(vectors)
+            self.centrality_weight * features.centrality(vectors)
             + self.position_weight * self._position(len(sentences))
-            + self.lexical_weight * _lexical_centrality(sentences)
-            + self.lead_similarity_weight * _lead_similarity(vectors, content)
+            + self.lexical_weight * features.lexical_centrality(sentences)
+            + self.lead_similarity_weight * features.lead_similarity(vectors, content)
         )
         return np.where(content, score, -np.inf)
 
@@ -318,7 +229,7 @@ class ExtractiveSummarizer:
         chosen = self._select(
             scores,
             vectors,
-            [_words(s) for s in sentences],
+            [features.word_count(s) for s in sentences],
             limits,
             embedder=alignment.embedder,
         )
@@ -355,9 +266,9 @@ class ExtractiveSummarizer:
         low = min(float(r.min()) for r in raw if r.size)
         high = max(float(r.max()) for r in raw if r.size)
         span = max(high - low, 1e-9)
-        off_story = self._off_story(articles, raw)
+        off_story = features.off_story(articles, raw, share=self.off_story)
         # Centrality is scaled over the whole story so that outlets are comparable.
-        lexical = _lexical_centrality([s for a in articles for s in a.sentences])
+        lexical = features.lexical_centrality([s for a in articles for s in a.sentences])
         offsets = np.cumsum([0] + [len(a.sentences) for a in articles])
         sentence_score: list[np.ndarray] = []
         for k, (article, centrality) in enumerate(zip(articles, raw, strict=False)):
@@ -380,7 +291,7 @@ class ExtractiveSummarizer:
                 -ref.article,
             )
 
-        support = _expected_support(alignment)
+        support = features.expected_support(alignment)
         group_of = {
             (ref.article, ref.index): g
             for g, claim in enumerate(alignment.claims)
@@ -426,7 +337,7 @@ class ExtractiveSummarizer:
             first = relevance(before)
             if not np.isfinite(first) or opens_with_reference(before.text):
                 continue
-            words = (_words(before.text), _words(best.text))
+            words = (features.word_count(before.text), features.word_count(best.text))
             # The pair is an alternative of its first sentence's claim (one group: only one
             # of them is taken, so that fact is never stated twice).
             units.append(
@@ -454,7 +365,7 @@ class ExtractiveSummarizer:
         chosen = self._select(
             np.asarray([u.score for u in units], dtype=np.float32),
             np.stack([u.vector for u in units]),
-            [sum(_words(t) for t in u.texts) for u in units],
+            [sum(features.word_count(t) for t in u.texts) for u in units],
             limits,
             embedder=alignment.embedder,
             groups=[u.group for u in units],
@@ -476,56 +387,6 @@ class ExtractiveSummarizer:
             ),
             method=self.name,
         )
-
-
-def _prominence(alignment: Alignment, refs: Sequence[SentenceRef]) -> np.ndarray:
-    """How widely and how early the outlets report each sentence's fact.
-
-    News is written as an inverted pyramid: an article states its main fact in its first
-    sentences. So for each outlet, the probability that it reports the fact (1 for the
-    sentence's own outlet; for another, the same-fact probability of its closest sentence
-    there) times ``1 / (1 + index)`` of that sentence (1 for a first sentence, 1/2 for a
-    second), averaged over the outlets.
-    """
-    n = len(alignment.sources)
-    starts = np.cumsum([0] + [len(v) for v in alignment.vectors])
-    scores = alignment.best_scores
-    rule = alignment.rule
-    prominence = np.zeros(len(refs))
-    for k, ref in enumerate(refs):
-        total = 1.0 / (1.0 + ref.index)
-        if scores is not None and scores.shape == (starts[-1], n):
-            probability = rule.probability(scores[starts[ref.article] + ref.index])
-            vector = alignment.vectors[ref.article][ref.index]
-            for j in range(n):
-                if j != ref.article and len(alignment.vectors[j]):
-                    closest = int(np.argmax(alignment.vectors[j] @ vector))
-                    total += float(probability[j]) / (1.0 + closest)
-        prominence[k] = total / max(n, 1)
-    return prominence
-
-
-def _expected_support(alignment: Alignment) -> list[np.ndarray]:
-    """Each sentence's expected share of outlets reporting its fact, per article.
-
-    Its own outlet counts 1; each other outlet counts the calibrated same-fact probability of
-    its closest sentence there (:meth:`~summarize.types.SameFact.probability`). Without those
-    scores, the share of outlets in the sentence's claim.
-    """
-    n = len(alignment.sources)
-    counts = [len(v) for v in alignment.vectors]
-    scores = alignment.best_scores
-    if scores is None or scores.shape != (sum(counts), n):
-        share = [np.zeros(c) for c in counts]
-        for claim in alignment.claims:
-            for ref in claim.sentences:
-                share[ref.article][ref.index] = len(claim.sources) / max(n, 1)
-        return share
-    probability = alignment.rule.probability(scores)
-    owner = np.repeat(np.arange(n), counts)
-    probability[np.arange(len(owner)), owner] = 1.0
-    share = probability.sum(axis=1) / n
-    return np.split(share, np.cumsum(counts)[:-1])
 
 
 @dataclass(frozen=True)

@@ -53,14 +53,13 @@ def word_overlap(left: frozenset[str], right: frozenset[str]) -> float:
 class SameFact:
     """The calibrated "these two sentences report the same fact" decision.
 
-    Two sentences report the same fact when ``cosine + overlap_weight * word_overlap >=
-    threshold`` (word overlap: :func:`summarize.comparison.calibration.token_jaccard`). It is a
-    logistic
-    model over the two features, fitted on STS-B news pairs that annotators scored >= 3,
-    rescaled to cosine units (``benchmarks/calibrate.py``). Word overlap matters most for static
-    embeddings, which score any two sentences on the same topic high: on 30 Multi-News stories
-    the cosine alone agreed with the transformer's matches at 0.19 precision, cosine + overlap
-    at 0.72 (``benchmarks/agreement.py``).
+    Two sentences report the same fact when ``cosine + overlap_weight * word_overlap >= threshold``
+    (word overlap: :func:`summarize.comparison.calibration.token_jaccard`). It is a logistic model
+    over the two features, fitted on STS-B news pairs that annotators scored >= 3, rescaled to
+    cosine units (``python -m benchmarks.calibrate``). Word overlap matters most for static
+    embeddings, which score any two sentences on the same topic high: on 30 Multi-News stories the
+    cosine alone agreed with the transformer's matches at 0.19 precision, cosine + overlap at 0.72
+    (``python -m benchmarks.agreement``).
     ``overlap_weight=0`` is a plain cosine threshold.
     """
 

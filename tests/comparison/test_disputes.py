@@ -332,7 +332,7 @@ def test_what_all_outlets_report_never_cites_an_outlet_for_a_value_it_does_not_g
     assert cited == ("Coast Herald", "Valley Post", "North Wire")
     blaze = next(c for c in comparison.shared if any("six hours" in r.text for r in c.sentences))
     assert shared_line(comparison, blaze)[1] == tuple(WAREHOUSE)
-    from summarize.render.html import comparison_cards
+    from summarize.render.html_comparison import comparison_cards
     from summarize.render.markdown import comparison_markdown
 
     markdown = comparison_markdown(comparison)

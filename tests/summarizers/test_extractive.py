@@ -9,12 +9,8 @@ from summarize import summarise
 from summarize.errors import InputError
 from summarize.pipeline.digest import Digest, Limits, resolve_limits
 from summarize.summarizers.coherence import shorter_forms
-from summarize.summarizers.extractive import (
-    PER_SOURCE,
-    _lead_similarity,
-    _lexical_centrality,
-    select,
-)
+from summarize.summarizers.extractive import PER_SOURCE, select
+from summarize.summarizers.features import lead_similarity, lexical_centrality
 
 
 @pytest.fixture(scope="module")
@@ -157,25 +153,25 @@ def test_lexical_centrality_favours_the_story_s_shared_words():
         "The harbour bridge budget now goes to the council's finance committee.",
         "Local weather stayed mild and sunny all week.",
     ]
-    scores = _lexical_centrality(sentences)
+    scores = lexical_centrality(sentences)
     assert scores.shape == (4,)
     assert scores.min() == scores[3] == 0.0  # shares no content word with the rest
     assert scores.max() == 1.0 and all(scores[i] > 0.5 for i in range(3))
     # Stop words alone do not make a sentence central.
-    stop_words_only = _lexical_centrality(["the and of", "of the and", "Budget vote."])
+    stop_words_only = lexical_centrality(["the and of", "of the and", "Budget vote."])
     assert stop_words_only.tolist() == [0.0, 0.0, 1.0]
 
 
 def test_lead_similarity_is_closeness_to_the_first_content_sentences():
     vectors = np.array([[1, 0, 0], [0.8, 0.6, 0], [0, 0, 1], [0.6, 0.8, 0]], dtype=np.float32)
     content = np.array([True, True, True, True])
-    scores = _lead_similarity(vectors, content, lead=1)
+    scores = lead_similarity(vectors, content, lead=1)
     assert scores[0] == 1.0 and scores[2] == 0.0
     assert scores[1] > scores[3] > scores[2]
     # Non-content sentences (a dateline first) are not the lead.
-    skipped = _lead_similarity(vectors, np.array([False, False, True, True]), lead=1)
+    skipped = lead_similarity(vectors, np.array([False, False, True, True]), lead=1)
     assert skipped[2] == 1.0
-    assert not _lead_similarity(vectors, np.zeros(4, dtype=bool)).any()
+    assert not lead_similarity(vectors, np.zeros(4, dtype=bool)).any()
 
 
 def test_per_source_leaves_out_short_sentences_when_longer_ones_fit(bundled_articles, embedder):

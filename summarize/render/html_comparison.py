@@ -1,0 +1,309 @@
+"""HTML of a Comparison: what all outlets report, where they differ (disputes), what only one
+reports, the overlap heatmap and tables, the side-by-side view, and the notebook tables of
+aligned sentences and claims."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from summarize.render._view import (
+    MAX_TABLE_SOURCES,
+    STATUS_LABELS,
+    TOP_PAIRS,
+    aligned_rows,
+    article_sentences,
+    citation_numbers,
+    grid_claims,
+    representative,
+    shared_line,
+    top_pairs,
+    two_decimals,
+    wording,
+)
+from summarize.render.html_blocks import card, cites, collapsed_list, e, fragment, source_legend
+from summarize.types import Comparison
+from summarize.types.comparison import Dispute
+
+
+def comparison_cards(
+    comparison: Comparison, numbers: Mapping[str, int], *, max_items: int = 3
+) -> str:
+    """What all outlets report and where they differ side by side, then what only one reports
+    (one column per outlet). Lists longer than ``max_items`` fold the rest into ``<details>``."""
+    shared = comparison.shared
+    items = []
+    for claim in shared:
+        shown, cited = shared_line(comparison, claim)
+        items.append(f"<li>{e(shown.text)}{cites(cited, numbers)}</li>")
+    agree = (
+        collapsed_list(items, shown=max_items)
+        if shared
+        else '<p class="sz-muted">No claim is reported by every outlet.</p>'
+    )
+    blocks = []
+    for source in comparison.sources:
+        unique = comparison.unique.get(source, ())
+        rows = collapsed_list(
+            [f"<li>{e(representative(claim).text)}</li>" for claim in unique], shown=max_items
+        )
+        empty = "" if unique else '<p class="sz-muted">Nothing this outlet reports alone.</p>'
+        blocks.append(
+            f'<section class="sz-column" data-source="{e(source)}">'
+            f"<h3>{cites([source], numbers)} {e(source)} "
+            f'<span class="sz-muted">({len(unique)})</span></h3>'
+            f"{rows if unique else ''}{empty}</section>"
+        )
+    differences = comparison.disputes
+    differ = disputes_list(comparison.disputes, numbers)
+    only_one = f'<div class="sz-columns" style="--sz-n: {len(blocks)}">{"".join(blocks)}</div>'
+    return (
+        '<div class="sz-grid" id="sz-comparison">'
+        + card(f"What all outlets report ({len(shared)})", agree)
+        + card(f"Where they differ ({len(differences)})", differ)
+        + "</div>"
+        + card("Only one outlet reports", only_one, ident="sz-unique")
+    )
+
+
+def dispute_item(dispute: Dispute, numbers: Mapping[str, int]) -> str:
+    """One dispute: its label and values with their outlets, opening onto their sentences."""
+    values = " / ".join(
+        f'<span class="sz-value">{e(value.value)}{cites(value.sources, numbers)}</span>'
+        for value in dispute.values
+    )
+    note = ""
+    if dispute.update:
+        note = (
+            f' <span class="sz-update">update: {e(" → ".join(dispute.timeline))}, '
+            "later report</span>"
+        )
+    elif not dispute.contradiction:
+        note = ' <span class="sz-muted">(detail differs; both may be true)</span>'
+    sentences = "".join(
+        f"<li>{cites([ref.source], numbers)} {e(ref.text)}</li>"
+        for value in dispute.values
+        for ref in value.sentences
+    )
+    kind = "sz-dispute" + ("" if dispute.contradiction else " sz-soft")
+    return (
+        f'<li class="{kind}"><details><summary><span class="sz-kind">{e(dispute.label)}</span>'
+        f'{values}{note}</summary><ul class="sz-wording-list">{sentences}</ul></details></li>'
+    )
+
+
+def disputes_list(disputes: Iterable[Dispute], numbers: Mapping[str, int]) -> str:
+    """ "Where they differ": one entry per disputed detail (see :func:`dispute_item`)."""
+    items = "".join(dispute_item(dispute, numbers) for dispute in disputes)
+    if not items:
+        return (
+            '<p class="sz-muted">No aligned sentences disagree on numbers, dates, names '
+            "or negation.</p>"
+        )
+    return f'<ul class="sz-list sz-disputes">{items}</ul>'
+
+
+def overlap_section(
+    comparison: Comparison, numbers: Mapping[str, int], *, fold_table: bool = False
+) -> str:
+    """The heatmap of the share of matched facts next to both overlap matrices as tables
+    (``fold_table``: the tables in a closed ``<details>``, as the heatmap already prints the
+    share of matched facts). Story overlap is about 1 for every pair of one story, so it is
+    a table, not the picture."""
+    from summarize.render.heatmap import OVERLAP_WORDS, overlap_heatmap_data_uri
+
+    sources = comparison.sources
+    drawn = "similarity" if comparison.fact_overlap is None else "fact_overlap"
+    image = (
+        f'<figure class="sz-heatmap"><img id="sz-heatmap" '
+        f'src="{overlap_heatmap_data_uri(comparison)}" '
+        f'alt="Heatmap: {e(OVERLAP_WORDS[drawn][0].lower())} between {len(sources)} outlets">'
+        "</figure>"
+    )
+    story_note = (
+        '<p class="sz-muted">Story overlap (<code>similarity</code> in the JSON): the '
+        "probability that the two articles tell the same story (about 1 for two reports of one "
+        "story, even in different words; near 0 for different stories).</p>"
+    )
+    story_table = _matrix_table(comparison.similarity, sources, numbers)
+    facts_note = facts_table = ""
+    if comparison.fact_overlap is not None:
+        facts_note = (
+            '<p class="sz-muted">Share of matched facts (the heatmap; <code>fact_overlap</code> '
+            "in the JSON): the share of sentences with a same-fact match in the other article, "
+            "averaged both ways.</p>"
+        )
+        facts_table = _matrix_table(comparison.fact_overlap, sources, numbers, kind="sz-facts")
+    body = f"{facts_note}{facts_table}{story_note}{story_table}"
+    if fold_table:  # the heatmap already prints every value; only what it draws stays open
+        pictured, folded = (facts_note, story_note) if facts_note else (story_note, "")
+        body = (
+            f'{pictured}<details class="sz-rest"><summary>The numbers as tables</summary>'
+            f"{facts_table}{folded}{story_table}</details>"
+        )
+    return card(
+        "Overlap between outlets",
+        f'<div class="sz-overlap">{image}<div>{body}</div></div>',
+        ident="sz-overlap",
+    )
+
+
+def _matrix_table(
+    matrix: object, sources: Sequence[str], numbers: Mapping[str, int], *, kind: str = ""
+) -> str:
+    classes = f"sz-similarity {kind}".strip()
+    if len(sources) > MAX_TABLE_SOURCES:  # n x n cells: 25 million for 5,000 outlets
+        pairs = "".join(
+            f"<tr><td>[{numbers[sources[i]]}] {e(sources[i])} and "
+            f"[{numbers[sources[j]]}] {e(sources[j])}</td><td>{two_decimals(value)}</td></tr>"
+            for i, j, value in top_pairs(matrix)
+        )
+        return (
+            f'<p class="sz-muted">{len(sources)} outlets: the {TOP_PAIRS} highest pairs '
+            "(the JSON output has the whole matrix).</p>"
+            f'<table class="{classes}"><tr><th>outlets</th><th>value</th></tr>{pairs}</table>'
+        )
+    head = "".join(f"<th>[{numbers[s]}]</th>" for s in sources)
+    rows = []
+    for i, source in enumerate(sources):
+        cells = "".join(f"<td>{two_decimals(v)}</td>" for v in np.asarray(matrix)[i])
+        rows.append(f"<tr><th>[{numbers[source]}] {e(source)}</th>{cells}</tr>")
+    return f'<table class="{classes}"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+
+
+def off_story_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The mixed-story warning, or "" when all articles tell one story."""
+    if not comparison.off_story:
+        return ""
+    named = ", ".join(f"[{numbers[s]}] {e(s)}" for s in comparison.off_story)
+    verb = "does" if len(comparison.off_story) == 1 else "do"
+    return (
+        '<div class="sz-warning" id="sz-mixed" role="alert"><strong>Mixed stories.</strong> '
+        f"{named} {verb} not seem to be about the same story as the other articles; the "
+        "comparison and the briefing mix stories. Remove them, or group the articles into "
+        "stories first.</div>"
+    )
+
+
+def status_legend() -> str:
+    """What the colours of the side-by-side view mean."""
+    items = "".join(
+        f'<span><span class="sz-swatch sz-{status}"></span>{e(label)}</span>'
+        for status, label in STATUS_LABELS.items()
+    )
+    return f'<div class="sz-legend">{items}</div>'
+
+
+def side_by_side(
+    comparison: Comparison, numbers: Mapping[str, int], *, folded: bool = False
+) -> str:
+    """One column per outlet with every sentence, marked shared / partial / unique / differs.
+
+    ``folded`` puts the columns in a closed ``<details>`` (the briefing page: the full texts
+    are there to check, not to read first)."""
+    columns = []
+    for source, views in article_sentences(comparison).items():
+        paragraphs = []
+        for view in views:
+            others = [s for s in view.claim.sources if s != source]
+            also = f' <span class="sz-also">also {cites(others, numbers)}</span>' if others else ""
+            tip = STATUS_LABELS[view.status]
+            for difference in view.differences:
+                tip += f"; {difference.kind}: {difference.left} vs {difference.right}"
+            paragraphs.append(
+                f'<p class="sz-s sz-{view.status}" title="{e(tip)}">{e(view.ref.text)}{also}</p>'
+            )
+        columns.append(
+            f'<section class="sz-column" data-source="{e(source)}">'
+            f"<h3>{cites([source], numbers)} {e(source)}</h3>{''.join(paragraphs)}</section>"
+        )
+    body = (
+        f'{status_legend()}<div class="sz-columns" style="--sz-n: {len(columns)}">'
+        f"{''.join(columns)}</div>"
+    )
+    if folded:
+        count = sum(len(claim.sentences) for claim in comparison.claims)
+        body = (
+            f'<details class="sz-fold"><summary>Show every sentence of the {len(columns)} '
+            f"articles ({count}), marked by who else reports it</summary>{body}</details>"
+        )
+    return card("Side by side", body, ident="sz-side-by-side")
+
+
+def aligned_table(comparison: Comparison, *, limit: int | None = None) -> str:
+    """Notebook fragment: claims two or more outlets report, one row each, one column per outlet.
+
+    Rows come most widely reported first; ``limit`` caps how many are shown.
+    """
+    numbers = citation_numbers(comparison.sources)
+    rows = aligned_rows(comparison)
+    shown = rows if limit is None else rows[:limit]
+    head = "".join(f"<th>{cites([s], numbers)} {e(s)}</th>" for s in comparison.sources)
+    body = []
+    for row in shown:
+        cells = "".join(
+            "<td>" + "".join(f"<p>{e(ref.text)}</p>" for ref in row.get(source, ())) + "</td>"
+            for source in comparison.sources
+        )
+        body.append(f"<tr>{cells}</tr>")
+    more = (
+        f'<p class="sz-muted">… and {len(rows) - len(shown)} more</p>'
+        if len(rows) > len(shown)
+        else ""
+    )
+    table = (
+        f'<table class="sz-aligned"><tr>{head}</tr>{"".join(body)}</table>{more}'
+        if rows
+        else '<p class="sz-muted">No sentence is reported by two or more outlets.</p>'
+    )
+    return fragment(card(f"Aligned sentences ({len(rows)} claims)", table))
+
+
+def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
+    """Notebook fragment: the claims x outlets grid as a table, numbered like
+    :func:`summarize.render.plots.claims_grid` (most widely reported first), each cell the
+    outlet's own wording of the fact (hover a cell for where it sits in the article)."""
+    numbers = citation_numbers(comparison.sources)
+    rows = grid_claims(comparison, limit=limit)
+    head = "".join(f"<th>{cites([s], numbers)} {e(s)}</th>" for s in comparison.sources)
+    body = []
+    for number, claim in rows:
+        cells = []
+        for source in comparison.sources:
+            refs = [ref for ref in sorted(claim.sentences) if ref.source == source]
+            if not refs:
+                cells.append('<td class="sz-absent">—</td>')
+                continue
+            where = ", ".join(f"sentence {ref.index + 1}" for ref in refs)
+            cells.append(f'<td title="{e(source)}, {where}">{e(wording(claim, source))}</td>')
+        label = STATUS_LABELS["unique" if claim.support == 1 else "partial"]
+        if claim in comparison.shared:
+            label = STATUS_LABELS["shared"]
+        body.append(
+            f'<tr><td class="sz-claim-number" title="{e(label)}">#{number}</td>'
+            f"{''.join(cells)}</tr>"
+        )
+    more = (
+        f'<p class="sz-muted">{len(rows)} of {len(comparison.claims)} claims shown.</p>'
+        if len(rows) < len(comparison.claims)
+        else ""
+    )
+    table = (
+        f'<table class="sz-aligned sz-claims"><tr><th class="sz-claim-number">fact</th>{head}</tr>'
+        f"{''.join(body)}"
+        f"</table>{more}"
+    )
+    return fragment(card("Which outlet reports which fact, in its own words", table))
+
+
+def comparison_body(comparison: Comparison) -> str:
+    """Sources, the three comparison cards, the heatmap and the side-by-side view."""
+    numbers = citation_numbers(comparison.sources)
+    return (
+        off_story_warning(comparison, numbers)
+        + card("Sources", source_legend(comparison.sources, numbers))
+        + overlap_section(comparison, numbers)
+        + comparison_cards(comparison, numbers)
+        + side_by_side(comparison, numbers)
+    )
