@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.comparison.alignment import align
-from summarize.comparison.conflicts import find_differences
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME
@@ -62,7 +61,7 @@ def compare(
     Raises:
         InputError: ``articles`` is a path, a text or anything but Articles (load them first).
     """
-    from summarize.comparison.disputes import group_disputes
+    from summarize.comparison.disputes import find_disputes
 
     _check_articles(articles)
     published: dict[str, str] = {}
@@ -88,8 +87,7 @@ def compare(
 
     n = reports(sources)
     needed = n if n <= 3 else n // 2 + 1
-    differences = find_differences(alignment)
-    disputes = group_disputes(differences, alignment.claims, published=published)
+    disputes, differences = find_disputes(alignment, published=published)
     disputing = _disputing_outlets(disputes, alignment.claims, reports)
     shared = tuple(
         c
