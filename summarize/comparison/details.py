@@ -233,6 +233,8 @@ def _anchor(token: Any) -> tuple[set[str], str]:
                     child.pos_ in ("ADJ", "VERB")
                 ):
                     keys.add(child.lemma_.lower())
+                if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in TOPICS:
+                    keys.add(child.lemma_.lower())  # "the death toll rose to 27"
                 if child.dep_ == "prep":
                     keys.update(
                         p.lemma_.lower()
