@@ -192,9 +192,7 @@ def _pair(a: _Read, b: _Read, score: float) -> list[_Found]:
     shared = a.content & b.content
     if len(shared) < 2:
         return found
-    number = _count_difference(a, b, score, shared)
-    if number is not None:
-        found.append(number)
+    found.extend(_count_differences(a, b, score, shared))
     if a.dates and b.dates and score >= 0.5 and len(shared) >= 3:
         left = {d.day for d in a.dates}
         right = {d.day for d in b.dates}
@@ -211,12 +209,14 @@ def _pair(a: _Read, b: _Read, score: float) -> list[_Found]:
     return found
 
 
-def _count_difference(a: _Read, b: _Read, score: float, shared: frozenset[str]) -> _Found | None:
-    """One count of one thing (same counted noun or topic) whose values cannot both hold."""
+def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str]) -> list[_Found]:
+    """Counts of one thing each (same counted noun or topic) whose values cannot both hold
+    ("killed 60 and injured 180" / "killed 65 and injured 157": two)."""
+    found: list[_Found] = []
     if not (a.numbers and b.numbers) or a.years != b.years:
-        return None
+        return found
     keys = {k for n in a.numbers for k in n.keys} & {k for n in b.numbers for k in n.keys}
-    for key in sorted(keys - {"%", "$"}):
+    for key in sorted(keys - {"$"}):
         left = [n for n in a.numbers if key in n.keys]
         right = [n for n in b.numbers if key in n.keys]
         if len(left) > 2 or len(right) > 2:
@@ -238,12 +238,15 @@ def _count_difference(a: _Read, b: _Read, score: float, shared: frozenset[str]) 
         elif topic:
             if score < 0.45 or context < 2:
                 continue
+        elif key == "%":  # shares of what: only in near-paraphrases, one share each
+            if score < 0.6 or context < 2 or len(left) != 1 or len(right) != 1:
+                continue
         elif not ((score >= 0.5 and context >= 2) or (score >= 0.6 and context >= 1)) or not (
             a.propn & b.propn
         ):
             continue
-        return ("count", key, (a.ref, x.text, x), (b.ref, y.text, y), score)
-    return None
+        found.append(("count", key, (a.ref, x.text, x), (b.ref, y.text, y), score))
+    return found
 
 
 def heading(kind: str, key: str) -> str:
