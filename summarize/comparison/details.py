@@ -83,7 +83,7 @@ _FIGURE = re.compile(rf"\d|{_NUMWORD}|\b(?:{_MONTH_NAMES})\b|{_WEEKDAY.pattern}"
 #: Qualifiers before a figure: the bound it sets on the true value.
 _QUALIFIERS = (
     ("min", ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
-             "no less than")),
+             "no less than", "north of")),
     ("max", ("up to", "fewer than", "less than", "under", "no more than", "just under",
              "as many as", "nearly", "almost")),
     ("approx", ("about", "around", "some", "roughly", "approximately", "estimated",

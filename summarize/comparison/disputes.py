@@ -245,6 +245,8 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
             a.propn & b.propn
         ):
             continue
+        if found and not (topic and found[-1][1].startswith("T:")):
+            continue  # a second count of one pair: only deaths and injured side by side
         found.append(("count", key, (a.ref, x.text, x), (b.ref, y.text, y), score))
     return found
 
