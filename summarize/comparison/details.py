@@ -219,8 +219,11 @@ def _anchor(token: Any) -> tuple[set[str], str]:
     if counted is not head and lemma not in _GENERIC:
         keys.add(lemma)
         unit = lemma
-        if counted.head.lemma_.lower() in TOPICS and counted.dep_ in ("dobj", "nsubjpass"):
-            keys.add(counted.head.lemma_.lower())
+        verb = counted.head.lemma_.lower()
+        if verb in TOPICS and counted.dep_ in ("dobj", "nsubjpass"):
+            keys.add(verb)  # "killed 12 workers", "12 workers were killed"
+        elif verb == "die" and counted.dep_ == "nsubj":
+            keys.add(verb)  # "12 workers died"
     else:  # "killed 50 people", "left 49 people dead", "Four people are in custody"
         governor = counted.head if counted.head is not counted else counted
         for _ in range(3):
@@ -343,11 +346,13 @@ def own_words(text: str, start: int, end: int) -> str:
     return text[start:end].strip(" ,;:")
 
 
-def compatible(a: Number, b: Number) -> bool:
+def compatible(a: Number, b: Number, *, casualties: bool = False) -> bool:
     """Whether both figures can be true of one quantity: equal, equal to the precision given
-    (9.2 / 9.21 million), within a bound ("no more than 90" / "only 90"; "up to 30" / 25) or
-    within a stated approximation ("about 100" / 104). A lower bound ("at least four") against
-    a larger exact figure ("five") is a disagreement an editor would note."""
+    (9.2 / 9.21 million), within a bound ("no more than 90" / "only 90"; "north of 50
+    percent" / "55 percent") or within a stated approximation ("about 100" / 104).
+    ``casualties``: a count of dead, injured, missing or arrested, where a lower bound ("at
+    least four wounded") against a larger exact figure ("five") is a disagreement an editor
+    would note (one outlet's toll is behind the other's)."""
     x, y = a.value, b.value
     if x == y:
         return True
@@ -356,6 +361,8 @@ def compatible(a: Number, b: Number) -> bool:
     if a.decimals != b.decimals and relative < 0.02:
         return True
     for p, q in ((a, b), (b, a)):
+        if p.qualifier == "min" and q.value >= p.value and not casualties:
+            return True
         if p.qualifier == "max" and q.value <= p.value and q.qualifier != "exact":
             return True
     if "approx" in (a.qualifier, b.qualifier) and relative <= 0.1:

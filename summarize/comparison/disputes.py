@@ -221,8 +221,13 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
         right = [n for n in b.numbers if key in n.keys]
         if len(left) > 2 or len(right) > 2:
             continue  # several figures of one thing: subsets, not one count
-        odd_left = [n for n in left if not any(details.compatible(n, m) for m in right)]
-        odd_right = [m for m in right if not any(details.compatible(n, m) for n in left)]
+        strict = key.startswith("T:")
+        odd_left = [
+            n for n in left if not any(details.compatible(n, m, casualties=strict) for m in right)
+        ]
+        odd_right = [
+            m for m in right if not any(details.compatible(n, m, casualties=strict) for n in left)
+        ]
         if len(odd_left) != 1 or len(odd_right) != 1:
             continue
         x, y = odd_left[0], odd_right[0]
@@ -262,7 +267,7 @@ def heading(kind: str, key: str) -> str:
 
 def _same_value(kind: str, x: Any, y: Any) -> bool:
     if kind == "count":
-        return details.compatible(x, y)
+        return details.compatible(x, y, casualties=True)
     if kind == "name":
         return bool(x == y)
     return bool(x == y)
