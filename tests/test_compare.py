@@ -54,6 +54,11 @@ def test_economy_contraction_is_unique_to_its_article(comparison, bundled_articl
     assert list(comparison.unique) == list(comparison.sources)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 29: percentages are not compared (on real coverage most pairs of shares are "
+    "shares of different things)",
+)
 def test_differences_find_real_conflicts_only(embedder):
     left = _article(
         "Wire A",
@@ -71,7 +76,7 @@ def test_differences_find_real_conflicts_only(embedder):
     )
     result = compare([left, right], embedder=embedder)
     kinds = {(d.kind, d.left, d.right) for d in result.differences}
-    assert ("count", "3.7% in", "4% in") in kinds
+    assert ("count", "3.7%", "4%") in kinds
     # Extra detail (a city, an exact month against "next month") is not a conflict.
     assert all("G20" not in d.a.text for d in result.differences)
 
@@ -130,10 +135,11 @@ def test_date_conflicts(embedder):
             "Official figures showed the economy contracted by 3.7% in 2015.",
             set(),
         ),
-        (  # percentages are compared as percentages, whatever the spelling
+        pytest.param(  # percentages compared as percentages, whatever the spelling
             "Official figures showed the economy contracted by 3.7 per cent.",
             "Official figures showed the economy contracted by 4%.",
             {("count", "3.7 per cent", "4%")},
+            marks=pytest.mark.xfail(strict=True, reason="issue 29: percentages not compared"),
         ),
     ],
 )

@@ -343,6 +343,8 @@ def own_words(text: str, start: int, end: int) -> str:
     )
     if rest:
         end += len(rest.group(0))
+        if rest.group(2) and rest.group(2).strip().lower() in _STOP:
+            end -= len(rest.group(2))  # "20 percent of": the number and its unit only
     return text[start:end].strip(" ,;:")
 
 

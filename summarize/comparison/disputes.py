@@ -216,7 +216,7 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
     if not (a.numbers and b.numbers) or a.years != b.years:
         return found
     keys = {k for n in a.numbers for k in n.keys} & {k for n in b.numbers for k in n.keys}
-    for key in sorted(keys - {"$"}):
+    for key in sorted(keys - {"$", "%"}):  # shares and sums: too often of different things
         left = [n for n in a.numbers if key in n.keys]
         right = [n for n in b.numbers if key in n.keys]
         if len(left) > 2 or len(right) > 2:
@@ -242,9 +242,6 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
                 continue
         elif topic:
             if score < 0.45 or context < 2:
-                continue
-        elif key == "%":  # shares of what: only in near-paraphrases, one share each
-            if score < 0.6 or context < 2 or len(left) != 1 or len(right) != 1:
                 continue
         elif not ((score >= 0.5 and context >= 2) or (score >= 0.6 and context >= 1)) or not (
             a.propn & b.propn
