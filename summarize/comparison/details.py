@@ -78,7 +78,9 @@ _MONTHS = {
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"\b(" + "|".join(w.capitalize() for w in _WEEKDAYS) + r")\b")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s?([ap])\.?m\.?", re.IGNORECASE)
-_FIGURE = re.compile(rf"\d|{_NUMWORD}|\b(?:{_MONTH_NAMES})\b|{_WEEKDAY.pattern}", re.IGNORECASE)
+_FIGURE = re.compile(
+    rf"\d|(?i:{_NUMWORD.replace('|one|', '|')})|\b(?:{_MONTH_NAMES})\b|{_WEEKDAY.pattern}"
+)  # month and weekday names capitalised ("may" is a verb); "one" is mostly a pronoun
 
 #: Qualifiers before a figure: the bound it sets on the true value.
 _QUALIFIERS = (

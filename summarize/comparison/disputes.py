@@ -149,32 +149,35 @@ def _figure_differences(
     chosen = [ref for article in refs for ref in article if details.has_figure(ref.text)]
     if len({ref.article for ref in chosen}) < 2:
         return []
+    pairs = _candidates(chosen, vectors)  # before parsing: only sentences in a pair are parsed
+    needed = sorted({k for i, j, _ in pairs for k in (i, j)})
     nlp = load_spacy()
-    read = []
-    for ref, doc in zip(chosen, nlp.pipe([r.text for r in chosen], batch_size=64), strict=True):
-        when = times.get(ref.source)
-        item = _Read(ref, doc, when.date() if when else None)
-        if item.numbers or item.dates or item.clocks:
-            read.append(item)
+    read: dict[int, _Read] = {}
+    docs = nlp.pipe([chosen[k].text for k in needed], batch_size=64)
+    for k, doc in zip(needed, docs, strict=True):
+        when = times.get(chosen[k].source)
+        read[k] = _Read(chosen[k], doc, when.date() if when else None)
     found: list[_Found] = []
-    for i, j, score in _candidates(read, vectors):
-        found.extend(_pair(read[i], read[j], score))
+    for i, j, score in pairs:
+        a, b = read[i], read[j]
+        if (a.numbers or a.dates or a.clocks) and (b.numbers or b.dates or b.clocks):
+            found.extend(_pair(a, b, score))
     return found
 
 
 def _candidates(
-    read: Sequence[_Read], vectors: Sequence[np.ndarray]
-) -> Iterable[tuple[int, int, float]]:
+    chosen: Sequence[SentenceRef], vectors: Sequence[np.ndarray]
+) -> list[tuple[int, int, float]]:
     """Pairs of sentences from two outlets among each one's closest matches (top cosine), not
     word for word the same."""
-    if len(read) < 2:
+    if len(chosen) < 2:
         return []
-    matrix = np.stack([vectors[r.ref.article][r.ref.index] for r in read])
-    articles = np.array([r.ref.article for r in read])
-    texts = [" ".join(r.ref.text.split()) for r in read]
+    matrix = np.stack([vectors[r.article][r.index] for r in chosen])
+    articles = np.array([r.article for r in chosen])
+    texts = [" ".join(r.text.split()) for r in chosen]
     pairs: dict[tuple[int, int], float] = {}
     block = 512
-    for start in range(0, len(read), block):
+    for start in range(0, len(chosen), block):
         scores = matrix[start : start + block] @ matrix.T
         for row, line in enumerate(scores, start=start):
             line[articles == articles[row]] = -1.0
