@@ -25,9 +25,11 @@ __all__ = [
     "compatible",
     "content_lemmas",
     "dates",
+    "figure_kinds",
     "fold",
     "has_figure",
     "numbers",
+    "stems",
 ]
 
 
@@ -164,6 +166,25 @@ def fold(text: str) -> str:
 def has_figure(text: str) -> bool:
     """Whether a sentence may state a number, a date or a time (cheap; decides what to parse)."""
     return bool(_FIGURE.search(text))
+
+
+def stems(text: str) -> frozenset[str]:
+    """Word stems (first five letters of lower-case words of four letters or more, no stop
+    words): a cheap test that two sentences share key words, before parsing them."""
+    return frozenset(w[:5] for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP)
+
+
+def figure_kinds(text: str) -> frozenset[str]:
+    """Which kinds of figure a sentence may state ("count", "date", "time"), read cheaply so
+    that only pairs that may disagree on one kind are parsed. A weekday may be a date."""
+    kinds = set()
+    if _CLOCK.search(text):
+        kinds.add("time")
+    if _MONTH_DAY.search(text) or _WEEKDAY.search(text):
+        kinds.add("date")
+    if re.search(rf"\d|(?i:{_NUMWORD.replace('|one|', '|')})", text):
+        kinds.add("count")
+    return frozenset(kinds)
 
 
 def _word_value(text: str) -> float | None:

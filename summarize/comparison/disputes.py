@@ -149,11 +149,17 @@ def _figure_differences(
     chosen = [ref for article in refs for ref in article if details.has_figure(ref.text)]
     if len({ref.article for ref in chosen}) < 2:
         return []
-    pairs = _candidates(chosen, vectors)  # before parsing: only sentences in a pair are parsed
+    kinds = [details.figure_kinds(ref.text) for ref in chosen]
+    stems = [details.stems(ref.text) for ref in chosen]
+    pairs = [  # before parsing: only sentences in a pair that may disagree are parsed
+        (i, j, score)
+        for i, j, score in _candidates(chosen, vectors)
+        if kinds[i] & kinds[j] and len(stems[i] & stems[j]) >= 2
+    ]
     needed = sorted({k for i, j, _ in pairs for k in (i, j)})
     nlp = load_spacy()
     read: dict[int, _Read] = {}
-    docs = nlp.pipe([chosen[k].text for k in needed], batch_size=64)
+    docs = nlp.pipe([chosen[k].text for k in needed], batch_size=64, disable=["ner"])
     for k, doc in zip(needed, docs, strict=True):
         when = times.get(chosen[k].source)
         read[k] = _Read(chosen[k], doc, when.date() if when else None)

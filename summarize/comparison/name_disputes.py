@@ -49,12 +49,18 @@ def name_differences(
                 words[ref.article].add(details.fold(word))
                 if word.islower():
                     lower.add(word)
-    candidates = _close_spellings({w for by_word in mentions.values() for w in by_word})
+    used_by: dict[str, list[int]] = defaultdict(list)  # a spelling -> the outlets using it
+    for outlet, by_word in mentions.items():
+        for spelling in by_word:
+            used_by[spelling].append(outlet)
+    candidates = [
+        (x, y)
+        for x, y in _close_spellings(set(used_by))
+        if similar_spelling(x, y, same_slot=True)  # the loosest test first: cheap
+    ]
     found = []
     for x, y in candidates:
-        for a, b in ((a, b) for a in mentions for b in mentions if a != b):
-            if x not in mentions[a] or y not in mentions[b]:
-                continue
+        for a, b in ((a, b) for a in used_by[x] for b in used_by[y] if a != b):
             if x in words[b] or y in words[a]:
                 continue  # an outlet uses both spellings: a typo or two people
             pair = _same_thing(mentions[a][x], mentions[b][y], vectors, x, y, lower)
