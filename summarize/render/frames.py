@@ -77,9 +77,10 @@ def disputes_frame(comparison: Comparison) -> pd.DataFrame:
 
     Reads ``comparison.disputes``. Columns: ``dispute`` (1-based number), ``label`` (what is
     disputed: "Death toll", "Date", "Name"...), ``kind``, ``value`` (in the outlet's words),
-    ``outlets`` (those giving the value, a tuple), ``support``, ``contradiction`` (False for a detail that
-    differs where both can be true), ``update`` (publication times order the values: a later
-    report revised the figure) and ``sentences`` (the outlets' wording, a tuple).
+    ``outlets`` (those giving the value, a tuple), ``support``, ``contradiction`` (False for a
+    detail that differs where both can be true), ``update`` (publication times order the
+    values: a later report revised the figure) and ``sentences`` (the outlets' wording, a
+    tuple).
     """
     import pandas as pd
 
