@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from summarize.comparison.alignment import align
-from summarize.comparison.conflicts import find_differences
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME
@@ -111,7 +110,7 @@ def compare(
 def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
     """The comparison of ``alignment``, the alignment of ``articles`` (their publication dates
     and near-copy versions; none when only the alignment is known)."""
-    from summarize.comparison.disputes import group_disputes
+    from summarize.comparison.disputes import find_disputes
 
     published = {a.source: a.published for a in articles if a.published}
     report_of = {  # a near-copy's version -> the family it counts with
@@ -125,8 +124,7 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
 
     n = reports(sources)
     needed = n if n <= 3 else n // 2 + 1
-    differences = find_differences(alignment)
-    disputes = group_disputes(differences, alignment.claims, published=published)
+    disputes, differences = find_disputes(alignment, published=published)
     disputing = _disputing_outlets(disputes, alignment.claims, reports)
     shared = tuple(
         c

@@ -1,33 +1,56 @@
-"""Disputes: the pairwise differences of a story grouped into one entry per detail of a fact.
+"""Disputes: the same detail of the same fact, given different values by different outlets.
 
-:func:`~summarize.comparison.conflicts.find_differences` says which aligned sentence pairs
-conflict;
-a story of ten reports repeats one disagreement pair by pair. :func:`group_disputes` turns
-those pairs into :class:`~summarize.comparison.comparison.Dispute` objects ("Deaths: 60 (6 outlets)
-/
-65 (1) / 67 (1)") and, when the outlets carry publication times, tells an update (a later
-report revising a figure) from a contradiction. :func:`cite_precisely` makes the merged
-digest cite only outlets that agree with a sentence's details.
+Every outlet reports one event, so the sentences that disagree are often not in one claim
+(the alignment puts "seized control on March 21" and "ousted on March 22" apart). So
+:func:`find_disputes` looks across the whole story: sentence pairs of two outlets that are
+close in meaning (the top cosine matches of each sentence that states a figure) and share the
+event's key words; within a pair, one detail (:mod:`summarize.comparison.details`: a count of
+one thing, a date, a clock time) whose values cannot both be true; and names one outlet spells
+one way throughout and another outlet another way. Pairs about one detail are grouped into one
+:class:`~summarize.types.comparison.Dispute`, each value in the outlet's own words with the
+outlets giving it; with publication times that order the values, a later report revising a
+figure is an update. :func:`cite_precisely` keeps the merged digest from citing an outlet for
+a value it does not give.
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
+from typing import Any
 
-from summarize.types.alignment import Claim, SentenceRef
-from summarize.types.comparison import DISPUTE_KINDS, Difference, Dispute, DisputedValue
+import numpy as np
+
+from summarize.comparison import details
+from summarize.comparison.name_disputes import name_differences
+from summarize.types.alignment import Alignment, Claim, SentenceRef
+from summarize.types.comparison import Difference, Dispute, DisputedValue
 from summarize.types.digest import Digest, DigestSentence
 
-__all__ = ["cite_precisely", "group_disputes", "parse_published"]
+logger = logging.getLogger(__name__)
 
-#: Topics that name one countable thing whatever sentence gives it ("deaths"), so their values
-#: are grouped across claims; any other topic is grouped within its claim.
-_STORY_TOPICS = {"deaths", "injured", "missing", "arrests"}
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+__all__ = ["cite_precisely", "find_disputes", "parse_published", "story_refs"]
+
+#: Cosine matches looked at per sentence that states a figure (bounds the work on big stories).
+TOP_MATCHES = 12
+#: Below this cosine two sentences are not about one fact, whatever detail they share.
+FLOOR = 0.45
+_HEADINGS = {
+    "T:deaths": "Death toll",
+    "T:injured": "Injured",
+    "T:missing": "Missing",
+    "T:arrests": "Arrests",
+    "age": "Age",
+    "%": "Percentage",
+    "$": "Amount",
+}
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_CHILD = {"son", "daughter", "boy", "girl", "child", "toddler", "baby", "kid", "infant"}
 
 
 def parse_published(text: str | None) -> datetime | None:
@@ -50,74 +73,259 @@ def parse_published(text: str | None) -> datetime | None:
     return parsed
 
 
-def _kind(difference: Difference) -> str:
-    if difference.kind == "entity":
-        return difference.topic or "name"
-    return DISPUTE_KINDS.get(difference.kind, difference.kind)
+class _Read:
+    """What one sentence that states a figure says: counts, dates, times, key words."""
+
+    __slots__ = ("clocks", "content", "dates", "numbers", "propn", "ref", "years")
+
+    def __init__(self, ref: SentenceRef, doc: Any, published: date | None) -> None:
+        self.ref = ref
+        self.numbers = details.numbers(doc)
+        self.dates = details.dates(ref.text, published)
+        self.clocks = details.clocks(ref.text)
+        self.content = details.content_lemmas(doc)
+        self.years = frozenset(_YEARS.findall(ref.text))
+        self.propn = frozenset(t.lemma_.lower() for t in doc if t.pos_ == "PROPN" and t.is_alpha)
 
 
-def _value_key(kind: str, text: str) -> str:
-    """Values that are the same figure or name however written ("at least 60" and "60")."""
-    if kind in ("count", "date"):
-        numbers = _NUMBER.findall(text)
-        if numbers:
-            return " ".join(n.replace(",", "") for n in numbers) + (
-                "%" if "%" in text or "per" in text.lower() else ""
-            )
-    return " ".join(text.lower().split())
+#: One disagreement between two sentences: kind, key (what the values are about), and each
+#: side's sentence, value in its own words and normalised value.
+_Found = tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float]
 
 
-def group_disputes(
-    differences: Iterable[Difference],
-    claims: Sequence[Claim],
-    *,
-    published: Mapping[str, str] | None = None,
-) -> tuple[Dispute, ...]:
-    """One :class:`Dispute` per disputed detail of one fact.
+def story_refs(alignment: Alignment) -> list[list[SentenceRef]]:
+    """Each article's sentences in order, read back from the claims (every sentence is in one)."""
+    refs: list[list[SentenceRef | None]] = [[None] * len(v) for v in alignment.vectors]
+    for claim in alignment.claims:
+        for ref in claim.sentences:
+            refs[ref.article][ref.index] = ref
+    return [[r for r in article if r is not None] for article in refs]
 
-    Pairs are grouped by kind and topic: counts of one story-wide thing (deaths, injured,
-    missing, arrests) across the whole story, anything else within its claim. Each distinct
-    value keeps the outlets and sentences that give it. With publication times for every
-    outlet involved, values whose reports follow one another strictly in time get a
-    ``timeline`` (an update).
+
+def find_disputes(
+    alignment: Alignment, *, published: Mapping[str, str] | None = None
+) -> tuple[tuple[Dispute, ...], tuple[Difference, ...]]:
+    """The disputes of one story, and the sentence pairs behind them.
+
+    Args:
+        alignment: From :func:`summarize.comparison.alignment.align` (sentences and vectors).
+        published: Outlet -> publication time; orders values into updates and dates weekdays
+            ("on Tuesday").
 
     Returns:
-        Contradictions first, then softer "detail differs"; within each, the dispute with the
-        most outlets first, then in order of first appearance.
+        ``(disputes, differences)``: disputes with the most outlets first; differences, one
+        per disagreeing sentence pair (:attr:`~summarize.types.Comparison.differences`).
     """
-    claim_of = {(r.article, r.index): i for i, c in enumerate(claims) for r in c.sentences}
-    groups: dict[tuple[str, str, int], dict[str, list[tuple[str, SentenceRef]]]] = {}
-    for difference in differences:
-        kind = _kind(difference)
-        topic = difference.topic if kind != difference.topic else ""
-        claim = claim_of.get((difference.a.article, difference.a.index), -1)
-        scope = -1 if kind in ("count", "date") and difference.topic in _STORY_TOPICS else claim
-        key = (kind, topic, scope)
-        values = groups.setdefault(key, {})
-        for text, ref in ((difference.left, difference.a), (difference.right, difference.b)):
-            values.setdefault(_value_key(kind, text), []).append((text, ref))
+    refs = story_refs(alignment)
+    vectors = [np.asarray(v, dtype=np.float32) for v in alignment.vectors]
     times = {source: parse_published(text) for source, text in (published or {}).items()}
-    ranked: list[tuple[tuple[bool, int, int], Dispute]] = []
-    for (kind, topic, _), values in groups.items():
-        entries = []
-        for given in values.values():
-            refs = sorted({ref for _, ref in given})
-            sources = tuple(dict.fromkeys(ref.source for ref in refs))
-            entries.append(DisputedValue(value=given[0][0], sources=sources, sentences=tuple(refs)))
-        entries.sort(key=lambda v: (-v.support, v.sentences[0]))
-        if len(entries) < 2:
-            continue  # every pair gave the same values both ways: nothing left to dispute
+    found = _figure_differences(refs, vectors, times)
+    found += name_differences(refs, vectors)
+    disputes = _group(found, times)
+    differences = tuple(
+        Difference(
+            a=a[0],
+            b=b[0],
+            kind=kind,
+            left=a[1],
+            right=b[1],
+            score=score,
+            topic=key.removeprefix("T:"),
+        )
+        for kind, key, a, b, score in found
+    )
+    logger.info("Found %d disputes from %d sentence pairs", len(disputes), len(differences))
+    return disputes, differences
+
+
+def _figure_differences(
+    refs: Sequence[Sequence[SentenceRef]],
+    vectors: Sequence[np.ndarray],
+    times: Mapping[str, datetime | None],
+) -> list[_Found]:
+    """Counts, dates and times that disagree, over candidate pairs of sentences with figures."""
+    from summarize.models.registry import load_spacy
+
+    chosen = [ref for article in refs for ref in article if details.has_figure(ref.text)]
+    if len({ref.article for ref in chosen}) < 2:
+        return []
+    kinds = [details.figure_kinds(ref.text) for ref in chosen]
+    stems = [details.stems(ref.text) for ref in chosen]
+    pairs = [  # before parsing: only sentences in a pair that may disagree are parsed
+        (i, j, score)
+        for i, j, score in _candidates(chosen, vectors)
+        if kinds[i] & kinds[j] and len(stems[i] & stems[j]) >= 2
+    ]
+    needed = sorted({k for i, j, _ in pairs for k in (i, j)})
+    nlp = load_spacy()
+    read: dict[int, _Read] = {}
+    docs = nlp.pipe([chosen[k].text for k in needed], batch_size=64, disable=["ner"])
+    for k, doc in zip(needed, docs, strict=True):
+        when = times.get(chosen[k].source)
+        read[k] = _Read(chosen[k], doc, when.date() if when else None)
+    found: list[_Found] = []
+    for i, j, score in pairs:
+        a, b = read[i], read[j]
+        if (a.numbers or a.dates or a.clocks) and (b.numbers or b.dates or b.clocks):
+            found.extend(_pair(a, b, score))
+    return found
+
+
+def _candidates(
+    chosen: Sequence[SentenceRef], vectors: Sequence[np.ndarray]
+) -> list[tuple[int, int, float]]:
+    """Pairs of sentences from two outlets among each one's closest matches (top cosine), not
+    word for word the same."""
+    if len(chosen) < 2:
+        return []
+    matrix = np.stack([vectors[r.article][r.index] for r in chosen])
+    articles = np.array([r.article for r in chosen])
+    texts = [" ".join(r.text.split()) for r in chosen]
+    pairs: dict[tuple[int, int], float] = {}
+    block = 512
+    for start in range(0, len(chosen), block):
+        scores = matrix[start : start + block] @ matrix.T
+        for row, line in enumerate(scores, start=start):
+            line[articles == articles[row]] = -1.0
+            k = min(TOP_MATCHES, len(line))
+            top = np.argpartition(-line, k - 1)[:k]
+            for col in top:
+                if line[col] >= FLOOR and texts[row] != texts[col]:
+                    pairs[(min(row, int(col)), max(row, int(col)))] = float(line[col])
+    return [(i, j, s) for (i, j), s in sorted(pairs.items())]
+
+
+def _pair(a: _Read, b: _Read, score: float) -> list[_Found]:
+    """The details on which two sentences disagree (at most one count)."""
+    found: list[_Found] = []
+    shared = a.content & b.content
+    if len(shared) < 2:
+        return found
+    found.extend(_count_differences(a, b, score, shared))
+    if a.dates and b.dates and score >= 0.5 and len(shared) >= 3:
+        left = {d.day for d in a.dates}
+        right = {d.day for d in b.dates}
+        same_month = {m for m, _ in left} & {m for m, _ in right}
+        if not left & right and len(left) == len(right) == 1 and same_month:
+            (x,), (y,) = a.dates[:1], b.dates[:1]
+            found.append(("date", "date", (a.ref, x.text, x.day), (b.ref, y.text, y.day), score))
+    if len(a.clocks) == len(b.clocks) == 1 and score >= 0.55 and len(shared) >= 3:
+        p, q = a.clocks[0], b.clocks[0]
+        if abs(p.minutes - q.minutes) > (30 if p.approx or q.approx else 10):
+            found.append(
+                ("time", "time", (a.ref, p.text, p.minutes), (b.ref, q.text, q.minutes), score)
+            )
+    return found
+
+
+def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str]) -> list[_Found]:
+    """Counts of one thing each (same counted noun or topic) whose values cannot both hold
+    ("killed 60 and injured 180" / "killed 65 and injured 157": two)."""
+    found: list[_Found] = []
+    if not (a.numbers and b.numbers) or a.years != b.years:
+        return found
+    keys = {k for n in a.numbers for k in n.keys} & {k for n in b.numbers for k in n.keys}
+    for key in sorted(keys - {"$", "%"}):  # shares and sums: too often of different things
+        left = [n for n in a.numbers if key in n.keys]
+        right = [n for n in b.numbers if key in n.keys]
+        if len(left) > 2 or len(right) > 2:
+            continue  # several figures of one thing: subsets, not one count
+        strict = key.startswith("T:")
+        odd_left = [
+            n for n in left if not any(details.compatible(n, m, casualties=strict) for m in right)
+        ]
+        odd_right = [
+            m for m in right if not any(details.compatible(n, m, casualties=strict) for n in left)
+        ]
+        if len(odd_left) != 1 or len(odd_right) != 1:
+            continue
+        x, y = odd_left[0], odd_right[0]
+        topic = key.startswith("T:")
+        if x.unit and y.unit and x.unit != y.unit and not topic and key != "age":
+            continue
+        context = len(shared - {key})
+        if key == "age":
+            if score < 0.55 or context < 3 or len(a.numbers) + len(b.numbers) > 4:
+                continue
+            if x.unit and y.unit and x.unit != y.unit and not {x.unit, y.unit} <= _CHILD:
+                continue
+        elif topic:
+            if score < 0.45 or context < 2:
+                continue
+        elif not ((score >= 0.5 and context >= 2) or (score >= 0.6 and context >= 1)) or not (
+            a.propn & b.propn
+        ):
+            continue
+        if found and not (topic and found[-1][1].startswith("T:")):
+            continue  # a second count of one pair: only deaths and injured side by side
+        found.append(("count", key, (a.ref, x.text, x), (b.ref, y.text, y), score))
+    return found
+
+
+def heading(kind: str, key: str) -> str:
+    """A readable noun for what is disputed: "Death toll", "Doses", "Date", "Name"."""
+    if kind == "count":
+        if key in _HEADINGS:
+            return _HEADINGS[key]
+        return key.capitalize() if key.endswith("s") else key.capitalize() + "s"
+    return kind.capitalize()
+
+
+def _same_value(kind: str, x: Any, y: Any) -> bool:
+    if kind == "count":
+        return details.compatible(x, y, casualties=True)
+    if kind == "name":
+        return bool(x == y)
+    return bool(x == y)
+
+
+def _group(found: Sequence[_Found], times: Mapping[str, datetime | None]) -> tuple[Dispute, ...]:
+    """One dispute per detail and connected set of sentences; values that agree (the same
+    figure however written, "At least 23" / "Twenty-three") are one value."""
+    parent: dict[Any, Any] = {}
+
+    def root(node: Any) -> Any:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    for kind, key, a, b, _ in found:
+        parent[root((kind, key, a[0]))] = root((kind, key, b[0]))
+    members: dict[Any, dict[SentenceRef, tuple[str, Any]]] = defaultdict(dict)
+    for kind, key, a, b, _ in found:
+        group = members[root((kind, key, a[0]))]
+        for ref, words, value in (a, b):
+            group.setdefault(ref, (words, value))
+    ranked: list[tuple[tuple[int, int], Dispute]] = []
+    for (kind, key, _), given in members.items():
+        clusters: list[list[tuple[SentenceRef, str, Any]]] = []
+        for ref, (words, value) in sorted(given.items()):
+            home = next((c for c in clusters if _same_value(kind, c[0][2], value)), None)
+            if home is None:
+                clusters.append([(ref, words, value)])
+            else:
+                home.append((ref, words, value))
+        values = [
+            DisputedValue(
+                value=cluster[0][1],
+                sources=tuple(dict.fromkeys(ref.source for ref, _, _ in cluster)),
+                sentences=tuple(ref for ref, _, _ in cluster),
+            )
+            for cluster in clusters
+        ]
+        outlets = {source for value in values for source in value.sources}
+        if len(values) < 2 or len(outlets) < 2:
+            continue
+        values.sort(key=lambda v: (-v.support, v.sentences[0]))
         dispute = Dispute(
             kind=kind,
-            topic=topic,
-            values=tuple(entries),
-            contradiction=kind != "detail differs",
-            timeline=_timeline(entries, times),
+            topic=key[2:] if key.startswith("T:") else key,
+            values=tuple(values),
+            timeline=_timeline(values, times),
+            heading=heading(kind, key),
         )
-        outlets = len({source for value in entries for source in value.sources})
-        ranked.append(((not dispute.contradiction, -outlets, len(ranked)), dispute))
-    disputes = [dispute for _, dispute in sorted(ranked, key=lambda item: item[0])]
-    return tuple(disputes)
+        ranked.append(((-len(outlets), len(ranked)), dispute))
+    return tuple(dispute for _, dispute in sorted(ranked, key=lambda item: item[0]))
 
 
 def _timeline(
@@ -127,9 +335,9 @@ def _timeline(
     spans = []
     for value in values:
         stamps = [times.get(source) for source in value.sources]
-        if not stamps or any(stamp is None for stamp in stamps):
-            return ()
         known = [stamp for stamp in stamps if stamp is not None]
+        if not known or len(known) < len(stamps):
+            return ()
         spans.append((min(known), max(known), value.value))
     spans.sort()
     for (_, latest, _), (earliest, _, _) in itertools.pairwise(spans):
@@ -145,9 +353,8 @@ def cite_precisely(
 
     For each digest sentence taken from a claim, every other outlet's sentence in that claim
     is checked against the digest sentence's own source sentence: an outlet whose sentence
-    conflicts (a contradiction, not a softer "detail differs") moves from ``sources`` to
-    ``disputed`` with the values it gives ("65 dead, 157 injured"); every outlet's own wording
-    is kept in
+    gives another value for one of its details moves from ``sources`` to ``disputed`` with the
+    value it gives ("65 dead, 157 injured"); every outlet's own wording is kept in
     ``wording``. Sentences not taken from a claim (abstractive ones) are left as they are.
     """
     conflicts: dict[tuple[SentenceRef, SentenceRef], list[Difference]] = {}
@@ -198,8 +405,12 @@ def _claim_of(
 
 
 def _with_topic(value: str, difference: Difference) -> str:
-    """ "65 dead" for a count about deaths; the bare value otherwise."""
-    words = {"deaths": "dead", "injured": "injured", "missing": "missing", "arrests": "arrested"}
-    if difference.kind == "number" and difference.topic in words:
+    """ "65 dead" for a bare count of deaths; the value in the outlet's words otherwise."""
+    words = {"deaths": "dead", "injured": "injured", "missing": "missing"}
+    if (
+        difference.kind == "count"
+        and difference.topic in words
+        and not re.search(r"[a-z]{3,}$", value)
+    ):
         return f"{value} {words[difference.topic]}"
     return value

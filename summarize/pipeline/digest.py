@@ -183,9 +183,9 @@ def summarise(
         from summarize.comparison.disputes import cite_precisely
 
         if differences is None:
-            from summarize.comparison.conflicts import find_differences
+            from summarize.comparison.disputes import find_disputes
 
-            differences = find_differences(alignment)
+            differences = find_disputes(alignment)[1]
         return cite_precisely(digest, alignment.claims, differences)
 
 

@@ -76,10 +76,11 @@ def disputes_frame(comparison: Comparison) -> pd.DataFrame:
     """Where outlets disagree: one row per value given for a disputed detail of a fact.
 
     Reads ``comparison.disputes``. Columns: ``dispute`` (1-based number), ``label`` (what is
-    disputed: "Deaths", "Place", "Negation (confirm)"...), ``kind``, ``value``, ``outlets``
-    (those giving the value, a tuple), ``support``, ``contradiction`` (False for a detail that
-    differs where both can be true), ``update`` (publication times order the values: a later
-    report revised the figure) and ``sentences`` (the outlets' wording, a tuple).
+    disputed: "Death toll", "Date", "Name"...), ``kind``, ``value`` (in the outlet's words),
+    ``outlets`` (those giving the value, a tuple), ``support``, ``contradiction`` (False for a
+    detail that differs where both can be true), ``update`` (publication times order the
+    values: a later report revised the figure) and ``sentences`` (the outlets' wording, a
+    tuple).
     """
     import pandas as pd
 

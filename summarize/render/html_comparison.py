@@ -70,7 +70,8 @@ def comparison_cards(
 def dispute_item(dispute: Dispute, numbers: Mapping[str, int]) -> str:
     """One dispute: its label and values with their outlets, opening onto their sentences."""
     values = " / ".join(
-        f'<span class="sz-value">{e(value.value)}{cites(value.sources, numbers)}</span>'
+        f'<span class="sz-value">&ldquo;{e(value.value)}&rdquo;'
+        f"{cites(value.sources, numbers)}</span>"
         for value in dispute.values
     )
     note = ""
@@ -98,8 +99,8 @@ def disputes_list(disputes: Iterable[Dispute], numbers: Mapping[str, int]) -> st
     items = "".join(dispute_item(dispute, numbers) for dispute in disputes)
     if not items:
         return (
-            '<p class="sz-muted">No aligned sentences disagree on numbers, dates, names '
-            "or negation.</p>"
+            '<p class="sz-muted">No two outlets give different figures, dates, times or '
+            "name spellings for one fact.</p>"
         )
     return f'<ul class="sz-list sz-disputes">{items}</ul>'
 

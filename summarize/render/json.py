@@ -166,6 +166,8 @@ def dispute_to_dict(dispute: Dispute) -> dict[str, Any]:
         "kind": dispute.kind,
         "topic": dispute.topic,
         "label": dispute.label,
+        "heading": dispute.heading,
+        "describe": dispute.describe(),
         "contradiction": dispute.contradiction,
         "timeline": list(dispute.timeline),
         "values": [
@@ -352,6 +354,7 @@ def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Compari
                 ),
                 contradiction=bool(d["contradiction"]),
                 timeline=tuple(d["timeline"]),
+                heading=str(d.get("heading", "")),
             )
             for d in data.get("disputes", [])
         ),

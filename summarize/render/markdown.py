@@ -145,9 +145,10 @@ def _comparison_sections(
 
 
 def dispute_line(dispute: Dispute, numbers: Mapping[str, int]) -> str:
-    """ "**Deaths**: 60 [1][2] / 65 [4]", then the update or the softer kind if any."""
+    """ "**Injured**: "at least four" [1][2] / "five others" [3]": each value in the outlet's
+    own words with the outlets giving it, then the update or the softer kind if any."""
     values = " / ".join(
-        f"{escape(value.value)} {cite(value.sources, numbers)}" for value in dispute.values
+        f'"{escape(value.value)}" {cite(value.sources, numbers)}' for value in dispute.values
     )
     line = f"- **{escape(dispute.label)}**: {values}"
     if dispute.update:
@@ -167,7 +168,9 @@ def disputes_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str
             for ref in value.sentences:
                 lines.append(f"  - {cite([ref.source], numbers)} {escape(ref.text)}")
     if not disputes:
-        lines.append("_No aligned sentences disagree on numbers, dates, names or negation._")
+        lines.append(
+            "_No two outlets give different figures, dates, times or name spellings for one fact._"
+        )
     return "\n".join(lines) + "\n"
 
 

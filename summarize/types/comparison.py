@@ -18,15 +18,12 @@ __all__ = ["DISPUTE_KINDS", "Comparison", "Difference", "Dispute", "DisputedValu
 
 @dataclass(frozen=True)
 class Difference:
-    """Two aligned sentences that disagree on a checkable detail.
+    """Two outlets' sentences that give different values for one checkable detail.
 
-    ``kind`` is one of "number", "date", "entity", "negation", "antonym" (a word swapped for
-    its opposite) or "detail" (a softer "detail differs": a vague against an exact figure, or
-    one word swapped for a different one in otherwise identical sentences);
-    ``left``/``right`` hold the conflicting values (e.g. "3.7%" vs "4%"). ``topic`` says what
-    the values are about, so pairs about one detail can be grouped into one dispute: the
-    counted thing for numbers ("deaths"), the kind of name ("place", "person",
-    "organisation", "group") for entities, the negated word for negation.
+    ``kind`` is "count", "date", "time" or "name" (older results may hold "number", "entity",
+    "negation", "antonym" or the softer "detail"); ``left``/``right`` hold each side's value
+    in its own words (e.g. "at least four" vs "five others"). ``topic`` says what the values
+    are about, as in :attr:`Dispute.topic` ("deaths", "date", "name:sanogo").
     """
 
     a: SentenceRef
@@ -72,16 +69,20 @@ class Dispute:
     """One checkable detail of one fact on which outlets give different values.
 
     Attributes:
-        kind: "count", "date", "place", "person", "organisation", "group", "negation",
-            "opposite" (a word against its antonym) or "detail differs" (softer: a vague
-            against an exact figure, or one word changed for a different one).
-        topic: What the values are about: the counted thing ("deaths"), the negated or
-            opposed word, or the kind of name.
-        values: Each distinct value with its outlets, most outlets first.
-        contradiction: False for "detail differs", where both can be true.
+        kind: "count", "date", "time" or "name" (older results may hold "place", "person",
+            "negation", "opposite" or "detail differs").
+        topic: What the values are about: the counted thing ("deaths", "dose"), "age",
+            "date", "time", or for a name "name:" and one spelling.
+        values: Each distinct value with its outlets, most outlets first; ``value`` is the
+            first outlet's own words ("at least four"); outlets whose figures agree however
+            written ("At least 23" / "Twenty-three") share one value.
+        contradiction: False for a softer "detail differs", where both can be true.
         timeline: When the outlets' publication times order the values strictly (every report
             of one value is older than every report of the next), the values oldest first: a
             later report revised the figure (an update, not a contradiction). Empty otherwise.
+        heading: A readable noun for the detail ("Death toll", "Injured", "Doses", "Date",
+            "Time", "Name", "Age", "Amount"); empty in older results (``label`` then derives
+            one).
     """
 
     kind: str
@@ -89,6 +90,7 @@ class Dispute:
     values: tuple[DisputedValue, ...]
     contradiction: bool = True
     timeline: tuple[str, ...] = ()
+    heading: str = ""
 
     @property
     def update(self) -> bool:
@@ -97,7 +99,9 @@ class Dispute:
 
     @property
     def label(self) -> str:
-        """A short heading: "Deaths", "Place", "Negation (confirm)", "Detail differs"."""
+        """A short heading: "Death toll", "Date", "Name"."""
+        if self.heading:
+            return self.heading
         if self.kind == "count":
             return self.topic.capitalize() if self.topic else "Count"
         if self.kind in ("negation", "opposite") and self.topic:
@@ -105,11 +109,10 @@ class Dispute:
         return self.kind.capitalize()
 
     def describe(self) -> str:
-        """One line: "Deaths: 60 (6 outlets) / 65 (1) / 67 (1)", plus the update if any."""
-        parts = []
-        for i, value in enumerate(self.values):
-            unit = (" outlets" if value.support > 1 else " outlet") if i == 0 else ""
-            parts.append(f"{value.value} ({value.support}{unit})")
+        """One line saying who says what, each value in the outlet's own words:
+        ``Injured: "at least four" (AP, Reuters) / "five others" (CNN)``, then the update
+        (``; update: 23 → 27, later report``) if the publication times show one."""
+        parts = [f'"{value.value}" ({", ".join(value.sources)})' for value in self.values]
         text = f"{self.label}: " + " / ".join(parts)
         if self.update:
             text += f"; update: {' → '.join(self.timeline)}, later report"
@@ -134,8 +137,8 @@ class Comparison(RichDisplay):
             even *possibly* reports the same fact (calibrated same-fact probability below
             :data:`~summarize.defaults.POSSIBLY_SAME`), so a fact another outlet words
             differently is not called unique.
-        differences: Aligned sentence pairs that disagree on numbers, dates, names or negation
-            (the pairs behind ``disputes``).
+        differences: The sentence pairs behind ``disputes``: two outlets' sentences that give
+            different values for one detail (they need not be in one claim).
         disputes: One :class:`Dispute` per disputed detail of one fact, with every value and
             the outlets giving it; contradictions first, most outlets first.
         published: Outlet -> publication time as the input gave it (outlets without one are

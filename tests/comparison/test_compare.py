@@ -54,6 +54,11 @@ def test_economy_contraction_is_unique_to_its_article(comparison, bundled_articl
     assert list(comparison.unique) == list(comparison.sources)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 29: percentages are not compared (on real coverage most pairs of shares are "
+    "shares of different things)",
+)
 def test_differences_find_real_conflicts_only(embedder):
     left = _article(
         "Wire A",
@@ -71,11 +76,16 @@ def test_differences_find_real_conflicts_only(embedder):
     )
     result = compare([left, right], embedder=embedder, collapse_copies=False)
     kinds = {(d.kind, d.left, d.right) for d in result.differences}
-    assert ("number", "3.7%", "4%") in kinds
+    assert ("count", "3.7%", "4%") in kinds
     # Extra detail (a city, an exact month against "next month") is not a conflict.
     assert all("G20" not in d.a.text for d in result.differences)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 29: negation is not checked yet (the old check flagged 'not conceding' / "
+    "'refuses to concede' as a dispute)",
+)
 def test_negation_conflict(embedder):
     left = _article("A", ["The Kremlin confirmed that Russian troops had entered the region."])
     right = _article(
@@ -98,56 +108,44 @@ def test_majority_rule_for_more_than_three(embedder):
     assert [c.sentences[0].text for c in result.unique["S3"]] == [fact[3]]
 
 
-def test_date_and_entity_conflicts(embedder):
+def test_date_conflicts(embedder):
+    """Two outlets date one event differently (a swapped place name is not checked since
+    issue 29: tests/test_disputes.py::test_place_names_compared_as_names)."""
     left = _article(
-        "A",
-        [
-            "The public inquiry into the poisoning published its report in January 2016.",
-            "The prime minister met the Russian president in London on Tuesday.",
-        ],
+        "A", ["The public inquiry into the poisoning published its report on January 21."]
     )
     right = _article(
-        "B",
-        [
-            "The public inquiry into the poisoning published its report in March 2016.",
-            "The prime minister met the Russian president in Paris on Tuesday.",
-        ],
+        "B", ["The public inquiry into the poisoning published its report on January 12."]
     )
     result = compare([left, right], embedder=embedder, collapse_copies=False)
     found = {(d.kind, d.left, d.right) for d in result.differences}
-    assert ("date", "January 2016", "March 2016") in found
-    assert ("entity", "London", "Paris") in found
-    assert len(found) == 2
+    assert found == {("date", "January 21", "January 12")}
 
 
 @pytest.mark.parametrize(
     ("left", "right", "expected"),
     [
-        (  # different events, each with its own year: detail, not a conflict
+        (  # different events, each with its own year: not one count
             "He was serving a life sentence for the 1987 murder of a shopkeeper.",
             "In 2010 a judge convicted him in the shopkeeper's death.",
-            [],
+            set(),
         ),
         (  # one side adds a figure the other leaves out
             "The economy contracted sharply in 2015, official figures showed.",
             "Official figures showed the economy contracted by 3.7% in 2015.",
-            [],
+            set(),
         ),
-        (  # percentages are compared as percentages, whatever the spelling
+        pytest.param(  # percentages compared as percentages, whatever the spelling
             "Official figures showed the economy contracted by 3.7 per cent.",
             "Official figures showed the economy contracted by 4%.",
-            [("number", "3.7 per cent", "4%")],
+            {("count", "3.7 per cent", "4%")},
+            marks=pytest.mark.xfail(strict=True, reason="issue 29: percentages not compared"),
         ),
     ],
 )
-def test_conflict_rules_are_conservative(left, right, expected):
-    from summarize.comparison.conflicts import conflicts
-    from summarize.comparison.facts import sentence_facts
-    from summarize.models.registry import load_spacy
-
-    nlp = load_spacy()
-    found = conflicts(sentence_facts(nlp(left)), sentence_facts(nlp(right)), paraphrase=True)
-    assert [conflict[:3] for conflict in found] == expected
+def test_conflict_rules_are_conservative(embedder, left, right, expected):
+    result = compare([_article("A", [left]), _article("B", [right])], embedder=embedder)
+    assert {(d.kind, d.left, d.right) for d in result.differences} == expected
 
 
 def test_swapped_figures_are_found_even_with_the_same_numbers(embedder):
@@ -159,7 +157,7 @@ def test_swapped_figures_are_found_even_with_the_same_numbers(embedder):
         "Wire B", ["Five people were killed and three were injured in the fire, police said."]
     )
     result = compare([left, right], embedder=embedder, collapse_copies=False)
-    assert {d.kind for d in result.differences} == {"number"}
+    assert {d.kind for d in result.differences} == {"count"}
 
 
 def test_spacy_prefilter_keeps_every_pair_that_could_conflict():

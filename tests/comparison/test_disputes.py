@@ -1,5 +1,6 @@
 """Disputes: precise checks (each false alarm and miss of issue 14 in sentences of that shape),
-grouping pairs into one dispute per detail, updates over time, and precise citations."""
+grouping pairs into one dispute per detail, updates over time, and precise citations (issue
+29's classes: tests/comparison/test_disputes_real.py)."""
 
 from __future__ import annotations
 
@@ -90,6 +91,11 @@ def test_no_false_alarm(embedder, left, right):
 # --- misses: each of these is a dispute ------------------------------------------------------
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 29: disputes compare counts, dates, times and name spellings; a swapped "
+    "place name is not checked (the old claim-bound check raised more false alarms than it found)",
+)
 def test_place_names_compared_as_names(embedder):
     comparison = _compare(
         embedder,
@@ -99,17 +105,6 @@ def test_place_names_compared_as_names(embedder):
     (dispute,) = comparison.disputes
     assert dispute.kind == "place" and dispute.contradiction
     assert {v.value for v in dispute.values} == {"Logan Square", "Palmer Square"}
-
-
-def test_vague_against_exact_is_a_softer_detail(embedder):
-    comparison = _compare(
-        embedder,
-        "Witnesses said the gunman fired nine bullets at the parked car before fleeing.",
-        "Witnesses said the gunman fired several times at the parked car before fleeing.",
-    )
-    (dispute,) = comparison.disputes
-    assert dispute.kind == "detail differs"
-    assert not dispute.contradiction
 
 
 @pytest.mark.parametrize(
@@ -127,57 +122,16 @@ def test_vague_against_exact_is_a_softer_detail(embedder):
         ),
     ],
 )
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 29: opposite verbs and negation are not checked yet (the old check flagged "
+    "'not conceding' / 'refuses to concede')",
+)
 def test_antonym_swap_on_matching_sentences(embedder, left, right, words):
     comparison = _compare(embedder, left, right)
     (dispute,) = comparison.disputes
     assert dispute.kind == "opposite" and dispute.contradiction
     assert {v.value for v in dispute.values} == words
-
-
-@pytest.mark.parametrize(
-    ("left", "right", "values"),
-    [
-        (  # one thing named instead of a related other (two kinds of sky object)
-            "The new telescope photographed a distant cluster of galaxies last month.",
-            "The new telescope photographed a distant cluster of stars last month.",
-            {"galaxies", "stars"},
-        ),
-        (  # one quality instead of another, the rest of the sentence unchanged
-            "The federal government approved the new pipeline after a long review.",
-            "The provincial government approved the new pipeline after a long review.",
-            {"federal", "provincial"},
-        ),
-    ],
-)
-def test_one_word_changed_for_another_thing_is_a_detail(embedder, left, right, values):
-    comparison = _compare(embedder, left, right)
-    (dispute,) = comparison.disputes
-    assert dispute.kind == "detail differs" and not dispute.contradiction
-    assert {v.value for v in dispute.values} == values
-
-
-@pytest.mark.parametrize(
-    ("left", "right", "added"),
-    [
-        (  # a charge only one outlet gives
-            "Police arrested the city's mayor at his home on Tuesday morning.",
-            "Police arrested the city's mayor at his home on Tuesday morning on suspicion of "
-            "bribery.",
-            "on suspicion of bribery",
-        ),
-        (  # a figure only one outlet gives
-            "The storm cut power to homes across the northern coast overnight.",
-            "The storm cut power to 40,000 homes across the northern coast overnight.",
-            "40,000",
-        ),
-    ],
-)
-def test_a_detail_only_one_outlet_gives(embedder, left, right, added):
-    comparison = _compare(embedder, left, right)
-    (dispute,) = comparison.disputes
-    assert dispute.kind == "detail differs" and not dispute.contradiction
-    assert dispute.topic == "extra detail"
-    assert {v.value for v in dispute.values} == {"(not given)", added}
 
 
 FIRE = [
@@ -195,8 +149,10 @@ def test_pairs_are_grouped_into_one_dispute_per_detail(embedder):
     assert set(by_topic) == {"deaths", "injured"}, [d.describe() for d in comparison.disputes]
     deaths = by_topic["deaths"]
     assert [v.sources for v in deaths.values] == [("Wire 1", "Wire 2"), ("Wire 3",), ("Wire 4",)]
-    assert deaths.describe().startswith("Deaths: ")
-    assert "(2 outlets) / 65 (1) / 67 (1)" in deaths.describe()
+    assert deaths.describe() == (
+        'Death toll: "at least 60 people" (Wire 1, Wire 2) / "65 people" (Wire 3) / '
+        '"67 people" (Wire 4)'
+    )
     assert len(comparison.differences) > len(comparison.disputes)  # pairs, grouped
 
 
@@ -207,8 +163,8 @@ def test_a_later_report_revising_a_figure_is_an_update(embedder):
     ]
     comparison = compare(articles, embedder=embedder, collapse_copies=False)
     deaths = next(d for d in comparison.disputes if d.topic == "deaths")
-    assert deaths.update and deaths.timeline == ("65", "60")
-    assert "65 → 60, later report" in deaths.describe()
+    assert deaths.update and deaths.timeline == ("65 people", "60 people")
+    assert "65 people → 60 people, later report" in deaths.describe()
     assert comparison.published == {
         "Early": "2024-03-01T08:00:00Z",
         "Later": "2024-03-01T18:30:00Z",
@@ -219,9 +175,9 @@ def test_a_later_report_revising_a_figure_is_an_update(embedder):
     briefing = brief(articles, embedder=embedder, max_words=40)
     markdown = briefing.to_markdown()
     assert "published 2024-03-01T08:00:00Z" in markdown
-    assert "update: 65 → 60, later report" in markdown
+    assert "update: 65 people → 60 people, later report" in markdown
     assert "2024-03-01T18:30:00Z" in briefing.to_html()
-    assert "65 → 60, later report" in briefing.to_html()
+    assert "65 people → 60 people, later report" in briefing.to_html()
     # Without publication times the same values are a plain contradiction.
     plain = compare(
         [_article(a.source, list(a.sentences)) for a in articles],
@@ -257,9 +213,9 @@ def test_merged_sentence_never_cites_an_outlet_that_gives_another_value(embedder
     assert checked >= 2
     fire = next(s for s in briefing.digest.sentences if "fire" in s.text.lower())
     assert len(fire.wording) == 4  # every outlet's own wording is kept
-    assert any(value.startswith(("65 dead", "67 dead")) for _, value in fire.disputed)
+    assert any(value.startswith(("65 people", "67 people")) for _, value in fire.disputed)
     markdown = briefing.to_markdown()
-    assert " dead, " in markdown and "**Deaths**" in markdown
+    assert "**Death toll**" in markdown
     for source, text in fire.wording:  # each outlet's own wording, nested under the sentence
         number = briefing.sources.index(source) + 1
         assert f"\n  - [{number}] {text}" in markdown
@@ -338,6 +294,6 @@ def test_what_all_outlets_report_never_cites_an_outlet_for_a_value_it_does_not_g
     markdown = comparison_markdown(comparison)
     section = markdown[markdown.index("## What all outlets report") : markdown.index("## Only")]
     assert "killed 12" not in section and f"{shown.text} [2][3][4]" in section
-    assert "12 [1]" in markdown  # the other value, under "Where they differ"
+    assert '"12 workers" [1]' in markdown  # the other value, under "Where they differ"
     cards = comparison_cards(comparison, citation_numbers(comparison.sources))
     assert "killed 12" not in cards[: cards.index("Where they differ")]

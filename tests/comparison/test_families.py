@@ -439,13 +439,15 @@ def test_an_update_that_changes_the_toll_folds_but_still_shows_the_change(embedd
     assert version.metadata["version_of"] == "AP (2 versions)"
     # The change shows: a deaths dispute 12 -> 19, read as an update (later report).
     deaths = next(d for d in briefing.comparison.disputes if d.topic == "deaths")
-    assert {v.value for v in deaths.values} >= {"12", "19"}, deaths.describe()
-    assert deaths.update and deaths.timeline[0] == "12" and deaths.timeline[-1] == "19"
+    # (values in the outlets' own words since issue 29)
+    assert {v.value for v in deaths.values} >= {"12 people", "19 people"}, deaths.describe()
+    assert deaths.update and deaths.timeline[0] == "12 people"
+    assert deaths.timeline[-1] == "19 people"
     markdown = briefing.to_markdown()
-    assert "update: 12 → 19, later report" in markdown
+    assert "update: 12 people → 19 people, later report" in markdown
     assert "2 outlets compared (3 articles, near-copies counted once)" in markdown
     assert "AP: states other figures than the cited text" in markdown
-    assert "2 outlets" in briefing.to_html() and "12 → 19" in briefing.to_html()
+    assert "2 outlets" in briefing.to_html() and "12 people → 19 people" in briefing.to_html()
     # Counted once: with the version as an outlet of its own, three "outlets" would need every
     # claim in all three, and the version holds one sentence; as the family's, two reports do.
     shared = briefing.comparison.shared

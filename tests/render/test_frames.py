@@ -158,8 +158,8 @@ def test_disputes_frame_round_trips_with_the_json(embedder):
     ]
     columns = ["dispute", "label", "kind", "value", "outlets", "contradiction"]
     assert [tuple(row) for row in frame[columns].itertuples(index=False)] == expected
-    deaths = frame[frame["label"] == "Deaths"]
-    assert list(deaths["value"]) == ["60", "65"]
+    deaths = frame[frame["label"] == "Death toll"]  # readable nouns, own words (issue 29)
+    assert list(deaths["value"]) == ["60 people", "65 people"]
     assert list(deaths["outlets"]) == [("Wire 1", "Wire 2"), ("Wire 3",)]
     assert deaths["sentences"].iloc[1] == (FIRE[2],)
 
