@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             only_reference + len(b - a),
         )
         upper = np.triu_indices(len(articles), 1)
-        overlaps += zip(ours.similarity[upper], theirs.similarity[upper], strict=True)
+        overlaps += zip(ours.fact_overlap[upper], theirs.fact_overlap[upper], strict=True)
     precision = both / max(both + only_tested, 1)
     recall = both / max(both + only_reference, 1)
     x = np.array(overlaps)

@@ -154,7 +154,7 @@ def build(
     pairs, same = _pairs(story, np.random.default_rng(seed))
     matched = np.zeros(len(pairs))
     for row, (a, b) in enumerate(pairs):
-        matched[row] = align([articles[a], articles[b]], embedder=embedder).similarity[0, 1]
+        matched[row] = align([articles[a], articles[b]], embedder=embedder).fact_overlap[0, 1]
     return Dataset(
         name,
         story,

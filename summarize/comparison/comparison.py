@@ -162,7 +162,7 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
         differences=differences,
         disputes=disputes,
         published=published,
-        fact_overlap=alignment.similarity,
+        fact_overlap=alignment.fact_overlap,
         off_story=off_story,
     )
 

@@ -150,7 +150,7 @@ class Alignment:
             sentence is the other's best match in its article; each pair once, ordered by
             position (first sentence's article and index, then the second's).
         claims: Sentences grouped into claims; every sentence of every article is in exactly one.
-        similarity: (n, n) document overlap matrix in article order: entry (a, b) is the mean
+        fact_overlap: (n, n) document overlap matrix in article order: entry (a, b) is the mean
             of two shares, "share of a's sentences whose best match in b reports the same fact"
             and the same for b in a. It reads as "how much of each report the other one
             covers", is symmetric, 1 on the diagonal, and near 0 for unrelated texts (a mean
@@ -174,7 +174,7 @@ class Alignment:
     vectors: tuple[np.ndarray, ...]
     matches: tuple[Match, ...]
     claims: tuple[Claim, ...]
-    similarity: np.ndarray
+    fact_overlap: np.ndarray
     threshold: float
     embedder: str = DEFAULT_EMBEDDER
     overlap_weight: float = 0.0

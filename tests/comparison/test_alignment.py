@@ -28,7 +28,7 @@ def alignment(bundled_articles, embedder):
 
 
 def test_similarity_matrix_shape_symmetry_and_self(alignment, bundled_articles):
-    sim = alignment.similarity
+    sim = alignment.fact_overlap
     n = len(bundled_articles)
     assert sim.shape == (n, n) == (3, 3)
     assert np.allclose(sim, sim.T)
@@ -84,11 +84,11 @@ def test_unrelated_texts_score_far_below_same_story(alignment, embedder):
             "Pinch out side shoots on cordon varieties to get bigger fruit.",
         ],
     )
-    same_story = alignment.similarity[0, 2]
+    same_story = alignment.fact_overlap[0, 2]
     story = _article("Story", [ref.text for ref in alignment.claims[0].sentences])
     mixed = align([story, unrelated], embedder=embedder)
-    assert mixed.similarity[0, 1] < 0.05
-    assert same_story - mixed.similarity[0, 1] > 0.15
+    assert mixed.fact_overlap[0, 1] < 0.05
+    assert same_story - mixed.fact_overlap[0, 1] > 0.15
     assert all(c.support == 1 for c in mixed.claims)
 
 
@@ -96,7 +96,7 @@ def test_deterministic(bundled_articles, embedder, alignment):
     again = align(bundled_articles, embedder=embedder)
     assert again.claims == alignment.claims
     assert again.matches == alignment.matches
-    assert np.array_equal(again.similarity, alignment.similarity)
+    assert np.array_equal(again.fact_overlap, alignment.fact_overlap)
 
 
 def test_threshold_controls_grouping(bundled_articles, embedder, alignment):
@@ -126,7 +126,7 @@ def test_scales_to_many_articles(bundled_articles, embedder):
     before = embedder.encoded_count
     result = align(articles, embedder=embedder)
     assert embedder.encoded_count == before, "align() embedded cached sentences again"
-    assert result.similarity.shape == (100, 100)
+    assert result.fact_overlap.shape == (100, 100)
     assert sum(len(c.sentences) for c in result.claims) == 4000
     for claim in result.claims:
         assert len({ref.article for ref in claim.sentences}) == len(claim.sentences)

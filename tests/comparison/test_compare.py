@@ -33,7 +33,7 @@ def test_accepts_articles_or_alignment(bundled_articles, embedder, alignment, co
         assert other.claims == comparison.claims
         assert other.differences == comparison.differences
     assert comparison.sources == alignment.sources
-    assert comparison.fact_overlap is alignment.similarity  # the share of matched facts
+    assert comparison.fact_overlap is alignment.fact_overlap  # the share of matched facts
     for other in (direct, reused):
         np.testing.assert_allclose(other.similarity, comparison.similarity)
 

@@ -192,7 +192,7 @@ def test_an_articles_part_of_the_story_alignment_is_its_own_alignment(
         part = article_alignment(alignment, k)
         assert part.sources == own.sources and part.claims == own.claims
         assert np.array_equal(part.vectors[0], own.vectors[0])
-        assert np.array_equal(part.similarity, own.similarity)
+        assert np.array_equal(part.fact_overlap, own.fact_overlap)
         assert part.rule == own.rule
 
 
