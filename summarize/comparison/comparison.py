@@ -17,6 +17,7 @@ from summarize.comparison.alignment import align
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME
+from summarize.errors import InputError
 from summarize.inputs.junk import is_junk
 from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
@@ -87,6 +88,7 @@ def compare(
         with one_blas_thread():  # many small products: see summarize.threads
             return _compared(articles, ())
     loaded: Sequence[Article] = as_articles(articles)
+    check_distinct_sources(loaded)
     if collapse_copies and alignment is None:
         loaded, _ = collapse_near_copies(loaded, log_level=logging.WARNING)
     with one_blas_thread():
@@ -228,3 +230,15 @@ def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool
         )
 
     return elsewhere
+
+
+def check_distinct_sources(articles: Sequence[Article]) -> None:
+    """Refuse articles that share a source name: citations and disputes name outlets, so two
+    articles under one name would be read as one outlet agreeing with itself."""
+    sources = [article.source for article in articles]
+    repeated = sorted({source for source in sources if sources.count(source) > 1})
+    if repeated:
+        raise InputError(
+            f"Several articles have the source name {repeated[0]!r}; citations must name one "
+            "article. Give each article a distinct source (load_articles numbers duplicates)."
+        )

@@ -19,7 +19,6 @@ from os import PathLike
 from typing import TYPE_CHECKING
 
 from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
-from summarize.errors import InputError
 from summarize.types.briefing import Briefing, BriefingOptions
 from summarize.types.digest import Digest
 from summarize.types.story import Family
@@ -78,7 +77,7 @@ def brief(
         ModelNotAvailableError: a named model is not installed here.
     """
     from summarize.comparison.alignment import align, article_alignments
-    from summarize.comparison.comparison import compare
+    from summarize.comparison.comparison import check_distinct_sources, compare
     from summarize.comparison.families import collapse_near_copies
     from summarize.inputs.loading import as_articles
     from summarize.models.embeddings import Embedder, get_embedder
@@ -89,13 +88,7 @@ def brief(
 
     check_method(method)
     loaded = as_articles(articles)
-    sources = [article.source for article in loaded]
-    repeated = sorted({source for source in sources if sources.count(source) > 1})
-    if repeated:
-        raise InputError(
-            f"Several articles have the source name {repeated[0]!r}; citations must name one "
-            "article. Give each article a distinct source (load_articles numbers duplicates)."
-        )
+    check_distinct_sources(loaded)
     families: tuple[Family, ...] = ()
     if collapse_copies:  # after the check above, so a repeated label is an error, not skipped
         chosen, families = collapse_near_copies(loaded)

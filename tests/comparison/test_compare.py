@@ -205,3 +205,16 @@ def test_unique_holds_back_reworded_facts_of_the_bundled_story(comparison, align
     # The Week also reports that the two "vowed to improve" relations, in other words.
     opening = "Prime Minister Theresa May and Russian President Vladimir Putin have vowed"
     assert not any(c.sentences[0].text.startswith(opening) for c in listed)
+
+
+def test_articles_sharing_a_source_name_are_refused_like_brief(embedder):
+    """Two articles under one name would read as one outlet agreeing with itself (no dispute
+    between them could be seen): compare refuses them, as brief does."""
+    from summarize import brief
+    from summarize.errors import InputError
+
+    a = _article("text 1", ["The ferry sank on Monday with 23 people on board, officials said."])
+    b = _article("text 1", ["The ferry sank on Tuesday with 27 people on board, police said."])
+    for run in (compare, brief):
+        with pytest.raises(InputError, match="source name 'text 1'"):
+            run([a, b], embedder=embedder)
