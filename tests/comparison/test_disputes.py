@@ -7,22 +7,12 @@ from __future__ import annotations
 import pytest
 
 from summarize.comparison.comparison import Comparison, compare
-from summarize.types import Article
-
-
-def _article(source: str, sentences: list[str], published: str | None = None) -> Article:
-    return Article(
-        source=source,
-        title=source,
-        text=" ".join(sentences),
-        sentences=tuple(sentences),
-        published=published,
-    )
+from tests.comparison._articles import article
 
 
 def _compare(embedder, *texts: str) -> Comparison:
     return compare(
-        [_article(f"Outlet {i + 1}", [text]) for i, text in enumerate(texts)],
+        [article(f"Outlet {i + 1}", [text]) for i, text in enumerate(texts)],
         embedder=embedder,
         collapse_copies=False,  # the conflict rules on pairs that may be near-copies
     )
@@ -143,7 +133,7 @@ FIRE = [
 
 
 def test_pairs_are_grouped_into_one_dispute_per_detail(embedder):
-    articles = [_article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)]
+    articles = [article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)]
     comparison = compare(articles, embedder=embedder, collapse_copies=False)
     by_topic = {d.topic: d for d in comparison.disputes}
     assert set(by_topic) == {"deaths", "injured"}, [d.describe() for d in comparison.disputes]
@@ -158,8 +148,8 @@ def test_pairs_are_grouped_into_one_dispute_per_detail(embedder):
 
 def test_a_later_report_revising_a_figure_is_an_update(embedder):
     articles = [
-        _article("Early", [FIRE[2]], published="2024-03-01T08:00:00Z"),
-        _article("Later", [FIRE[1]], published="2024-03-01T18:30:00Z"),
+        article("Early", [FIRE[2]], published="2024-03-01T08:00:00Z"),
+        article("Later", [FIRE[1]], published="2024-03-01T18:30:00Z"),
     ]
     comparison = compare(articles, embedder=embedder, collapse_copies=False)
     deaths = next(d for d in comparison.disputes if d.topic == "deaths")
@@ -180,7 +170,7 @@ def test_a_later_report_revising_a_figure_is_an_update(embedder):
     assert "65 people → 60 people, later report" in briefing.to_html()
     # Without publication times the same values are a plain contradiction.
     plain = compare(
-        [_article(a.source, list(a.sentences)) for a in articles],
+        [article(a.source, list(a.sentences)) for a in articles],
         embedder=embedder,
         collapse_copies=False,
     )
@@ -191,7 +181,7 @@ def test_merged_sentence_never_cites_an_outlet_that_gives_another_value(embedder
     from summarize import brief
 
     articles = [
-        _article(f"Wire {i + 1}", [text, "Firefighters worked through the night to put it out."])
+        article(f"Wire {i + 1}", [text, "Firefighters worked through the night to put it out."])
         for i, text in enumerate(FIRE)
     ]
     briefing = brief(articles, embedder=embedder, max_words=60)
@@ -228,8 +218,8 @@ def test_merged_sentence_never_cites_an_outlet_that_gives_another_value(embedder
 
 def test_an_outlet_disputing_a_detail_does_not_count_as_reporting_the_fact(embedder):
     two = [
-        _article("Wire 1", [FIRE[1], "Firefighters worked through the night to put it out."]),
-        _article("Wire 2", [FIRE[2], "Firefighters worked through the night to put it out."]),
+        article("Wire 1", [FIRE[1], "Firefighters worked through the night to put it out."]),
+        article("Wire 2", [FIRE[2], "Firefighters worked through the night to put it out."]),
     ]
     comparison = compare(two, embedder=embedder, collapse_copies=False)
     assert any(d.topic == "deaths" for d in comparison.disputes)
@@ -239,7 +229,7 @@ def test_an_outlet_disputing_a_detail_does_not_count_as_reporting_the_fact(embed
     # With four wires the fact most give (60 dead) is still reported by a majority: the two
     # outlets that dispute it (65, 67) do not count towards it, the two that agree do not suffice
     # for a strict majority of four, so it is not listed either.
-    four = [_article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)]
+    four = [article(f"Wire {i + 1}", [text]) for i, text in enumerate(FIRE)]
     assert not any(
         "killed" in ref.text
         for c in compare(four, embedder=embedder, collapse_copies=False).shared
@@ -279,7 +269,7 @@ def test_what_all_outlets_report_never_cites_an_outlet_for_a_value_it_does_not_g
     fire sentence everyone agrees on, and its value shows under "Where they differ"."""
     from summarize.render._view import citation_numbers, shared_line
 
-    articles = [_article(source, list(text)) for source, text in WAREHOUSE.items()]
+    articles = [article(source, list(text)) for source, text in WAREHOUSE.items()]
     comparison = compare(articles, embedder=embedder, collapse_copies=False)
     toll = next(c for c in comparison.shared if any("killed 12" in r.text for r in c.sentences))
     assert len(toll.sources) == 4  # the claim holds all four outlets' sentences

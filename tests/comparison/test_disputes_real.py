@@ -9,23 +9,13 @@ from summarize.comparison.comparison import Comparison, compare
 from summarize.comparison.details import compatible, dates, numbers
 from summarize.comparison.name_disputes import same_name, similar_spelling
 from summarize.models.registry import load_spacy
-from summarize.types import Article
-
-
-def _article(source: str, sentences: list[str], published: str | None = None) -> Article:
-    return Article(
-        source=source,
-        title=source,
-        text=" ".join(sentences),
-        sentences=tuple(sentences),
-        published=published,
-    )
+from tests.comparison._articles import article
 
 
 def _compare(embedder, *outlets: list[str]) -> Comparison:
     names = ["AP", "Reuters", "CNN", "BBC"]
     return compare(
-        [_article(names[i], sentences) for i, sentences in enumerate(outlets)],
+        [article(names[i], sentences) for i, sentences in enumerate(outlets)],
         embedder=embedder,
         collapse_copies=False,  # one-sentence outlets would fold as near-copies
     )
@@ -176,17 +166,17 @@ def test_wounded_counts_in_the_outlets_own_words(embedder):
 def test_a_weekday_and_a_date_given_the_publication_time(embedder):
     published = "2019-05-15T09:00:00Z"  # a Wednesday: "Tuesday" is 14 May
     articles = [
-        _article(
+        article(
             "AP",
             ["The bridge over the river collapsed on 13 May, the city engineer said."],
             published,
         ),
-        _article(
+        article(
             "CNN",
             ["The bridge over the river collapsed on Tuesday, the city engineer said."],
             published,
         ),
-        _article(
+        article(
             "BBC",
             ["The bridge over the river collapsed on Monday, the city engineer said."],
             published,
@@ -207,22 +197,22 @@ def test_a_weekday_and_a_date_given_the_publication_time(embedder):
 
 def test_the_update_arrow_survives_more_outlets(embedder):
     articles = [
-        _article(
+        article(
             "AP",
             ["At least 23 people died when the ferry capsized, officials said."],
             "2024-03-01T08:00:00Z",
         ),
-        _article(
+        article(
             "Reuters",
             ["Twenty-three people died when the ferry capsized, officials said."],
             "2024-03-01T09:00:00Z",
         ),
-        _article(
+        article(
             "CNN",
             ["The death toll from the capsized ferry rose to 27, officials said."],
             "2024-03-01T15:00:00Z",
         ),
-        _article(
+        article(
             "BBC",
             ["At least 27 people died when the ferry capsized, officials said."],
             "2024-03-01T16:00:00Z",
