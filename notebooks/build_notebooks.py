@@ -170,25 +170,55 @@ DIGESTS = [
     new_code_cell("digests[articles[0].source]"),
 ]
 
+#: Notebook 03 walks through the invented demo story (articles/demo-ferry), written so that one
+#: briefing shows a wire copy, agreement in other words, an update, disputes and a unique fact.
+DEMO_SETUP = SETUP.replace("STORY = find_story()", 'STORY = find_story("demo-ferry")')
+
 BRIEFING = [
     new_markdown_cell(
         "# 3. The merged briefing\n\n"
         "**What you should see:** a short briefing whose every sentence cites the outlets "
-        "behind it, which outlets it rests on, and where (if anywhere) they disagree.\n\n"
+        "behind it; a wire copy counted once; the same death toll in digits and in words cited "
+        "as agreement; a death toll a later report revised (an update); a figure, a date and a "
+        "name the outlets really disagree on; and what only one outlet reports.\n\n"
+        "The story is **invented** (`articles/demo-ferry`, see its README): six articles about "
+        "a ferry that capsized in a storm, from five made-up outlets, written for this "
+        "repository so that one briefing shows every feature. The real example used elsewhere "
+        "is `articles/may-putin-2016`.\n\n"
         "`brief()` runs the whole pipeline once (align, compare, summarise) and returns a "
         "`Briefing`: a merged digest in which every sentence cites the outlets that report it, "
         "what all outlets agree on, what only one reports, and where they differ."
     ),
-    new_code_cell(SETUP),
+    new_code_cell(DEMO_SETUP),
     new_code_cell(
         "from summarize import brief\n\nbriefing = brief(STORY, max_words=150)\nbriefing"
     ),
-    new_markdown_cell("## The cited briefing"),
+    new_markdown_cell(
+        "## A wire copy counts once\n\n"
+        "The Harbour Gazette ran the Coastal Press Agency report almost word for word. Copies "
+        "of one report are one *family*, cited once, so they do not look like independent "
+        "corroboration."
+    ),
+    new_code_cell(
+        "for family in briefing.families:\n"
+        "    print(family.label)\n"
+        "    for copy in family.copies:\n"
+        "        print(f'   {copy.source}: {copy.share:.0%} shared with {copy.closest}')"
+    ),
+    new_markdown_cell(
+        "## The cited briefing\n\n"
+        "Each sentence cites the outlets that report the same fact; under it, the other "
+        "outlets' own wording. The death toll is \"At least 23\" in one outlet and "
+        "\"Twenty-three\" in another: the same figure, so both are cited."
+    ),
     new_code_cell(
         "numbers = {source: n for n, source in enumerate(briefing.sources, start=1)}\n"
         "for sentence in briefing.digest.sentences:\n"
         "    cites = ''.join(f\"[{numbers[s]}]\" for s in sentence.sources) or '(unsupported)'\n"
-        '    print(f"- {sentence.text} {cites}")\n'
+        "    print(f\"- {sentence.text} {cites}\")\n"
+        "    for source, text in sentence.wording:\n"
+        "        if text != sentence.text:\n"
+        "            print(f\"    [{numbers[source]}] {text}\")\n"
         "print()\n"
         "for source, n in numbers.items():\n"
         '    print(f"[{n}] {source}")'
@@ -204,32 +234,43 @@ BRIEFING = [
     ),
     new_markdown_cell(
         "## Where they differ\n\n"
-        "Facts the outlets report with different values (a number, a date, a name, a "
-        "negation or an opposite word): one row per value given, with the outlets that give "
-        "it and their sentences. `update` marks a later report revising a figure."
+        "Facts the outlets report with different values (a count, a date, a name): one line "
+        "per disputed detail with every value and the outlets giving it. When publication "
+        "times order the values, a later report revised the figure: an *update* (the death "
+        "toll rose during the day). The missing, the date and the captain's name are real "
+        "disagreements."
+    ),
+    new_code_cell(
+        "for dispute in briefing.comparison.disputes:\n"
+        "    print('-', dispute.describe())"
+    ),
+    new_markdown_cell(
+        "The same as a table, one row per value given, with the outlets' sentences:"
     ),
     new_code_cell(
         "import pandas as pd\n\n"
         "from summarize.render.frames import disputes_frame\n\n"
         "disputes = disputes_frame(briefing.comparison)\n"
-        "if disputes.empty:\n"
-        "    print('No aligned sentences disagree on numbers, dates, names or negation.')\n"
-        "else:\n"
-        '    with pd.option_context("display.max_colwidth", None):\n'
-        "        display(disputes)"
+        'with pd.option_context("display.max_colwidth", None):\n'
+        "    display(disputes)"
+    ),
+    new_markdown_cell(
+        "## Only one outlet reports\n\n"
+        "Facts no other outlet reports, not even possibly in other words (a sentence close to "
+        "one in another outlet is left out of this list rather than called unique)."
+    ),
+    new_code_cell(
+        "for source, claims in briefing.comparison.unique.items():\n"
+        "    for claim in claims:\n"
+        "        print(f\"[{numbers[source]}] {source}: {claim.sentences[0].text}\")"
     ),
     new_markdown_cell(
         "## When each outlet published\n\n"
-        "From the `published:` dates in the story's `sources.yaml` (see the README); "
-        "outlets without a date are left out, not guessed."
+        "From the `published:` times in the story's `sources.yaml` (see the README): the wire "
+        "report in the morning, the revised death toll in the evening. Outlets without a date "
+        "would be left out, not guessed."
     ),
-    new_code_cell(
-        "if any(article.published for article in briefing.articles):\n"
-        "    display(plots.timeline(briefing.articles))\n"
-        "else:\n"
-        "    print('No publication dates recorded: add published: 2016-08-11 (for example) '\n"
-        "          'to each file in sources.yaml to see the timeline.')"
-    ),
+    new_code_cell("plots.timeline(briefing.articles)"),
     new_markdown_cell(
         "## As data frames\n\n`briefing.to_frame()` has one row per digest sentence (merged "
         "first, then each outlet's); `briefing.comparison.to_frame()` one row per claim × "

@@ -253,6 +253,8 @@ def _anchor(token: Any) -> tuple[set[str], str]:
             if governor.pos_ in ("VERB", "AUX", "ADJ", "NOUN") or governor.head is governor:
                 break
             governor = governor.head
+        if governor.dep_ == "aux" and governor.head is not governor:
+            governor = governor.head  # "nine are missing": the word after the auxiliary
         for word in (counted, governor):
             for child in word.children:
                 if child.dep_ in ("amod", "acomp", "oprd", "relcl", "acl", "conj") and (
@@ -267,8 +269,8 @@ def _anchor(token: Any) -> tuple[set[str], str]:
                         for p in child.children
                         if p.dep_ == "pobj" and p.lemma_.lower() in TOPICS
                     )
-        if governor is not counted:
-            keys.add(governor.lemma_.lower())
+        if governor is not counted:  # "15 people are still missing": not lemmatised to "miss"
+            keys.add("missing" if governor.lower_ == "missing" else governor.lemma_.lower())
         keys = {k for k in keys if k in TOPICS}
     keys = {k for k in keys if k not in _GENERIC and k not in _STOP}
     return {"T:" + TOPICS[k] if k in TOPICS else k for k in keys}, unit

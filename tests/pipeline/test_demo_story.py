@@ -1,0 +1,88 @@
+"""The invented demo story (articles/demo-ferry) shows every feature of a briefing, in Markdown
+and HTML, from the real default models; the executed notebook 03 is checked the same way in
+tests/test_notebooks.py. `make demo` never fails without a display."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests._demo_story import DEMO_STORY, FEATURES, OUTLETS, missing_features
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture(scope="module")
+def demo_briefing(embedder):
+    from summarize import brief
+
+    return brief(DEMO_STORY, embedder=embedder)
+
+
+def test_outlets_are_numbered_as_the_checks_expect(demo_briefing):
+    assert demo_briefing.sources == OUTLETS
+
+
+@pytest.mark.parametrize("form", ["markdown", "html"])
+def test_every_feature_shows(demo_briefing, form):
+    rendered = demo_briefing.to_markdown() if form == "markdown" else demo_briefing.to_html()
+    assert missing_features(rendered) == []
+
+
+def test_the_checks_notice_a_missing_feature(demo_briefing):
+    markdown = demo_briefing.to_markdown()
+    assert "name spelling" in missing_features(markdown.replace("Amundson", "Amundsen"))
+    assert "update with its arrow" in missing_features(markdown.replace("later report", ""))
+    assert set(FEATURES) <= set(missing_features("# Briefing\n"))
+
+
+def test_the_comparison_behind_them(demo_briefing):
+    comparison = demo_briefing.comparison
+    by_heading = {dispute.heading: dispute for dispute in comparison.disputes}
+    assert set(by_heading) == {"Death toll", "Missing", "Date", "Name"}
+    assert by_heading["Death toll"].timeline[-1] == "27"  # an update, oldest value first
+    assert by_heading["Missing"].timeline == ()  # a disagreement, not an update
+    missing = {value.value: set(value.sources) for value in by_heading["Missing"].values}
+    assert missing["15 people"] == {"Skerra Island Radio"}
+    assert len(missing["nine people"]) >= 2
+    for dispute in comparison.disputes:  # the same figure in words is no other value
+        assert not any(v.value.lower().startswith(("twenty", "fourteen")) for v in dispute.values)
+    lead = next(s for s in demo_briefing.digest.sentences if "At least 23" in s.text)
+    assert {OUTLETS[0], "The Northern Standard"} <= set(lead.sources)
+    assert any(text.startswith("Twenty-three") for _, text in lead.wording)
+    unique = [claim.sentences[0].text for claim in comparison.unique["Skerra Island Radio"]]
+    assert any("Rowan Queen" in text for text in unique)
+    assert [family.label for family in demo_briefing.families] == [OUTLETS[0]]
+
+
+def test_the_story_is_marked_as_invented(demo_briefing):
+    assert "INVENTED" in (DEMO_STORY / "README.md").read_text(encoding="utf-8")
+    sidecar = yaml.safe_load((DEMO_STORY / "sources.yaml").read_text(encoding="utf-8"))
+    assert len(sidecar) == 6
+    for entry in sidecar.values():
+        assert ".invented.example/" in entry["url"] and "Invented" in entry["note"]
+        assert entry["title"] and entry["published"]
+    sources = demo_briefing.to_markdown().split("## Sources", 1)[1].split("\n## ", 1)[0]
+    assert sources.count(".invented.example/") == len(OUTLETS)
+
+
+def test_open_page_without_a_display_prints_the_path(tmp_path):
+    page = tmp_path / "briefing.html"
+    page.write_text("<p>hello</p>", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["CI"] = "1"  # no browser on macOS or Windows either
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "open_page.py"), str(page)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert str(page) in done.stdout and "open file://" in done.stdout
