@@ -71,7 +71,9 @@ def run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
 
 
 def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """``summarize stories``: group the articles into stories, brief each, write an index.
+    """``summarize stories``: group the articles into stories; print the index on stdout, or
+    with ``-o DIR`` brief each story and write the briefings and the index into DIR (never
+    into the working directory unasked).
 
     Raises:
         BriefManyError: some stories failed (after the others and the index are written).
@@ -82,12 +84,21 @@ def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
     from summarize.pipeline.stories import group_stories
     from summarize.render import render
     from summarize.render.stories import story_filename, story_index
+    from summarize.wording import counted
 
     articles, reads = _load(parser, args)
     stories = group_stories(
         articles, threshold=args.threshold, embedder=args.embedder, progress=_progress(args)
     )
-    print(f"{len(articles)} articles, {len(stories)} stories; briefing each...", file=sys.stderr)
+    found = f"{counted(len(articles), 'article')}, {counted(len(stories), 'story')}"
+    if args.output is None:
+        print(
+            f"{found}; the index follows on stdout. For one briefing per story add -o DIR.",
+            file=sys.stderr,
+        )
+        _emit(story_index(stories, [None] * len(stories), args.format), None)
+        return
+    print(f"{found}; briefing each...", file=sys.stderr)
     failed: BriefManyError | None = None
     briefings: list[Briefing | None]
     try:
@@ -116,10 +127,8 @@ def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         if name is not None and briefing is not None:
             write_atomic(out / name, render(briefing, RENDERERS[fmt]))
     write_atomic(index, story_index(stories, links, fmt))
-    print(
-        f"wrote {sum(link is not None for link in links)} briefings and {printable(str(index))}",
-        file=sys.stderr,
-    )
+    written = counted(sum(link is not None for link in links), "briefing")
+    print(f"wrote {written} and {printable(str(index))}", file=sys.stderr)
     if failed is not None:
         raise failed
 
@@ -258,7 +267,8 @@ def _load(
         models=(args.embedder, getattr(args, "model", None)),
     )
     if args.command == "stories":
-        check_output_folder(args.output, reads)
+        if args.output is not None:
+            check_output_folder(args.output, reads)
     elif args.output is not None:
         check_output_file(args.output, reads)
     fetcher = Fetcher(
