@@ -27,5 +27,5 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 def counted(count: int, singular: str, plural_form: str | None = None) -> str:
     """The count and the noun that fits it: ``counted(1, "story")`` is "1 story",
-    ``counted(3, "story")`` "3 stories"; the number is written with thousands separators."""
-    return f"{count:,} {plural(count, singular, plural_form)}"
+    ``counted(3, "story")`` "3 stories"."""
+    return f"{count} {plural(count, singular, plural_form)}"

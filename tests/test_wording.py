@@ -18,7 +18,7 @@ from summarize.wording import counted, plural
         (2, "day", "2 days"),
         (2, "match", "2 matches"),
         (2, "claim", "2 claims"),
-        (10_000, "article", "10,000 articles"),
+        (10_000, "article", "10000 articles"),
     ],
 )
 def test_counted(count, noun, expected):

@@ -39,6 +39,7 @@ from summarize.render.html_comparison import (
 )
 from summarize.render.html_digests import digest_body, digest_columns, digest_list, per_source_card
 from summarize.types import Briefing, Comparison
+from summarize.wording import counted
 
 if TYPE_CHECKING:
     from summarize.types import Article
@@ -103,8 +104,9 @@ def briefing_header(briefing: Briefing) -> str:
     outlets, copies = independent_reports(briefing)
     return (
         '<header class="sz-header"><p class="sz-kicker">Briefing · '
-        f"{outlets} outlets{copies}</p><h1>{e(story_title(briefing))}</h1>"
-        f'<p class="sz-meta">{when} · merged briefing of {briefing.digest.word_count} words · '
+        f"{counted(outlets, 'outlet')}{copies}</p><h1>{e(story_title(briefing))}</h1>"
+        f'<p class="sz-meta">{when} · merged briefing of '
+        f"{counted(briefing.digest.word_count, 'word')} · "
         f"{e(method)} · embedder {e(options.embedder)}</p></header>"
     )
 
@@ -210,7 +212,8 @@ def briefing_body(briefing: Briefing) -> str:
             per_source_card(briefing.per_source, numbers, options.per_source_words),
             side_by_side(briefing.comparison, numbers, folded=True),
             _removed(articles, numbers),
-            f'<footer class="sz-footer">Made by summarize · {len(articles)} outlets</footer>',
+            '<footer class="sz-footer">Made by summarize · '
+            f"{counted(len(articles), 'outlet')}</footer>",
         ]
     )
 
