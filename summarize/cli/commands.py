@@ -8,9 +8,10 @@ Results go to stdout (or ``-o FILE``); progress and log messages go to stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -279,18 +280,40 @@ def _load(
         limit=args.limit,
         allow_private=args.allow_private,
     )
-    articles = list(
-        load_articles(
-            inputs,
-            errors="skip" if args.skip_bad else "raise",
-            follow_links=args.follow_links,
-            fetcher=fetcher,
+    # brief and compare name folded copies themselves (one warning): the loader's line on
+    # identical files would say it twice.
+    folds = args.command in ("brief", "compare") and not args.keep_copies
+    with _without_identical_warning(enabled=folds):
+        articles = list(
+            load_articles(
+                inputs,
+                errors="skip" if args.skip_bad else "raise",
+                follow_links=args.follow_links,
+                fetcher=fetcher,
+            )
         )
-    )
     reads = reads.with_files(article.path for article in articles if article.path)
     if args.output is not None:
         check_not_read(args.output, reads)
     return articles, reads
+
+
+@contextlib.contextmanager
+def _without_identical_warning(*, enabled: bool) -> Iterator[None]:
+    """Leave out the loader's warning on identical files while loading (``enabled``)."""
+    from summarize.inputs.building import IDENTICAL_TEXTS
+    from summarize.inputs.building import logger as building_logger
+
+    def keep(record: logging.LogRecord) -> bool:
+        return not hasattr(record, IDENTICAL_TEXTS)
+
+    if enabled:
+        building_logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        if enabled:
+            building_logger.removeFilter(keep)
 
 
 def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> None:

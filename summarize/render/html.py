@@ -27,6 +27,7 @@ from summarize.render._view import (
     independent_reports,
     published_date,
 )
+from summarize.render.dates import human_date
 from summarize.render.html_blocks import card, cites, css, e, fragment, page
 from summarize.render.html_comparison import (
     aligned_table,
@@ -121,13 +122,15 @@ def outlet_list(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
         day = published_date(article.published)
         date = (
             f'<time datetime="{e(_machine_time(article.published, day))}">'
-            f"{day.day} {day:%B %Y}</time>"
+            f"{e(human_date(_machine_time(article.published, day)))}</time>"
             if day
             else (e(article.published) if article.published else "")
         )
         date = date or '<span class="sz-unknown">date not recorded</span>'
         fetched = article.metadata.get("fetched_at")
-        when = f' <span class="sz-muted">(fetched {e(fetched)})</span>' if fetched else ""
+        when = (
+            f' <span class="sz-muted">(fetched {e(human_date(fetched))})</span>' if fetched else ""
+        )
         items.append(
             f'<li id="sz-source-{n}"><span class="sz-cite">[{n}]</span> '
             f"<strong>{e(article.source)}</strong> · {date}<br><em>{e(article.title)}</em>"

@@ -23,6 +23,7 @@ from summarize.render._view import (
     top_pairs,
     two_decimals,
 )
+from summarize.render.dates import human_date
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
 from summarize.wording import counted
@@ -280,11 +281,11 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
         line = f"[{numbers[article.source]}] **{escape(article.source)}**: {escape(article.title)}"
         details = [counted(article.word_count, "word")]
         if article.published:
-            details.append(f"published {escape(article.published)}")
+            details.append(f"published {escape(human_date(article.published))}")
         if article.url:
             details.append(escape(article.url))
         if article.metadata.get("fetched_at"):
-            details.append("fetched " + escape(article.metadata["fetched_at"]))
+            details.append("fetched " + escape(human_date(article.metadata["fetched_at"])))
         sources.append(f"{line} ({', '.join(details)})  ")
     parts.append("\n".join(sources).rstrip() + "\n")
     families = families_markdown(briefing, numbers)

@@ -37,11 +37,10 @@ def story_filename(number: int, story: Story, suffix: str) -> str:
 
 
 def _span(story: Story) -> str:
-    if story.first_published is None:
-        return ""
-    if story.first_published == story.last_published:
-        return story.first_published
-    return f"{story.first_published} to {story.last_published}"
+    """The story's dates as a reader reads them: "3 March 2026", "3–4 March 2026"."""
+    from summarize.render._view import date_range, format_date_range
+
+    return format_date_range(date_range((story.first_published, story.last_published)))
 
 
 def _copies(story: Story) -> list[str]:
