@@ -61,7 +61,7 @@ class ArticleLoadErrors(ArticleError):
     def __init__(self, errors: list[ArticleError]) -> None:
         lines = "\n".join(f"  - {error}" for error in errors)
         super().__init__(
-            f"{len(errors)} file(s) could not be loaded:\n{lines}\n"
+            f"{counted(len(errors), 'input')} could not be loaded:\n{lines}\n"
             "Fix or remove them, or pass errors='skip' to load the rest."
         )
         self.errors = errors

@@ -300,7 +300,7 @@ def test_robots_txt_is_honoured(site: Site, tmp_path: Path) -> None:
 
 def test_bad_urls_are_skippable_like_bad_files(site: Site, tmp_path: Path) -> None:
     urls = [f"{site.base}/news/bridge-a", f"{site.base}/missing", f"{site.base}/report.pdf"]
-    with pytest.raises(ArticleLoadErrors, match=r"2 file\(s\)"):
+    with pytest.raises(ArticleLoadErrors, match="2 inputs could not be loaded"):
         load_articles(urls, fetcher=fetcher(tmp_path))
     articles = load_articles(urls, fetcher=fetcher(tmp_path), errors="skip")
     assert [a.source for a in articles] == ["Riverton Daily"]
