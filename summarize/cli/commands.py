@@ -87,6 +87,8 @@ def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
     from summarize.render.stories import story_filename, story_index
     from summarize.wording import counted
 
+    if args.output is None:
+        _refuse_briefing_options(parser, args)
     articles, reads = _load(parser, args)
     stories = group_stories(
         articles, threshold=args.threshold, embedder=args.embedder, progress=_progress(args)
@@ -190,6 +192,30 @@ def installed_models() -> list[tuple[str, str, bool, Path | None]]:
     except Exception:  # no cache directory, or huggingface_hub missing: nothing more to list
         logger.debug("No Hugging Face cache to scan", exc_info=True)
     return found
+
+
+def _refuse_briefing_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``stories`` without ``-o`` briefs nothing: options that shape briefings would be ignored
+    silently, so they are a usage error that says to add ``-o DIR``."""
+    from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
+
+    given = [
+        option
+        for option, value, default in (
+            ("--scheduler", args.scheduler, None),
+            ("--method", args.method, "extractive"),
+            ("--model", args.model, None),
+            ("--max-words", args.max_words, BRIEF_MAX_WORDS),
+            ("--per-source-words", args.per_source_words, BRIEF_PER_SOURCE_WORDS),
+        )
+        if value != default
+    ]
+    if given:
+        these = "this option shapes" if len(given) == 1 else "these options shape"
+        parser.error(
+            f"{', '.join(given)}: {these} the briefings, which stories writes only with -o DIR; "
+            "add -o DIR (without it only the index of stories is printed)"
+        )
 
 
 def _options(args: argparse.Namespace) -> BriefingOptions:

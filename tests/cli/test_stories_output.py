@@ -37,3 +37,12 @@ def test_stories_help_says_the_index_goes_to_stdout(capsys):
     out = capsys.readouterr().out
     assert "./stories" not in out
     assert "stdout" in out
+
+
+def test_briefing_options_without_output_are_a_usage_error(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as done:
+        main(["stories", str(MIXED), "--scheduler", "dask", "--no-progress"])
+    assert done.value.code == 2
+    assert "add -o DIR" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
