@@ -359,12 +359,14 @@ STORIES = [
         "article and its update) form one *family*: one independent report."
     ),
     new_code_cell(
-        "from summarize import group_stories\n\n"
+        "from summarize import group_stories\n"
+        "from summarize.wording import counted  # '1 outlet', '2 outlets'\n\n"
         "stories = group_stories(pile)\n"
         "for number, story in enumerate(stories, start=1):\n"
         '    dates = f"{story.first_published} to {story.last_published}" if story.first_published else "no dates"\n'
         '    print(f"{number}. {story.label}")\n'
-        '    print(f"   {len(story.outlets)} outlets, {story.independent_reports} independent reports, {dates}")\n'
+        '    print(f"   {counted(len(story.outlets), \'outlet\')}, "\n'
+        '          f"{counted(story.independent_reports, \'independent report\')}, {dates}")\n'
         "    for family in story.families:\n"
         "        if len(family.sources) > 1:\n"
         '            print(f"   near-copies: {family.label}")'

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from summarize.wording import counted
+
 
 class SummarizeError(Exception):
     """Base class for every error this package raises on purpose."""
@@ -59,7 +61,7 @@ class ArticleLoadErrors(ArticleError):
     def __init__(self, errors: list[ArticleError]) -> None:
         lines = "\n".join(f"  - {error}" for error in errors)
         super().__init__(
-            f"{len(errors)} file(s) could not be loaded:\n{lines}\n"
+            f"{counted(len(errors), 'input')} could not be loaded:\n{lines}\n"
             "Fix or remove them, or pass errors='skip' to load the rest."
         )
         self.errors = errors
@@ -116,7 +118,8 @@ class BriefManyError(SummarizeError):
     def __init__(self, failures: dict[str, BaseException], briefings: list[Any]) -> None:
         lines = "\n".join(f"  - {name}: {error!r}" for name, error in failures.items())
         super().__init__(
-            f"{len(failures)} of {len(briefings)} stories could not be briefed:\n{lines}\n"
+            f"{len(failures)} of {counted(len(briefings), 'story')} could not be briefed:\n"
+            f"{lines}\n"
             "The other briefings are in this error's .briefings; run the failed ones again "
             "(a worker that ran out of memory needs a larger memory limit)."
         )

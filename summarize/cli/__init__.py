@@ -76,7 +76,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     """Run the parsed command; returns the exit code."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    from summarize.errors import ArticleError, SummarizeError
+    from summarize.cli.hints import hint
+    from summarize.errors import SummarizeError
 
     try:
         if args.command == "brief":
@@ -89,12 +90,13 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             commands.run_models()
     except SummarizeError as error:
         print(f"summarize: error: {printable_lines(str(error))}", file=sys.stderr)
-        if isinstance(error, ArticleError) and not getattr(args, "skip_bad", True):
-            print(
-                "summarize: hint: --skip-bad leaves such files (and broken .jsonl lines) out "
-                "and loads the rest",
-                file=sys.stderr,
-            )
+        advice = hint(
+            error,
+            paths=getattr(args, "paths", ()),
+            skip_bad=getattr(args, "skip_bad", True),
+        )
+        if advice:
+            print(f"summarize: hint: {printable_lines(advice)}", file=sys.stderr)
         return 1
     except OSError as error:  # e.g. -o into a read-only folder
         print(f"summarize: error: {printable(str(error))}", file=sys.stderr)

@@ -8,9 +8,10 @@ Results go to stdout (or ``-o FILE``); progress and log messages go to stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,7 +72,9 @@ def run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
 
 
 def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """``summarize stories``: group the articles into stories, brief each, write an index.
+    """``summarize stories``: group the articles into stories; print the index on stdout, or
+    with ``-o DIR`` brief each story and write the briefings and the index into DIR (never
+    into the working directory unasked).
 
     Raises:
         BriefManyError: some stories failed (after the others and the index are written).
@@ -82,12 +85,23 @@ def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
     from summarize.pipeline.stories import group_stories
     from summarize.render import render
     from summarize.render.stories import story_filename, story_index
+    from summarize.wording import counted
 
+    if args.output is None:
+        _refuse_briefing_options(parser, args)
     articles, reads = _load(parser, args)
     stories = group_stories(
         articles, threshold=args.threshold, embedder=args.embedder, progress=_progress(args)
     )
-    print(f"{len(articles)} articles, {len(stories)} stories; briefing each...", file=sys.stderr)
+    found = f"{counted(len(articles), 'article')}, {counted(len(stories), 'story')}"
+    if args.output is None:
+        print(
+            f"{found}; the index follows on stdout. For one briefing per story add -o DIR.",
+            file=sys.stderr,
+        )
+        _emit(story_index(stories, [None] * len(stories), args.format), None)
+        return
+    print(f"{found}; briefing each...", file=sys.stderr)
     failed: BriefManyError | None = None
     briefings: list[Briefing | None]
     try:
@@ -116,10 +130,8 @@ def run_stories(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         if name is not None and briefing is not None:
             write_atomic(out / name, render(briefing, RENDERERS[fmt]))
     write_atomic(index, story_index(stories, links, fmt))
-    print(
-        f"wrote {sum(link is not None for link in links)} briefings and {printable(str(index))}",
-        file=sys.stderr,
-    )
+    written = counted(sum(link is not None for link in links), "briefing")
+    print(f"wrote {written} and {printable(str(index))}", file=sys.stderr)
     if failed is not None:
         raise failed
 
@@ -180,6 +192,30 @@ def installed_models() -> list[tuple[str, str, bool, Path | None]]:
     except Exception:  # no cache directory, or huggingface_hub missing: nothing more to list
         logger.debug("No Hugging Face cache to scan", exc_info=True)
     return found
+
+
+def _refuse_briefing_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """``stories`` without ``-o`` briefs nothing: options that shape briefings would be ignored
+    silently, so they are a usage error that says to add ``-o DIR``."""
+    from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
+
+    given = [
+        option
+        for option, value, default in (
+            ("--scheduler", args.scheduler, None),
+            ("--method", args.method, "extractive"),
+            ("--model", args.model, None),
+            ("--max-words", args.max_words, BRIEF_MAX_WORDS),
+            ("--per-source-words", args.per_source_words, BRIEF_PER_SOURCE_WORDS),
+        )
+        if value != default
+    ]
+    if given:
+        these = "this option shapes" if len(given) == 1 else "these options shape"
+        parser.error(
+            f"{', '.join(given)}: {these} the briefings, which stories writes only with -o DIR; "
+            "add -o DIR (without it only the index of stories is printed)"
+        )
 
 
 def _options(args: argparse.Namespace) -> BriefingOptions:
@@ -258,7 +294,8 @@ def _load(
         models=(args.embedder, getattr(args, "model", None)),
     )
     if args.command == "stories":
-        check_output_folder(args.output, reads)
+        if args.output is not None:
+            check_output_folder(args.output, reads)
     elif args.output is not None:
         check_output_file(args.output, reads)
     fetcher = Fetcher(
@@ -269,18 +306,40 @@ def _load(
         limit=args.limit,
         allow_private=args.allow_private,
     )
-    articles = list(
-        load_articles(
-            inputs,
-            errors="skip" if args.skip_bad else "raise",
-            follow_links=args.follow_links,
-            fetcher=fetcher,
+    # brief and compare name folded copies themselves (one warning): the loader's line on
+    # identical files would say it twice.
+    folds = args.command in ("brief", "compare") and not args.keep_copies
+    with _without_identical_warning(enabled=folds):
+        articles = list(
+            load_articles(
+                inputs,
+                errors="skip" if args.skip_bad else "raise",
+                follow_links=args.follow_links,
+                fetcher=fetcher,
+            )
         )
-    )
     reads = reads.with_files(article.path for article in articles if article.path)
     if args.output is not None:
         check_not_read(args.output, reads)
     return articles, reads
+
+
+@contextlib.contextmanager
+def _without_identical_warning(*, enabled: bool) -> Iterator[None]:
+    """Leave out the loader's warning on identical files while loading (``enabled``)."""
+    from summarize.inputs.building import IDENTICAL_TEXTS
+    from summarize.inputs.building import logger as building_logger
+
+    def keep(record: logging.LogRecord) -> bool:
+        return not hasattr(record, IDENTICAL_TEXTS)
+
+    if enabled:
+        building_logger.addFilter(keep)
+    try:
+        yield
+    finally:
+        if enabled:
+            building_logger.removeFilter(keep)
 
 
 def _point_to_stories(off_story: tuple[str, ...], args: argparse.Namespace) -> None:

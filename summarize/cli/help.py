@@ -86,16 +86,18 @@ examples:
 
 STORIES_EXAMPLES = """\
 examples:
+  summarize stories news-dump/                            the index of stories on stdout (Markdown)
+  summarize stories news-dump/ --threshold 0.3            split more: smaller, tighter stories
   summarize stories news-dump/ -o out/                    out/index.md + out/story-001-....md
   summarize stories news-dump/ -o out/ --format html      browsable: open out/index.html
-  summarize stories news-dump/ --threshold 0.3            split more: smaller, tighter stories
-  summarize stories news-dump/ --max-words 100 --per-source-words 40    shorter briefings
-  summarize stories news-dump/ --method abstractive --model SmolLM2-135M-Instruct
+  summarize stories news-dump/ -o out/ --max-words 100 --per-source-words 40
+                                                          shorter briefings
+  summarize stories news-dump/ -o out/ --method abstractive --model SmolLM2-135M-Instruct
                                                           a generative model writes each digest
-  summarize stories wire-dump/ --keep-copies              count wire copies and updates as
+  summarize stories wire-dump/ -o out/ --keep-copies      count wire copies and updates as
                                                           separate outlets (default: once each)
-  summarize stories dump.jsonl --scheduler dask           briefings on a local Dask cluster
-  summarize stories dump/ --scheduler tcp://10.0.0.5:8786   on a running Dask cluster
+  summarize stories dump.jsonl -o out/ --scheduler dask   briefings on a local Dask cluster
+  summarize stories dump/ -o out/ --scheduler tcp://10.0.0.5:8786   on a running Dask cluster
   summarize stories dump/ --skip-bad --follow-links       leave out unreadable files (named on
                                                           stderr); read files linked from outside
   summarize stories dump/ --embedder all-MiniLM-L6-v2 --no-progress
@@ -106,8 +108,9 @@ examples:
   summarize stories http://intranet.local/sitemap.xml --allow-private --limit 0
                                                           an internal sitemap, every entry
 
-The index lists stories by number of outlets. Exit codes: 0 ok, 1 input or model problem (also
-when some stories failed: the others are written and the index marks the failed ones).
+The index lists stories by number of outlets; without -o it goes to stdout and no story is
+briefed (nothing is written). Exit codes: 0 ok, 1 input or model problem (also when some stories
+failed: the others are written and the index marks the failed ones).
 """
 
 MODELS_EXAMPLES = """\

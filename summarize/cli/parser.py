@@ -84,10 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
         "stories",
         help="group a mixed pile of articles into stories; one briefing per story plus an index",
         description=wrap(
-            "Group the articles into stories (articles about one event), write one merged "
-            "briefing per story and an index listing the stories by number of outlets, with "
-            "their outlets, dates, near-copies (wire copies and updates count as one report) "
-            "and a link to each briefing. Briefings run in this process, or on a Dask cluster "
+            "Group the articles into stories (articles about one event) and print an index "
+            "listing the stories by number of outlets, with their outlets, dates and "
+            "near-copies (wire copies and updates count as one report) on stdout. With -o DIR, "
+            "also write one merged briefing per story into DIR, and the index, linking each "
+            "briefing, as DIR/index.md. Briefings run in this process, or on a Dask cluster "
             "with --scheduler."
         ),
         epilog=STORIES_EXAMPLES,
@@ -107,8 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         metavar="DIR",
         type=Path,
-        default=Path("stories"),
-        help="folder for the briefings and the index (./stories; created if missing)",
+        help="write one briefing per story and the index into this folder (created if "
+        "missing); without it, only the index is printed on stdout and no story is briefed",
     )
     _add_reading(stories)
     _add_briefing(stories)

@@ -19,9 +19,11 @@ from summarize.errors import DecodingError, EmptyArticleError
 from summarize.inputs.cleaning import clean_text
 from summarize.inputs.files import display
 from summarize.inputs.metadata import clean_label, strip_invisible
+from summarize.inputs.metadata_dates import iso_published
 from summarize.inputs.sentences import split_sentences
 from summarize.terminal import printable
 from summarize.types import Article
+from summarize.wording import counted
 
 __all__ = [
     "LoadOptions",
@@ -31,6 +33,7 @@ __all__ = [
     "str_or_none",
     "unique_sources",
     "warn_identical",
+    "warn_unreadable_dates",
 ]
 
 logger = logging.getLogger(__name__)
@@ -93,6 +96,8 @@ def build_article(
 
     ``where`` names the input in error messages; ``first_line_is_title=None`` guesses whether
     the first line is a headline; ``metadata`` holds the keys Article has no field for.
+    ``published`` is stored as ISO 8601 (:func:`~summarize.inputs.metadata_dates.iso_published`);
+    text that is no readable date is kept in ``metadata["published_as_given"]`` instead.
     """
     metadata = {} if metadata is None else metadata
     _check_encodable(
@@ -101,6 +106,9 @@ def build_article(
         where=where,
         path=path,
     )
+    given, published = published, iso_published(published)
+    if given and given.strip() and published is None:
+        metadata = {**metadata, "published_as_given": given.strip()}
     text = strip_invisible(text)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
@@ -189,16 +197,62 @@ def unique_sources(articles: list[Article]) -> list[Article]:
     return result
 
 
+#: Set on the log record of :func:`warn_identical` (``extra``), so a caller that reports the
+#: same files again, folded as near-copies, can leave this line out (the command line does).
+IDENTICAL_TEXTS = "summarize_identical_texts"
+
+
 def warn_identical(articles: list[Article]) -> None:
+    """One warning naming the articles whose text repeats an earlier one's exactly, with a
+    count and the first few (10,000 copies make one line, not 10,000). All are loaded;
+    :func:`summarize.brief`, :func:`summarize.compare` and :func:`summarize.summarise` then
+    count such copies once as near-copies unless told not to (``collapse_copies=False``)."""
+    per_file: Counter[Path | None] = Counter(article.path for article in articles)
     first: dict[str, str] = {}
+    repeats: list[tuple[str, str]] = []
     for article in articles:
+        name = _name(article, alone=per_file[article.path] == 1)
         if article.text in first:
-            logger.warning(
-                "%s has the same text as %s; both are kept (remove one if it is a duplicate).",
-                display(article.path) if article.path else printable(article.source),
-                first[article.text],
-            )
+            repeats.append((name, first[article.text]))
         else:
-            first[article.text] = (
-                display(article.path) if article.path else printable(article.source)
-            )
+            first[article.text] = name
+    if not repeats:
+        return
+    shown = ", ".join(f"{name} (same as {original})" for name, original in repeats[:3])
+    more = f" and {len(repeats) - 3} more" if len(repeats) > 3 else ""
+    logger.warning(
+        "%s the same text as an earlier one: %s%s. Each is loaded as an article; brief, compare "
+        "and summarise then count copies once (with collapse_copies=False or --keep-copies, "
+        "apart). Remove the ones that are duplicates by mistake.",
+        counted(len(repeats), "article has", "articles have"),
+        shown,
+        more,
+        extra={IDENTICAL_TEXTS: len(repeats)},
+    )
+
+
+def warn_unreadable_dates(articles: list[Article]) -> None:
+    """One warning for every article whose publication date could not be read (left out, its
+    text kept in ``metadata["published_as_given"]``), with a count and the first few."""
+    unread = [a for a in articles if "published_as_given" in a.metadata]
+    if not unread:
+        return
+    shown = ", ".join(
+        f"{_name(a, alone=False)} ({printable(a.metadata['published_as_given'][:40])!r})"
+        for a in unread[:3]
+    )
+    more = f" and {len(unread) - 3} more" if len(unread) > 3 else ""
+    logger.warning(
+        "%s: the publication date is not a date summarize can read, so it is left out (kept in "
+        "metadata['published_as_given']). Write it as 2024-05-14 or 2024-05-14T08:00:00+00:00.",
+        f"{counted(len(unread), 'article')}: {shown}{more}" if len(unread) > 1 else shown,
+    )
+
+
+def _name(article: Article, *, alone: bool = True) -> str:
+    """The file an article came from; its label too when the file holds several (JSON)."""
+    if article.path is None:
+        return printable(article.source)
+    if alone:
+        return display(article.path)
+    return f"{printable(article.source)!r} in {display(article.path)}"

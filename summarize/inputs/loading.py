@@ -67,6 +67,7 @@ from summarize.inputs.building import (
     build_article,
     unique_sources,
     warn_identical,
+    warn_unreadable_dates,
 )
 from summarize.inputs.expansion import FolderFile, expand, not_found_message
 from summarize.inputs.files import display
@@ -204,6 +205,7 @@ def load_articles(
         for failure in failures:
             logger.warning("Skipped: %s", failure)
     warn_identical(articles)
+    warn_unreadable_dates(articles)
     return unique_sources(articles)
 
 
@@ -242,7 +244,8 @@ def article_from_text(
         title: The headline. When ``None``, the first line is used if it looks like a headline
             (see ``first_line_is_title``), otherwise the opening words of the first sentence.
         url: Where it was published, if known.
-        published: Publication date, if known.
+        published: Publication date or time, if known, in any common form; stored as ISO
+            8601 (``Article.published``).
         first_line_is_title: ``True``: the first line is the headline; ``False``: it is body
             text; ``None`` (default): guess (a short first line that does not end a sentence,
             followed by more text, is a headline).
@@ -251,7 +254,7 @@ def article_from_text(
     Raises:
         EmptyArticleError: The text is empty, or nothing is left after cleaning.
     """
-    return build_article(
+    article = build_article(
         text,
         source=source,
         title=title,
@@ -261,6 +264,8 @@ def article_from_text(
         options=LoadOptions(max_sentence_words=max_sentence_words),
         where="the text given",
     )
+    warn_unreadable_dates([article])
+    return article
 
 
 def _check_language(language: str) -> None:

@@ -141,10 +141,11 @@ def summarise(
         A :class:`Digest` with its sentences in reading order.
 
     Raises:
-        InputError: empty input, an unknown method, a bad limit, or an alignment of other
-            articles.
+        InputError: empty input, articles sharing a source name, an unknown method, a bad
+            limit, or an alignment of other articles.
         ArticleError: a text or file cannot be loaded.
     """
+    from summarize.comparison.comparison import check_distinct_sources
     from summarize.comparison.families import collapse_near_copies
     from summarize.inputs.loading import as_articles
     from summarize.summarizers import check_method, get_summarizer
@@ -152,13 +153,11 @@ def summarise(
 
     check_method(method)
     check_limits(max_words=max_words, max_sentences=max_sentences, ratio=ratio)
-    if isinstance(x, Sequence) and not isinstance(x, str):  # a list: a merged digest
-        articles = as_articles(list(x))
-        fold = collapse_copies and alignment is None
-    else:  # one article, text or path (a folder may still hold several)
-        articles = as_articles([x])
-        fold = False
-    if fold:
+    # The one input rule of brief() and compare(): as_articles takes what they take and raises
+    # what they raise. Several articles (a list, or a folder) make a merged digest.
+    articles = as_articles(x)
+    check_distinct_sources(articles)
+    if collapse_copies and alignment is None and len(articles) > 1:
         articles = list(collapse_near_copies(articles, log_level=logging.WARNING)[0])
     with one_blas_thread():  # many small products: see summarize.threads
         merged = len(articles) > 1

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from summarize.types import Briefing, Claim, Comparison, Difference, Digest, Family, SentenceRef
+from summarize.wording import counted
 
 
 def two_decimals(value: float) -> str:
@@ -298,5 +299,5 @@ def independent_reports(briefing: Briefing) -> tuple[int, str]:
     note that says how many articles that was (" (7 articles, near-copies counted once)")."""
     outlets = sum(1 for article in briefing.articles if "version_of" not in article.metadata)
     folded = sum(len(family.sources) - 1 for family in briefing.families)
-    note = f" ({outlets + folded} articles, near-copies counted once)" if folded else ""
+    note = f" ({counted(outlets + folded, 'article')}, near-copies counted once)" if folded else ""
     return outlets, note

@@ -27,6 +27,7 @@ from summarize.render._view import (
     independent_reports,
     published_date,
 )
+from summarize.render.dates import human_date
 from summarize.render.html_blocks import card, cites, css, e, fragment, page
 from summarize.render.html_comparison import (
     aligned_table,
@@ -39,6 +40,7 @@ from summarize.render.html_comparison import (
 )
 from summarize.render.html_digests import digest_body, digest_columns, digest_list, per_source_card
 from summarize.types import Briefing, Comparison
+from summarize.wording import counted
 
 if TYPE_CHECKING:
     from summarize.types import Article
@@ -103,8 +105,9 @@ def briefing_header(briefing: Briefing) -> str:
     outlets, copies = independent_reports(briefing)
     return (
         '<header class="sz-header"><p class="sz-kicker">Briefing · '
-        f"{outlets} outlets{copies}</p><h1>{e(story_title(briefing))}</h1>"
-        f'<p class="sz-meta">{when} · merged briefing of {briefing.digest.word_count} words · '
+        f"{counted(outlets, 'outlet')}{copies}</p><h1>{e(story_title(briefing))}</h1>"
+        f'<p class="sz-meta">{when} · merged briefing of '
+        f"{counted(briefing.digest.word_count, 'word')} · "
         f"{e(method)} · embedder {e(options.embedder)}</p></header>"
     )
 
@@ -119,13 +122,15 @@ def outlet_list(articles: Iterable[Article], numbers: Mapping[str, int]) -> str:
         day = published_date(article.published)
         date = (
             f'<time datetime="{e(_machine_time(article.published, day))}">'
-            f"{day.day} {day:%B %Y}</time>"
+            f"{e(human_date(_machine_time(article.published, day)))}</time>"
             if day
             else (e(article.published) if article.published else "")
         )
         date = date or '<span class="sz-unknown">date not recorded</span>'
         fetched = article.metadata.get("fetched_at")
-        when = f' <span class="sz-muted">(fetched {e(fetched)})</span>' if fetched else ""
+        when = (
+            f' <span class="sz-muted">(fetched {e(human_date(fetched))})</span>' if fetched else ""
+        )
         items.append(
             f'<li id="sz-source-{n}"><span class="sz-cite">[{n}]</span> '
             f"<strong>{e(article.source)}</strong> · {date}<br><em>{e(article.title)}</em>"
@@ -210,7 +215,8 @@ def briefing_body(briefing: Briefing) -> str:
             per_source_card(briefing.per_source, numbers, options.per_source_words),
             side_by_side(briefing.comparison, numbers, folded=True),
             _removed(articles, numbers),
-            f'<footer class="sz-footer">Made by summarize · {len(articles)} outlets</footer>',
+            '<footer class="sz-footer">Made by summarize · '
+            f"{counted(len(articles), 'outlet')}</footer>",
         ]
     )
 

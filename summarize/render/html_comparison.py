@@ -25,6 +25,7 @@ from summarize.render._view import (
 from summarize.render.html_blocks import card, cites, collapsed_list, e, fragment, source_legend
 from summarize.types import Comparison
 from summarize.types.comparison import Dispute
+from summarize.wording import counted
 
 
 def comparison_cards(
@@ -119,7 +120,8 @@ def overlap_section(
     image = (
         f'<figure class="sz-heatmap"><img id="sz-heatmap" '
         f'src="{overlap_heatmap_data_uri(comparison)}" '
-        f'alt="Heatmap: {e(OVERLAP_WORDS[drawn][0].lower())} between {len(sources)} outlets">'
+        f'alt="Heatmap: {e(OVERLAP_WORDS[drawn][0].lower())} between '
+        f'{counted(len(sources), "outlet")}">'
         "</figure>"
     )
     story_note = (
@@ -161,7 +163,7 @@ def _matrix_table(
             for i, j, value in top_pairs(matrix)
         )
         return (
-            f'<p class="sz-muted">{len(sources)} outlets: the {TOP_PAIRS} highest pairs '
+            f'<p class="sz-muted">{counted(len(sources), "outlet")}: the {TOP_PAIRS} highest pairs '
             "(the JSON output has the whole matrix).</p>"
             f'<table class="{classes}"><tr><th>outlets</th><th>value</th></tr>{pairs}</table>'
         )
@@ -226,8 +228,9 @@ def side_by_side(
     if folded:
         count = sum(len(claim.sentences) for claim in comparison.claims)
         body = (
-            f'<details class="sz-fold"><summary>Show every sentence of the {len(columns)} '
-            f"articles ({count}), marked by who else reports it</summary>{body}</details>"
+            f'<details class="sz-fold"><summary>Show every sentence of the '
+            f"{counted(len(columns), 'article')} ({count}), marked by who else reports it"
+            f"</summary>{body}</details>"
         )
     return card("Side by side", body, ident="sz-side-by-side")
 
@@ -258,7 +261,7 @@ def aligned_table(comparison: Comparison, *, limit: int | None = None) -> str:
         if rows
         else '<p class="sz-muted">No sentence is reported by two or more outlets.</p>'
     )
-    return fragment(card(f"Aligned sentences ({len(rows)} claims)", table))
+    return fragment(card(f"Aligned sentences ({counted(len(rows), 'claim')})", table))
 
 
 def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
@@ -286,7 +289,7 @@ def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
             f"{''.join(cells)}</tr>"
         )
     more = (
-        f'<p class="sz-muted">{len(rows)} of {len(comparison.claims)} claims shown.</p>'
+        f'<p class="sz-muted">{len(rows)} of {counted(len(comparison.claims), "claim")} shown.</p>'
         if len(rows) < len(comparison.claims)
         else ""
     )

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from summarize.render._view import citation_numbers, digest_sources
 from summarize.render.html_blocks import card, cites, e, fragment, source_legend
 from summarize.types import Digest, DigestSentence
+from summarize.wording import counted
 
 
 def digest_list(digest: Digest, numbers: Mapping[str, int], *, merged: bool = False) -> str:
@@ -75,7 +76,7 @@ def per_source_card(
 ) -> str:
     """The briefing's card of per-source digests, at most ``words`` words each."""
     return card(
-        f"Per-source digests <span class='sz-muted'>({words} words each at most)</span>",
+        f"Per-source digests <span class='sz-muted'>({counted(words, 'word')} each at most)</span>",
         digest_grid(per_source, numbers),
         ident="sz-per-source",
     )
@@ -93,6 +94,6 @@ def digest_body(digest: Digest) -> str:
     numbers = citation_numbers(sources)
     method = digest.method + (f", {digest.model}" if digest.model else "")
     return card(
-        f"Digest <span class='sz-muted'>({digest.word_count} words, {e(method)})</span>",
+        f"Digest <span class='sz-muted'>({counted(digest.word_count, 'word')}, {e(method)})</span>",
         digest_list(digest, numbers) + (source_legend(sources, numbers) if sources else ""),
     )

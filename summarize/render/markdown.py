@@ -23,8 +23,10 @@ from summarize.render._view import (
     top_pairs,
     two_decimals,
 )
+from summarize.render.dates import human_date
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
+from summarize.wording import counted
 
 #: Ends every document written here, so that loading a folder skips briefings written into it
 #: (summarize.inputs.loading recognises it; invisible when the Markdown is rendered).
@@ -93,7 +95,10 @@ def digest_document(digest: Digest) -> str:
     sources = digest_sources(digest)
     numbers = citation_numbers(sources)
     label = digest.method + (f", {digest.model}" if digest.model else "")
-    parts = [f"**Digest** ({digest.word_count} words, {label})\n", digest_markdown(digest)]
+    parts = [
+        f"**Digest** ({counted(digest.word_count, 'word')}, {label})\n",
+        digest_markdown(digest),
+    ]
     if sources:
         parts.append("Sources:  \n" + _legend(sources, numbers))
     return "\n".join(parts)
@@ -177,7 +182,7 @@ def disputes_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str
 def _matrix_markdown(matrix: object, sources: Sequence[str], numbers: Mapping[str, int]) -> str:
     if len(sources) > MAX_TABLE_SOURCES:
         rows = [
-            f"{len(sources)} outlets: the {TOP_PAIRS} highest pairs "
+            f"{counted(len(sources), 'outlet')}: the {TOP_PAIRS} highest pairs "
             "(the JSON output has the whole matrix).\n",
             "| outlets | value |",
             "|---|---:|",
@@ -213,7 +218,7 @@ def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
     """A Comparison as Markdown: shared claims, unique claims, differences, overlap table."""
     numbers = citation_numbers(comparison.sources)
     parts = [
-        f"# Comparison of {len(comparison.sources)} outlets\n",
+        f"# Comparison of {counted(len(comparison.sources), 'outlet')}\n",
         *filter(None, [off_story_markdown(comparison, numbers)]),
         "## Sources\n\n" + _legend(list(comparison.sources), numbers),
         *_comparison_sections(comparison, numbers, max_items=max_items),
@@ -262,8 +267,8 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     parts = ["# Briefing\n"]
     outlets, copies = independent_reports(briefing)
     parts.append(
-        f"{outlets} outlets compared{copies}; merged briefing of "
-        f"{briefing.digest.word_count} words "
+        f"{counted(outlets, 'outlet')} compared{copies}; merged briefing of "
+        f"{counted(briefing.digest.word_count, 'word')} "
         f"({escape(options.method)}"
         + (f", {escape(options.model)}" if options.model else "")
         + f"; embedder {escape(options.embedder)}).\n"
@@ -274,13 +279,13 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     sources = ["## Sources\n"]
     for article in articles:
         line = f"[{numbers[article.source]}] **{escape(article.source)}**: {escape(article.title)}"
-        details = [f"{article.word_count} words"]
+        details = [counted(article.word_count, "word")]
         if article.published:
-            details.append(f"published {escape(article.published)}")
+            details.append(f"published {escape(human_date(article.published))}")
         if article.url:
             details.append(escape(article.url))
         if article.metadata.get("fetched_at"):
-            details.append("fetched " + escape(article.metadata["fetched_at"]))
+            details.append("fetched " + escape(human_date(article.metadata["fetched_at"])))
         sources.append(f"{line} ({', '.join(details)})  ")
     parts.append("\n".join(sources).rstrip() + "\n")
     families = families_markdown(briefing, numbers)
@@ -289,7 +294,7 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     parts.append("## Merged briefing\n\n" + digest_markdown(briefing.digest, numbers=numbers))
     parts.extend(_comparison_sections(briefing.comparison, numbers, max_items=max_items))
 
-    lines = [f"## Per-source digests ({options.per_source_words} words each at most)\n"]
+    lines = [f"## Per-source digests ({counted(options.per_source_words, 'word')} each at most)\n"]
     for source, digest in briefing.per_source.items():
         lines.append(f"### [{numbers.get(source, '?')}] {escape(source)}\n")
         lines.append(digest_markdown(digest, numbers=numbers))

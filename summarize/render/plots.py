@@ -27,6 +27,7 @@ from summarize.render.heatmap import (
     overlap_heatmap_data_uri,
 )
 from summarize.types import Digest
+from summarize.wording import plural
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -134,8 +135,9 @@ def claims_grid(
     ax.set_axisbelow(True)
     ax.set_xlabel("outlet")
     ax.set_ylabel("fact (claim number, most widely reported first)")
+    claims = plural(len(comparison.claims) if limit else len(rows), "claim")
     shown = f"{len(rows)} of {len(comparison.claims)}" if limit else f"all {len(rows)}"
-    ax.set_title(f"Which outlet reports which fact ({shown} claims)", fontsize=11)
+    ax.set_title(f"Which outlet reports which fact ({shown} {claims})", fontsize=11)
     ax.tick_params(axis="x", labeltop=True, labelbottom=False, length=0)
     ax.xaxis.set_label_position("top")
     return figure

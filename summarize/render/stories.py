@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from summarize.render.html_blocks import e, page
 from summarize.render.markdown import GENERATOR_COMMENT, escape
 from summarize.types.story import Story, outlet_name
+from summarize.wording import counted
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -36,11 +37,10 @@ def story_filename(number: int, story: Story, suffix: str) -> str:
 
 
 def _span(story: Story) -> str:
-    if story.first_published is None:
-        return ""
-    if story.first_published == story.last_published:
-        return story.first_published
-    return f"{story.first_published} to {story.last_published}"
+    """The story's dates as a reader reads them: "3 March 2026", "3–4 March 2026"."""
+    from summarize.render._view import date_range, format_date_range
+
+    return format_date_range(date_range((story.first_published, story.last_published)))
 
 
 def _copies(story: Story) -> list[str]:
@@ -91,7 +91,8 @@ def index_markdown(stories: Sequence[Story], links: Sequence[str | None]) -> str
     lines = [
         "# Stories",
         "",
-        f"{len(stories)} stories from {articles} articles, most outlets first. Near-copies "
+        f"{counted(len(stories), 'story')} from {counted(articles, 'article')}, most outlets "
+        "first. Near-copies "
         "(wire copies, updates of one article) are one independent report.",
         "",
         "| # | Story | Outlets | Independent reports | Dates | Near-copies | Briefing |",
@@ -122,13 +123,14 @@ def index_html(stories: Sequence[Story], links: Sequence[str | None]) -> str:
     articles = sum(len(story.articles) for story in stories)
     body = (
         f'<section class="sz-card" id="sz-stories"><h2>Stories</h2>'
-        f"<p>{len(stories)} stories from {articles} articles, most outlets first. Near-copies "
+        f"<p>{counted(len(stories), 'story')} from {counted(articles, 'article')}, most outlets "
+        "first. Near-copies "
         "(wire copies, updates of one article) are one independent report.</p>"
         '<table class="sz-table"><thead><tr><th>#</th><th>Story</th><th>Outlets</th>'
         "<th>Independent reports</th><th>Dates</th><th>Near-copies</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
-    return page(body, title=f"{len(stories)} stories")
+    return page(body, title=counted(len(stories), "story"))
 
 
 def coverage_plot(stories: Sequence[Story], *, ax: Axes | None = None, top: int = 20) -> Axes:

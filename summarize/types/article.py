@@ -22,7 +22,10 @@ class Article:
             "byline", "video furniture", ...), same order and length.
         path: The file it came from, or ``None`` for raw strings.
         url: Where it was published, if known.
-        published: Publication date as given by the input, if known.
+        published: When it was published, if known, as ISO 8601 text: ``"2024-05-14"`` when
+            only the date is known, ``"2024-05-15T08:00:00+00:00"`` with the time (the input's
+            own UTC offset; none when it names no zone). The loaders normalise every input's
+            form (:mod:`summarize.inputs.metadata_dates`).
     """
 
     source: str

@@ -141,8 +141,8 @@ class Comparison(RichDisplay):
             different values for one detail (they need not be in one claim).
         disputes: One :class:`Dispute` per disputed detail of one fact, with every value and
             the outlets giving it; contradictions first, most outlets first.
-        published: Outlet -> publication time as the input gave it (outlets without one are
-            left out).
+        published: Outlet -> publication time, ISO 8601 as ``Article.published`` holds it
+            (outlets without one are left out).
         fact_overlap: (n, n) share of matched facts: the share of each article's sentences
             with a same-fact match in the other, averaged both ways (how much of each report
             the other repeats, sentence by sentence; two reports of one story in different

@@ -59,6 +59,6 @@ def test_cli_limit_and_allow_private(feed, tmp_path, capsys, monkeypatch):
     for extra, taken in ((["--limit", "3"], 3), (["--limit", "0", "--allow-private"], 5)):
         assert main(["compare", str(feed), "--offline", "--no-progress", *extra]) == 1
         err = capsys.readouterr().err
-        assert f"{taken} file(s) could not be loaded" in err, err
+        assert f"{taken} inputs could not be loaded" in err, err
     with pytest.raises(SystemExit):
         build_parser().parse_args(["brief", "--limit", "-1"])

@@ -164,7 +164,7 @@ def test_a_later_report_revising_a_figure_is_an_update(embedder):
 
     briefing = brief(articles, embedder=embedder, max_words=40)
     markdown = briefing.to_markdown()
-    assert "published 2024-03-01T08:00:00Z" in markdown
+    assert "published 1 March 2024, 08:00 UTC" in markdown  # a human date
     assert "update: 65 people → 60 people, later report" in markdown
     assert "2024-03-01T18:30:00Z" in briefing.to_html()
     assert "65 people → 60 people, later report" in briefing.to_html()

@@ -135,7 +135,12 @@ def test_markdown_without_front_matter_takes_first_heading(tmp_path):
 
 
 def test_json_record_and_list_and_wrapper(tmp_path):
-    record = {"title": "Bridge", "body": BODY, "source": {"name": "Planet"}, "publishedAt": "x"}
+    record = {
+        "title": "Bridge",
+        "body": BODY,
+        "source": {"name": "Planet"},
+        "publishedAt": "2016-08-11T09:00:00Z",
+    }
     (tmp_path / "one.json").write_text(json.dumps(record), encoding="utf-8")
     (tmp_path / "many.json").write_text(
         json.dumps({"articles": [{"text": BODY, "source": "A"}, {"content": BODY, "outlet": "B"}]}),
@@ -144,7 +149,7 @@ def test_json_record_and_list_and_wrapper(tmp_path):
     articles = load_articles(tmp_path)
     assert [a.source for a in articles] == ["A", "B", "Planet"]
     assert articles[2].title == "Bridge"
-    assert articles[2].published == "x"
+    assert articles[2].published == "2016-08-11T09:00:00+00:00"
     assert all(len(a.sentences) == 3 for a in articles)
 
 

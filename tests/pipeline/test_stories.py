@@ -179,4 +179,4 @@ def test_stories_command_writes_an_index_and_one_briefing_per_story(tmp_path, ca
         assert "AP, via Daily Ledger and Northern Courier" in json.dumps(first)
     else:
         assert "AP, via Daily Ledger and Northern Courier" in index
-        assert "2026-03-03 to 2026-03-04" in index
+        assert "3–4 March 2026" in index

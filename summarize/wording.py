@@ -1,0 +1,31 @@
+"""Counts in words: "1 outlet", "2 outlets", "1 story", "3 stories".
+
+One helper for every count a user reads (command-line messages, Markdown, HTML, notebooks),
+so none says "1 outlets compared".
+"""
+
+from __future__ import annotations
+
+__all__ = ["counted", "plural"]
+
+_VOWELS = frozenset("aeiou")
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``singular`` when ``count`` is 1, else its plural: ``plural_form`` when given, else the
+    English rule for regular nouns (story -> stories, match -> matches, outlet -> outlets)."""
+    if count == 1:
+        return singular
+    if plural_form is not None:
+        return plural_form
+    if singular.endswith("y") and singular[-2:-1] not in _VOWELS:
+        return singular[:-1] + "ies"
+    if singular.endswith(("s", "x", "z", "ch", "sh")):
+        return singular + "es"
+    return singular + "s"
+
+
+def counted(count: int, singular: str, plural_form: str | None = None) -> str:
+    """The count and the noun that fits it: ``counted(1, "story")`` is "1 story",
+    ``counted(3, "story")`` "3 stories"."""
+    return f"{count} {plural(count, singular, plural_form)}"
