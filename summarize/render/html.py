@@ -35,6 +35,7 @@ from summarize.render.html_comparison import (
     comparison_cards,
     off_story_warning,
     overlap_section,
+    overview_html,
     side_by_side,
 )
 from summarize.render.html_digests import digest_body, digest_columns, digest_list, per_source_card
@@ -203,6 +204,7 @@ def briefing_body(briefing: Briefing) -> str:
             off_story_warning(briefing.comparison, numbers),
             f'<div class="sz-grid sz-lead">{digest}{outlets}</div>',
             families_card(briefing, numbers),
+            overview_html(briefing.comparison),
             '<div class="sz-board">',
             overlap_section(briefing.comparison, numbers, fold_table=True),
             comparison_cards(briefing.comparison, numbers),

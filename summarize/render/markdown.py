@@ -18,10 +18,18 @@ from summarize.render._view import (
     folded_families,
     independent_reports,
     markers,
+    one_story_line,
     representative,
     shared_line,
     top_pairs,
     two_decimals,
+)
+from summarize.render.categories import (
+    EXPLAINED,
+    by_category,
+    disputes_heading,
+    headings,
+    overview_text,
 )
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
@@ -105,9 +113,11 @@ def _comparison_sections(
     def more(count: int) -> str:
         return f"- _… and {count - max_items} more_\n" if count > max_items else ""
 
-    sections = []
-    shared = comparison.shared
-    lines = [f"## What all outlets report ({len(shared)})\n"]
+    sections = [overview_markdown(comparison)]
+    grouped = by_category(comparison)
+    titles = headings(comparison)
+    shared = grouped["shared"]
+    lines = [f"## {titles['shared']} ({len(shared)})\n"]
     for claim in shared[:max_items]:
         shown, cited = shared_line(comparison, claim)
         lines.append(f"- {escape(shown.text)} {cite(cited, numbers)}")
@@ -115,24 +125,50 @@ def _comparison_sections(
         lines.append("_No claim is reported by every outlet._")
     sections.append("\n".join(lines) + "\n" + more(len(shared)))
 
-    lines = ["## Only one outlet reports\n"]
-    for source in comparison.sources:
-        unique = comparison.unique.get(source, ())
-        lines.append(f"### [{numbers.get(source, '?')}] {escape(source)} ({len(unique)})\n")
-        lines.extend(f"- {escape(representative(claim).text)}" for claim in unique[:max_items])
-        if not unique:
-            lines.append("_Nothing this outlet reports alone._")
-        lines.append(more(len(unique)))
-    sections.append("\n".join(lines).rstrip() + "\n")
+    partial = sorted(grouped["partial"], key=lambda claim: -claim.support)
+    lines = [f"## {titles['partial']} ({len(partial)})\n", EXPLAINED["partial"] + "\n"]
+    lines.extend(
+        f"- {escape(representative(claim).text)} {cite(claim.sources, numbers)}"
+        for claim in partial[:max_items]
+    )
+    if not partial:
+        lines.append("_No fact is reported by some outlets but not all._")
+    sections.append("\n".join(lines) + "\n" + more(len(partial)))
 
     sections.append(disputes_markdown(comparison, numbers))
 
+    unique = grouped["unique"]
+    lines = [f"## {titles['unique']} ({len(unique)})\n"]
+    for source in comparison.sources:
+        own = [claim for claim in unique if claim.sources[0] == source]
+        lines.append(f"### [{numbers.get(source, '?')}] {escape(source)} ({len(own)})\n")
+        lines.extend(f"- {escape(representative(claim).text)}" for claim in own[:max_items])
+        if not own:
+            lines.append("_Nothing this outlet reports alone._")
+        lines.append(more(len(own)))
+    sections.append("\n".join(lines).rstrip() + "\n")
+
+    elsewhere = grouped["elsewhere"]
+    lines = [f"## {titles['elsewhere']} ({len(elsewhere)})\n", EXPLAINED["elsewhere"] + "\n"]
+    lines.extend(
+        f"- {escape(representative(claim).text)} {cite(claim.sources, numbers)}"
+        for claim in elsewhere[:max_items]
+    )
+    if not elsewhere:
+        lines.append("_None._")
+    sections.append("\n".join(lines) + "\n" + more(len(elsewhere)))
+
+    one_story = one_story_line(comparison)
     sections.append(
         "## Overlap between outlets\n\n"
-        "Story overlap (`similarity` in the JSON): the probability that the two articles tell "
-        "the same story (about 1 for two reports of one story, even in different words; near 0 "
-        "for different stories).\n\n"
-        + _matrix_markdown(comparison.similarity, comparison.sources, numbers)
+        + (
+            one_story + "\n"
+            if one_story
+            else "Story overlap (`similarity` in the JSON): the probability that the two "
+            "articles tell the same story (about 1 for two reports of one story, even in "
+            "different words; near 0 for different stories).\n\n"
+            + _matrix_markdown(comparison.similarity, comparison.sources, numbers)
+        )
     )
     if comparison.fact_overlap is not None:
         sections.append(
@@ -142,6 +178,11 @@ def _comparison_sections(
             + _matrix_markdown(comparison.fact_overlap, comparison.sources, numbers)
         )
     return sections
+
+
+def overview_markdown(comparison: Comparison) -> str:
+    """The overview line: how many facts fall in each category (the counts of every list)."""
+    return f"**Facts at a glance.** {escape(overview_text(comparison))}\n"
 
 
 def dispute_line(dispute: Dispute, numbers: Mapping[str, int]) -> str:
@@ -161,7 +202,7 @@ def dispute_line(dispute: Dispute, numbers: Mapping[str, int]) -> str:
 def disputes_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
     """ "Where they differ": one entry per disputed detail, each outlet's sentence nested."""
     disputes = comparison.disputes
-    lines = [f"## Where they differ ({len(disputes)})\n"]
+    lines = [f"## {disputes_heading(comparison)}\n"]
     for dispute in disputes:
         lines.append(dispute_line(dispute, numbers))
         for value in dispute.values:
