@@ -109,6 +109,7 @@ def heatmap(
     # Labels are outlet names: never math ("$$" or "$5 vs $6" would reach the math parser).
     ax.set_yticks(list(ticks), [labels[i] for i in ticks], fontsize=size, parse_math=False)
     ax.set_xlabel("outlet (numbered as in the briefing)", fontsize=size)
+    ax.set_ylabel("outlet", fontsize=size)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
