@@ -222,6 +222,29 @@ def briefing_html(briefing: Briefing) -> str:
     return page(briefing_body(briefing), title=f"{story_title(briefing)} · briefing")
 
 
+def comparison_header(comparison: Comparison) -> str:
+    """The comparison page's heading: how many outlets, their publication dates, the names."""
+    sources = comparison.sources
+    span = format_date_range(date_range(comparison.published.get(s) for s in sources))
+    when = (
+        f'<span class="sz-dates">{e(span)}</span>'
+        if span
+        else '<span class="sz-dates sz-unknown">publication dates not recorded</span>'
+    )
+    folded = sum(len(family.sources) - 1 for family in comparison.families)
+    copies = f" ({len(sources) + folded} articles, near-copies counted once)" if folded else ""
+    outlets = f"{len(sources)} {'outlet' if len(sources) == 1 else 'outlets'}"
+    return (
+        f'<header class="sz-header"><p class="sz-kicker">Comparison{e(copies)}</p>'
+        f"<h1>Comparison of {outlets}</h1>"
+        f'<p class="sz-meta">{when} · {e(", ".join(sources))}</p></header>'
+    )
+
+
 def comparison_html(comparison: Comparison) -> str:
-    """A Comparison as one self-contained HTML page."""
-    return page(comparison_body(comparison), title="Comparison: " + ", ".join(comparison.sources))
+    """A Comparison as one self-contained HTML page: its heading, then
+    :func:`comparison_body` (near-copies included)."""
+    return page(
+        comparison_header(comparison) + comparison_body(comparison),
+        title="Comparison: " + ", ".join(comparison.sources),
+    )

@@ -377,13 +377,44 @@ def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
     )
 
 
+def comparison_families_card(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The near-copy families the comparison folded, each cited once, and why; "" when none
+    were (the briefing page's :func:`families_card`, from what a Comparison holds)."""
+    if not comparison.families:
+        return ""
+    items = []
+    for family in comparison.families:
+        cited = family.label if family.label in numbers else ""
+        mark = f'<span class="sz-cite">[{numbers[cited]}]</span> ' if cited else ""
+        copies = "".join(
+            f"<li>{e(c.source)}: {c.share:.0%} shared with {e(c.closest)}</li>"
+            for c in family.copies
+        )
+        items.append(
+            f"<li>{mark}<strong>{e(family.label)}</strong>: {len(family.sources)} articles "
+            f"counted as one report<ul>{copies}</ul></li>"
+        )
+    intro = (
+        '<p class="sz-muted">Articles that repeat one report (wire copies, updates of one '
+        "article) count as one outlet, so copies do not look like independent corroboration. "
+        "Share: the part of the shorter text's word 5-grams the two articles have in "
+        "common.</p>"
+    )
+    return card(
+        f"Near-copies counted once ({len(comparison.families)})",
+        f'{intro}<ul class="sz-sources sz-families">{"".join(items)}</ul>',
+        ident="sz-families",
+    )
+
+
 def comparison_body(comparison: Comparison) -> str:
-    """Sources, the overview line, one list per category, the heatmap and the side-by-side
-    view."""
+    """Sources, near-copies folded, the overview line, the heatmap, one list per category and
+    the side-by-side view."""
     numbers = citation_numbers(comparison.sources)
     return (
         off_story_warning(comparison, numbers)
         + card("Sources", source_legend(comparison.sources, numbers))
+        + comparison_families_card(comparison, numbers)
         + overview_html(comparison)
         + overlap_section(comparison, numbers)
         + comparison_cards(comparison, numbers)

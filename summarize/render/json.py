@@ -272,6 +272,8 @@ def comparison_json(comparison: Comparison) -> str:
     for dispute in document["disputes"]:
         for value in dispute["values"]:
             value["sentences"] = [spell(ref) for ref in value["sentences"]]
+    if comparison.families:  # the near-copies compare() folded, as a briefing lists them
+        document["families"] = [family_to_dict(family) for family in comparison.families]
     return dumps({"schema": "summarize.comparison/1", **document})
 
 

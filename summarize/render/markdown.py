@@ -250,6 +250,29 @@ def off_story_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> st
     )
 
 
+def comparison_families_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The near-copy families a comparison folded, each cited once, and why; "" when none."""
+    if not comparison.families:
+        return ""
+    lines = [
+        f"## Near-copies counted once ({len(comparison.families)})\n",
+        "Articles that repeat one report (wire copies, updates of one article) count as one "
+        "outlet, so copies do not look like independent corroboration. Share: the part of the "
+        "shorter text's word 5-grams the two articles have in common.\n",
+    ]
+    for family in comparison.families:
+        mark = f"[{numbers[family.label]}] " if family.label in numbers else ""
+        lines.append(
+            f"- {mark}**{escape(family.label)}**: {len(family.sources)} articles counted as "
+            "one report"
+        )
+        lines.extend(
+            f"  - {escape(c.source)}: {c.share:.0%} shared with {escape(c.closest)}"
+            for c in family.copies
+        )
+    return "\n".join(lines) + "\n"
+
+
 def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
     """A Comparison as Markdown: shared claims, unique claims, differences, overlap table."""
     numbers = citation_numbers(comparison.sources)
@@ -257,6 +280,7 @@ def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
         f"# Comparison of {len(comparison.sources)} outlets\n",
         *filter(None, [off_story_markdown(comparison, numbers)]),
         "## Sources\n\n" + _legend(list(comparison.sources), numbers),
+        *filter(None, [comparison_families_markdown(comparison, numbers)]),
         *_comparison_sections(comparison, numbers, max_items=max_items),
         GENERATOR_COMMENT,
     ]
