@@ -154,7 +154,7 @@ def families_card(briefing: Briefing, numbers: Mapping[str, int]) -> str:
         items.append(
             f'<li><span class="sz-cite">[{numbers[item.cited]}]</span> '
             f"<strong>{e(item.cited)}</strong>: {len(item.family.sources)} articles counted "
-            f"as one report; the text cited is {e(item.text_from)}'s (the longest)"
+            f"as one report; the text cited is the longest, from {e(item.text_from)}"
             f"<ul>{copies}</ul></li>"
         )
     intro = (

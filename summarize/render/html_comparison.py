@@ -70,7 +70,7 @@ def comparison_cards(
     agree = (
         collapsed_list(items, shown=max_items)
         if shared
-        else '<p class="sz-muted">No claim is reported by every outlet.</p>'
+        else f'<p class="sz-muted">No claim is {e(labels(comparison)["shared"])}.</p>'
     )
     partial = sorted(grouped["partial"], key=lambda claim: -claim.support)
     some = (

@@ -29,6 +29,7 @@ from summarize.render.categories import (
     by_category,
     disputes_heading,
     headings,
+    labels,
     overview_text,
 )
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
@@ -122,7 +123,7 @@ def _comparison_sections(
         shown, cited = shared_line(comparison, claim)
         lines.append(f"- {escape(shown.text)} {cite(cited, numbers)}")
     if not shared:
-        lines.append("_No claim is reported by every outlet._")
+        lines.append(f"_No claim is {labels(comparison)['shared']}._")
     sections.append("\n".join(lines) + "\n" + more(len(shared)))
 
     partial = sorted(grouped["partial"], key=lambda claim: -claim.support)
@@ -302,8 +303,8 @@ def families_markdown(briefing: Briefing, numbers: Mapping[str, int]) -> str:
         family = item.family
         lines.append(
             f"- [{numbers[item.cited]}] **{escape(item.cited)}**: {len(family.sources)} "
-            f"articles counted as one report; the text cited is {escape(item.text_from)}'s "
-            "(the longest)"
+            f"articles counted as one report; the text cited is the longest, from "
+            f"{escape(item.text_from)}"
         )
         lines.extend(
             f"  - {escape(c.source)}: {c.share:.0%} shared with {escape(c.closest)}"
