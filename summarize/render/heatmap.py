@@ -166,6 +166,6 @@ def overlap_heatmap_data_uri(comparison: Comparison) -> str:
     """:func:`overlap_heatmap` as a ``data:image/png;base64,...`` URI for self-contained HTML."""
     # Twice the pixels of the figure's size: sharp on high-density screens, where the page
     # shows it at the figure's size or less.
-    png = figure_png(overlap_heatmap(comparison), dpi=200)
+    png = figure_png(overlap_heatmap(comparison), dpi=200, tight=True)
     encoded = base64.b64encode(png).decode("ascii")
     return f"data:image/png;base64,{encoded}"

@@ -220,7 +220,7 @@ def test_html_heatmap_draws_the_share_of_matched_facts(briefing):
     page = briefing.to_html()
     uri = re.search(r'<img id="sz-heatmap" src="data:image/png;base64,([^"]+)"', page).group(1)
     drawn = base64.b64decode(uri)
-    assert drawn == figure_png(overlap_heatmap(comparison), dpi=200)
+    assert drawn == figure_png(overlap_heatmap(comparison), dpi=200, tight=True)
     assert drawn != heatmap_png(comparison.similarity, comparison.sources)
     assert f'alt="Heatmap: share of matched facts between {n} outlets"' in page
     assert "Share of matched facts (the heatmap;" in page
