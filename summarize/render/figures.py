@@ -40,6 +40,15 @@ def figure_png(figure: Figure, *, dpi: int = 100, tight: bool = False) -> bytes:
 
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
-    crop = {"bbox_inches": "tight", "pad_inches": 0.08} if tight else {}
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None}, **crop)
+    if tight:
+        figure.savefig(
+            buffer,
+            format="png",
+            dpi=dpi,
+            metadata={"Software": None},
+            bbox_inches="tight",
+            pad_inches=0.08,
+        )
+    else:
+        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()

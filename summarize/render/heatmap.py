@@ -128,7 +128,7 @@ def heatmap(
     colour_bar = figure.colorbar(
         image, ax=ax, orientation="horizontal", shrink=0.9, aspect=30, pad=0.02
     )
-    colour_bar.set_ticks(np.linspace(low, high, 5))
+    colour_bar.set_ticks([float(tick) for tick in np.linspace(low, high, 5)])
     colour_bar.ax.tick_params(labelsize=size)
     colour_bar.set_label(label, fontsize=size, parse_math=False)
     return figure
