@@ -65,7 +65,9 @@ OVERLAP = [
         "from summarize import compare\n"
         "from summarize.render import plots\n\n"
         "comparison = compare(articles)\n"
-        "print('same story (probability):', comparison.similarity.round(2).tolist())\n"
+        "from summarize.render._view import one_story_line\n\n"
+        "# Story overlap is about 1 for every pair of one story: one line says so.\n"
+        "print(one_story_line(comparison) or comparison.similarity.round(2))\n"
         "plots.overlap_heatmap(comparison)  # fact_overlap, titled and labelled as such"
     ),
     new_markdown_cell(
