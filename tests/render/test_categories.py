@@ -196,3 +196,6 @@ def test_rule_on_a_comparison_with_a_dispute(briefing):
     assert all(again[i] == "shared" for i, c in enumerate(categories) if c == "shared")
     assert np.sum([c == "disputed" for c in again]) >= 1
     assert "Where they differ (1 detail in" in render(disputed, "markdown")
+    # The dispute's label is set off from its values ("Deaths: "12"", not "Deaths"12"").
+    page = render(disputed, "html")
+    assert '<span class="sz-kind">Deaths:</span> <span class="sz-value">' in page
