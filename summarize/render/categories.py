@@ -142,13 +142,15 @@ def overview_text(comparison: Comparison) -> str:
 
 
 def disputes_heading(comparison: Comparison) -> str:
-    """ "Where they differ (2 details in 3 facts)", or "(0)": the disputes listed, and the
-    facts (claims) filed as disputed, which the overview line counts."""
+    """ "Where they differ (2 details; 3 disputed facts)": the disputes listed and, when any,
+    the facts (claims) filed as disputed, which the overview line counts; a dispute inside a
+    fact most outlets report is listed there with the majority value, so it adds a detail
+    here but no disputed fact ("(1 detail)"). "(0)" when there is none."""
     details = len(comparison.disputes)
     if not details:
         return f"{HEADINGS['disputed']} (0)"
     facts = counts(comparison)["disputed"]
-    return (
-        f"{HEADINGS['disputed']} ({details} {'detail' if details == 1 else 'details'} in "
-        f"{facts} {'fact' if facts == 1 else 'facts'})"
-    )
+    listed = f"{details} {'detail' if details == 1 else 'details'}"
+    if facts:
+        listed += f"; {facts} disputed {'fact' if facts == 1 else 'facts'}"
+    return f"{HEADINGS['disputed']} ({listed})"

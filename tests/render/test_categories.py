@@ -24,6 +24,9 @@ MARKDOWN_HEADINGS = {
     "elsewhere": r"Possibly reported elsewhere",
 }
 
+#: "(0)", "(1 detail)" or "(2 details; 3 disputed facts)": group 1 is the disputed facts.
+DIFFER_COUNTS = r"\((?:0|\d+ details?(?:; (\d+) disputed facts?)?)\)"
+
 
 @pytest.fixture(scope="module", params=STORIES, ids=[story.name for story in STORIES])
 def briefing(request, embedder):
@@ -70,9 +73,7 @@ def _markdown_headings(text: str) -> dict[str, int]:
         match = re.search(rf"^## {heading} \((\d+)\)$", text, re.MULTILINE)
         assert match, f"no {heading!r} section"
         found[category] = int(match.group(1))
-    disputed = re.search(
-        r"^## Where they differ \((?:0|\d+ details? in (\d+) facts?)\)$", text, re.M
-    )
+    disputed = re.search(rf"^## Where they differ {DIFFER_COUNTS}$", text, re.M)
     assert disputed, "no 'Where they differ' section"
     found["disputed"] = int(disputed.group(1) or 0)
     return found
@@ -84,7 +85,7 @@ def _html_headings(text: str) -> dict[str, int]:
         match = re.search(rf"<h2>{heading} \((\d+)\)</h2>", text)
         assert match, f"no {heading!r} card"
         found[category] = int(match.group(1))
-    disputed = re.search(r"<h2>Where they differ \((?:0|\d+ details? in (\d+) facts?)\)</h2>", text)
+    disputed = re.search(rf"<h2>Where they differ {DIFFER_COUNTS}</h2>", text)
     assert disputed, "no 'Where they differ' card"
     found["disputed"] = int(disputed.group(1) or 0)
     return found
@@ -195,7 +196,7 @@ def test_rule_on_a_comparison_with_a_dispute(briefing):
     assert again[target] == "disputed"
     assert all(again[i] == "shared" for i, c in enumerate(categories) if c == "shared")
     assert np.sum([c == "disputed" for c in again]) >= 1
-    assert "Where they differ (1 detail in" in render(disputed, "markdown")
+    assert "Where they differ (1 detail; " in render(disputed, "markdown")
     # The dispute's label is set off from its values ("Deaths: "12"", not "Deaths"12"").
     page = render(disputed, "html")
     assert '<span class="sz-kind">Deaths:</span> <span class="sz-value">' in page
