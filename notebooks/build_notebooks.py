@@ -58,26 +58,35 @@ OVERLAP = [
         "returns a `Comparison`. Its `similarity` matrix (article order) is the probability "
         "that two articles tell the same story; `fact_overlap`, drawn here, is the share of "
         "their sentences that report the same facts. Each outlet with itself (always 1) is "
-        "greyed out, and the colours are fitted to the pairs, so the differences show."
+        "greyed out; the colour scale is fixed at 0 to 1 and every cell prints its value."
     ),
     new_code_cell(
         "%matplotlib inline\n"
+        "import numpy as np\n\n"
         "from summarize import compare\n"
         "from summarize.render import plots\n\n"
         "comparison = compare(articles)\n"
-        "print('same story (probability):', comparison.similarity.round(2).tolist())\n"
+        "# Story overlap is about 1 for every pair of one story: one line says so.\n"
+        "pairs = comparison.similarity[~np.eye(len(articles), dtype=bool)]\n"
+        "if pairs.min() >= 0.95:\n"
+        "    print(f'All {len(articles)} articles tell one story (story overlap >= 0.95).')\n"
+        "else:\n"
+        "    print('story overlap (probability):', comparison.similarity.round(2).tolist())\n"
         "plots.overlap_heatmap(comparison)  # fact_overlap, titled and labelled as such"
     ),
     new_markdown_cell(
         "## What each outlet shares\n\n"
         "Each outlet's facts, by who else reports them: all outlets (green), some (blue), "
-        "only this outlet (amber), or only this outlet's wording while another outlet "
-        "possibly says the same in other words (grey)."
+        "outlets differ on a detail (red), only this outlet (amber), or only this outlet's "
+        "wording while another outlet possibly says the same in other words (grey). These are "
+        "the categories of every output (Markdown, HTML, CSV, JSON), with the same counts."
     ),
     new_code_cell("plots.outlet_facts(comparison)"),
     new_markdown_cell(
         "## Which outlet reports which fact\n\n"
-        "Rows are facts (claims), columns outlets; the most widely reported come first. The "
+        "Rows are facts (claims), columns outlets, grouped by the same categories (the legend "
+        "below the grid), the most widely reported first; `#` is the claim number of the CSV "
+        "and JSON. The "
         "table below has the same numbers, with each outlet's own wording (hover a cell to see "
         "where the sentence sits in its article); it shows the first rows, "
         "`claims_table(comparison, limit=None)` shows all."
@@ -89,10 +98,11 @@ OVERLAP = [
         "HTML(claims_table(comparison, limit=8))"
     ),
     new_markdown_cell(
-        "## Every sentence, marked\n\nA `Comparison` displays itself: the overlap, what "
-        "all report, what only one reports, and each article sentence by sentence, coloured "
-        "shared (green), reported by some (blue), only one outlet (yellow), differing in a "
-        "detail (red)."
+        "## Every sentence, marked\n\nA `Comparison` displays itself: the facts at a glance, "
+        "the overlap, one list per category, and each article sentence by sentence, coloured "
+        "by the same categories: all outlets (green), some (blue), outlets differ on a detail "
+        "(red; a sentence that gives another value is flagged ≠), only one outlet (amber), "
+        "possibly reported elsewhere in other words (grey)."
     ),
     new_code_cell("comparison"),
     new_markdown_cell(
@@ -148,7 +158,8 @@ DIGESTS = [
         "import pandas as pd\n\n"
         "claims = comparison.to_frame()\n"
         "nobody = {'elsewhere': 'no other outlet (one possibly says it in other words)',\n"
-        "          'unique': 'only this outlet'}\n"
+        "          'unique': 'only this outlet',\n"
+        "          'disputed': 'no other outlet in these words (outlets differ on a detail)'}\n"
         "rows = []\n"
         "for article in articles:\n"
         "    for sentence in digests[article.source].sentences:\n"

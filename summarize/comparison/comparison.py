@@ -6,6 +6,7 @@ The result types (:class:`Comparison`, :class:`Difference`) live in
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from os import PathLike
@@ -25,6 +26,7 @@ from summarize.types.comparison import Comparison, Difference, Dispute, Disputed
 if TYPE_CHECKING:
     from summarize.models.embeddings import Embedder
     from summarize.types.article import Article
+    from summarize.types.story import Family
 
 __all__ = ["Comparison", "Difference", "Dispute", "DisputedValue", "compare"]
 
@@ -89,8 +91,9 @@ def compare(
             return _compared(articles, ())
     loaded: Sequence[Article] = as_articles(articles)
     check_distinct_sources(loaded)
+    families: tuple[Family, ...] = ()
     if collapse_copies and alignment is None:
-        loaded, _ = collapse_near_copies(loaded, log_level=logging.WARNING)
+        loaded, families = collapse_near_copies(loaded, log_level=logging.WARNING)
     with one_blas_thread():
         if alignment is not None:
             return _compared(alignment, loaded)
@@ -106,7 +109,8 @@ def compare(
             steps.set_postfix_str("finding differences")
             comparison = _compared(alignment, loaded)
             steps.update()
-        return comparison
+        # The folds, for the renderers' "near-copies counted once" section.
+        return dataclasses.replace(comparison, families=families) if families else comparison
 
 
 def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:

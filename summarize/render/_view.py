@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from summarize.render.categories import CATEGORIES, claim_categories
 from summarize.types import Briefing, Claim, Comparison, Difference, Digest, Family, SentenceRef
 from summarize.wording import counted
 
@@ -21,18 +22,11 @@ def two_decimals(value: float) -> str:
     return f"{round(float(value), 4):.2f}"
 
 
-#: Sentence status in the side-by-side view, with the words the legend uses.
-STATUS_LABELS: dict[str, str] = {
-    "shared": "reported by all outlets",
-    "partial": "reported by some outlets",
-    "unique": "only this outlet",
-    "differs": "differs in a detail (number, date, name or negation)",
-}
-
-
 @dataclass(frozen=True)
 class SentenceView:
-    """One article sentence as the side-by-side view shows it."""
+    """One article sentence as the side-by-side view shows it: ``status`` is its claim's
+    category (:mod:`summarize.render.categories`), ``differences`` the detail pairs the
+    sentence takes part in (a sentence of a shared claim can still give another value)."""
 
     ref: SentenceRef
     status: str
@@ -45,6 +39,27 @@ class SentenceView:
 MAX_TABLE_SOURCES = 30
 #: Pairs listed instead of the table.
 TOP_PAIRS = 20
+
+
+#: Every pair's story overlap at least this: the table says one thing, so one line says it.
+ONE_STORY = 0.95
+
+
+def one_story_line(comparison: Comparison) -> str:
+    """ "All 3 articles tell one story (...)" when every pair's story overlap is at least
+    :data:`ONE_STORY`, else "" (the table is then worth reading)."""
+    import numpy as np
+
+    matrix = np.asarray(comparison.similarity, dtype=float)
+    n = len(comparison.sources)
+    if n < 2 or matrix.shape != (n, n):
+        return ""
+    if float(matrix[~np.eye(n, dtype=bool)].min()) < ONE_STORY:
+        return ""
+    return (
+        f"All {n} articles tell one story (story overlap, the probability that two articles "
+        f"tell the same story, is at least {ONE_STORY:.2f} for every pair)."
+    )
 
 
 def top_pairs(values: object, count: int = TOP_PAIRS) -> list[tuple[int, int, float]]:
@@ -81,28 +96,20 @@ def markers(sources: Iterable[str], numbers: Mapping[str, int]) -> list[int]:
 
 
 def article_sentences(comparison: Comparison) -> dict[str, list[SentenceView]]:
-    """Every sentence of every article, in reading order, with its status.
+    """Every sentence of every article, in reading order, with its claim's category.
 
     Built from ``comparison.claims`` (every sentence is in exactly one claim), so the
     side-by-side view needs nothing beyond the Comparison.
     """
-    shared = set(comparison.shared)
+    categories = claim_categories(comparison)
     differing: dict[tuple[int, int], list[Difference]] = {}
     for difference in comparison.differences:
         for ref in (difference.a, difference.b):
             differing.setdefault((ref.article, ref.index), []).append(difference)
     columns: dict[str, list[SentenceView]] = {source: [] for source in comparison.sources}
-    for claim in comparison.claims:
+    for claim, status in zip(comparison.claims, categories, strict=True):
         for ref in claim.sentences:
             found = tuple(differing.get((ref.article, ref.index), ()))
-            if found:
-                status = "differs"
-            elif claim in shared:
-                status = "shared"
-            elif claim.support <= 1:
-                status = "unique"
-            else:
-                status = "partial"
             column = columns.setdefault(ref.source, [])
             column.append(SentenceView(ref=ref, status=status, claim=claim, differences=found))
     for column in columns.values():
@@ -161,44 +168,27 @@ def aligned_rows(comparison: Comparison) -> list[dict[str, list[SentenceRef]]]:
     return rows
 
 
-#: Per-outlet fact categories, in the order bar charts stack them, with their legend words.
-FACT_CATEGORIES: dict[str, str] = {
-    "shared": "reported by all outlets",
-    "partial": "reported by some outlets",
-    "elsewhere": "this outlet's wording only; another outlet possibly says it",
-    "unique": "only this outlet",
-}
-
-
-def claim_category(comparison: Comparison, claim: Claim) -> str:
-    """Which of :data:`FACT_CATEGORIES` a claim falls in (read from the Comparison's lists)."""
-    if claim in comparison.shared:
-        return "shared"
-    if claim.support >= 2:
-        return "partial"
-    if any(claim in comparison.unique.get(source, ()) for source in claim.sources):
-        return "unique"
-    return "elsewhere"
-
-
 def outlet_fact_counts(comparison: Comparison) -> dict[str, dict[str, int]]:
     """Outlet -> category -> number of claims (facts) that outlet reports, in article order."""
-    counts = {source: dict.fromkeys(FACT_CATEGORIES, 0) for source in comparison.sources}
-    for claim in comparison.claims:
-        category = claim_category(comparison, claim)
+    counts = {source: dict.fromkeys(CATEGORIES, 0) for source in comparison.sources}
+    for claim, category in zip(comparison.claims, claim_categories(comparison), strict=True):
         for source in claim.sources:
-            counts.setdefault(source, dict.fromkeys(FACT_CATEGORIES, 0))[category] += 1
+            counts.setdefault(source, dict.fromkeys(CATEGORIES, 0))[category] += 1
     return counts
 
 
 def grid_claims(comparison: Comparison, *, limit: int | None = None) -> list[tuple[int, Claim]]:
     """Claims for a claims x outlets grid as (claim number, claim), numbers 1-based in
-    ``comparison.claims`` order so tables and plots can point at the same row.
+    ``comparison.claims`` order (the CSV's and JSON's) so tables and plots point at one row.
 
-    The most widely reported claims come first, then reading order; ``limit`` keeps the top.
+    Grouped by category (:data:`~summarize.render.categories.CATEGORIES` order: all outlets,
+    some, differ, one), the most widely reported first, then by number; ``limit`` keeps the
+    top.
     """
+    rank = {category: i for i, category in enumerate(CATEGORIES)}
+    categories = claim_categories(comparison)
     numbered = list(enumerate(comparison.claims, start=1))
-    numbered.sort(key=lambda item: (-item[1].support, representative(item[1])))
+    numbered.sort(key=lambda item: (rank[categories[item[0] - 1]], -item[1].support, item[0]))
     return numbered if limit is None else numbered[:limit]
 
 

@@ -32,11 +32,23 @@ def figure_and_axes(ax: Axes | None, width: float, height: float) -> tuple[Figur
     return ax.get_figure(), ax  # type: ignore[return-value]
 
 
-def figure_png(figure: Figure, *, dpi: int = 100) -> bytes:
-    """A figure as PNG bytes, identical for identical input (no timestamp metadata)."""
+def figure_png(figure: Figure, *, dpi: int = 100, tight: bool = False) -> bytes:
+    """A figure as PNG bytes, identical for identical input (no timestamp metadata);
+    ``tight`` crops the empty margins (a page showing it at a fixed width then draws its
+    text no smaller)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    if tight:
+        figure.savefig(
+            buffer,
+            format="png",
+            dpi=dpi,
+            metadata={"Software": None},
+            bbox_inches="tight",
+            pad_inches=0.08,
+        )
+    else:
+        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()

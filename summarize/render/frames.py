@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarize.render._view import claim_category, wording
+from summarize.render._view import wording
+from summarize.render.categories import claim_categories
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,14 +36,16 @@ def comparison_frame(comparison: Comparison) -> pd.DataFrame:
     Columns: ``claim`` (1-based number in ``comparison.claims``), ``outlet``, ``reported``
     (bool), ``wording`` (the outlet's sentences for the claim, "" when not reported),
     ``sentences`` (their 0-based indices in the outlet's article, a tuple), ``support``
-    (how many outlets report the claim) and ``category`` (shared / partial / elsewhere /
-    unique, see :data:`summarize.render._view.FACT_CATEGORIES`).
+    (how many outlets report the claim) and ``category`` (shared / partial / disputed /
+    unique / elsewhere: the one category every output shows, see
+    :mod:`summarize.render.categories`).
     """
     import pandas as pd
 
     rows = []
+    categories = claim_categories(comparison)
     for number, claim in enumerate(comparison.claims, start=1):
-        category = claim_category(comparison, claim)
+        category = categories[number - 1]
         for source in comparison.sources:
             indices = tuple(ref.index for ref in sorted(claim.sentences) if ref.source == source)
             rows.append(

@@ -29,13 +29,23 @@ MAX_CELLS = 300
 OVERLAP_WORDS = {
     "fact_overlap": (
         "Share of matched facts",
-        "share of sentences with a same-fact match\n(scale fitted to these pairs)",
+        "share of sentences with a same-fact match",
     ),
     "similarity": (
         "Story overlap",
-        "probability of telling the same story\n(scale fitted to these pairs)",
+        "probability of telling the same story",
     ),
 }
+
+#: Width of the heatmap figure in inches: the HTML page shows it 470 px wide at most and about
+#: 340 px on a 390 px phone, where its smallest text (:data:`SMALLEST_TEXT` points) is still
+#: 9 px or more (points / 72 x shown width / this width).
+WIDTH = 4.7
+#: The smallest font size (points) any heatmap text uses.
+SMALLEST_TEXT = 10
+#: Up to this many outlets, each cell prints its value and the rows name the outlets.
+ANNOTATED = 8
+NAMED = 6
 
 
 def heatmap(
@@ -44,13 +54,17 @@ def heatmap(
     *,
     ax: Axes | None = None,
     title: str = "Overlap between outlets",
-    label: str = "overlap (scale fitted to these pairs)",
+    label: str = "overlap (0 to 1)",
+    scale: tuple[float, float] = (0.0, 1.0),
 ) -> Figure:
-    """Draw an (n, n) overlap matrix as an annotated heatmap and return its Figure.
+    """Draw an (n, n) overlap matrix as a heatmap on a fixed, labelled scale and return its
+    Figure.
 
-    The diagonal (each outlet with itself, always 1) is masked in grey, and the colour scale
-    is fitted to the off-diagonal values, so the pairs that differ look different.
-    :func:`overlap_heatmap` draws a Comparison's share of matched facts with matching words.
+    The colour scale is fixed (``scale``, 0 to 1 for probabilities and shares), so a colour
+    means the same value in every figure and 0.20 next to 0.24 looks nearly the same, as it
+    is; up to :data:`ANNOTATED` outlets each cell also prints its value. The diagonal (each
+    outlet with itself, always 1) is greyed out. :func:`overlap_heatmap` draws a Comparison's
+    share of matched facts with matching words.
 
     Args:
         matrix: Overlap matrix, rows and columns in ``sources`` order, e.g. a Comparison's
@@ -59,6 +73,7 @@ def heatmap(
         ax: Draw into these axes instead of a new figure (for notebooks with subplots).
         title: Axes title: say which matrix is drawn.
         label: Colour-bar label: what a cell's value means.
+        scale: The values at the two ends of the colour scale.
     """
     matrix = np.asarray(matrix, dtype=float)
     n = len(sources)
@@ -66,52 +81,56 @@ def heatmap(
         raise ValueError(
             f"overlap matrix has shape {matrix.shape}, expected ({n}, {n}) for {n} sources"
         )
-    detailed = n <= 12  # beyond that, numbers in cells and long labels are unreadable
-    side = min(0.9 * n + 1.6, 9.0)
-    figure, ax = figure_and_axes(ax, side + 2.6, side)
+    low, high = scale
+    figure, ax = figure_and_axes(ax, WIDTH, WIDTH * 0.92 + 0.5)
     if n > MAX_CELLS:
         # Thousands of outlets: each pixel shows the highest overlap in its block of pairs, so
         # strong pairs stay visible and matplotlib never resamples a 5,000 x 5,000 image.
         edges = np.arange(0, n, -(-n // MAX_CELLS))
         pooled = np.maximum.reduceat(np.maximum.reduceat(matrix, edges, axis=0), edges, axis=1)
         extent = (-0.5, n - 0.5, n - 0.5, -0.5)
-        low, high = 0.0, 1.0
         image = ax.imshow(
             pooled, cmap=_blues(), vmin=low, vmax=high, extent=extent, interpolation="nearest"
         )
     else:
         off_diagonal = ~np.eye(n, dtype=bool)
         masked = np.ma.masked_array(matrix, mask=~off_diagonal)
-        low, high = _colour_range(matrix[off_diagonal])
         cmap = _blues().with_extremes(bad="#e4e7eb")
         image = ax.imshow(masked, cmap=cmap, vmin=low, vmax=high)
     numbers = [f"[{i + 1}]" for i in range(n)]
     labels = (
-        [outlet_label(source, i + 1) for i, source in enumerate(sources)] if detailed else numbers
+        [outlet_label(source, i + 1, width=14) for i, source in enumerate(sources)]
+        if n <= NAMED
+        else numbers
     )
-    ticks = range(n) if detailed else range(0, n, max(1, n // 12))
-    ax.set_xticks(list(ticks), [numbers[i] for i in ticks])
+    ticks = range(n) if n <= 12 else range(0, n, max(1, n // 12))
+    size = SMALLEST_TEXT
+    ax.set_xticks(list(ticks), [numbers[i] for i in ticks], fontsize=size)
     # Labels are outlet names: never math ("$$" or "$5 vs $6" would reach the math parser).
-    ax.set_yticks(list(ticks), [labels[i] for i in ticks], fontsize=9, parse_math=False)
-    ax.set_xlabel("outlet (numbered as in the briefing)")
-    ax.set_ylabel("outlet")
+    ax.set_yticks(list(ticks), [labels[i] for i in ticks], fontsize=size, parse_math=False)
+    ax.set_xlabel("outlet (numbered as in the briefing)", fontsize=size)
+    ax.set_ylabel("outlet", fontsize=size)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    if detailed:
-        middle = (low + high) / 2
+    if n <= ANNOTATED:
+        middle = low + 0.55 * (high - low)
         for i in range(n):
             for j in range(n):
                 if i == j:
-                    ax.text(j, i, "—", ha="center", va="center", color="#8a929c", fontsize=10)
+                    ax.text(j, i, "—", ha="center", va="center", color="#8a929c", fontsize=11)
                     continue
                 value = matrix[i, j]
                 color = "white" if value > middle else "#1b2a3a"
-                ax.text(j, i, f"{value:.2f}", ha="center", va="center", color=color, fontsize=10)
+                ax.text(j, i, f"{value:.2f}", ha="center", va="center", color=color, fontsize=11)
     if title:
-        ax.set_title(title, fontsize=11, parse_math=False)
-    colour_bar = figure.colorbar(image, ax=ax, shrink=0.85)
-    colour_bar.set_label(label, parse_math=False)
+        ax.set_title(title, fontsize=12, parse_math=False)
+    colour_bar = figure.colorbar(
+        image, ax=ax, orientation="horizontal", shrink=0.9, aspect=30, pad=0.02
+    )
+    colour_bar.set_ticks([float(tick) for tick in np.linspace(low, high, 5)])
+    colour_bar.ax.tick_params(labelsize=size)
+    colour_bar.set_label(label, fontsize=size, parse_math=False)
     return figure
 
 
@@ -131,24 +150,13 @@ def _blues() -> Colormap:
     return colormaps["Blues"]
 
 
-def _colour_range(values: np.ndarray) -> tuple[float, float]:
-    """vmin/vmax fitted to ``values``: the lowest gets a pale but visible blue, not white."""
-    if values.size == 0:
-        return 0.0, 1.0
-    low, high = float(values.min()), float(values.max())
-    spread = high - low
-    if spread < 1e-6:
-        spread = max(abs(high), 0.05)
-    return max(0.0, low - 0.3 * spread), high
-
-
 def heatmap_png(
     matrix: np.ndarray,
     sources: Sequence[str],
     *,
     dpi: int = 100,
     title: str = "",
-    label: str = "overlap (scale fitted to these pairs)",
+    label: str = "overlap (0 to 1)",
 ) -> bytes:
     """The heatmap of ``matrix`` as PNG bytes (see :func:`heatmap` and :func:`figure_png`)."""
     return figure_png(heatmap(matrix, sources, title=title, label=label), dpi=dpi)
@@ -156,5 +164,8 @@ def heatmap_png(
 
 def overlap_heatmap_data_uri(comparison: Comparison) -> str:
     """:func:`overlap_heatmap` as a ``data:image/png;base64,...`` URI for self-contained HTML."""
-    encoded = base64.b64encode(figure_png(overlap_heatmap(comparison))).decode("ascii")
+    # Twice the pixels of the figure's size: sharp on high-density screens, where the page
+    # shows it at the figure's size or less.
+    png = figure_png(overlap_heatmap(comparison), dpi=200, tight=True)
+    encoded = base64.b64encode(png).decode("ascii")
     return f"data:image/png;base64,{encoded}"

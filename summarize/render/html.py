@@ -36,6 +36,7 @@ from summarize.render.html_comparison import (
     comparison_cards,
     off_story_warning,
     overlap_section,
+    overview_html,
     side_by_side,
 )
 from summarize.render.html_digests import digest_body, digest_columns, digest_list, per_source_card
@@ -158,7 +159,7 @@ def families_card(briefing: Briefing, numbers: Mapping[str, int]) -> str:
         items.append(
             f'<li><span class="sz-cite">[{numbers[item.cited]}]</span> '
             f"<strong>{e(item.cited)}</strong>: {len(item.family.sources)} articles counted "
-            f"as one report; the text cited is {e(item.text_from)}'s (the longest)"
+            f"as one report; the text cited is the longest, from {e(item.text_from)}"
             f"<ul>{copies}</ul></li>"
         )
     intro = (
@@ -208,6 +209,7 @@ def briefing_body(briefing: Briefing) -> str:
             off_story_warning(briefing.comparison, numbers),
             f'<div class="sz-grid sz-lead">{digest}{outlets}</div>',
             families_card(briefing, numbers),
+            overview_html(briefing.comparison),
             '<div class="sz-board">',
             overlap_section(briefing.comparison, numbers, fold_table=True),
             comparison_cards(briefing.comparison, numbers),
@@ -226,6 +228,29 @@ def briefing_html(briefing: Briefing) -> str:
     return page(briefing_body(briefing), title=f"{story_title(briefing)} · briefing")
 
 
+def comparison_header(comparison: Comparison) -> str:
+    """The comparison page's heading: how many outlets, their publication dates, the names."""
+    sources = comparison.sources
+    span = format_date_range(date_range(comparison.published.get(s) for s in sources))
+    when = (
+        f'<span class="sz-dates">{e(span)}</span>'
+        if span
+        else '<span class="sz-dates sz-unknown">publication dates not recorded</span>'
+    )
+    folded = sum(len(family.sources) - 1 for family in comparison.families)
+    copies = f" ({len(sources) + folded} articles, near-copies counted once)" if folded else ""
+    outlets = f"{len(sources)} {'outlet' if len(sources) == 1 else 'outlets'}"
+    return (
+        f'<header class="sz-header"><p class="sz-kicker">Comparison{e(copies)}</p>'
+        f"<h1>Comparison of {outlets}</h1>"
+        f'<p class="sz-meta">{when} · {e(", ".join(sources))}</p></header>'
+    )
+
+
 def comparison_html(comparison: Comparison) -> str:
-    """A Comparison as one self-contained HTML page."""
-    return page(comparison_body(comparison), title="Comparison: " + ", ".join(comparison.sources))
+    """A Comparison as one self-contained HTML page: its heading, then
+    :func:`comparison_body` (near-copies included)."""
+    return page(
+        comparison_header(comparison) + comparison_body(comparison),
+        title="Comparison: " + ", ".join(comparison.sources),
+    )

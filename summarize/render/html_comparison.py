@@ -10,17 +10,27 @@ import numpy as np
 
 from summarize.render._view import (
     MAX_TABLE_SOURCES,
-    STATUS_LABELS,
     TOP_PAIRS,
     aligned_rows,
     article_sentences,
     citation_numbers,
     grid_claims,
+    one_story_line,
     representative,
     shared_line,
     top_pairs,
     two_decimals,
     wording,
+)
+from summarize.render.categories import (
+    CATEGORIES,
+    EXPLAINED,
+    by_category,
+    category_map,
+    disputes_heading,
+    headings,
+    labels,
+    overview,
 )
 from summarize.render.html_blocks import card, cites, collapsed_list, e, fragment, source_legend
 from summarize.types import Comparison
@@ -28,12 +38,32 @@ from summarize.types.comparison import Dispute
 from summarize.wording import counted
 
 
+def overview_html(comparison: Comparison) -> str:
+    """The overview line: how many facts fall in each category, each with its colour (the
+    counts of every list below and the colours of the side-by-side view)."""
+    total, parts = overview(comparison)
+    items = "".join(
+        f'<li data-category="{category}"><span class="sz-swatch sz-{category}"></span>'
+        f'<strong class="sz-count">{count}</strong> {e(label)}</li>'
+        for category, count, label in parts
+    )
+    return (
+        f'<div class="sz-glance" id="sz-glance"><p><strong>Facts at a glance.</strong> '
+        f'<span class="sz-total">{total}</span> {"fact" if total == 1 else "facts"}:</p>'
+        f'<ul class="sz-glance-list">{items}</ul></div>'
+    )
+
+
 def comparison_cards(
     comparison: Comparison, numbers: Mapping[str, int], *, max_items: int = 3
 ) -> str:
-    """What all outlets report and where they differ side by side, then what only one reports
-    (one column per outlet). Lists longer than ``max_items`` fold the rest into ``<details>``."""
-    shared = comparison.shared
+    """The overview line, then one list per category (:mod:`summarize.render.categories`):
+    what all outlets report and where they differ side by side, then what some report, what
+    only one reports (one column per outlet) and what is possibly reported elsewhere. Lists
+    longer than ``max_items`` fold the rest into ``<details>``."""
+    grouped = by_category(comparison)
+    titles = headings(comparison)
+    shared = grouped["shared"]
     items = []
     for claim in shared:
         shown, cited = shared_line(comparison, claim)
@@ -41,11 +71,24 @@ def comparison_cards(
     agree = (
         collapsed_list(items, shown=max_items)
         if shared
-        else '<p class="sz-muted">No claim is reported by every outlet.</p>'
+        else f'<p class="sz-muted">No claim is {e(labels(comparison)["shared"])}.</p>'
+    )
+    partial = sorted(grouped["partial"], key=lambda claim: -claim.support)
+    some = (
+        f'<p class="sz-muted">{e(EXPLAINED["partial"])}</p>'
+        + collapsed_list(
+            [
+                f"<li>{e(representative(claim).text)}{cites(claim.sources, numbers)}</li>"
+                for claim in partial
+            ],
+            shown=max_items,
+        )
+        if partial
+        else '<p class="sz-muted">No fact is reported by some outlets but not all.</p>'
     )
     blocks = []
     for source in comparison.sources:
-        unique = comparison.unique.get(source, ())
+        unique = [claim for claim in grouped["unique"] if claim.sources[0] == source]
         rows = collapsed_list(
             [f"<li>{e(representative(claim).text)}</li>" for claim in unique], shown=max_items
         )
@@ -56,15 +99,29 @@ def comparison_cards(
             f'<span class="sz-muted">({len(unique)})</span></h3>'
             f"{rows if unique else ''}{empty}</section>"
         )
-    differences = comparison.disputes
+    elsewhere = grouped["elsewhere"]
+    maybe = (
+        f'<p class="sz-muted">{e(EXPLAINED["elsewhere"])}</p>'
+        + collapsed_list(
+            [
+                f"<li>{e(representative(claim).text)}{cites(claim.sources, numbers)}</li>"
+                for claim in elsewhere
+            ],
+            shown=max_items,
+        )
+        if elsewhere
+        else '<p class="sz-muted">None.</p>'
+    )
     differ = disputes_list(comparison.disputes, numbers)
     only_one = f'<div class="sz-columns" style="--sz-n: {len(blocks)}">{"".join(blocks)}</div>'
     return (
         '<div class="sz-grid" id="sz-comparison">'
-        + card(f"What all outlets report ({len(shared)})", agree)
-        + card(f"Where they differ ({len(differences)})", differ)
+        + card(f"{e(titles['shared'])} ({len(shared)})", agree, ident="sz-shared-list")
+        + card(e(disputes_heading(comparison)), differ, ident="sz-disputes")
+        + card(f"{e(titles['partial'])} ({len(partial)})", some, ident="sz-partial-list")
         + "</div>"
-        + card("Only one outlet reports", only_one, ident="sz-unique")
+        + card(f"{e(titles['unique'])} ({len(grouped['unique'])})", only_one, ident="sz-unique")
+        + card(f"{e(titles['elsewhere'])} ({len(elsewhere)})", maybe, ident="sz-elsewhere-list")
     )
 
 
@@ -90,7 +147,7 @@ def dispute_item(dispute: Dispute, numbers: Mapping[str, int]) -> str:
     )
     kind = "sz-dispute" + ("" if dispute.contradiction else " sz-soft")
     return (
-        f'<li class="{kind}"><details><summary><span class="sz-kind">{e(dispute.label)}</span>'
+        f'<li class="{kind}"><details><summary><span class="sz-kind">{e(dispute.label)}:</span> '
         f'{values}{note}</summary><ul class="sz-wording-list">{sentences}</ul></details></li>'
     )
 
@@ -124,12 +181,15 @@ def overlap_section(
         f'{counted(len(sources), "outlet")}">'
         "</figure>"
     )
+    one_story = one_story_line(comparison)
     story_note = (
-        '<p class="sz-muted">Story overlap (<code>similarity</code> in the JSON): the '
+        f'<p class="sz-one-story">{e(one_story)}</p>'
+        if one_story
+        else '<p class="sz-muted">Story overlap (<code>similarity</code> in the JSON): the '
         "probability that the two articles tell the same story (about 1 for two reports of one "
         "story, even in different words; near 0 for different stories).</p>"
     )
-    story_table = _matrix_table(comparison.similarity, sources, numbers)
+    story_table = "" if one_story else _matrix_table(comparison.similarity, sources, numbers)
     facts_note = facts_table = ""
     if comparison.fact_overlap is not None:
         facts_note = (
@@ -141,6 +201,8 @@ def overlap_section(
     body = f"{facts_note}{facts_table}{story_note}{story_table}"
     if fold_table:  # the heatmap already prints every value; only what it draws stays open
         pictured, folded = (facts_note, story_note) if facts_note else (story_note, "")
+        if one_story:  # one line says it all: keep it in sight
+            pictured, folded = pictured + story_note, ""
         body = (
             f'{pictured}<details class="sz-rest"><summary>The numbers as tables</summary>'
             f"{facts_table}{folded}{story_table}</details>"
@@ -189,47 +251,61 @@ def off_story_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str
     )
 
 
-def status_legend() -> str:
-    """What the colours of the side-by-side view mean."""
+def status_legend(comparison: Comparison) -> str:
+    """What the colours of the side-by-side view mean: the categories and their words."""
+    words = labels(comparison)
     items = "".join(
-        f'<span><span class="sz-swatch sz-{status}"></span>{e(label)}</span>'
-        for status, label in STATUS_LABELS.items()
+        f'<span><span class="sz-swatch sz-{category}"></span>{e(words[category])}</span>'
+        for category in CATEGORIES
     )
-    return f'<div class="sz-legend">{items}</div>'
+    flag = (
+        '<span><span class="sz-flag">≠</span>this sentence gives another value than '
+        "another outlet</span>"
+    )
+    return f'<div class="sz-legend">{items}{flag}</div>'
 
 
 def side_by_side(
     comparison: Comparison, numbers: Mapping[str, int], *, folded: bool = False
 ) -> str:
-    """One column per outlet with every sentence, marked shared / partial / unique / differs.
+    """One column per outlet with every sentence, coloured by its fact's category (the same
+    categories and words as every list); a sentence that gives another value for a disputed
+    detail is flagged "≠".
 
     ``folded`` puts the columns in a closed ``<details>`` (the briefing page: the full texts
     are there to check, not to read first)."""
+    words = labels(comparison)
     columns = []
     for source, views in article_sentences(comparison).items():
         paragraphs = []
         for view in views:
             others = [s for s in view.claim.sources if s != source]
             also = f' <span class="sz-also">also {cites(others, numbers)}</span>' if others else ""
-            tip = STATUS_LABELS[view.status]
+            tip = words[view.status]
             for difference in view.differences:
                 tip += f"; {difference.kind}: {difference.left} vs {difference.right}"
+            flag = (
+                '<span class="sz-flag" aria-label="gives another value">≠</span>'
+                if view.differences
+                else ""
+            )
             paragraphs.append(
-                f'<p class="sz-s sz-{view.status}" title="{e(tip)}">{e(view.ref.text)}{also}</p>'
+                f'<p class="sz-s sz-{view.status}" data-category="{view.status}" '
+                f'title="{e(tip)}">{flag}{e(view.ref.text)}{also}</p>'
             )
         columns.append(
             f'<section class="sz-column" data-source="{e(source)}">'
             f"<h3>{cites([source], numbers)} {e(source)}</h3>{''.join(paragraphs)}</section>"
         )
     body = (
-        f'{status_legend()}<div class="sz-columns" style="--sz-n: {len(columns)}">'
+        f'{status_legend(comparison)}<div class="sz-columns" style="--sz-n: {len(columns)}">'
         f"{''.join(columns)}</div>"
     )
     if folded:
         count = sum(len(claim.sentences) for claim in comparison.claims)
         body = (
             f'<details class="sz-fold"><summary>Show every sentence of the '
-            f"{counted(len(columns), 'article')} ({count}), marked by who else reports it"
+            f"{counted(len(columns), 'article')} ({count}), coloured by who else reports it"
             f"</summary>{body}</details>"
         )
     return card("Side by side", body, ident="sz-side-by-side")
@@ -270,6 +346,8 @@ def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
     outlet's own wording of the fact (hover a cell for where it sits in the article)."""
     numbers = citation_numbers(comparison.sources)
     rows = grid_claims(comparison, limit=limit)
+    categories = category_map(comparison)
+    words = labels(comparison)
     head = "".join(f"<th>{cites([s], numbers)} {e(s)}</th>" for s in comparison.sources)
     body = []
     for number, claim in rows:
@@ -281,11 +359,10 @@ def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
                 continue
             where = ", ".join(f"sentence {ref.index + 1}" for ref in refs)
             cells.append(f'<td title="{e(source)}, {where}">{e(wording(claim, source))}</td>')
-        label = STATUS_LABELS["unique" if claim.support == 1 else "partial"]
-        if claim in comparison.shared:
-            label = STATUS_LABELS["shared"]
+        category = categories[claim]
         body.append(
-            f'<tr><td class="sz-claim-number" title="{e(label)}">#{number}</td>'
+            f'<tr class="sz-{category}" data-category="{category}">'
+            f'<td class="sz-claim-number" title="{e(words[category])}">#{number}</td>'
             f"{''.join(cells)}</tr>"
         )
     more = (
@@ -298,15 +375,50 @@ def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
         f"{''.join(body)}"
         f"</table>{more}"
     )
-    return fragment(card("Which outlet reports which fact, in its own words", table))
+    return fragment(
+        card("Which outlet reports which fact, in its own words", status_legend(comparison) + table)
+    )
+
+
+def comparison_families_card(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The near-copy families the comparison folded, each cited once, and why; "" when none
+    were (the briefing page's :func:`families_card`, from what a Comparison holds)."""
+    if not comparison.families:
+        return ""
+    items = []
+    for family in comparison.families:
+        cited = family.label if family.label in numbers else ""
+        mark = f'<span class="sz-cite">[{numbers[cited]}]</span> ' if cited else ""
+        copies = "".join(
+            f"<li>{e(c.source)}: {c.share:.0%} shared with {e(c.closest)}</li>"
+            for c in family.copies
+        )
+        items.append(
+            f"<li>{mark}<strong>{e(family.label)}</strong>: {len(family.sources)} articles "
+            f"counted as one report<ul>{copies}</ul></li>"
+        )
+    intro = (
+        '<p class="sz-muted">Articles that repeat one report (wire copies, updates of one '
+        "article) count as one outlet, so copies do not look like independent corroboration. "
+        "Share: the part of the shorter text's word 5-grams the two articles have in "
+        "common.</p>"
+    )
+    return card(
+        f"Near-copies counted once ({len(comparison.families)})",
+        f'{intro}<ul class="sz-sources sz-families">{"".join(items)}</ul>',
+        ident="sz-families",
+    )
 
 
 def comparison_body(comparison: Comparison) -> str:
-    """Sources, the three comparison cards, the heatmap and the side-by-side view."""
+    """Sources, near-copies folded, the overview line, the heatmap, one list per category and
+    the side-by-side view."""
     numbers = citation_numbers(comparison.sources)
     return (
         off_story_warning(comparison, numbers)
         + card("Sources", source_legend(comparison.sources, numbers))
+        + comparison_families_card(comparison, numbers)
+        + overview_html(comparison)
         + overlap_section(comparison, numbers)
         + comparison_cards(comparison, numbers)
         + side_by_side(comparison, numbers)

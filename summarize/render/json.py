@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from summarize.errors import InputError, RenderError
+from summarize.render.categories import claim_categories
 from summarize.types import (
     Article,
     Briefing,
@@ -116,7 +117,9 @@ def _ref(ref: SentenceRef) -> list[int]:
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """Claims are listed once; ``shared`` and ``unique`` point into them by position."""
+    """Claims are listed once, each with the category every output shows it in
+    (:mod:`summarize.render.categories`); ``shared`` and ``unique`` point into them by
+    position."""
     position = {id(claim): i for i, claim in enumerate(comparison.claims)}
     by_value = {claim: i for i, claim in enumerate(comparison.claims)}
 
@@ -134,8 +137,12 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         else Matrix(comparison.fact_overlap),
         "off_story": list(comparison.off_story),
         "claims": [
-            {"sources": list(claim.sources), "sentences": [_ref(r) for r in claim.sentences]}
-            for claim in comparison.claims
+            {
+                "sources": list(claim.sources),
+                "sentences": [_ref(r) for r in claim.sentences],
+                "category": category,
+            }
+            for claim, category in zip(comparison.claims, claim_categories(comparison), strict=True)
         ],
         "shared": [index(claim) for claim in comparison.shared],
         "unique": {
@@ -265,6 +272,8 @@ def comparison_json(comparison: Comparison) -> str:
     for dispute in document["disputes"]:
         for value in dispute["values"]:
             value["sentences"] = [spell(ref) for ref in value["sentences"]]
+    if comparison.families:  # the near-copies compare() folded, as a briefing lists them
+        document["families"] = [family_to_dict(family) for family in comparison.families]
     return dumps({"schema": "summarize.comparison/1", **document})
 
 

@@ -18,10 +18,19 @@ from summarize.render._view import (
     folded_families,
     independent_reports,
     markers,
+    one_story_line,
     representative,
     shared_line,
     top_pairs,
     two_decimals,
+)
+from summarize.render.categories import (
+    EXPLAINED,
+    by_category,
+    disputes_heading,
+    headings,
+    labels,
+    overview_text,
 )
 from summarize.render.dates import human_date
 from summarize.types import Briefing, Comparison, Digest, DigestSentence
@@ -110,34 +119,62 @@ def _comparison_sections(
     def more(count: int) -> str:
         return f"- _… and {count - max_items} more_\n" if count > max_items else ""
 
-    sections = []
-    shared = comparison.shared
-    lines = [f"## What all outlets report ({len(shared)})\n"]
+    sections = [overview_markdown(comparison)]
+    grouped = by_category(comparison)
+    titles = headings(comparison)
+    shared = grouped["shared"]
+    lines = [f"## {titles['shared']} ({len(shared)})\n"]
     for claim in shared[:max_items]:
         shown, cited = shared_line(comparison, claim)
         lines.append(f"- {escape(shown.text)} {cite(cited, numbers)}")
     if not shared:
-        lines.append("_No claim is reported by every outlet._")
+        lines.append(f"_No claim is {labels(comparison)['shared']}._")
     sections.append("\n".join(lines) + "\n" + more(len(shared)))
 
-    lines = ["## Only one outlet reports\n"]
-    for source in comparison.sources:
-        unique = comparison.unique.get(source, ())
-        lines.append(f"### [{numbers.get(source, '?')}] {escape(source)} ({len(unique)})\n")
-        lines.extend(f"- {escape(representative(claim).text)}" for claim in unique[:max_items])
-        if not unique:
-            lines.append("_Nothing this outlet reports alone._")
-        lines.append(more(len(unique)))
-    sections.append("\n".join(lines).rstrip() + "\n")
+    partial = sorted(grouped["partial"], key=lambda claim: -claim.support)
+    lines = [f"## {titles['partial']} ({len(partial)})\n", EXPLAINED["partial"] + "\n"]
+    lines.extend(
+        f"- {escape(representative(claim).text)} {cite(claim.sources, numbers)}"
+        for claim in partial[:max_items]
+    )
+    if not partial:
+        lines.append("_No fact is reported by some outlets but not all._")
+    sections.append("\n".join(lines) + "\n" + more(len(partial)))
 
     sections.append(disputes_markdown(comparison, numbers))
 
+    unique = grouped["unique"]
+    lines = [f"## {titles['unique']} ({len(unique)})\n"]
+    for source in comparison.sources:
+        own = [claim for claim in unique if claim.sources[0] == source]
+        lines.append(f"### [{numbers.get(source, '?')}] {escape(source)} ({len(own)})\n")
+        lines.extend(f"- {escape(representative(claim).text)}" for claim in own[:max_items])
+        if not own:
+            lines.append("_Nothing this outlet reports alone._")
+        lines.append(more(len(own)))
+    sections.append("\n".join(lines).rstrip() + "\n")
+
+    elsewhere = grouped["elsewhere"]
+    lines = [f"## {titles['elsewhere']} ({len(elsewhere)})\n", EXPLAINED["elsewhere"] + "\n"]
+    lines.extend(
+        f"- {escape(representative(claim).text)} {cite(claim.sources, numbers)}"
+        for claim in elsewhere[:max_items]
+    )
+    if not elsewhere:
+        lines.append("_None._")
+    sections.append("\n".join(lines) + "\n" + more(len(elsewhere)))
+
+    one_story = one_story_line(comparison)
     sections.append(
         "## Overlap between outlets\n\n"
-        "Story overlap (`similarity` in the JSON): the probability that the two articles tell "
-        "the same story (about 1 for two reports of one story, even in different words; near 0 "
-        "for different stories).\n\n"
-        + _matrix_markdown(comparison.similarity, comparison.sources, numbers)
+        + (
+            one_story + "\n"
+            if one_story
+            else "Story overlap (`similarity` in the JSON): the probability that the two "
+            "articles tell the same story (about 1 for two reports of one story, even in "
+            "different words; near 0 for different stories).\n\n"
+            + _matrix_markdown(comparison.similarity, comparison.sources, numbers)
+        )
     )
     if comparison.fact_overlap is not None:
         sections.append(
@@ -147,6 +184,11 @@ def _comparison_sections(
             + _matrix_markdown(comparison.fact_overlap, comparison.sources, numbers)
         )
     return sections
+
+
+def overview_markdown(comparison: Comparison) -> str:
+    """The overview line: how many facts fall in each category (the counts of every list)."""
+    return f"**Facts at a glance.** {escape(overview_text(comparison))}\n"
 
 
 def dispute_line(dispute: Dispute, numbers: Mapping[str, int]) -> str:
@@ -166,7 +208,7 @@ def dispute_line(dispute: Dispute, numbers: Mapping[str, int]) -> str:
 def disputes_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
     """ "Where they differ": one entry per disputed detail, each outlet's sentence nested."""
     disputes = comparison.disputes
-    lines = [f"## Where they differ ({len(disputes)})\n"]
+    lines = [f"## {disputes_heading(comparison)}\n"]
     for dispute in disputes:
         lines.append(dispute_line(dispute, numbers))
         for value in dispute.values:
@@ -214,6 +256,29 @@ def off_story_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> st
     )
 
 
+def comparison_families_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The near-copy families a comparison folded, each cited once, and why; "" when none."""
+    if not comparison.families:
+        return ""
+    lines = [
+        f"## Near-copies counted once ({len(comparison.families)})\n",
+        "Articles that repeat one report (wire copies, updates of one article) count as one "
+        "outlet, so copies do not look like independent corroboration. Share: the part of the "
+        "shorter text's word 5-grams the two articles have in common.\n",
+    ]
+    for family in comparison.families:
+        mark = f"[{numbers[family.label]}] " if family.label in numbers else ""
+        lines.append(
+            f"- {mark}**{escape(family.label)}**: {len(family.sources)} articles counted as "
+            "one report"
+        )
+        lines.extend(
+            f"  - {escape(c.source)}: {c.share:.0%} shared with {escape(c.closest)}"
+            for c in family.copies
+        )
+    return "\n".join(lines) + "\n"
+
+
 def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
     """A Comparison as Markdown: shared claims, unique claims, differences, overlap table."""
     numbers = citation_numbers(comparison.sources)
@@ -221,6 +286,7 @@ def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
         f"# Comparison of {counted(len(comparison.sources), 'outlet')}\n",
         *filter(None, [off_story_markdown(comparison, numbers)]),
         "## Sources\n\n" + _legend(list(comparison.sources), numbers),
+        *filter(None, [comparison_families_markdown(comparison, numbers)]),
         *_comparison_sections(comparison, numbers, max_items=max_items),
         GENERATOR_COMMENT,
     ]
@@ -242,8 +308,8 @@ def families_markdown(briefing: Briefing, numbers: Mapping[str, int]) -> str:
         family = item.family
         lines.append(
             f"- [{numbers[item.cited]}] **{escape(item.cited)}**: {len(family.sources)} "
-            f"articles counted as one report; the text cited is {escape(item.text_from)}'s "
-            "(the longest)"
+            f"articles counted as one report; the text cited is the longest, from "
+            f"{escape(item.text_from)}"
         )
         lines.extend(
             f"  - {escape(c.source)}: {c.share:.0%} shared with {escape(c.closest)}"

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from summarize.render.categories import CATEGORIES, SHORT
 from summarize.render.figures import figure_and_axes, figure_png, outlet_label
 from summarize.render.heatmap import (
     MAX_CELLS,
@@ -39,6 +40,7 @@ __all__ = [
     "CATEGORY_COLOURS",
     "MAX_CELLS",
     "OVERLAP_WORDS",
+    "category_legend",
     "citation_counts",
     "claims_grid",
     "digest_positions",
@@ -52,13 +54,41 @@ __all__ = [
 ]
 
 
-#: Bar colours per fact category, the same hues as the HTML side-by-side view.
+#: Colours per fact category (:mod:`summarize.render.categories`), the same hues as the HTML
+#: side-by-side view.
 CATEGORY_COLOURS = {
     "shared": "#3f9a5a",
     "partial": "#4f86c6",
-    "elsewhere": "#c9ced6",
+    "disputed": "#c8423b",
     "unique": "#d49b1a",
+    "elsewhere": "#c9ced6",
 }
+#: Categories whose colour is dark enough for white numbers on it.
+_DARK = ("shared", "partial", "disputed")
+
+
+def category_legend(
+    figure: Figure,
+    comparison: Comparison,
+    *,
+    shown: Sequence[str] | None = None,
+    columns: int = 3,
+) -> None:
+    """A legend of the fact categories (colour and meaning) under the figure: ``shown``
+    (default all of them), in display order."""
+    from matplotlib.patches import Patch
+
+    from summarize.render.categories import CATEGORIES, labels
+
+    words = labels(comparison)
+    handles = [
+        Patch(facecolor=CATEGORY_COLOURS[c], edgecolor="#1b2a3a", linewidth=0.4, label=words[c])
+        for c in CATEGORIES
+        if shown is None or c in shown
+    ]
+    figure.legend(
+        handles=handles, loc="outside lower center", ncol=columns, frameon=False, fontsize=9
+    )
 
 
 def _outlet_labels(sources: Sequence[str], width: int = 26) -> list[str]:
@@ -66,36 +96,47 @@ def _outlet_labels(sources: Sequence[str], width: int = 26) -> list[str]:
 
 
 def outlet_facts(comparison: Comparison, *, ax: Axes | None = None) -> Figure:
-    """Horizontal stacked bars: for each outlet, how many of its facts (claims) all outlets
-    report, some report, only it words (another possibly says it), and only it reports."""
-    from summarize.render._view import FACT_CATEGORIES, outlet_fact_counts
+    """Horizontal stacked bars: for each outlet, how many of its facts (claims) fall in each
+    category: all outlets report, some do, outlets differ on a detail, only it reports, or only
+    it words (another possibly says it); the same categories as every other output."""
+    from matplotlib.ticker import MaxNLocator
+
+    from summarize.render._view import outlet_fact_counts
+    from summarize.render.categories import CATEGORIES, labels
 
     counts = outlet_fact_counts(comparison)
+    words = labels(comparison)
     sources = list(comparison.sources)
-    figure, ax = figure_and_axes(ax, 9.0, 0.55 * len(sources) + 1.9)
+    figure, ax = figure_and_axes(ax, 9.0, 0.55 * len(sources) + 2.0)
     rows = np.arange(len(sources))
     left = np.zeros(len(sources))
-    for category, label in FACT_CATEGORIES.items():
+    for category in CATEGORIES:
         values = np.array([counts[source][category] for source in sources], dtype=float)
         bars = ax.barh(
-            rows, values, left=left, color=CATEGORY_COLOURS[category], label=label, height=0.62
+            rows,
+            values,
+            left=left,
+            color=CATEGORY_COLOURS[category],
+            label=words[category],
+            height=0.62,
         )
         shown = [f"{int(v)}" if v else "" for v in values]
-        dark = category in ("shared", "partial")
         ax.bar_label(
             bars,
             labels=shown,
             label_type="center",
-            fontsize=9,
-            color="white" if dark else "#1b2a3a",
+            fontsize=10,
+            color="white" if category in _DARK else "#1b2a3a",
         )
         left += values
-    ax.set_yticks(rows, _outlet_labels(sources), fontsize=9, parse_math=False)
+    ax.set_yticks(rows, _outlet_labels(sources), fontsize=10, parse_math=False)
     ax.invert_yaxis()
-    ax.set_xlabel("facts (claims) the outlet reports")
-    ax.set_ylabel("outlet")
-    ax.set_title("What each outlet shares with the others", fontsize=11)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, frameon=False, fontsize=8)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.tick_params(labelsize=10)
+    ax.set_xlabel("facts (claims) the outlet reports, by who else reports them", fontsize=10)
+    ax.set_ylabel("outlet", fontsize=10)
+    ax.set_title("What each outlet shares with the others", fontsize=12)
+    category_legend(figure, comparison, columns=2)
     ax.spines[["top", "right"]].set_visible(False)
     return figure
 
@@ -103,18 +144,26 @@ def outlet_facts(comparison: Comparison, *, ax: Axes | None = None) -> Figure:
 def claims_grid(
     comparison: Comparison, *, limit: int | None = 25, ax: Axes | None = None
 ) -> Figure:
-    """Claims x outlets: one row per fact (numbered as in ``claims_table``), one column per
-    outlet, a dot where the outlet reports it, coloured by how widely it is reported.
+    """Claims x outlets: one row per fact, one column per outlet, a dot where the outlet
+    reports it, coloured by its category (legend below). Rows are grouped by category (all
+    outlets, some, differ, only one, possibly elsewhere), the most widely reported first;
+    the "#" numbers are the claim numbers of the CSV, JSON and ``claims_table``.
 
-    ``limit`` keeps the most widely reported claims (None: all of them).
+    ``limit`` keeps the first rows (None: all of them).
     """
-    from summarize.render._view import claim_category, grid_claims, representative
+    from summarize.render._view import grid_claims, representative
+    from summarize.render.categories import category_map
 
     rows = grid_claims(comparison, limit=limit)
+    categories = category_map(comparison)
     sources = list(comparison.sources)
-    figure, ax = figure_and_axes(ax, 9.0, 0.28 * len(rows) + 1.8)
+    figure, ax = figure_and_axes(ax, 10.0, 0.3 * len(rows) + 2.4)
+    used = []
     for y, (_, claim) in enumerate(rows):
-        colour = CATEGORY_COLOURS[claim_category(comparison, claim)]
+        category = categories[claim]
+        if category not in used:
+            used.append(category)
+        colour = CATEGORY_COLOURS[category]
         xs = [x for x, source in enumerate(sources) if source in claim.sources]
         if len(xs) > 1:
             ax.plot([xs[0], xs[-1]], [y, y], color=colour, linewidth=1.5, zorder=1)
@@ -125,21 +174,23 @@ def claims_grid(
         f"#{number} " + textwrap.shorten(representative(claim).text, width=52, placeholder="…")
         for number, claim in rows
     ]
-    ax.set_yticks(range(len(rows)), labels, fontsize=8, parse_math=False)
+    ax.set_yticks(range(len(rows)), labels, fontsize=9, parse_math=False)
     ax.set_xticks(
-        range(len(sources)), _outlet_labels(sources, width=16), fontsize=8, parse_math=False
+        range(len(sources)), _outlet_labels(sources, width=16), fontsize=9, parse_math=False
     )
     ax.set_xlim(-0.5, len(sources) - 0.5)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.grid(True, color="#e4e7eb", linewidth=0.6)
     ax.set_axisbelow(True)
     ax.set_xlabel("outlet")
-    ax.set_ylabel("fact (claim number, most widely reported first)")
+    ax.set_ylabel("fact (# = claim number in the CSV and JSON)")
     claims = plural(len(comparison.claims) if limit else len(rows), "claim")
     shown = f"{len(rows)} of {len(comparison.claims)}" if limit else f"all {len(rows)}"
     ax.set_title(f"Which outlet reports which fact ({shown} {claims})", fontsize=11)
     ax.tick_params(axis="x", labeltop=True, labelbottom=False, length=0)
     ax.xaxis.set_label_position("top")
+    if used:
+        category_legend(figure, comparison, shown=used)
     return figure
 
 
@@ -148,7 +199,7 @@ def digest_positions(
 ) -> Figure:
     """Where each outlet's digest sentences sit in its article (x: sentence number; grey
     ticks: every sentence), coloured by whether other outlets report the same fact."""
-    from summarize.render._view import article_sentences, claim_category
+    from summarize.render._view import article_sentences
 
     columns = article_sentences(comparison)
     sources = list(comparison.sources)
@@ -162,8 +213,8 @@ def digest_positions(
         for view in views:
             if view.ref.text not in chosen:
                 continue
-            category = claim_category(comparison, view.claim)
-            label = None if category in used else _CATEGORY_SHORT[category]
+            category = view.status
+            label = None if category in used else SHORT[category]
             used.add(category)
             ax.scatter(
                 [view.ref.index + 1],
@@ -182,16 +233,16 @@ def digest_positions(
     ax.set_title("Where each outlet's digest comes from", fontsize=11)
     if used:
         handles, names = ax.get_legend_handles_labels()
-        order = list(_CATEGORY_SHORT.values())
+        order = [SHORT[category] for category in CATEGORIES]
         pairs = sorted(zip(names, handles, strict=True), key=lambda pair: order.index(pair[0]))
         ax.legend(
             [handle for _, handle in pairs],
             [name for name, _ in pairs],
             loc="upper center",
             bbox_to_anchor=(0.5, -0.3),
-            ncol=4,
+            ncol=3,
             frameon=False,
-            fontsize=8,
+            fontsize=9,
         )
     ax.spines[["top", "right"]].set_visible(False)
     return figure
@@ -268,11 +319,3 @@ def timeline(articles: Sequence[Article], *, ax: Axes | None = None) -> Figure:
 
 
 _EMPTY = Digest(sentences=())
-
-
-_CATEGORY_SHORT = {
-    "shared": "all outlets",
-    "partial": "some outlets",
-    "elsewhere": "possibly elsewhere",
-    "unique": "only this outlet",
-}

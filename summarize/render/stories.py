@@ -148,14 +148,22 @@ def coverage_plot(stories: Sequence[Story], *, ax: Axes | None = None, top: int 
             counts[row[outlet_name(article.source)], column] += 1
     if ax is None:
         _, ax = plt.subplots(figsize=(1.2 + 0.5 * len(shown), 1 + 0.35 * len(outlets)))
-    image = ax.imshow(counts, cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(len(shown)), [str(n) for n in range(1, len(shown) + 1)])
-    ax.set_yticks(range(len(outlets)), outlets)
+    from matplotlib import colormaps
+    from matplotlib.colors import BoundaryNorm
+
+    most = max(int(counts.max()), 1)
+    # Whole articles: one colour per count (0 white), the colour bar ticked 0, 1, 2 ...
+    norm = BoundaryNorm(np.arange(-0.5, most + 1.5), ncolors=256)
+    image = ax.imshow(counts, cmap=colormaps["Blues"], norm=norm, aspect="auto")
+    ax.set_xticks(range(len(shown)), [str(n) for n in range(1, len(shown) + 1)], fontsize=9)
+    ax.set_yticks(range(len(outlets)), outlets, fontsize=9, parse_math=False)
     ax.set_xlabel("story (numbered as in the list, most outlets first)")
     ax.set_ylabel("outlet")
     ax.set_title("Coverage: articles per outlet and story")
     for (i, j), value in np.ndenumerate(counts):
         if value:
-            ax.text(j, i, str(value), ha="center", va="center", fontsize=8)
-    ax.figure.colorbar(image, ax=ax, label="articles")
+            colour = "white" if value > most / 2 else "#1b2a3a"
+            ax.text(j, i, str(value), ha="center", va="center", fontsize=9, color=colour)
+    bar = ax.figure.colorbar(image, ax=ax, label="articles (a number per cell)")
+    bar.set_ticks(range(most + 1))
     return ax

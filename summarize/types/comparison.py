@@ -9,6 +9,7 @@ import numpy as np
 
 from summarize.types.alignment import Claim, SentenceRef
 from summarize.types.display import RichDisplay, frame
+from summarize.types.story import Family
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -150,6 +151,9 @@ class Comparison(RichDisplay):
         off_story: Sources that do not seem to be about the same story as the others (their
             story overlap with the main group is below the calibrated bar); empty when all
             articles tell one story. ``brief``/``compare`` log a warning naming them.
+        families: The near-copy families ``compare`` folded into one cited article each
+            (wire copies, updates of one article); empty when none were (a Briefing keeps
+            its own in ``Briefing.families``).
 
     In a notebook it displays as a heatmap, shared/unique claims and side-by-side columns.
     """
@@ -164,6 +168,7 @@ class Comparison(RichDisplay):
     published: dict[str, str] = field(default_factory=dict)
     fact_overlap: np.ndarray | None = None
     off_story: tuple[str, ...] = ()
+    families: tuple[Family, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame, one row per claim x outlet: claim number, outlet, whether it

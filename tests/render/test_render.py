@@ -94,12 +94,14 @@ def test_markdown_citations_match_the_digest(briefing):
 
 
 def test_markdown_similarity_tables(briefing):
-    """Two tables: story overlap, then the share of matched facts."""
+    """The share of matched facts as a table; story overlap, about 1 for every pair of the
+    bundled story, as one line instead of a table of 1.00s."""
     markdown = briefing.to_markdown()
     n = len(briefing.sources)
     rows = [line for line in markdown.splitlines() if re.match(r"\| \[\d+\] ", line)]
-    assert len(rows) == 2 * n
-    expected = [*briefing.comparison.similarity, *briefing.comparison.fact_overlap]
+    assert len(rows) == n
+    assert f"All {n} articles tell one story" in markdown
+    expected = [*briefing.comparison.fact_overlap]
     for row, values_expected in zip(rows, expected, strict=True):
         values = [float(cell) for cell in row.strip("|").split("|")[1:]]
         np.testing.assert_allclose(values, values_expected, atol=0.006)
@@ -162,10 +164,10 @@ def test_html_has_digest_columns_heatmap_and_legend(briefing):
     assert side.count('<section class="sz-column"') == n
     for source in briefing.sources:
         assert f'data-source="{e(source)}"' in side
-    for status in ("shared", "partial", "unique", "differs"):
+    for status in ("shared", "partial", "disputed", "unique", "elsewhere"):
         assert f'<span class="sz-swatch sz-{status}">' in side
-    # Every sentence of every article is in its column, marked with one status.
-    marked = re.findall(r'<p class="sz-s sz-(shared|partial|unique|differs)"', side)
+    # Every sentence of every article is in its column, marked with one category.
+    marked = re.findall(r'<p class="sz-s sz-(shared|partial|disputed|unique|elsewhere)"', side)
     assert len(marked) == sum(len(article.sentences) for article in briefing.articles)
     assert marked.count("shared") >= len(briefing.comparison.shared) * n
     digest = page.split('id="sz-digest"', 1)[1].split("</section>", 1)[0]
@@ -218,7 +220,7 @@ def test_html_heatmap_draws_the_share_of_matched_facts(briefing):
     page = briefing.to_html()
     uri = re.search(r'<img id="sz-heatmap" src="data:image/png;base64,([^"]+)"', page).group(1)
     drawn = base64.b64decode(uri)
-    assert drawn == figure_png(overlap_heatmap(comparison))
+    assert drawn == figure_png(overlap_heatmap(comparison), dpi=200, tight=True)
     assert drawn != heatmap_png(comparison.similarity, comparison.sources)
     assert f'alt="Heatmap: share of matched facts between {n} outlets"' in page
     assert "Share of matched facts (the heatmap;" in page
