@@ -1,5 +1,5 @@
 """The story folders every cross-format and screenshot test renders: the bundled real story
-and the invented mixed pile. A new bundled story is one more line here."""
+the invented mixed pile and the invented demo story. A new bundled story is one more line here."""
 
 from __future__ import annotations
 
@@ -8,4 +8,5 @@ from tests.conftest import ROOT
 STORIES = (
     ROOT / "articles" / "may-putin-2016",
     ROOT / "articles" / "mixed-news-day",
+    ROOT / "articles" / "demo-ferry",
 )
