@@ -70,7 +70,7 @@ def alignment(embedder):
 
 
 def _claim_of(alignment, article: int, index: int) -> set[tuple[int, int]]:
-    for claim in alignment.claims:
+    for claim in alignment.compared_claims:
         members = {(r.article, r.index) for r in claim.sentences}
         if (article, index) in members:
             return members
@@ -78,8 +78,10 @@ def _claim_of(alignment, article: int, index: int) -> set[tuple[int, int]]:
 
 
 def test_every_sentence_in_exactly_one_claim(alignment):
-    seen = sorted((r.article, r.index) for c in alignment.claims for r in c.sentences)
-    assert seen == [(a, i) for a, art in enumerate(STORY) for i in range(len(art.sentences))]
+    every = [(a, i) for a, art in enumerate(STORY) for i in range(len(art.sentences))]
+    assert alignment.fact_claims is not None
+    for claims in (alignment.fact_claims, alignment.claims):
+        assert sorted((r.article, r.index) for c in claims for r in c.sentences) == every
     assert alignment.facts is not None
     assert alignment.facts.best.shape == (sum(len(a.sentences) for a in STORY), 3)
 
@@ -121,6 +123,21 @@ def test_merged_digest_sentence_cites_every_outlet_that_states_its_fact(embedder
 def test_only_one_outlet_reports_leaves_out_what_another_outlet_states(embedder):
     comparison = compare(STORY, embedder=embedder, claims="facts")
     assert not any(comparison.unique.values())
+
+
+def test_the_comparison_shows_fact_claims_and_the_digest_picks_from_sentence_claims(embedder):
+    """Facts for what the comparison shows; one sentence per outlet for what the digest picks
+    from (bigger claims would leave it fewer distinct sentences)."""
+    by_fact = align(STORY, embedder=embedder, claims="facts")
+    by_sentence = align(STORY, embedder=embedder, claims="sentences")
+    assert [c.sentences for c in by_fact.claims] == [c.sentences for c in by_sentence.claims]
+    assert by_sentence.fact_claims is None
+    assert by_fact.compared_claims == by_fact.fact_claims
+    comparison = compare(STORY, embedder=embedder, claims="facts")
+    assert [c.sentences for c in comparison.claims] == [
+        c.sentences for c in by_fact.fact_claims
+    ]
+    assert len(comparison.claims) < len(by_sentence.claims)
 
 
 def test_the_default_embedder_is_required_and_modes_are_checked(embedder):
