@@ -77,10 +77,10 @@ def align(
             which reads shared names, numbers and the story's rarer words and lets an
             outlet's second mention of a fact (headline and lead, a fact split over two
             sentences) join its claim: :attr:`Alignment.fact_claims`, with
-            :attr:`Alignment.facts` (citations, "only one outlet reports");
-            :attr:`Alignment.claims` stays the sentence grouping the digests pick from. It was fitted on
+            :attr:`Alignment.facts` (citations); :attr:`Alignment.claims` stays the sentence
+            grouping the digests pick from and the disputes compare. The model was fitted on
             the default embedder's vectors; with another embedder or a plain ``threshold``,
-            "sentences" is used. ``None``: :data:`summarize.defaults.CLAIMS`.
+            "sentences" is used. ``None``: :data:`summarize.defaults.CLAIMS` ("facts").
         cite_facts: With "sentences" claims, still fill :attr:`Alignment.facts` for citations:
             a merged-digest sentence cites every outlet the story-internal model finds
             stating its fact (default embedder, no ``threshold``).
@@ -134,9 +134,10 @@ def align(
         # to pick from (bigger claims leave fewer distinct pieces: BENCHMARKS.md).
         found = fact_scores(Story.of([a.sentences for a in articles], vectors), junk=junk)
         fact_claims = _claims(refs, found.labels, sources)
-        facts = FactSupport(
-            best=found.best, cite=found.model.cite, possibly_same=found.model.possibly_same
-        )
+        # "Only one outlet reports": one-outlet fact claims that the calibrated rule finds
+        # nowhere else; the model's own bar (possibly_same) left no labelled NeuS sentence
+        # unique (BENCHMARKS.md, "Same fact, session 10").
+        facts = FactSupport(best=found.best, cite=found.model.cite, possibly_same=math.inf)
     else:
         if cite_facts and threshold is None and embedder.model_name == DEFAULT_EMBEDDER:
             # Claims stay one sentence per outlet; digest sentences cite every outlet the

@@ -134,9 +134,7 @@ def test_the_comparison_shows_fact_claims_and_the_digest_picks_from_sentence_cla
     assert by_sentence.fact_claims is None
     assert by_fact.compared_claims == by_fact.fact_claims
     comparison = compare(STORY, embedder=embedder, claims="facts")
-    assert [c.sentences for c in comparison.claims] == [
-        c.sentences for c in by_fact.fact_claims
-    ]
+    assert [c.sentences for c in comparison.claims] == [c.sentences for c in by_fact.fact_claims]
     assert len(comparison.claims) < len(by_sentence.claims)
 
 
@@ -181,3 +179,16 @@ def test_sentence_claims_still_cite_every_outlet_that_states_the_fact(embedder):
     march = [s for s in briefing.digest.sentences if "March" in s.text]
     assert march
     assert set(march[0].sources) == {"Daily Ledger", "Coast Gazette", "Morning Wire"}
+
+
+def test_the_default_digest_is_the_sentence_digest_with_fact_claims_compared(embedder):
+    """The default ("facts") compares by fact, yet its merged digest says what the sentence
+    grouping's says: merged ROUGE cannot move with the grouping."""
+    by_default = brief(STORY, embedder=embedder)
+    by_sentence = brief(STORY, embedder=embedder, claims="sentences")
+    assert [s.text for s in by_default.digest.sentences] == [
+        s.text for s in by_sentence.digest.sentences
+    ]
+    assert [c.sentences for c in by_default.comparison.claims] == [
+        c.sentences for c in align(STORY, embedder=embedder).fact_claims
+    ]
