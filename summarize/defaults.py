@@ -62,11 +62,12 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 #: same fact; such claims are left out of ``Comparison.unique`` (a looser bar than the 0.5 of
 #: "same fact", so differently worded facts are not called unique; models.md).
 POSSIBLY_SAME = 0.25
-#: How :func:`summarize.comparison.alignment.align` groups sentences into claims: "facts" (the
-#: story-internal same-fact model, several sentences of one outlet allowed in a claim) or
-#: "sentences" (the calibrated cosine rule, one sentence per outlet). BENCHMARKS.md, "Facts,
-#: not sentences".
-CLAIMS = "sentences"
+#: How :func:`summarize.comparison.alignment.align` groups sentences into the claims a
+#: comparison shows: "facts" (the story-internal same-fact model, several sentences of one
+#: outlet allowed in a claim; digests still pick from one-sentence-per-outlet claims) or
+#: "sentences" (the calibrated cosine rule, one sentence per outlet, for everything).
+#: BENCHMARKS.md, "Facts, not sentences" and "Same fact, session 10".
+CLAIMS = "facts"
 #: With "sentences" claims, digest sentences still cite every outlet the story-internal model
 #: finds stating their fact (BENCHMARKS.md, "Citations follow the facts").
 CITE_FACTS = True

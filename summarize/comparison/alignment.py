@@ -71,14 +71,16 @@ def align(
         embedder: Defaults to the shared default :func:`~summarize.models.embeddings.get_embedder`.
         threshold: A plain same-fact cosine threshold. ``None`` (default): the embedder's
             calibrated rule over cosine and word overlap (:func:`same_fact`, ``models.md``).
-        claims: How sentences are grouped into claims. ``"sentences"``: as above, at most one
-            sentence per outlet. ``"facts"``: by the story-internal same-fact model
-            (:mod:`~summarize.comparison.fact_claims`), which reads shared names, numbers and
-            the story's rarer words, lets an outlet's second mention of a fact (headline and
-            lead, a fact split over two sentences) join its claim, and fills
-            :attr:`Alignment.facts` (citations, "only one outlet reports"). It was fitted on
+        claims: How sentences are grouped into the claims a comparison shows.
+            ``"sentences"``: as above, at most one sentence per outlet. ``"facts"``: also by
+            the story-internal same-fact model (:mod:`~summarize.comparison.fact_claims`),
+            which reads shared names, numbers and the story's rarer words and lets an
+            outlet's second mention of a fact (headline and lead, a fact split over two
+            sentences) join its claim: :attr:`Alignment.fact_claims`, with
+            :attr:`Alignment.facts` (citations); :attr:`Alignment.claims` stays the sentence
+            grouping the digests pick from and the disputes compare. The model was fitted on
             the default embedder's vectors; with another embedder or a plain ``threshold``,
-            "sentences" is used. ``None``: :data:`summarize.defaults.CLAIMS`.
+            "sentences" is used. ``None``: :data:`summarize.defaults.CLAIMS` ("facts").
         cite_facts: With "sentences" claims, still fill :attr:`Alignment.facts` for citations:
             a merged-digest sentence cites every outlet the story-internal model finds
             stating its fact (default embedder, no ``threshold``).
@@ -125,15 +127,18 @@ def align(
         Match(refs[i], refs[j], float(all_vectors[i] @ all_vectors[j]))
         for i, j in zip(first.tolist(), second.tolist(), strict=True)
     )
-    facts = None
+    facts = fact_claims = None
+    labels = _group(all_vectors, owner, (first, second, scores), words, rule)
     if mode == "facts":
+        # The comparison shows claims by fact; the digests keep one-sentence-per-outlet claims
+        # to pick from (bigger claims leave fewer distinct pieces: BENCHMARKS.md).
         found = fact_scores(Story.of([a.sentences for a in articles], vectors), junk=junk)
-        labels = found.labels
-        facts = FactSupport(
-            best=found.best, cite=found.model.cite, possibly_same=found.model.possibly_same
-        )
+        fact_claims = _claims(refs, found.labels, sources)
+        # "Only one outlet reports": one-outlet fact claims that the calibrated rule finds
+        # nowhere else; the model's own bar (possibly_same) left no labelled NeuS sentence
+        # unique (BENCHMARKS.md, "Same fact, session 10").
+        facts = FactSupport(best=found.best, cite=found.model.cite, possibly_same=math.inf)
     else:
-        labels = _group(all_vectors, owner, (first, second, scores), words, rule)
         if cite_facts and threshold is None and embedder.model_name == DEFAULT_EMBEDDER:
             # Claims stay one sentence per outlet; digest sentences cite every outlet the
             # story-internal model finds stating their fact ("only one outlet reports" keeps
@@ -156,6 +161,7 @@ def align(
         slope=rule.slope,
         best_scores=decision,
         facts=facts,
+        fact_claims=fact_claims,
     )
 
 

@@ -131,15 +131,16 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
     n = reports(sources)
     needed = n if n <= 3 else n // 2 + 1
     disputes, differences = find_disputes(alignment, published=published)
-    disputing = _disputing_outlets(disputes, alignment.claims, reports)
+    claims = alignment.compared_claims  # by fact where the alignment has them
+    disputing = _disputing_outlets(disputes, claims, reports)
     shared = tuple(
         c
-        for i, c in enumerate(alignment.claims)
+        for i, c in enumerate(claims)
         if n > 1 and reports(set(c.sources) - disputing.get(i, set())) >= needed
     )
     reported_elsewhere = _possibly_reported_elsewhere(alignment)
     only: dict[str, list[Claim]] = {source: [] for source in sources}
-    for claim in alignment.claims:  # one pass: thousands of sources x claims would be slow
+    for claim in claims:  # one pass: thousands of sources x claims would be slow
         if (
             n > 1
             and len(claim.sources) == 1
@@ -162,7 +163,7 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
     return Comparison(
         sources=sources,
         similarity=similarity,
-        claims=alignment.claims,
+        claims=claims,
         shared=shared,
         unique=unique,
         differences=differences,

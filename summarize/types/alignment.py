@@ -168,6 +168,10 @@ class Alignment:
         facts: With ``claims="facts"`` (:func:`~summarize.comparison.alignment.align`), the
             story-internal same-fact model's view of each sentence and outlet (citations,
             "only one outlet reports"); ``None`` otherwise.
+        fact_claims: With ``claims="facts"``, the sentences grouped by the story-internal
+            model (a claim may hold several sentences of one outlet): what the comparison
+            shows. ``claims`` stays the one-sentence-per-outlet grouping the digests pick
+            from and the disputes compare. ``None`` otherwise.
     """
 
     sources: tuple[str, ...]
@@ -181,6 +185,13 @@ class Alignment:
     slope: float = 0.0
     best_scores: np.ndarray | None = None
     facts: FactSupport | None = None
+    fact_claims: tuple[Claim, ...] | None = None
+
+    @property
+    def compared_claims(self) -> tuple[Claim, ...]:
+        """The claims a comparison shows: :attr:`fact_claims` when there are, else
+        :attr:`claims`."""
+        return self.claims if self.fact_claims is None else self.fact_claims
 
     @property
     def rule(self) -> SameFact:

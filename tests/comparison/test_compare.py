@@ -188,13 +188,15 @@ def test_unique_leaves_out_facts_another_outlet_words_differently(embedder):
             "Heavy snow is expected in the mountains later this week.",
         ],
     )
-    comparison = compare([left, right], embedder=embedder, collapse_copies=False)
-    assert all(claim.support == 1 for claim in comparison.claims)  # no same-fact match
-    unique = {
-        source: [c.sentences[0].text for c in claims]
-        for source, claims in comparison.unique.items()
-    }
-    assert unique == {"A": [left.sentences[1]], "B": [right.sentences[1]]}
+    for mode in ("sentences", "facts"):
+        comparison = compare([left, right], embedder=embedder, collapse_copies=False, claims=mode)
+        if mode == "sentences":  # no same-fact match by the cosine rule
+            assert all(claim.support == 1 for claim in comparison.claims)
+        unique = {
+            source: [c.sentences[0].text for c in claims]
+            for source, claims in comparison.unique.items()
+        }
+        assert unique == {"A": [left.sentences[1]], "B": [right.sentences[1]]}
 
 
 def test_unique_holds_back_reworded_facts_of_the_bundled_story(comparison, alignment):

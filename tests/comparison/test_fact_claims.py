@@ -70,7 +70,7 @@ def alignment(embedder):
 
 
 def _claim_of(alignment, article: int, index: int) -> set[tuple[int, int]]:
-    for claim in alignment.claims:
+    for claim in alignment.compared_claims:
         members = {(r.article, r.index) for r in claim.sentences}
         if (article, index) in members:
             return members
@@ -78,8 +78,10 @@ def _claim_of(alignment, article: int, index: int) -> set[tuple[int, int]]:
 
 
 def test_every_sentence_in_exactly_one_claim(alignment):
-    seen = sorted((r.article, r.index) for c in alignment.claims for r in c.sentences)
-    assert seen == [(a, i) for a, art in enumerate(STORY) for i in range(len(art.sentences))]
+    every = [(a, i) for a, art in enumerate(STORY) for i in range(len(art.sentences))]
+    assert alignment.fact_claims is not None
+    for claims in (alignment.fact_claims, alignment.claims):
+        assert sorted((r.article, r.index) for c in claims for r in c.sentences) == every
     assert alignment.facts is not None
     assert alignment.facts.best.shape == (sum(len(a.sentences) for a in STORY), 3)
 
@@ -123,6 +125,19 @@ def test_only_one_outlet_reports_leaves_out_what_another_outlet_states(embedder)
     assert not any(comparison.unique.values())
 
 
+def test_the_comparison_shows_fact_claims_and_the_digest_picks_from_sentence_claims(embedder):
+    """Facts for what the comparison shows; one sentence per outlet for what the digest picks
+    from (bigger claims would leave it fewer distinct sentences)."""
+    by_fact = align(STORY, embedder=embedder, claims="facts")
+    by_sentence = align(STORY, embedder=embedder, claims="sentences")
+    assert [c.sentences for c in by_fact.claims] == [c.sentences for c in by_sentence.claims]
+    assert by_sentence.fact_claims is None
+    assert by_fact.compared_claims == by_fact.fact_claims
+    comparison = compare(STORY, embedder=embedder, claims="facts")
+    assert [c.sentences for c in comparison.claims] == [c.sentences for c in by_fact.fact_claims]
+    assert len(comparison.claims) < len(by_sentence.claims)
+
+
 def test_the_default_embedder_is_required_and_modes_are_checked(embedder):
     from summarize.errors import InputError
 
@@ -164,3 +179,16 @@ def test_sentence_claims_still_cite_every_outlet_that_states_the_fact(embedder):
     march = [s for s in briefing.digest.sentences if "March" in s.text]
     assert march
     assert set(march[0].sources) == {"Daily Ledger", "Coast Gazette", "Morning Wire"}
+
+
+def test_the_default_digest_is_the_sentence_digest_with_fact_claims_compared(embedder):
+    """The default ("facts") compares by fact, yet its merged digest says what the sentence
+    grouping's says: merged ROUGE cannot move with the grouping."""
+    by_default = brief(STORY, embedder=embedder)
+    by_sentence = brief(STORY, embedder=embedder, claims="sentences")
+    assert [s.text for s in by_default.digest.sentences] == [
+        s.text for s in by_sentence.digest.sentences
+    ]
+    assert [c.sentences for c in by_default.comparison.claims] == [
+        c.sentences for c in align(STORY, embedder=embedder).fact_claims
+    ]
