@@ -51,6 +51,8 @@ _HEADINGS = {
 }
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _CHILD = {"son", "daughter", "boy", "girl", "child", "toddler", "baby", "kid", "infant"}
+#: Words for anyone: a named person's age may be given with one of these by another outlet.
+_SOMEONE = _CHILD | {"man", "woman", "person", "male", "female"}
 
 
 def parse_published(text: str | None) -> datetime | None:
@@ -76,7 +78,7 @@ def parse_published(text: str | None) -> datetime | None:
 class _Read:
     """What one sentence that states a figure says: counts, dates, times, key words."""
 
-    __slots__ = ("clocks", "content", "dates", "numbers", "propn", "ref", "years")
+    __slots__ = ("clocks", "content", "dates", "numbers", "propn", "ref", "window", "years")
 
     def __init__(self, ref: SentenceRef, doc: Any, published: date | None) -> None:
         self.ref = ref
@@ -85,6 +87,7 @@ class _Read:
         self.clocks = details.clocks(ref.text)
         self.content = details.content_lemmas(doc)
         self.years = frozenset(_YEARS.findall(ref.text))
+        self.window = details.time_window(ref.text)
         self.propn = frozenset(t.lemma_.lower() for t in doc if t.pos_ == "PROPN" and t.is_alpha)
 
 
@@ -222,8 +225,8 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
     """Counts of one thing each (same counted noun or topic) whose values cannot both hold
     ("killed 60 and injured 180" / "killed 65 and injured 157": two)."""
     found: list[_Found] = []
-    if not (a.numbers and b.numbers) or a.years != b.years:
-        return found
+    if not (a.numbers and b.numbers) or a.years != b.years or a.window != b.window:
+        return found  # counts of other years or spans of time ("since midnight" / "in May")
     keys = {k for n in a.numbers for k in n.keys} & {k for n in b.numbers for k in n.keys}
     for key in sorted(keys - {"$", "%"}):  # shares and sums: too often of different things
         left = [n for n in a.numbers if key in n.keys]
@@ -240,6 +243,8 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
         if len(odd_left) != 1 or len(odd_right) != 1:
             continue
         x, y = odd_left[0], odd_right[0]
+        if any(n.value == y.value for n in a.numbers) or any(m.value == x.value for m in b.numbers):
+            continue  # a sentence states both figures: of two things ("306 claimed, 304 won")
         topic = key.startswith("T:")
         if x.unit and y.unit and x.unit != y.unit and not topic and key != "age":
             continue
@@ -247,7 +252,7 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
         if key == "age":
             if score < 0.55 or context < 3 or len(a.numbers) + len(b.numbers) > 4:
                 continue
-            if x.unit and y.unit and x.unit != y.unit and not {x.unit, y.unit} <= _CHILD:
+            if not _same_person(x.unit, y.unit):
                 continue
         elif topic:
             if score < 0.45 or context < 2:
@@ -260,6 +265,15 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
             continue  # a second count of one pair: only deaths and injured side by side
         found.append(("count", key, (a.ref, x.text, x), (b.ref, y.text, y), score))
     return found
+
+
+def _same_person(x: str, y: str) -> bool:
+    """Whether two ages' nouns may be one person: "three-year-old son" / "2-year-old toddler",
+    "20-year-old Connor" / "a 21-year-old man"; not "18-year-old friend" / "20-year-old
+    Connor" (an age with no noun after it may be anyone's)."""
+    if not x or not y or x.lower() == y.lower() or {x, y} <= _CHILD:
+        return True
+    return any(p[:1].isupper() and q.lower() in _SOMEONE for p, q in ((x, y), (y, x)))
 
 
 def heading(kind: str, key: str) -> str:
