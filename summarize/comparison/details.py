@@ -130,7 +130,8 @@ class Number:
     "max" for "up to", "near" for "nearly": a little below, "approx" or "exact"), decimals
     given (the precision), the outlet's own words ("at least 17 people"), and what it counts
     (``keys``: lemmas of the counted noun or the verb, "T:deaths" for a topic; ``unit``: the
-    counted noun, "%" or "$")."""
+    counted noun, "%" or "$"); ``negated``: its verb is negated ("two members did not sign":
+    those who did not, another count than those who did)."""
 
     value: float
     qualifier: str
@@ -139,6 +140,7 @@ class Number:
     keys: frozenset[str]
     unit: str
     start: int
+    negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,15 @@ _RATE = re.compile(
 )
 
 
+def _negated(token: Any) -> bool:
+    """Whether the verb a number's phrase belongs to is negated ("Two members did not sign")."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children)
+
+
 def _not_a_count(text: str, start: int, end: int, raw: str) -> bool:
     """Years, clock times, dates, ordinals, compound modifiers ("10-year-old", "25-foot"),
     parts of a total ("70 million of the 100 million doses": 100 is the total, not the count),
@@ -351,7 +362,7 @@ def numbers(doc: Any) -> tuple[Number, ...]:
             unit, keys = "$", keys | {"$"}
         found.append(
             Number(value, _qualifier(text[:start]), decimals, own_words(text, start, end),
-                   frozenset(keys), unit, start)
+                   frozenset(keys), unit, start, _negated(token))
         )  # fmt: skip
     for match in re.finditer(
         r"(?<![\d,])\b(\d+|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b", text, re.I

@@ -40,6 +40,9 @@ __all__ = ["cite_precisely", "find_disputes", "parse_published", "story_refs"]
 TOP_MATCHES = 12
 #: Below this cosine two sentences are not about one fact, whatever detail they share.
 FLOOR = 0.45
+#: Days by which two outlets' dates of one event differ at most (the night of, time zones,
+#: the day the news broke); dates further apart in one story are of two events.
+DATE_SLIP = 3
 _HEADINGS = {
     "T:deaths": "Death toll",
     "T:injured": "Injured",
@@ -211,7 +214,11 @@ def _pair(a: _Read, b: _Read, score: float) -> list[_Found]:
         same_month = {m for m, _ in left} & {m for m, _ in right}
         if not left & right and len(left) == len(right) == 1 and same_month:
             (x,), (y,) = a.dates[:1], b.dates[:1]
-            found.append(("date", "date", (a.ref, x.text, x.day), (b.ref, y.text, y.day), score))
+            if abs(x.day[1] - y.day[1]) <= DATE_SLIP:  # else two events ("last spoken to on
+                # Nov. 12", "reported missing on Nov. 18")
+                found.append(
+                    ("date", "date", (a.ref, x.text, x.day), (b.ref, y.text, y.day), score)
+                )
     if len(a.clocks) == len(b.clocks) == 1 and score >= 0.55 and len(shared) >= 3:
         p, q = a.clocks[0], b.clocks[0]
         if abs(p.minutes - q.minutes) > (30 if p.approx or q.approx else 10):
@@ -245,6 +252,8 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
         x, y = odd_left[0], odd_right[0]
         if any(n.value == y.value for n in a.numbers) or any(m.value == x.value for m in b.numbers):
             continue  # a sentence states both figures: of two things ("306 claimed, 304 won")
+        if x.negated != y.negated:
+            continue  # "two members did not sign" / "six members signed": two counts
         topic = key.startswith("T:")
         if x.unit and y.unit and x.unit != y.unit and not topic and key != "age":
             continue

@@ -65,6 +65,26 @@ def _compare(embedder, *outlets: list[str]) -> Comparison:
                 "photographs."
             ],
         ),
+        (  # those who did not sign are not those who signed
+            [
+                "Two Voltra board members, including Elon Pratt's brother, did not sign the "
+                "statement on the buyout."
+            ],
+            [
+                "A statement on the buyout was issued by six Voltra board members after Elon "
+                "Pratt's tweet."
+            ],
+        ),
+        (  # dates a week apart in one story: two events, not one event on two days
+            [
+                "Maria Lopez, 22, was reported missing on Nov. 18 by her mother, who told the "
+                "Humboldt County sheriff she had gone to work on a farm."
+            ],
+            [
+                "Her mother told the Humboldt County sheriff she had last spoken to Maria Lopez on "
+                "Nov. 11, before she went to work on a farm."
+            ],
+        ),
         (  # one sentence gives both figures (the climber's age and the friend's): of two things
             ["Police said Dana Ortiz, 20, and an 18-year-old friend climbed the hotel tower."],
             ["Police said 20-year-old Dana Ortiz climbed the hotel tower with a friend."],
