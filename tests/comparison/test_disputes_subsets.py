@@ -143,3 +143,42 @@ def test_time_windows():
     assert time_window("Twelve rockets were fired since midnight.") == "since midnight"
     assert time_window("It rose over the past three weeks.") == "over the past three weeks"
     assert time_window("He was born two years ago on Monday.") == ""
+
+
+# --- polarity: one act of one subject, done in one outlet and not done in the other ----------
+
+
+def test_not_planning_against_considering_is_a_negation(embedder):
+    comparison = _compare(
+        embedder,
+        ["The governor said on Friday she was not planning to lift the curfew in the capital."],
+        ["The governor said Friday that she is considering lifting the curfew in the capital."],
+    )
+    assert [d.describe() for d in comparison.disputes] == [
+        'Negation (lift): "not planning to lift" (AP) / "lifting" (Reuters)'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (  # two ways of saying no
+            ["The senator said on Friday she was not conceding the race to her rival."],
+            ["The senator said on Friday she refuses to concede the race to her rival."],
+        ),
+        (  # two subjects: one signed, the other did not
+            ["The mayor of the city did not sign the emergency order on Monday, officials said."],
+            ["The governor of the state signed the emergency order on Monday, officials said."],
+        ),
+        (  # a wish is not a statement
+            [
+                "The agency chief said on Monday the army must ensure that civilians are not hurt "
+                "in the camp."
+            ],
+            ["The agency chief said on Monday that civilians were hurt in the camp."],
+        ),
+    ],
+)
+def test_no_false_negation(embedder, left, right):
+    comparison = _compare(embedder, left, right)
+    assert comparison.disputes == (), [d.describe() for d in comparison.disputes]
