@@ -30,6 +30,7 @@ __all__ = [
     "has_figure",
     "numbers",
     "stems",
+    "time_window",
 ]
 
 
@@ -88,10 +89,10 @@ _FIGURE = re.compile(
 _QUALIFIERS = (
     ("min", ("at least", "more than", "over", "upwards of", "in excess of", "no fewer than",
              "no less than", "north of")),
-    ("max", ("up to", "fewer than", "less than", "under", "no more than", "just under",
-             "as many as", "nearly", "almost")),
+    ("max", ("up to", "fewer than", "less than", "under", "no more than", "as many as")),
+    ("near", ("nearly", "almost", "just under", "close to")),
     ("approx", ("about", "around", "some", "roughly", "approximately", "estimated",
-                "close to", "more or less")),
+                "more or less")),
 )  # fmt: skip
 #: What a count is about, whatever word gives it ("killed", "dead", "death toll").
 TOPICS = {
@@ -126,9 +127,11 @@ _STOP = set(
 @dataclass(frozen=True)
 class Number:
     """A figure in a sentence: its value, the bound its qualifier sets ("min" for "at least",
-    "max", "approx" or "exact"), decimals given (the precision), the outlet's own words ("at
-    least 17 people"), and what it counts (``keys``: lemmas of the counted noun or the verb,
-    "T:deaths" for a topic; ``unit``: the counted noun, "%" or "$")."""
+    "max" for "up to", "near" for "nearly": a little below, "approx" or "exact"), decimals
+    given (the precision), the outlet's own words ("at least 17 people"), and what it counts
+    (``keys``: lemmas of the counted noun or the verb, "T:deaths" for a topic; ``unit``: the
+    counted noun, "%" or "$"); ``negated``: its verb is negated ("two members did not sign":
+    those who did not, another count than those who did)."""
 
     value: float
     qualifier: str
@@ -137,6 +140,7 @@ class Number:
     keys: frozenset[str]
     unit: str
     start: int
+    negated: bool = False
 
 
 @dataclass(frozen=True)
@@ -276,10 +280,36 @@ def _anchor(token: Any) -> tuple[set[str], str]:
     return {"T:" + TOPICS[k] if k in TOPICS else k for k in keys}, unit
 
 
+#: "two of the victims", "three of them": a part of a group, not the group's size (a total
+#: after "of" is kept: "157 of the 338 seats").
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom|which)\b(?!\s+\d)")
+#: "1,500 deaths a day", "20 rockets per hour": a rate, not a total.
+_RATE = re.compile(
+    r"(?:\s+[a-z]+){0,4}\s+(?:a|an|per|each|every)\s+"
+    r"(?:day|week|month|year|hour|minute)\b(?!\s+(?:ago|after|before|later|earlier))"
+    r"|(?:\s+[a-z]+){0,2}\s+(?:daily|weekly|monthly|annually|hourly)\b",
+    re.IGNORECASE,
+)
+
+
+def _negated(token: Any) -> bool:
+    """Whether the verb a number's phrase belongs to is negated ("Two members did not sign")."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children)
+
+
 def _not_a_count(text: str, start: int, end: int, raw: str) -> bool:
-    """Years, clock times, dates, ordinals, compound modifiers ("10-year-old", "25-foot") and
-    parts of a total ("70 million of the 100 million doses": 100 is the total, not the count)."""
+    """Years, clock times, dates, ordinals, compound modifiers ("10-year-old", "25-foot"),
+    parts of a total ("70 million of the 100 million doses": 100 is the total, not the count),
+    parts of a group ("two of the victims were stable": not how many victims there were) and
+    rates ("1,500 deaths a day": not the toll)."""
     after, before = text[end : end + 12].lower(), text[max(0, start - 12) : start].lower()
+    rest = re.sub(r"^\s(?:hundred|thousand|million|billion)\b", "", text[end : end + 40])
+    if _PARTITIVE.match(rest) or _RATE.match(rest):
+        return True
     if re.match(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|:\d)", after) or before.endswith(":"):
         return True
     if re.match(r"(?:st|nd|rd|th)\b", after):
@@ -334,7 +364,7 @@ def numbers(doc: Any) -> tuple[Number, ...]:
             unit, keys = "$", keys | {"$"}
         found.append(
             Number(value, _qualifier(text[:start]), decimals, own_words(text, start, end),
-                   frozenset(keys), unit, start)
+                   frozenset(keys), unit, start, _negated(token))
         )  # fmt: skip
     for match in re.finditer(
         r"(?<![\d,])\b(\d+|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b", text, re.I
@@ -342,7 +372,7 @@ def numbers(doc: Any) -> tuple[Number, ...]:
         value_text = match.group(1)
         age = float(value_text) if value_text.isdigit() else _word_value(value_text)
         if age is not None:
-            after_age = re.match(r"[\s-]*([a-z]+)", text[match.end() :])
+            after_age = re.match(r"[\s-]*([A-Za-z]+)", text[match.end() :])  # "Connor": a name
             found.append(
                 Number(age, "exact", 0, match.group(0), frozenset({"age"}),
                        after_age.group(1) if after_age else "", match.start())
@@ -390,8 +420,14 @@ def compatible(a: Number, b: Number, *, casualties: bool = False) -> bool:
     for p, q in ((a, b), (b, a)):
         if p.qualifier == "min" and q.value >= p.value and not casualties:
             return True
-        if p.qualifier == "max" and q.value <= p.value and q.qualifier != "exact":
-            return True
+        if (
+            p.qualifier == "max"
+            and q.value <= p.value
+            and (q.qualifier != "exact" or not casualties)
+        ):
+            return True  # "can hold up to 50 million gallons" / "38 million gallons"
+        if p.qualifier == "near" and q.value <= p.value and relative <= 0.1:
+            return True  # "nearly 17 million" / "16.5 million"
     if "approx" in (a.qualifier, b.qualifier) and relative <= 0.1:
         return True
     if (a.qualifier != "exact" or b.qualifier != "exact") and relative <= 0.05:
@@ -414,6 +450,23 @@ def dates(text: str, published: date | None = None) -> tuple[DateValue, ...]:
             then = published - timedelta(days=back)
             found.append(DateValue((then.month, then.day), match.group(0)))
     return tuple(found)
+
+
+_UNIT_OF_TIME = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+_WINDOW = re.compile(
+    r"\bsince\s+(?:midnight|dawn|(?:early|late\s+)?(?:morning|\w+day|last\s+\w+|the\s+\w+))"
+    rf"|\b(?:over|in|during|within|for|across)\s+(?:the\s+)?(?:past|last|previous|first)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_UNIT_OF_TIME}\b"
+    rf"|\b(?:over|in|within|for)\s+(?:[\w-]+\s+)?{_UNIT_OF_TIME}\b(?!\s+ago)",
+    re.IGNORECASE,
+)
+
+
+def time_window(text: str) -> str:
+    """The span of time a sentence counts over ("since midnight", "over the past three
+    weeks"), lower case; "" when it states none. Counts over two spans are two details."""
+    found = _WINDOW.search(text)
+    return " ".join(found.group(0).lower().split()) if found else ""
 
 
 def clocks(text: str) -> tuple[Clock, ...]:

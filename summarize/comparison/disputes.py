@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from summarize.comparison import details
+from summarize.comparison import details, polarity
 from summarize.comparison.name_disputes import name_differences
 from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Difference, Dispute, DisputedValue
@@ -40,6 +40,12 @@ __all__ = ["cite_precisely", "find_disputes", "parse_published", "story_refs"]
 TOP_MATCHES = 12
 #: Below this cosine two sentences are not about one fact, whatever detail they share.
 FLOOR = 0.45
+#: Below this cosine two sentences are not one statement whose polarity could differ.
+POLARITY_FLOOR = 0.6
+#: Days by which two outlets' dates of one event differ at most (the night of, time zones,
+#: the day the news broke); dates further apart are of two events unless both sentences date
+#: one verb ("published its report on January 21" / "on January 12").
+DATE_SLIP = 3
 _HEADINGS = {
     "T:deaths": "Death toll",
     "T:injured": "Injured",
@@ -51,6 +57,8 @@ _HEADINGS = {
 }
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _CHILD = {"son", "daughter", "boy", "girl", "child", "toddler", "baby", "kid", "infant"}
+#: Words for anyone: a named person's age may be given with one of these by another outlet.
+_SOMEONE = _CHILD | {"man", "woman", "person", "male", "female"}
 
 
 def parse_published(text: str | None) -> datetime | None:
@@ -76,7 +84,10 @@ def parse_published(text: str | None) -> datetime | None:
 class _Read:
     """What one sentence that states a figure says: counts, dates, times, key words."""
 
-    __slots__ = ("clocks", "content", "dates", "numbers", "propn", "ref", "years")
+    __slots__ = (
+        "actions", "clocks", "content", "date_verbs", "dates", "numbers", "propn", "ref",
+        "window", "years",
+    )  # fmt: skip
 
     def __init__(self, ref: SentenceRef, doc: Any, published: date | None) -> None:
         self.ref = ref
@@ -85,7 +96,21 @@ class _Read:
         self.clocks = details.clocks(ref.text)
         self.content = details.content_lemmas(doc)
         self.years = frozenset(_YEARS.findall(ref.text))
+        self.window = details.time_window(ref.text)
+        self.actions = polarity.actions(doc)
+        self.date_verbs = {d.day: _verb_of(doc, ref.text.find(d.text)) for d in self.dates}
         self.propn = frozenset(t.lemma_.lower() for t in doc if t.pos_ == "PROPN" and t.is_alpha)
+
+
+def _verb_of(doc: Any, char: int) -> str:
+    """The lemma of the verb a phrase at ``char`` hangs from ("reported" in "was reported
+    missing on Nov. 18"); "" when there is none near."""
+    token = next((t for t in doc if t.idx <= char < t.idx + len(t.text)), None)
+    for _ in range(4):
+        if token is None or token.pos_ == "VERB":
+            break
+        token = None if token.dep_ == "ROOT" else token.head
+    return token.lemma_.lower() if token is not None else ""
 
 
 #: One disagreement between two sentences: kind, key (what the values are about), and each
@@ -165,9 +190,7 @@ def _figure_differences(
         read[k] = _Read(chosen[k], doc, when.date() if when else None)
     found: list[_Found] = []
     for i, j, score in pairs:
-        a, b = read[i], read[j]
-        if (a.numbers or a.dates or a.clocks) and (b.numbers or b.dates or b.clocks):
-            found.extend(_pair(a, b, score))
+        found.extend(_pair(read[i], read[j], score))  # figures, or the polarity of one act
     return found
 
 
@@ -208,7 +231,26 @@ def _pair(a: _Read, b: _Read, score: float) -> list[_Found]:
         same_month = {m for m, _ in left} & {m for m, _ in right}
         if not left & right and len(left) == len(right) == 1 and same_month:
             (x,), (y,) = a.dates[:1], b.dates[:1]
-            found.append(("date", "date", (a.ref, x.text, x.day), (b.ref, y.text, y.day), score))
+            same_act = a.date_verbs.get(x.day) == b.date_verbs.get(y.day) != ""
+            if abs(x.day[1] - y.day[1]) <= DATE_SLIP or same_act:  # else two events ("last
+                # spoken to on Nov. 12", "reported missing on Nov. 18")
+                found.append(
+                    ("date", "date", (a.ref, x.text, x.day), (b.ref, y.text, y.day), score)
+                )
+    if score >= POLARITY_FLOOR and len(shared) >= 3:
+        opposite = polarity.opposite_actions(a.actions, b.actions)
+        if opposite is not None:
+            said, unsaid = opposite
+            key = "negation:" + said.verb
+            found.append(
+                (
+                    "negation",
+                    key,
+                    (a.ref, said.words, said.negated),
+                    (b.ref, unsaid.words, unsaid.negated),
+                    score,
+                )
+            )
     if len(a.clocks) == len(b.clocks) == 1 and score >= 0.55 and len(shared) >= 3:
         p, q = a.clocks[0], b.clocks[0]
         if abs(p.minutes - q.minutes) > (30 if p.approx or q.approx else 10):
@@ -222,8 +264,8 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
     """Counts of one thing each (same counted noun or topic) whose values cannot both hold
     ("killed 60 and injured 180" / "killed 65 and injured 157": two)."""
     found: list[_Found] = []
-    if not (a.numbers and b.numbers) or a.years != b.years:
-        return found
+    if not (a.numbers and b.numbers) or a.years != b.years or a.window != b.window:
+        return found  # counts of other years or spans of time ("since midnight" / "in May")
     keys = {k for n in a.numbers for k in n.keys} & {k for n in b.numbers for k in n.keys}
     for key in sorted(keys - {"$", "%"}):  # shares and sums: too often of different things
         left = [n for n in a.numbers if key in n.keys]
@@ -240,6 +282,12 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
         if len(odd_left) != 1 or len(odd_right) != 1:
             continue
         x, y = odd_left[0], odd_right[0]
+        if any(n.value == y.value and n.keys <= {key} for n in a.numbers) or any(
+            m.value == x.value and m.keys <= {key} for m in b.numbers
+        ):
+            continue  # a sentence states both figures: of two things ("306 claimed, 304 won")
+        if x.negated != y.negated:
+            continue  # "two members did not sign" / "six members signed": two counts
         topic = key.startswith("T:")
         if x.unit and y.unit and x.unit != y.unit and not topic and key != "age":
             continue
@@ -247,7 +295,7 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
         if key == "age":
             if score < 0.55 or context < 3 or len(a.numbers) + len(b.numbers) > 4:
                 continue
-            if x.unit and y.unit and x.unit != y.unit and not {x.unit, y.unit} <= _CHILD:
+            if not _same_person(x.unit, y.unit):
                 continue
         elif topic:
             if score < 0.45 or context < 2:
@@ -262,8 +310,19 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
     return found
 
 
+def _same_person(x: str, y: str) -> bool:
+    """Whether two ages' nouns may be one person: "three-year-old son" / "2-year-old toddler",
+    "20-year-old Connor" / "a 21-year-old man"; not "18-year-old friend" / "20-year-old
+    Connor" (an age with no noun after it may be anyone's)."""
+    if not x or not y or x.lower() == y.lower() or {x, y} <= _CHILD:
+        return True
+    return any(p[:1].isupper() and q.lower() in _SOMEONE for p, q in ((x, y), (y, x)))
+
+
 def heading(kind: str, key: str) -> str:
     """A readable noun for what is disputed: "Death toll", "Doses", "Date", "Name"."""
+    if kind == "negation":
+        return f"Negation ({key.removeprefix('negation:')})"
     if kind == "count":
         if key in _HEADINGS:
             return _HEADINGS[key]
@@ -319,7 +378,7 @@ def _group(found: Sequence[_Found], times: Mapping[str, datetime | None]) -> tup
         values.sort(key=lambda v: (-v.support, v.sentences[0]))
         dispute = Dispute(
             kind=kind,
-            topic=key[2:] if key.startswith("T:") else key,
+            topic=key[2:] if key.startswith("T:") else key.removeprefix("negation:"),
             values=tuple(values),
             timeline=_timeline(values, times),
             heading=heading(kind, key),

@@ -70,10 +70,10 @@ class Dispute:
     """One checkable detail of one fact on which outlets give different values.
 
     Attributes:
-        kind: "count", "date", "time" or "name" (older results may hold "place", "person",
-            "negation", "opposite" or "detail differs").
+        kind: "count", "date", "time", "name" or "negation" (one act said done and not
+            done; older results may hold "place", "person", "opposite" or "detail differs").
         topic: What the values are about: the counted thing ("deaths", "dose"), "age",
-            "date", "time", or for a name "name:" and one spelling.
+            "date", "time", for a name "name:" and one spelling, for a negation the verb.
         values: Each distinct value with its outlets, most outlets first; ``value`` is the
             first outlet's own words ("at least four"); outlets whose figures agree however
             written ("At least 23" / "Twenty-three") share one value.
