@@ -60,8 +60,10 @@ logger = logging.getLogger("speed")
 # --- inputs ------------------------------------------------------------------------------------
 
 
-def load_clusters(path: Path = EVAL_FILE, limit: int | None = None) -> list[dict]:
-    """Usable clusters (no ``quality_flag``), documents stripped of empty ones."""
+def load_clusters(path: Path | None = None, limit: int | None = None) -> list[dict]:
+    """Usable clusters (no ``quality_flag``), documents stripped of empty ones (``path``:
+    default :data:`EVAL_FILE`, which ``--eval-dir`` sets)."""
+    path = path or EVAL_FILE
     if not path.exists():
         raise SystemExit(f"{path} not found: the speed benchmark needs ../shared/eval.")
     rows = []
@@ -208,6 +210,7 @@ def peak_rss(clusters: int, backend: str | None) -> dict[str, int]:
             [
                 sys.executable, "-m", "benchmarks.speed", "--child", system,
                 "--clusters", str(clusters), *(["--backend", backend] if backend else []),
+                "--eval-dir", str(EVAL_FILE.parent),
             ]
         )  # fmt: skip
         if code == 0:
@@ -387,6 +390,7 @@ def write_benchmarks(markdown: str, notes: str = "") -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global EVAL_FILE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clusters", type=int, default=20, help="first N usable clusters")
     parser.add_argument("--repeats", type=int, default=3)
@@ -397,11 +401,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--skip-transformer", action="store_true", help=f"skip the {TRANSFORMER} reference rows"
     )
+    parser.add_argument(
+        "--eval-dir",
+        type=Path,
+        default=EVAL_FILE.parent,
+        help="folder with multinews_dev100.jsonl (default: ../shared/eval; from a git worktree "
+        "pass /work/shared/eval or wherever it is)",
+    )
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
     parser.add_argument("--child", choices=SYSTEMS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
 
+    EVAL_FILE = args.eval_dir / EVAL_FILE.name
     backend = args.backend
     if args.child:
         child_main(args.child, args.clusters, backend)
