@@ -60,8 +60,10 @@ logger = logging.getLogger("speed")
 # --- inputs ------------------------------------------------------------------------------------
 
 
-def load_clusters(path: Path = EVAL_FILE, limit: int | None = None) -> list[dict]:
-    """Usable clusters (no ``quality_flag``), documents stripped of empty ones."""
+def load_clusters(path: Path | None = None, limit: int | None = None) -> list[dict]:
+    """Usable clusters (no ``quality_flag``), documents stripped of empty ones (``path``:
+    default :data:`EVAL_FILE`, which ``--eval-dir`` sets)."""
+    path = path or EVAL_FILE
     if not path.exists():
         raise SystemExit(f"{path} not found: the speed benchmark needs ../shared/eval.")
     rows = []
@@ -208,6 +210,7 @@ def peak_rss(clusters: int, backend: str | None) -> dict[str, int]:
             [
                 sys.executable, "-m", "benchmarks.speed", "--child", system,
                 "--clusters", str(clusters), *(["--backend", backend] if backend else []),
+                "--eval-dir", str(EVAL_FILE.parent),
             ]
         )  # fmt: skip
         if code == 0:
@@ -256,8 +259,9 @@ def seed_warm(backend: str | None, repeats: int) -> float | None:
     return statistics.median(runs)
 
 
-def scaling(sizes: Sequence[int], backend: str | None) -> list[tuple[int, int, float]]:
-    """(articles, sentences, seconds) of brief() on one story pooled from Multi-News articles."""
+def scaling(sizes: Sequence[int], backend: str | None) -> list[tuple[int, int, float, float]]:
+    """(articles, sentences, seconds, CPU seconds) of brief() on one story pooled from
+    Multi-News articles, loading included."""
     from summarize import brief
     from summarize.inputs.loading import load_articles
 
@@ -266,11 +270,11 @@ def scaling(sizes: Sequence[int], backend: str | None) -> list[tuple[int, int, f
     for size in sizes:
         documents = pool[:size]
         sentences = sum(len(peers.split_sentences(d)) for d in documents)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         # Some Multi-News documents are nothing but page furniture: skipped, as a user would.
         articles = load_articles(documents, errors="skip")
         brief(articles, embedder=new_embedder(backend))  # type: ignore[arg-type]
-        out.append((size, sentences, time.perf_counter() - start))
+        out.append((size, sentences, time.perf_counter() - start, time.process_time() - cpu))
         logger.info("scaling %d articles: %.2fs", size, out[-1][2])
     return out
 
@@ -290,7 +294,7 @@ def report(
     rss: dict[str, int],
     cli: dict[str, float],
     warm: float | None,
-    scale: list[tuple[int, int, float]],
+    scale: list[tuple[int, int, float, float]],
 ) -> str:
     def rate(values: list[float]) -> float:
         return sentences / statistics.median(values)
@@ -353,18 +357,20 @@ def report(
             "",
             "Scaling: `brief()` on one story of N Multi-News articles (pooled across clusters).",
             "",
-            "| articles | sentences | seconds | ms per sentence | growth exponent vs previous |",
-            "|---:|---:|---:|---:|---:|",
+            "| articles | sentences | seconds | CPU seconds | ms per sentence | growth exponent "
+            "vs previous |",
+            "|---:|---:|---:|---:|---:|---:|",
         ]
         import math
 
         previous = None
-        for size, count, seconds in scale:
+        for size, count, seconds, cpu in scale:
             exponent = ""
             if previous and count > previous[0]:
                 exponent = f"{math.log(seconds / previous[1]) / math.log(count / previous[0]):.2f}"
             lines.append(
-                f"| {size} | {count} | {seconds:.2f} | {1000 * seconds / count:.1f} | {exponent} |"
+                f"| {size} | {count} | {seconds:.2f} | {cpu:.2f} | {1000 * seconds / count:.1f} "
+                f"| {exponent} |"
             )
             previous = (count, seconds)
     return "\n".join(lines)
@@ -387,6 +393,7 @@ def write_benchmarks(markdown: str, notes: str = "") -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    global EVAL_FILE
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clusters", type=int, default=20, help="first N usable clusters")
     parser.add_argument("--repeats", type=int, default=3)
@@ -397,11 +404,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--skip-transformer", action="store_true", help=f"skip the {TRANSFORMER} reference rows"
     )
+    parser.add_argument(
+        "--eval-dir",
+        type=Path,
+        default=EVAL_FILE.parent,
+        help="folder with multinews_dev100.jsonl (default: ../shared/eval; from a git worktree "
+        "pass /work/shared/eval or wherever it is)",
+    )
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
     parser.add_argument("--child", choices=SYSTEMS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
 
+    EVAL_FILE = args.eval_dir / EVAL_FILE.name
     backend = args.backend
     if args.child:
         child_main(args.child, args.clusters, backend)

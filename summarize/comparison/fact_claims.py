@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from summarize.comparison.story_pairs import PairModel, Story, pair_model, score_pairs
+from summarize.comparison.story_pairs import (
+    PairModel,
+    Story,
+    candidate_pairs,
+    pair_model,
+    score_pairs,
+)
 
 __all__ = ["FactScores", "average_linkage", "fact_scores"]
 
@@ -95,7 +101,10 @@ def fact_scores(
     sentence's best probability per article (for citations and "only one outlet reports").
     Sentences marked in ``junk`` (:func:`summarize.inputs.junk.is_junk`) match nothing."""
     model = model or pair_model()
-    pairs, probability = score_pairs(story, model=model)
+    pairs = candidate_pairs(story)
+    if not group:  # the support alone: pairs within one article would only fill its own column
+        pairs = pairs[story.owner[pairs[:, 0]] != story.owner[pairs[:, 1]]]
+    pairs, probability = score_pairs(story, pairs, model=model)
     if junk is not None and len(pairs):
         probability = np.where(junk[pairs[:, 0]] | junk[pairs[:, 1]], 0.0, probability)
     n, k = story.size, len(story.starts) - 1

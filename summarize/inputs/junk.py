@@ -11,11 +11,17 @@ nothing is dropped); the comparison never matches it with another sentence, neve
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 
 from summarize.inputs.cleaning import _AGENCIES, _rule_reason, normalize_line
 
-__all__ = ["is_junk", "junk_reason"]
+__all__ = ["is_junk", "junk_reason", "remembered"]
+
+# Verdicts of :func:`is_junk` inside a :func:`remembered` block (None outside one).
+_MEMO: ContextVar[dict[str, bool] | None] = ContextVar("junk_memo", default=None)
 
 _NO_WORDS = re.compile(r"^[\W_]*$")
 _SHORT = 25  # words: the rules below apply to sentences up to this long
@@ -74,4 +80,25 @@ def junk_reason(sentence: str) -> str | None:
 
 def is_junk(sentence: str) -> bool:
     """Whether ``sentence`` is not news (:func:`junk_reason` gives a reason)."""
-    return junk_reason(sentence) is not None
+    memo = _MEMO.get()
+    if memo is None:
+        return junk_reason(sentence) is not None
+    found = memo.get(sentence)
+    if found is None:
+        found = memo[sentence] = junk_reason(sentence) is not None
+    return found
+
+
+@contextlib.contextmanager
+def remembered() -> Iterator[None]:
+    """Judge each distinct sentence once within the block.
+
+    One briefing asks about every sentence several times (alignment, comparison, the merged
+    and the per-source digests). The verdicts are kept only until the block ends, so every
+    briefing pays for its own sentences and memory does not grow across briefings.
+    """
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)

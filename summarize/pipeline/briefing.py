@@ -79,6 +79,7 @@ def brief(
     from summarize.comparison.alignment import align, article_alignments
     from summarize.comparison.comparison import check_distinct_sources, compare
     from summarize.comparison.families import collapse_near_copies
+    from summarize.inputs.junk import remembered
     from summarize.inputs.loading import as_articles
     from summarize.models.embeddings import Embedder, get_embedder
     from summarize.pipeline.digest import summarise
@@ -105,6 +106,7 @@ def brief(
     shown = choose(progress)
     with (
         one_blas_thread(),
+        remembered(),
         progress_bars(shown),
         bar(total=3 + len(loaded), desc="briefing") as steps,
     ):

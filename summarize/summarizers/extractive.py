@@ -322,10 +322,10 @@ class ExtractiveSummarizer:
                 continue
             vector = alignment.vectors[best.article][best.index]
             if not opens_with_reference(best.text):
-                units.append(_Unit((best.text,), (cites(claim, best),), score, vector, group, best))
+                units.append(_Unit((best.text,), ((claim, best),), score, vector, group, best))
                 if self.compress:
                     units.extend(
-                        _Unit((short,), (cites(claim, best),), score, vector, group, best)
+                        _Unit((short,), ((claim, best),), score, vector, group, best)
                         for short in shorter_forms(best.text)
                     )
                 continue
@@ -343,7 +343,7 @@ class ExtractiveSummarizer:
             units.append(
                 _Unit(
                     (before.text, best.text),
-                    (cites(claim_of[(before.article, before.index)], before), cites(claim, best)),
+                    ((claim_of[(before.article, before.index)], before), (claim, best)),
                     (first * words[0] + score * words[1]) / sum(words),
                     alignment.vectors[before.article][before.index],
                     group_of[(before.article, before.index)],
@@ -381,9 +381,9 @@ class ExtractiveSummarizer:
         order = [lead, *rest]
         return Digest(
             sentences=tuple(
-                DigestSentence(text=text, sources=tuple(sources))
+                DigestSentence(text=text, sources=cites(*cited))
                 for i in order
-                for text, sources in zip(units[i].texts, units[i].sources, strict=True)
+                for text, cited in zip(units[i].texts, units[i].cited, strict=True)
             ),
             method=self.name,
         )
@@ -395,7 +395,7 @@ class _Unit:
     sentence together with the one before it that it leans on ("He said...")."""
 
     texts: tuple[str, ...]
-    sources: tuple[tuple[str, ...], ...]
+    cited: tuple[tuple[Claim, SentenceRef], ...]  # each text's claim and sentence: its citations
     score: float
     vector: np.ndarray
     group: int
