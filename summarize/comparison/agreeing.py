@@ -14,13 +14,19 @@ match ("in decades" is no span of the count): the agreeing value already says it
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Protocol
+
+import numpy as np
 
 from summarize.comparison import details
 from summarize.types.alignment import Claim, SentenceRef
 
-__all__ = ["Reading", "agreeing_value", "claim_mates"]
+__all__ = ["Agreeing", "Reading", "agreeing_sentences", "agreeing_value", "claim_mates"]
+
+#: A sentence that agrees with one of a dispute's values: kind, key, the dispute's sentence it
+#: agrees with, and its own sentence, value in its own words and normalised value.
+Agreeing = tuple[str, str, SentenceRef, tuple[SentenceRef, str, Any]]
 
 
 class Reading(Protocol):
@@ -46,6 +52,66 @@ def claim_mates(claims: Iterable[Claim]) -> dict[tuple[int, int], frozenset[tupl
         for key in keys:
             mates[key].update(k for k in keys if k[0] != key[0])
     return {key: frozenset(found) for key, found in mates.items()}
+
+
+def agreeing_sentences(
+    found: Sequence[tuple[Any, ...]],
+    chosen: Sequence[SentenceRef],
+    vectors: Sequence[np.ndarray],
+    kinds: Sequence[frozenset[str]],
+    stems: Sequence[frozenset[str]],
+    close: Sequence[tuple[int, int, float]],
+    claims: Mapping[tuple[int, int], frozenset[tuple[int, int]]],
+    *,
+    parse: Callable[[Iterable[int]], None],
+    read: Mapping[int, Reading],
+) -> list[Agreeing]:
+    """Sentences of other outlets, of the same fact as a sentence of a disputed count, date or
+    time (one claim, or a close cosine), that give a value agreeing with that sentence's.
+
+    ``found`` are the disagreements (kind, key, each side's sentence, words and value, cosine)
+    among ``chosen`` (the sentences that state a figure, with their ``kinds`` and ``stems``);
+    ``close`` the candidate pairs by cosine; ``claims`` each sentence's claim mates;
+    ``parse`` reads the sentences at the given positions into ``read``."""
+    gathered = [item for item in found if item[0] in ("count", "date", "time")]
+    if not gathered:
+        return []
+    position = {(ref.article, ref.index): k for k, ref in enumerate(chosen)}
+    near: dict[int, dict[int, float]] = defaultdict(dict)
+    for i, j, score in close:
+        near[i][j] = near[j][i] = score
+    members: dict[tuple[str, str], dict[int, Any]] = defaultdict(dict)
+    for kind, key, a, b, _ in gathered:
+        for ref, _, value in (a, b):
+            members[(kind, key)].setdefault(position[(ref.article, ref.index)], value)
+    asks: list[tuple[str, str, int, int, float, bool]] = []
+    for (kind, key), given in members.items():
+        for i in given:
+            mates = {
+                position[m]
+                for m in claims.get((chosen[i].article, chosen[i].index), ())
+                if m in position  # a sentence with a figure
+            }
+            for j in sorted(mates | set(near[i])):
+                if j in given or chosen[j].article == chosen[i].article:
+                    continue
+                if kind not in kinds[j] or len(stems[i] & stems[j]) < 2:
+                    continue
+                cosine = near[i].get(j)
+                if cosine is None:
+                    cosine = float(vectors[chosen[i].article][chosen[i].index]
+                                   @ vectors[chosen[j].article][chosen[j].index])  # fmt: skip
+                asks.append((kind, key, i, j, cosine, j in mates))
+    parse(j for *_, j, _, _ in asks)
+    agreeing: list[Agreeing] = []
+    for kind, key, i, j, score, same_claim in asks:
+        value = members[(kind, key)][i]
+        agrees = agreeing_value(
+            kind, key, read[i], value, read[j], score=score, same_claim=same_claim
+        )
+        if agrees is not None:
+            agreeing.append((kind, key, chosen[i], (chosen[j], *agrees)))
+    return agreeing
 
 
 def agreeing_value(

@@ -8,9 +8,10 @@ event's key words; within a pair, one detail (:mod:`summarize.comparison.details
 one thing, a date, a clock time) whose values cannot both be true; and names one outlet spells
 one way throughout and another outlet another way. Pairs about one detail are grouped into one
 :class:`~summarize.types.comparison.Dispute`, each value in the outlet's own words with the
-outlets giving it; with publication times that order the values, a later report revising a
-figure is an update. :func:`cite_precisely` keeps the merged digest from citing an outlet for
-a value it does not give.
+outlets giving it (every outlet whose sentence of the same fact agrees with it, paired or not:
+:mod:`summarize.comparison.agreeing`); with publication times that order the values, a later
+report revising a figure is an update. :func:`cite_precisely` keeps the merged digest from
+citing an outlet for a value it does not give.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from summarize.comparison import details, polarity
-from summarize.comparison.agreeing import agreeing_value, claim_mates
+from summarize.comparison.agreeing import Agreeing, agreeing_sentences, claim_mates
 from summarize.comparison.name_disputes import name_differences
 from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Difference, Dispute, DisputedValue
@@ -117,9 +118,6 @@ def _verb_of(doc: Any, char: int) -> str:
 #: One disagreement between two sentences: kind, key (what the values are about), and each
 #: side's sentence, value in its own words and normalised value.
 _Found = tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float]
-#: A sentence that agrees with one of a dispute's values: kind, key, the dispute's sentence it
-#: agrees with, and its own sentence, value in its own words and normalised value.
-_Agreeing = tuple[str, str, SentenceRef, tuple[SentenceRef, str, Any]]
 
 
 def story_refs(alignment: Alignment) -> list[list[SentenceRef]]:
@@ -180,7 +178,7 @@ def _figure_differences(
     times: Mapping[str, datetime | None],
     *,
     claims: Mapping[tuple[int, int], frozenset[tuple[int, int]]],
-) -> tuple[list[_Found], list[_Agreeing]]:
+) -> tuple[list[_Found], list[Agreeing]]:
     """Counts, dates and times that disagree, over candidate pairs of sentences with figures;
     and the sentences of the same facts that agree with one of the disputed values
     (:mod:`summarize.comparison.agreeing`)."""
@@ -211,61 +209,9 @@ def _figure_differences(
     found: list[_Found] = []
     for i, j, score in pairs:
         found.extend(_pair(read[i], read[j], score))  # figures, or the polarity of one act
-    return found, _agreeing(found, chosen, vectors, kinds, stems, close, claims, parse, read)
-
-
-def _agreeing(
-    found: Sequence[_Found],
-    chosen: Sequence[SentenceRef],
-    vectors: Sequence[np.ndarray],
-    kinds: Sequence[frozenset[str]],
-    stems: Sequence[frozenset[str]],
-    close: Sequence[tuple[int, int, float]],
-    claims: Mapping[tuple[int, int], frozenset[tuple[int, int]]],
-    parse: Any,
-    read: dict[int, _Read],
-) -> list[_Agreeing]:
-    """Sentences of other outlets, of the same fact as a sentence of a disputed count, date or
-    time (one claim, or a close cosine), that give a value agreeing with that sentence's."""
-    gathered = [item for item in found if item[0] in ("count", "date", "time")]
-    if not gathered:
-        return []
-    position = {(ref.article, ref.index): k for k, ref in enumerate(chosen)}
-    near: dict[int, dict[int, float]] = defaultdict(dict)
-    for i, j, score in close:
-        near[i][j] = near[j][i] = score
-    members: dict[tuple[str, str], dict[int, Any]] = defaultdict(dict)
-    for kind, key, a, b, _ in gathered:
-        for ref, _, value in (a, b):
-            members[(kind, key)].setdefault(position[(ref.article, ref.index)], value)
-    asks: list[tuple[str, str, int, int, float, bool]] = []
-    for (kind, key), given in members.items():
-        for i in given:
-            mates = {
-                position[m]
-                for m in claims.get((chosen[i].article, chosen[i].index), ())
-                if m in position  # a sentence with a figure
-            }
-            for j in sorted(mates | set(near[i])):
-                if j in given or chosen[j].article == chosen[i].article:
-                    continue
-                if kind not in kinds[j] or len(stems[i] & stems[j]) < 2:
-                    continue
-                score = near[i].get(j)
-                if score is None:
-                    score = float(vectors[chosen[i].article][chosen[i].index]
-                                  @ vectors[chosen[j].article][chosen[j].index])  # fmt: skip
-                asks.append((kind, key, i, j, score, j in mates))
-    parse(j for *_, j, _, _ in asks)
-    agreeing: list[_Agreeing] = []
-    for kind, key, i, j, score, same_claim in asks:
-        value = members[(kind, key)][i]
-        agrees = agreeing_value(
-            kind, key, read[i], value, read[j], score=score, same_claim=same_claim
-        )
-        if agrees is not None:
-            agreeing.append((kind, key, chosen[i], (chosen[j], *agrees)))
-    return agreeing
+    return found, agreeing_sentences(
+        found, chosen, vectors, kinds, stems, close, claims, parse=parse, read=read
+    )
 
 
 def _candidates(
@@ -416,7 +362,7 @@ def _group(
     found: Sequence[_Found],
     times: Mapping[str, datetime | None],
     *,
-    agreeing: Sequence[_Agreeing] = (),
+    agreeing: Sequence[Agreeing] = (),
     versions: Mapping[str, str] | None = None,
 ) -> tuple[Dispute, ...]:
     """One dispute per detail and connected set of sentences, with the sentences that agree
