@@ -44,15 +44,16 @@ FEATURES = {
     "agreement in words and digits": re.compile(
         r"At least 23 people died[^\[]*\[1\]" + _CITES + r".{0,400}?\[4\] Twenty-three people died"
     ),
+    # Every outlet that gives 23, in words or digits, with the value (issue 29, item 4).
     "update with its arrow": re.compile(
-        r'Death toll\W*"At least 23 people"\s*\[1\]\s*/\s*"27"\s*\[3\]\W*'
+        r'Death toll\W*"At least 23 people"\s*\[1\]\[2\]\[4\]\[5\]\s*/\s*"27"\s*\[3\]\W*'
         r"update: At least 23 people → 27, later report"
     ),
     # A count the outlets really disagree on: not an update.
     "real disagreement": re.compile(
         r'Missing\W*"nine people"\s*\[1\]' + _CITES + r'\s*/\s*"15 people"\s*\[5\](?!\W*update)'
     ),
-    "date conflict": re.compile(r'Date\W*"Monday"' + _CITES + r'\s*/\s*"13 May"\s*\[2\]'),
+    "date conflict": re.compile(r'Date\W*"Monday"\[1\]\[3\]\[4\]\[5\]\s*/\s*"13 May"\s*\[2\]'),
     "name spelling": re.compile(r'Name\W*"Amundsen"' + _CITES + r'\s*/\s*"Amundson"\s*\[2\]'),
     "unique fact": re.compile(
         r"only one outlet reports.*Skerra Island Radio.*Tallis Line's only other ship, the "

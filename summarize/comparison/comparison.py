@@ -130,7 +130,7 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
 
     n = reports(sources)
     needed = n if n <= 3 else n // 2 + 1
-    disputes, differences = find_disputes(alignment, published=published)
+    disputes, differences = find_disputes(alignment, published=published, versions=report_of)
     claims = alignment.compared_claims  # by fact where the alignment has them
     disputing = _disputing_outlets(disputes, claims, reports)
     shared = tuple(

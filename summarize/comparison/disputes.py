@@ -8,9 +8,10 @@ event's key words; within a pair, one detail (:mod:`summarize.comparison.details
 one thing, a date, a clock time) whose values cannot both be true; and names one outlet spells
 one way throughout and another outlet another way. Pairs about one detail are grouped into one
 :class:`~summarize.types.comparison.Dispute`, each value in the outlet's own words with the
-outlets giving it; with publication times that order the values, a later report revising a
-figure is an update. :func:`cite_precisely` keeps the merged digest from citing an outlet for
-a value it does not give.
+outlets giving it (every outlet whose sentence of the same fact agrees with it, paired or not:
+:mod:`summarize.comparison.agreeing`); with publication times that order the values, a later
+report revising a figure is an update. :func:`cite_precisely` keeps the merged digest from
+citing an outlet for a value it does not give.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from summarize.comparison import details, polarity
+from summarize.comparison.agreeing import Agreeing, agreeing_sentences, claim_mates
 from summarize.comparison.name_disputes import name_differences
 from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Difference, Dispute, DisputedValue
@@ -128,7 +130,10 @@ def story_refs(alignment: Alignment) -> list[list[SentenceRef]]:
 
 
 def find_disputes(
-    alignment: Alignment, *, published: Mapping[str, str] | None = None
+    alignment: Alignment,
+    *,
+    published: Mapping[str, str] | None = None,
+    versions: Mapping[str, str] | None = None,
 ) -> tuple[tuple[Dispute, ...], tuple[Difference, ...]]:
     """The disputes of one story, and the sentence pairs behind them.
 
@@ -136,6 +141,9 @@ def find_disputes(
         alignment: From :func:`summarize.comparison.alignment.align` (sentences and vectors).
         published: Outlet -> publication time; orders values into updates and dates weekdays
             ("on Tuesday").
+        versions: A near-copy's version -> the family it counts with
+            (:func:`~summarize.comparison.families.collapse_near_copies`): a value its family
+            gives too names the family once.
 
     Returns:
         ``(disputes, differences)``: disputes with the most outlets first; differences, one
@@ -144,9 +152,10 @@ def find_disputes(
     refs = story_refs(alignment)
     vectors = [np.asarray(v, dtype=np.float32) for v in alignment.vectors]
     times = {source: parse_published(text) for source, text in (published or {}).items()}
-    found = _figure_differences(refs, vectors, times)
+    mates = claim_mates((*alignment.claims, *(alignment.fact_claims or ())))
+    found, agreeing = _figure_differences(refs, vectors, times, claims=mates)
     found += name_differences(refs, vectors)
-    disputes = _group(found, times)
+    disputes = _group(found, times, agreeing=agreeing, versions=versions or {})
     differences = tuple(
         Difference(
             a=a[0],
@@ -167,31 +176,42 @@ def _figure_differences(
     refs: Sequence[Sequence[SentenceRef]],
     vectors: Sequence[np.ndarray],
     times: Mapping[str, datetime | None],
-) -> list[_Found]:
-    """Counts, dates and times that disagree, over candidate pairs of sentences with figures."""
+    *,
+    claims: Mapping[tuple[int, int], frozenset[tuple[int, int]]],
+) -> tuple[list[_Found], list[Agreeing]]:
+    """Counts, dates and times that disagree, over candidate pairs of sentences with figures;
+    and the sentences of the same facts that agree with one of the disputed values
+    (:mod:`summarize.comparison.agreeing`)."""
     from summarize.models.registry import load_spacy
 
     chosen = [ref for article in refs for ref in article if details.has_figure(ref.text)]
     if len({ref.article for ref in chosen}) < 2:
-        return []
+        return [], []
     kinds = [details.figure_kinds(ref.text) for ref in chosen]
     stems = [details.stems(ref.text) for ref in chosen]
+    close = _candidates(chosen, vectors)
     pairs = [  # before parsing: only sentences in a pair that may disagree are parsed
         (i, j, score)
-        for i, j, score in _candidates(chosen, vectors)
+        for i, j, score in close
         if kinds[i] & kinds[j] and len(stems[i] & stems[j]) >= 2
     ]
-    needed = sorted({k for i, j, _ in pairs for k in (i, j)})
     nlp = load_spacy()
     read: dict[int, _Read] = {}
-    docs = nlp.pipe([chosen[k].text for k in needed], batch_size=64, disable=["ner"])
-    for k, doc in zip(needed, docs, strict=True):
-        when = times.get(chosen[k].source)
-        read[k] = _Read(chosen[k], doc, when.date() if when else None)
+
+    def parse(wanted: Iterable[int]) -> None:
+        needed = sorted(set(wanted) - set(read))
+        docs = nlp.pipe([chosen[k].text for k in needed], batch_size=64, disable=["ner"])
+        for k, doc in zip(needed, docs, strict=True):
+            when = times.get(chosen[k].source)
+            read[k] = _Read(chosen[k], doc, when.date() if when else None)
+
+    parse(k for i, j, _ in pairs for k in (i, j))
     found: list[_Found] = []
     for i, j, score in pairs:
         found.extend(_pair(read[i], read[j], score))  # figures, or the polarity of one act
-    return found
+    return found, agreeing_sentences(
+        found, chosen, vectors, kinds, stems, close, claims, parse=parse, read=read
+    )
 
 
 def _candidates(
@@ -338,9 +358,19 @@ def _same_value(kind: str, x: Any, y: Any) -> bool:
     return bool(x == y)
 
 
-def _group(found: Sequence[_Found], times: Mapping[str, datetime | None]) -> tuple[Dispute, ...]:
-    """One dispute per detail and connected set of sentences; values that agree (the same
-    figure however written, "At least 23" / "Twenty-three") are one value."""
+def _group(
+    found: Sequence[_Found],
+    times: Mapping[str, datetime | None],
+    *,
+    agreeing: Sequence[Agreeing] = (),
+    versions: Mapping[str, str] | None = None,
+) -> tuple[Dispute, ...]:
+    """One dispute per detail and connected set of sentences, with the sentences that agree
+    with one of its values (``agreeing``); values that agree (the same figure however
+    written, "At least 23" / "Twenty-three") are one value, its outlets each named once (a
+    near-copy's version, ``versions``, not beside its family: "AP, via X and Y", not "AP,
+    via X and Y, X")."""
+    family_of = versions or {}
     parent: dict[Any, Any] = {}
 
     def root(node: Any) -> Any:
@@ -355,6 +385,10 @@ def _group(found: Sequence[_Found], times: Mapping[str, datetime | None]) -> tup
         group = members[root((kind, key, a[0]))]
         for ref, words, value in (a, b):
             group.setdefault(ref, (words, value))
+    disputed = {(kind, key, ref) for kind, key, a, b, _ in found for ref in (a[0], b[0])}
+    for kind, key, ref, (other, words, value) in agreeing:
+        if (kind, key, other) not in disputed:  # in a dispute of its own: stays there
+            members[root((kind, key, ref))].setdefault(other, (words, value))
     ranked: list[tuple[tuple[int, int], Dispute]] = []
     for (kind, key, _), given in members.items():
         clusters: list[list[tuple[SentenceRef, str, Any]]] = []
@@ -367,7 +401,7 @@ def _group(found: Sequence[_Found], times: Mapping[str, datetime | None]) -> tup
         values = [
             DisputedValue(
                 value=cluster[0][1],
-                sources=tuple(dict.fromkeys(ref.source for ref, _, _ in cluster)),
+                sources=_named_once([ref.source for ref, _, _ in cluster], family_of=family_of),
                 sentences=tuple(ref for ref, _, _ in cluster),
             )
             for cluster in clusters
@@ -385,6 +419,12 @@ def _group(found: Sequence[_Found], times: Mapping[str, datetime | None]) -> tup
         )
         ranked.append(((-len(outlets), len(ranked)), dispute))
     return tuple(dispute for _, dispute in sorted(ranked, key=lambda item: item[0]))
+
+
+def _named_once(sources: Iterable[str], *, family_of: Mapping[str, str]) -> tuple[str, ...]:
+    """Outlets in order, each once; a version left out where its family is named."""
+    named = tuple(dict.fromkeys(sources))
+    return tuple(s for s in named if family_of.get(s) not in named)
 
 
 def _timeline(
