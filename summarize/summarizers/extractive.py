@@ -56,6 +56,7 @@ from summarize.summarizers.coherence import (
     stray_quote_start,
 )
 from summarize.summarizers.concepts import concept_values, concepts
+from summarize.summarizers.repeats import one_per_fact
 from summarize.summarizers.selection import fill_budget, select
 from summarize.types.digest import Digest, DigestSentence, Limits
 
@@ -161,6 +162,7 @@ class ExtractiveSummarizer:
             limits=limits,
             diversity=self.diversity,
             duplicate=duplicate,
+            groups=groups,
         )
 
     def _lead(self, units: Sequence[_Unit], chosen: Sequence[int], alignment: Alignment) -> int:
@@ -362,13 +364,22 @@ class ExtractiveSummarizer:
                 ).items()
             }
             covers = [frozenset().union(*(concepts(t) for t in u.texts)) for u in units]
+        groups = [u.group for u in units]
+        if alignment.fact_claims is not None:  # a fact is stated once (summarizers.repeats)
+            fact_of = {
+                (ref.article, ref.index): f
+                for f, claim in enumerate(alignment.fact_claims)
+                for ref in claim.sentences
+            }
+            facts = [{fact_of[(r.article, r.index)] for _, r in u.cited} for u in units]
+            groups = one_per_fact(groups, facts)
         chosen = self._select(
             np.asarray([u.score for u in units], dtype=np.float32),
             np.stack([u.vector for u in units]),
             [sum(features.word_count(t) for t in u.texts) for u in units],
             limits,
             embedder=alignment.embedder,
-            groups=[u.group for u in units],
+            groups=groups,
             covers=covers,
             values=values,
         )

@@ -1,0 +1,71 @@
+"""A merged digest states each fact once (issue 29, item 6), with the real default models."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize import summarise
+from summarize.comparison.alignment import align
+from summarize.inputs.loading import article_from_text
+from summarize.summarizers.repeats import one_per_fact
+
+ONE = (
+    "A road bridge over the Varn river collapsed on Thursday afternoon, killing four workers "
+    "and injuring eleven, the regional fire service said. "
+    "Forty workers were pouring concrete on the Varn bridge deck when a support pier gave way "
+    "shortly after two o'clock. "
+    "The regional governor ordered an inquiry and closed two other bridges built by the same "
+    "contractor. "
+    "Divers searched the river until dark for two men who are still missing after the collapse."
+)
+TWO = (
+    "Four construction workers died and eleven were hurt when a half-built bridge fell into the "
+    "Varn river on Thursday. "
+    "There were forty labourers on the half-built span when a concrete pillar failed shortly "
+    "after two. "
+    "Residents of the nearby town of Oslek said they had complained about cracks in the bridge "
+    "pillars for months. "
+    "The contractor, Mireval Construction, said it was cooperating fully with investigators "
+    "after the collapse."
+)
+
+
+@pytest.fixture(scope="module")
+def bridge():
+    articles = [
+        article_from_text(ONE, source="Outlet One", first_line_is_title=False),
+        article_from_text(TWO, source="Outlet Two", first_line_is_title=False),
+    ]
+    return articles, align(articles)
+
+
+def test_the_two_wordings_are_one_fact_but_two_sentence_claims(bridge):
+    """The case this is about: the cosine rule keeps the two wordings apart (two claims the
+    digest picks from), the story-internal model joins them."""
+    _, alignment = bridge
+
+    def joined(claims) -> bool:
+        return any({(0, 1), (1, 1)} <= {(r.article, r.index) for r in c.sentences} for c in claims)
+
+    assert not joined(alignment.claims)
+    assert joined(alignment.fact_claims)
+
+
+@pytest.mark.parametrize("max_words", [60, 100, 150])
+def test_merged_digest_states_the_fact_once(bridge, max_words):
+    articles, alignment = bridge
+    digest = summarise(articles, max_words=max_words, alignment=alignment)
+    texts = [s.text.lower() for s in digest.sentences]
+    assert sum("forty" in t for t in texts) <= 1, texts
+    assert sum("eleven" in t for t in texts) <= 1, texts
+    if max_words >= 100:  # room for both shared facts and others besides
+        assert sum("forty" in t for t in texts) == 1, texts
+        assert len(texts) >= 4, texts
+
+
+def test_candidates_sharing_a_fact_become_alternatives():
+    # 0 and 2 share fact "a"; 3 joins them through 2 ("b"); 1 and 4 stand alone.
+    groups = one_per_fact([0, 1, 2, 3, 4], [{"a"}, {"c"}, {"a", "b"}, {"b"}, set()])
+    assert groups == [0, 1, 0, 0, 4]
+    # Shorter forms already share their sentence's group and keep it.
+    assert one_per_fact([5, 5, 6], [{"x"}, {"x"}, {"y"}]) == [5, 5, 6]
