@@ -365,24 +365,46 @@ class ExtractiveSummarizer:
             }
             covers = [frozenset().union(*(concepts(t) for t in u.texts)) for u in units]
         groups = [u.group for u in units]
-        if alignment.fact_claims is not None:  # a fact is stated once (summarizers.repeats)
-            fact_of = {
-                (ref.article, ref.index): f
-                for f, claim in enumerate(alignment.fact_claims)
-                for ref in claim.sentences
-            }
-            facts = [{fact_of[(r.article, r.index)] for _, r in u.cited} for u in units]
-            groups = one_per_fact(groups, facts)
-        chosen = self._select(
-            np.asarray([u.score for u in units], dtype=np.float32),
-            np.stack([u.vector for u in units]),
-            [sum(features.word_count(t) for t in u.texts) for u in units],
-            limits,
-            embedder=alignment.embedder,
-            groups=groups,
-            covers=covers,
-            values=values,
-        )
+
+        def choose(groups: list[int]) -> list[int]:
+            return self._select(
+                np.asarray([u.score for u in units], dtype=np.float32),
+                np.stack([u.vector for u in units]),
+                [sum(features.word_count(t) for t in u.texts) for u in units],
+                limits,
+                embedder=alignment.embedder,
+                groups=groups,
+                covers=covers,
+                values=values,
+            )
+
+        chosen = choose(groups)
+        # A fact is stated once (summarizers.repeats): where two chosen pieces state one fact
+        # (one fact claim of the story-internal model), choose again with such pieces as
+        # alternatives; the piece that states it cites the outlets of those it stands for.
+        fact = {
+            (r.article, r.index): f
+            for f, claim in enumerate(alignment.fact_claims or ())
+            for r in claim.sentences
+        }
+        also: dict[int, set[str]] = {}  # fact claim -> outlets of the repeats left out
+        if fact:
+            one_each = one_per_fact(
+                groups, [[(r.article, r.index) for _, r in u.cited] for u in units], fact=fact
+            )
+            if len({one_each[i] for i in chosen}) < len(chosen):
+                with_repeats, chosen = chosen, choose(one_each)
+                for i in set(with_repeats) - set(chosen):
+                    for claim, ref in units[i].cited:
+                        also.setdefault(fact[(ref.article, ref.index)], set()).update(
+                            cites(claim, ref)
+                        )
+
+        def cited(claim: Claim, ref: SentenceRef) -> tuple[str, ...]:
+            more = also.get(fact.get((ref.article, ref.index), -1), set())
+            own = set(cites(claim, ref)) | more
+            return tuple(s for s in alignment.sources if s in own)
+
         if not chosen:
             return Digest(sentences=(), method=self.name)
         lengths = [max(len(a.sentences), 1) for a in articles]
@@ -392,9 +414,9 @@ class ExtractiveSummarizer:
         order = [lead, *rest]
         return Digest(
             sentences=tuple(
-                DigestSentence(text=text, sources=cites(*cited))
+                DigestSentence(text=text, sources=cited(*where))
                 for i in order
-                for text, cited in zip(units[i].texts, units[i].cited, strict=True)
+                for text, where in zip(units[i].texts, units[i].cited, strict=True)
             ),
             method=self.name,
         )

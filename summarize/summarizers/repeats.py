@@ -13,23 +13,28 @@ outlet the model finds stating it (the citations already follow the facts).
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
 
 __all__ = ["one_per_fact"]
 
+S = TypeVar("S", bound=Hashable)
 
-def one_per_fact(groups: Sequence[int], facts: Sequence[Iterable[Hashable]]) -> list[int]:
+
+def one_per_fact(
+    groups: Sequence[int], sentences: Sequence[Iterable[S]], *, fact: Mapping[S, Hashable]
+) -> list[int]:
     """Selection groups in which candidates stating one fact are alternatives.
 
     Args:
         groups: Each candidate's group (candidates with one group are already alternatives:
             a sentence and its shorter forms).
-        facts: Each candidate's facts (e.g. the fact claims of its sentences); candidates
-            sharing one, directly or through a chain of candidates, get one group.
+        sentences: Each candidate's sentences.
+        fact: Each sentence's fact (e.g. its fact claim); a sentence without one shares none.
 
     Returns:
-        A group per candidate: the smallest of ``groups`` among those it is joined with (so
-        candidates that share no fact keep their group).
+        A group per candidate: candidates with sentences of one fact, directly or through a
+        chain of candidates, get the smallest of their groups; the others keep theirs.
     """
     parent: dict[int, int] = {g: g for g in groups}
 
@@ -39,11 +44,13 @@ def one_per_fact(groups: Sequence[int], facts: Sequence[Iterable[Hashable]]) -> 
             g = parent[g]
         return g
 
-    first: dict[Hashable, int] = {}  # fact -> a group stating it
-    for group, keys in zip(groups, facts, strict=True):
-        for key in keys:
-            other = first.setdefault(key, group)
-            a, b = root(group), root(other)
+    first: dict[Hashable, int] = {}  # fact -> the group of a candidate stating it
+    for group, members in zip(groups, sentences, strict=True):
+        for sentence in members:
+            key = fact.get(sentence)
+            if key is None:
+                continue
+            a, b = root(group), root(first.setdefault(key, group))
             if a != b:
                 parent[max(a, b)] = min(a, b)
     return [root(g) for g in groups]

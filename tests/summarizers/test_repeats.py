@@ -64,8 +64,9 @@ def test_merged_digest_states_the_fact_once(bridge, max_words):
 
 
 def test_candidates_sharing_a_fact_become_alternatives():
+    fact = {"s0": "a", "s2": "a", "s2b": "b", "s3": "b", "s1": "c"}
     # 0 and 2 share fact "a"; 3 joins them through 2 ("b"); 1 and 4 stand alone.
-    groups = one_per_fact([0, 1, 2, 3, 4], [{"a"}, {"c"}, {"a", "b"}, {"b"}, set()])
-    assert groups == [0, 1, 0, 0, 4]
+    sentences = [["s0"], ["s1"], ["s2", "s2b"], ["s3"], ["s4"]]
+    assert one_per_fact([0, 1, 2, 3, 4], sentences, fact=fact) == [0, 1, 0, 0, 4]
     # Shorter forms already share their sentence's group and keep it.
-    assert one_per_fact([5, 5, 6], [{"x"}, {"x"}, {"y"}]) == [5, 5, 6]
+    assert one_per_fact([5, 5, 6], [["x"], ["x"], ["y"]], fact={"x": 1, "y": 2}) == [5, 5, 6]
