@@ -56,7 +56,7 @@ from summarize.summarizers.coherence import (
     stray_quote_start,
 )
 from summarize.summarizers.concepts import concept_values, concepts
-from summarize.summarizers.repeats import one_per_fact
+from summarize.summarizers.repeats import repeat
 from summarize.summarizers.selection import fill_budget, select
 from summarize.types.digest import Digest, DigestSentence, Limits
 
@@ -364,41 +364,40 @@ class ExtractiveSummarizer:
                 ).items()
             }
             covers = [frozenset().union(*(concepts(t) for t in u.texts)) for u in units]
-        groups = [u.group for u in units]
+        scores = np.asarray([u.score for u in units], dtype=np.float32)
 
-        def choose(groups: list[int]) -> list[int]:
+        def choose() -> list[int]:
             return self._select(
-                np.asarray([u.score for u in units], dtype=np.float32),
+                scores,
                 np.stack([u.vector for u in units]),
                 [sum(features.word_count(t) for t in u.texts) for u in units],
                 limits,
                 embedder=alignment.embedder,
-                groups=groups,
+                groups=[u.group for u in units],
                 covers=covers,
                 values=values,
             )
 
-        chosen = choose(groups)
-        # A fact is stated once (summarizers.repeats): where two chosen pieces state one fact
-        # (one fact claim of the story-internal model), choose again with such pieces as
-        # alternatives; the piece that states it cites the outlets of those it stands for.
+        # A fact is stated once (summarizers.repeats): while two chosen pieces state one fact
+        # (one fact claim of the story-internal model), the lesser is skipped and the digest
+        # chosen again; the piece that states the fact cites the outlets of those skipped.
         fact = {
             (r.article, r.index): f
             for f, claim in enumerate(alignment.fact_claims or ())
             for r in claim.sentences
         }
-        also: dict[int, set[str]] = {}  # fact claim -> outlets of the repeats left out
-        if fact:
-            one_each = one_per_fact(
-                groups, [[(r.article, r.index) for _, r in u.cited] for u in units], fact=fact
-            )
-            if len({one_each[i] for i in chosen}) < len(chosen):
-                with_repeats, chosen = chosen, choose(one_each)
-                for i in set(with_repeats) - set(chosen):
-                    for claim, ref in units[i].cited:
-                        also.setdefault(fact[(ref.article, ref.index)], set()).update(
-                            cites(claim, ref)
-                        )
+        facts = [
+            {fact[(r.article, r.index)] for _, r in u.cited if (r.article, r.index) in fact}
+            for u in units
+        ]
+        also: dict[int, set[str]] = {}  # fact claim -> outlets of the repeats skipped
+        chosen = choose()
+        while (skip := repeat(chosen, facts, scores)) is not None:
+            scores[skip] = -np.inf
+            for claim, ref in units[skip].cited:
+                if (ref.article, ref.index) in fact:
+                    also.setdefault(fact[(ref.article, ref.index)], set()).update(cites(claim, ref))
+            chosen = choose()
 
         def cited(claim: Claim, ref: SentenceRef) -> tuple[str, ...]:
             more = also.get(fact.get((ref.article, ref.index), -1), set())

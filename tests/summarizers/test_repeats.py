@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from summarize import summarise
 from summarize.comparison.alignment import align
 from summarize.inputs.loading import article_from_text
-from summarize.summarizers.repeats import one_per_fact
+from summarize.summarizers.repeats import repeat
 
 ONE = (
     "A road bridge over the Varn river collapsed on Thursday afternoon, killing four workers "
@@ -63,10 +64,9 @@ def test_merged_digest_states_the_fact_once(bridge, max_words):
         assert len(texts) >= 4, texts
 
 
-def test_candidates_sharing_a_fact_become_alternatives():
-    fact = {"s0": "a", "s2": "a", "s2b": "b", "s3": "b", "s1": "c"}
-    # 0 and 2 share fact "a"; 3 joins them through 2 ("b"); 1 and 4 stand alone.
-    sentences = [["s0"], ["s1"], ["s2", "s2b"], ["s3"], ["s4"]]
-    assert one_per_fact([0, 1, 2, 3, 4], sentences, fact=fact) == [0, 1, 0, 0, 4]
-    # Shorter forms already share their sentence's group and keep it.
-    assert one_per_fact([5, 5, 6], [["x"], ["x"], ["y"]], fact={"x": 1, "y": 2}) == [5, 5, 6]
+def test_the_lesser_of_two_chosen_pieces_stating_one_fact_is_skipped():
+    facts = [{"a"}, {"b"}, {"a", "c"}, {"c"}, set()]
+    scores = np.array([0.5, 0.9, 0.7, 0.7, 0.1])
+    assert repeat([0, 1, 2], facts, scores) == 0  # 0 and 2 state "a"; 0 scores lower
+    assert repeat([1, 2, 3], facts, scores) == 3  # "c": equal scores, the later is skipped
+    assert repeat([1, 3, 4], facts, scores) is None  # every fact once
