@@ -387,7 +387,11 @@ class ExtractiveSummarizer:
             for r in claim.sentences
         }
         facts = [
-            {fact[(r.article, r.index)] for _, r in u.cited if (r.article, r.index) in fact}
+            {
+                (fact[(r.article, r.index)], r.article)
+                for _, r in u.cited
+                if (r.article, r.index) in fact
+            }
             for u in units
         ]
         also: dict[int, set[str]] = {}  # fact claim -> outlets of the repeats skipped

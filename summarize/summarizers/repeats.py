@@ -22,21 +22,23 @@ __all__ = ["repeat"]
 
 
 def repeat(
-    chosen: Sequence[int], facts: Sequence[Collection[Hashable]], scores: np.ndarray
+    chosen: Sequence[int], facts: Sequence[Collection[tuple[Hashable, int]]], scores: np.ndarray
 ) -> int | None:
-    """The chosen candidate to skip because another chosen one states one of its facts: of
-    the first such pair (in choice order), the one of lower score (ties: the later); ``None``
-    when the chosen candidates state every fact once.
+    """The chosen candidate to skip because another chosen one states one of its facts from
+    another outlet: of the first such pair (in choice order), the one of lower score (ties:
+    the later); ``None`` when the chosen candidates state every fact once.
 
     Args:
         chosen: Indices of the chosen candidates.
-        facts: Each candidate's facts (e.g. the fact claims of its sentences).
+        facts: Each candidate's (fact, outlet) pairs (e.g. the fact claim and article of each
+            of its sentences). One outlet's two sentences in one fact claim do not count: the
+            model groups an outlet's own sentences less reliably (a claim and the next step).
         scores: Each candidate's relevance.
     """
-    stated: dict[Hashable, int] = {}  # fact -> the chosen candidate stating it
+    stated: dict[Hashable, tuple[int, int]] = {}  # fact -> (chosen candidate, its outlet)
     for i in chosen:
-        for key in facts[i]:
-            j = stated.setdefault(key, i)
-            if j != i:
+        for key, outlet in facts[i]:
+            j, other = stated.setdefault(key, (i, outlet))
+            if j != i and other != outlet:
                 return i if (scores[i], -i) < (scores[j], -j) else j
     return None

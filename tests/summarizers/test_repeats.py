@@ -65,8 +65,9 @@ def test_merged_digest_states_the_fact_once(bridge, max_words):
 
 
 def test_the_lesser_of_two_chosen_pieces_stating_one_fact_is_skipped():
-    facts = [{"a"}, {"b"}, {"a", "c"}, {"c"}, set()]
+    facts = [{("a", 0)}, {("b", 1)}, {("a", 1), ("c", 1)}, {("c", 2)}, {("c", 1)}]
     scores = np.array([0.5, 0.9, 0.7, 0.7, 0.1])
     assert repeat([0, 1, 2], facts, scores) == 0  # 0 and 2 state "a"; 0 scores lower
     assert repeat([1, 2, 3], facts, scores) == 3  # "c": equal scores, the later is skipped
-    assert repeat([1, 3, 4], facts, scores) is None  # every fact once
+    assert repeat([1, 3], facts, scores) is None  # every fact once
+    assert repeat([2, 4], facts, scores) is None  # "c" twice, but from one outlet
