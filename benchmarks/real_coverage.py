@@ -4,7 +4,8 @@ Reads ``../shared/eval/labels/`` (``../shared/eval/README.md``, "Editors' labels
 coverage") and the story texts, runs ``compare`` (and ``brief``, for citations) story by story
 through the public API, and prints one Markdown table: dispute precision, recall and trap hits
 on ``disagreements_dev`` (its NeuS and Multi-News stories together); alignment pair recall, pair
-precision, shared facts joined, unique precision and citation completeness on NeuS and on
+precision, shared facts joined, unique precision, citation completeness and merged-digest
+repeats (pairs of digest sentences sharing a labelled fact; lower is better) on NeuS and on
 Multi-News; each on all stories and on each half (even / odd rows). A tool sentence stands for
 a labelled sentence of the same document when one contains the other or their word sets have
 Jaccard >= 0.5 (whitespace normalised). The scorers (:func:`score_alignment`,
@@ -47,6 +48,7 @@ FIGURES = (  # table rows, in order
     "unique precision",
     "citations complete",
     "citing no wrong outlet",
+    "digest pairs stating one fact",
 )
 JUNK = "JUNK"
 _LABEL = re.compile(r"doc (\d+)")
@@ -227,6 +229,19 @@ def score_alignment(
             line = f"{story.id}: {_short((-1, text))} cites {sorted(cited)}; in {sorted(should)}"
             count.add("citations complete", should <= cited, "citation: outlet missing", line)
             count.add("citing no wrong outlet", cited <= should, "citation: wrong outlet", line)
+    # repeats (lower is better): pairs of digest sentences that share a labelled fact
+    stated = [
+        (text, facts(k for d in (origin or range(story.n_docs)) for k in keys(d, text)))
+        for text, _, origin in digest
+    ]
+    stated = [(text, found) for text, found in stated if found]
+    for i, (text, found) in enumerate(stated):
+        for other, also in stated[i + 1 :]:
+            line = f"{story.id}: {_short((-1, text))} || {_short((-1, other))}"
+            # a "hit" is a repeat; the example kind lists them for reading
+            count.add("digest pairs stating one fact", bool(found & also))
+            if found & also:
+                count.examples["digest: one fact stated twice"].append(line)
     return count.tally
 
 

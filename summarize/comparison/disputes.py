@@ -495,11 +495,15 @@ def cite_precisely(
 def _claim_of(
     sentence: DigestSentence, claims: Sequence[Claim]
 ) -> tuple[Claim | None, SentenceRef | None]:
-    """The claim a digest sentence was taken from, and its own source sentence there."""
-    for claim in claims:
-        for ref in claim.sentences:
-            if ref.text == sentence.text and ref.source in sentence.sources:
-                return claim, ref
+    """The claim a digest sentence was taken from, and its own source sentence there (for a
+    shorter form, a verbatim prefix plus a full stop, the sentence it was cut from)."""
+    prefix = sentence.text[:-1]
+    for exact in (True, False):
+        for claim in claims:
+            for ref in claim.sentences:
+                same = ref.text == sentence.text if exact else ref.text.startswith(prefix)
+                if same and ref.source in sentence.sources:
+                    return claim, ref
     return None, None
 
 

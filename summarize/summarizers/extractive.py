@@ -56,6 +56,7 @@ from summarize.summarizers.coherence import (
     stray_quote_start,
 )
 from summarize.summarizers.concepts import concept_values, concepts
+from summarize.summarizers.repeats import repeat
 from summarize.summarizers.selection import fill_budget, select
 from summarize.types.digest import Digest, DigestSentence, Limits
 
@@ -161,6 +162,7 @@ class ExtractiveSummarizer:
             limits=limits,
             diversity=self.diversity,
             duplicate=duplicate,
+            groups=groups,
         )
 
     def _lead(self, units: Sequence[_Unit], chosen: Sequence[int], alignment: Alignment) -> int:
@@ -362,16 +364,50 @@ class ExtractiveSummarizer:
                 ).items()
             }
             covers = [frozenset().union(*(concepts(t) for t in u.texts)) for u in units]
-        chosen = self._select(
-            np.asarray([u.score for u in units], dtype=np.float32),
-            np.stack([u.vector for u in units]),
-            [sum(features.word_count(t) for t in u.texts) for u in units],
-            limits,
-            embedder=alignment.embedder,
-            groups=[u.group for u in units],
-            covers=covers,
-            values=values,
-        )
+        scores = np.asarray([u.score for u in units], dtype=np.float32)
+
+        def choose() -> list[int]:
+            return self._select(
+                scores,
+                np.stack([u.vector for u in units]),
+                [sum(features.word_count(t) for t in u.texts) for u in units],
+                limits,
+                embedder=alignment.embedder,
+                groups=[u.group for u in units],
+                covers=covers,
+                values=values,
+            )
+
+        # A fact is stated once (summarizers.repeats): while two chosen pieces state one fact
+        # (one fact claim of the story-internal model), the lesser is skipped and the digest
+        # chosen again; the piece that states the fact cites the outlets of those skipped.
+        fact = {
+            (r.article, r.index): f
+            for f, claim in enumerate(alignment.fact_claims or ())
+            for r in claim.sentences
+        }
+        facts = [
+            {
+                (fact[(r.article, r.index)], r.article)
+                for _, r in u.cited
+                if (r.article, r.index) in fact
+            }
+            for u in units
+        ]
+        also: dict[int, set[str]] = {}  # fact claim -> outlets of the repeats skipped
+        chosen = choose()
+        while (skip := repeat(chosen, facts, scores)) is not None:
+            scores[skip] = -np.inf
+            for claim, ref in units[skip].cited:
+                if (ref.article, ref.index) in fact:
+                    also.setdefault(fact[(ref.article, ref.index)], set()).update(cites(claim, ref))
+            chosen = choose()
+
+        def cited(claim: Claim, ref: SentenceRef) -> tuple[str, ...]:
+            more = also.get(fact.get((ref.article, ref.index), -1), set())
+            own = set(cites(claim, ref)) | more
+            return tuple(s for s in alignment.sources if s in own)
+
         if not chosen:
             return Digest(sentences=(), method=self.name)
         lengths = [max(len(a.sentences), 1) for a in articles]
@@ -381,9 +417,9 @@ class ExtractiveSummarizer:
         order = [lead, *rest]
         return Digest(
             sentences=tuple(
-                DigestSentence(text=text, sources=cites(*cited))
+                DigestSentence(text=text, sources=cited(*where))
                 for i in order
-                for text, cited in zip(units[i].texts, units[i].cited, strict=True)
+                for text, where in zip(units[i].texts, units[i].cited, strict=True)
             ),
             method=self.name,
         )

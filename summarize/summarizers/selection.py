@@ -39,6 +39,7 @@ def select(
     limits: Limits,
     diversity: float = 0.5,
     duplicate: float = DUPLICATE_COSINE,
+    groups: Sequence[int] | None = None,
 ) -> list[int]:
     """Pick candidates by MMR within ``limits``; returns their indices in choice order.
 
@@ -50,6 +51,8 @@ def select(
             skipped and the next best that fits is tried.
         diversity: Weight of the redundancy penalty (max cosine to an already chosen one).
         duplicate: Candidates this similar to a chosen one are never taken.
+        groups: Alternatives: candidates with the same entry are never taken together
+            (``None``: every candidate stands alone).
     """
     n = len(scores)
     chosen: list[int] = []
@@ -60,6 +63,7 @@ def select(
     available = np.isfinite(scores)  # -inf marks candidates that must not be taken
     redundancy = np.zeros(n, dtype=np.float32)
     counts = np.asarray(word_counts)
+    labels = np.arange(n) if groups is None else np.asarray(groups)
     while len(chosen) < max_sentences:
         available &= counts <= words_left
         if not available.any():
@@ -70,7 +74,7 @@ def select(
         available[best] = False
         words_left -= counts[best]
         redundancy = np.maximum(redundancy, vectors @ vectors[best])
-        available &= redundancy < duplicate
+        available &= (redundancy < duplicate) & (labels != labels[best])
     return chosen
 
 
@@ -153,7 +157,11 @@ def fill_budget(
     """
 
     def mmr() -> list[int]:
-        return sorted(select(relevance, vectors, word_counts, limits=limits, duplicate=duplicate))
+        return sorted(
+            select(
+                relevance, vectors, word_counts, limits=limits, duplicate=duplicate, groups=groups
+            )
+        )
 
     budget = limits.max_words
     if budget is None:
