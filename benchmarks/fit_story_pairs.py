@@ -79,6 +79,17 @@ class Example:
         return self.story.row % 2
 
 
+def cached_examples(eval_dir: Path, *, cache: Path | None) -> list[Example]:
+    """:func:`prepare`'s stories, read from the pickle ``cache`` when it exists (else written
+    there once); without a cache, prepared afresh."""
+    if cache is not None and cache.exists():
+        return list(pickle.loads(cache.read_bytes()))
+    examples = prepare(eval_dir)
+    if cache is not None:
+        cache.write_bytes(pickle.dumps(examples))
+    return examples
+
+
 def prepare(eval_dir: Path) -> list[Example]:
     """Load, embed and featurise every labelled story (documents loaded one at a time)."""
     from summarize.comparison.story_pairs import Story, pair_features
@@ -281,12 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         logger.warning("Skipping: no labels in %s (../shared/eval/README.md).", args.eval_dir)
         return 0
     started = time.perf_counter()
-    if args.cache and args.cache.exists():
-        examples = pickle.loads(args.cache.read_bytes())
-    else:
-        examples = prepare(args.eval_dir)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(examples))
+    examples = cached_examples(args.eval_dir, cache=args.cache)
     print(
         "| fitted on | tested on | set | threshold | pair recall | pair precision | facts "
         "joined | cite bar | cite precision | cite recall | unique bar | unique precision |"

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import pickle
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -35,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.fit_story_pairs import Example, prepare
+from benchmarks.fit_story_pairs import Example, cached_examples
 from benchmarks.real_coverage import EVAL_DIR
 
 logger = logging.getLogger("benchmarks.pair_ceiling")
@@ -151,12 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     from summarize.comparison.story_pairs import pair_model
 
     started = time.perf_counter()
-    if args.cache and args.cache.exists():
-        examples = pickle.loads(args.cache.read_bytes())
-    else:
-        examples = prepare(args.eval_dir)
-        if args.cache:
-            args.cache.write_bytes(pickle.dumps(examples))
+    examples = cached_examples(args.eval_dir, cache=args.cache)
     minilm = None
     if args.minilm:
         from summarize.models.registry import load_embedder_model

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.fit_story_pairs import Example
+from benchmarks.pair_trained import cross, flat, key
 
 logger = logging.getLogger("benchmarks.pair_crossenc")
 
@@ -32,19 +33,6 @@ BATCH = 16
 CANDIDATE = 0.05
 NEG_PER_POS = 1.5
 THREADS = 2
-
-
-def _key(e: Example) -> str:
-    return f"{e.name}-{e.story.row}"
-
-
-def _flat(e: Example) -> list[str]:
-    return [s for doc in e.sentences for s in doc]
-
-
-def _cross(e: Example) -> np.ndarray:
-    owner = e.prepared.owner
-    return e.labelled & (owner[e.pairs[:, 0]] != owner[e.pairs[:, 1]])
 
 
 def training_pairs(
@@ -63,13 +51,13 @@ def training_pairs(
     out: list[tuple[str, str, float]] = []
     names = 11  # FEATURES index of names_sh: shared names share
     for e in examples:
-        texts = _flat(e)
-        mask = _cross(e)
+        texts = flat(e)
+        mask = cross(e)
         pos = np.nonzero(mask & e.same)[0]
         if hard:
             neg = np.nonzero(mask & ~e.same)[0]
             if vectors is not None:
-                v = vectors[_key(e)]
+                v = vectors[key(e)]
                 cos = np.einsum("ij,ij->i", v[e.pairs[neg, 0]], v[e.pairs[neg, 1]])
             else:
                 cos = e.features[neg, 0]
@@ -79,7 +67,7 @@ def training_pairs(
             extra = rng.choice(rest, size=min(len(rest), max(1, len(pos) // 2)), replace=False)
             negatives = np.concatenate([order[:n_hard], extra])
         else:
-            base = prior[_key(e)] if prior is not None else e.features[:, 0]
+            base = prior[key(e)] if prior is not None else e.features[:, 0]
             neg = np.nonzero(mask & ~e.same & (base >= CANDIDATE))[0]
             size = min(len(neg), int(NEG_PER_POS * max(1, len(pos))))
             negatives = rng.choice(neg, size=size, replace=False)
@@ -271,16 +259,16 @@ def crossenc_scores(
         for e in examples:
             if e.half != half:
                 continue
-            texts = _flat(e)
-            base = prior[_key(e)] if prior is not None else e.features[:, 0]
-            chosen = np.nonzero(_cross(e) & (base >= CANDIDATE))[0]
+            texts = flat(e)
+            base = prior[key(e)] if prior is not None else e.features[:, 0]
+            chosen = np.nonzero(cross(e) & (base >= CANDIDATE))[0]
             score = base * 1e-3 - 1.0  # below every candidate
             if len(chosen):
                 score[chosen] = model.score(
                     [texts[e.pairs[k, 0]] for k in chosen], [texts[e.pairs[k, 1]] for k in chosen]
                 )
             total += len(chosen)
-            part[_key(e)] = score
+            part[key(e)] = score
         logger.info("scored %d candidate pairs in %.0f s", total, time.perf_counter() - started)
         path.write_bytes(pickle.dumps(part))
         out.update(part)

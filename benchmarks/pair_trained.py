@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.fit_story_pairs import Example, prepare
+from benchmarks.fit_story_pairs import Example, cached_examples
 from benchmarks.pair_ceiling import average_precision, recall_at
 from benchmarks.real_coverage import EVAL_DIR
 
@@ -45,12 +45,7 @@ SETS = ("neus", "multinews")
 
 
 def load_examples(eval_dir: Path, cache_dir: Path) -> list[Example]:
-    path = cache_dir / "examples.pkl"
-    if path.exists():
-        return list(pickle.loads(path.read_bytes()))
-    examples = prepare(eval_dir)
-    path.write_bytes(pickle.dumps(examples))
-    return examples
+    return cached_examples(eval_dir, cache=cache_dir / "examples.pkl")
 
 
 def key(e: Example) -> str:
