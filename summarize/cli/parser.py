@@ -262,21 +262,19 @@ def _add_briefing(parser: argparse.ArgumentParser) -> None:
 
 def whole(text: str) -> int:
     """A whole number of at least 0 (an argparse ``type``)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 0, got {value}")
-    return value
+    return _whole_at_least(text, minimum=0)
 
 
 def positive(text: str) -> int:
     """A whole number of at least 1 (an argparse ``type``)."""
+    return _whole_at_least(text, minimum=1)
+
+
+def _whole_at_least(text: str, *, minimum: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"expected a number of at least {minimum}, got {value}")
     return value

@@ -33,7 +33,7 @@ from summarize.render.categories import (
     overview_text,
 )
 from summarize.render.dates import human_date
-from summarize.types import Briefing, Comparison, Digest, DigestSentence
+from summarize.types import Briefing, Claim, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
 from summarize.wording import counted
 
@@ -119,6 +119,17 @@ def _comparison_sections(
     def more(count: int) -> str:
         return f"- _… and {count - max_items} more_\n" if count > max_items else ""
 
+    def claim_list(category: str, claims: Sequence[Claim], *, empty: str) -> str:
+        """One category's section: heading with its count, what it means, cited items."""
+        lines = [f"## {titles[category]} ({len(claims)})\n", EXPLAINED[category] + "\n"]
+        lines.extend(
+            f"- {escape(representative(claim).text)} {cite(claim.sources, numbers)}"
+            for claim in claims[:max_items]
+        )
+        if not claims:
+            lines.append(empty)
+        return "\n".join(lines) + "\n" + more(len(claims))
+
     sections = [overview_markdown(comparison)]
     grouped = by_category(comparison)
     titles = headings(comparison)
@@ -132,14 +143,9 @@ def _comparison_sections(
     sections.append("\n".join(lines) + "\n" + more(len(shared)))
 
     partial = sorted(grouped["partial"], key=lambda claim: -claim.support)
-    lines = [f"## {titles['partial']} ({len(partial)})\n", EXPLAINED["partial"] + "\n"]
-    lines.extend(
-        f"- {escape(representative(claim).text)} {cite(claim.sources, numbers)}"
-        for claim in partial[:max_items]
+    sections.append(
+        claim_list("partial", partial, empty="_No fact is reported by some outlets but not all._")
     )
-    if not partial:
-        lines.append("_No fact is reported by some outlets but not all._")
-    sections.append("\n".join(lines) + "\n" + more(len(partial)))
 
     sections.append(disputes_markdown(comparison, numbers))
 
@@ -154,15 +160,7 @@ def _comparison_sections(
         lines.append(more(len(own)))
     sections.append("\n".join(lines).rstrip() + "\n")
 
-    elsewhere = grouped["elsewhere"]
-    lines = [f"## {titles['elsewhere']} ({len(elsewhere)})\n", EXPLAINED["elsewhere"] + "\n"]
-    lines.extend(
-        f"- {escape(representative(claim).text)} {cite(claim.sources, numbers)}"
-        for claim in elsewhere[:max_items]
-    )
-    if not elsewhere:
-        lines.append("_None._")
-    sections.append("\n".join(lines) + "\n" + more(len(elsewhere)))
+    sections.append(claim_list("elsewhere", grouped["elsewhere"], empty="_None._"))
 
     one_story = one_story_line(comparison)
     sections.append(
