@@ -9,6 +9,19 @@ import pytest
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
+#: Chromium without a window, network chatter or scrollbars (screenshots and DOM dumps).
+HEADLESS_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+)
+
 
 def find_browser() -> str:
     """The first Chromium on PATH, or skip the test saying how to install one."""

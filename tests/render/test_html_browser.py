@@ -14,19 +14,9 @@ import subprocess
 import numpy as np
 import pytest
 
+from tests._browser import HEADLESS_FLAGS as FLAGS
 from tests._browser import find_browser
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
 WIDTH, HEIGHT = 1400, 2000
 
 

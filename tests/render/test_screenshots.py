@@ -18,20 +18,10 @@ import subprocess
 
 import pytest
 
+from tests._browser import HEADLESS_FLAGS as FLAGS
 from tests._browser import find_browser
 from tests.render._stories import STORIES
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
 WIDTHS = (1280, 390)
 #: The smallest text a reader should have to read, in CSS pixels.
 SMALLEST_PX = 9
