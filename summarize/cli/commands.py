@@ -67,6 +67,7 @@ def run_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> No
         embedder=args.embedder,
         progress=_progress(args),
         collapse_copies=not args.keep_copies,  # the warning names the folded articles
+        claims=args.claims,
     )
     _emit(render(comparison, RENDERERS[_format(args)]), args.output)
 
@@ -197,7 +198,7 @@ def installed_models() -> list[tuple[str, str, bool, Path | None]]:
 def _refuse_briefing_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """``stories`` without ``-o`` briefs nothing: options that shape briefings would be ignored
     silently, so they are a usage error that says to add ``-o DIR``."""
-    from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS
+    from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS, CLAIMS
 
     given = [
         option
@@ -207,6 +208,7 @@ def _refuse_briefing_options(parser: argparse.ArgumentParser, args: argparse.Nam
             ("--model", args.model, None),
             ("--max-words", args.max_words, BRIEF_MAX_WORDS),
             ("--per-source-words", args.per_source_words, BRIEF_PER_SOURCE_WORDS),
+            ("--claims", args.claims, CLAIMS),
         )
         if value != default
     ]
@@ -230,6 +232,7 @@ def _options(args: argparse.Namespace) -> BriefingOptions:
         model=args.model,
         embedder=args.embedder or DEFAULT_EMBEDDER,
         collapse_copies=not args.keep_copies,
+        claims=args.claims,
     )
 
 

@@ -53,6 +53,9 @@ examples:
   summarize brief story/ --no-progress -o brief.md        no progress bars on stderr
   summarize brief wire-story/ --keep-copies               count wire copies and updates as
                                                           separate outlets (default: once each)
+  summarize brief story/ --claims sentences               claims of one sentence per outlet
+                                                          (default: by fact, headline and lead
+                                                          together)
   summarize brief https://a.example/story https://b.example/story --timeout 60
                                                           fetch the pages (cached), wait up to 60 s
   summarize brief https://outlet.example/rss --since 2026-12-01 --limit 5   a feed's newest entries
@@ -75,6 +78,8 @@ examples:
   summarize compare story/ --no-progress -o compare.html  no progress bars on stderr
   summarize compare wire-story/ --keep-copies             count wire copies and updates as
                                                           separate outlets (default: once each)
+  summarize compare story/ --claims sentences             claims of one sentence per outlet
+                                                          (default: by fact)
   summarize compare https://outlet.example/rss --since 2026-12-01 --limit 3 --timeout 60
                                                           a feed's three newest entries
   summarize compare https://outlet.example/rss --offline  the same from the download cache only
@@ -96,6 +101,8 @@ examples:
                                                           a generative model writes each digest
   summarize stories wire-dump/ -o out/ --keep-copies      count wire copies and updates as
                                                           separate outlets (default: once each)
+  summarize stories news-dump/ -o out/ --claims sentences
+                                                          claims of one sentence per outlet
   summarize stories dump.jsonl -o out/ --scheduler dask   briefings on a local Dask cluster
   summarize stories dump/ -o out/ --scheduler tcp://10.0.0.5:8786   on a running Dask cluster
   summarize stories dump/ --skip-bad --follow-links       leave out unreadable files (named on

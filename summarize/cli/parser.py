@@ -25,6 +25,7 @@ from summarize.cli.help import (
 from summarize.defaults import (
     BRIEF_MAX_WORDS,
     BRIEF_PER_SOURCE_WORDS,
+    CLAIMS,
     FETCH_TIMEOUT,
     STORY_NEAR_COPY,
     STORY_THRESHOLD,
@@ -184,6 +185,16 @@ def _add_reading(parser: argparse.ArgumentParser) -> None:
         help="sentence embedder: minilm-static (default; static distillation of MiniLM, "
         "built once), all-MiniLM-L6-v2 (the transformer: slower, best alignment), "
         "all-mpnet-base-v2, or a sentence-transformers folder",
+    )
+    parser.add_argument(
+        "--claims",
+        choices=("facts", "sentences"),
+        default=CLAIMS,
+        help="how the comparison groups sentences into claims: facts (default; by the "
+        "same-fact model fitted on editors' labels, so an outlet's headline and lead can join "
+        "one claim and a claim lists every outlet stating the fact) or sentences (at most "
+        "one sentence per outlet, by the calibrated cosine rule); facts needs the default "
+        "embedder and falls back to sentences with another",
     )
     parser.add_argument(
         "--no-progress",

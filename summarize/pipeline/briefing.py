@@ -12,6 +12,7 @@ The result types (:class:`Briefing`, :class:`BriefingOptions`) live in
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Sequence
@@ -113,6 +114,8 @@ def brief(
         steps.set_postfix_str("aligning")
         logger.info("Aligning %d articles", len(loaded))
         alignment = align(loaded, embedder=encoder, claims=claims)
+        used = "facts" if alignment.fact_claims is not None else "sentences"
+        options = dataclasses.replace(options, claims=used)
         steps.update()
         steps.set_postfix_str("comparing")
         comparison = compare(loaded, alignment=alignment, embedder=encoder)

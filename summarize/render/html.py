@@ -18,6 +18,7 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from summarize.defaults import CLAIMS
 from summarize.render._view import (
     central_index,
     citation_numbers,
@@ -109,7 +110,9 @@ def briefing_header(briefing: Briefing) -> str:
         f"{counted(outlets, 'outlet')}{copies}</p><h1>{e(story_title(briefing))}</h1>"
         f'<p class="sz-meta">{when} · merged briefing of '
         f"{counted(briefing.digest.word_count, 'word')} · "
-        f"{e(method)} · embedder {e(options.embedder)}</p></header>"
+        f"{e(method)} · embedder {e(options.embedder)}"
+        + (f" · claims by {e(options.claims)}" if options.claims != CLAIMS else "")
+        + "</p></header>"
     )
 
 

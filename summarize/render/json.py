@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from summarize.defaults import CLAIMS
 from summarize.errors import InputError, RenderError
 from summarize.render.categories import claim_categories
 from summarize.types import (
@@ -219,9 +220,9 @@ def family_to_dict(family: Family) -> dict[str, Any]:
 def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     """Plain data for :func:`dumps`: options, digests, comparison, then the articles.
 
-    ``families`` (near-copies folded into one cited article) and ``options.collapse_copies``
-    appear only when there are some / when it is off, so briefings without near-copies keep
-    their bytes."""
+    ``families`` (near-copies folded into one cited article), ``options.collapse_copies`` and
+    ``options.claims`` appear only when there are some / when it is off / when it is not the
+    default, so briefings with the defaults keep their bytes."""
     options = briefing.options
     settings: dict[str, Any] = {
         "max_words": options.max_words,
@@ -232,6 +233,8 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
     }
     if not options.collapse_copies:
         settings["collapse_copies"] = False
+    if options.claims != CLAIMS:
+        settings["claims"] = options.claims
     folded = {"families": [family_to_dict(f) for f in briefing.families]}
     return {
         "schema": SCHEMA,

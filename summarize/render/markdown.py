@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from summarize.defaults import CLAIMS
 from summarize.render._view import (
     MAX_TABLE_SOURCES,
     TOP_PAIRS,
@@ -335,7 +336,9 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
         f"{counted(briefing.digest.word_count, 'word')} "
         f"({escape(options.method)}"
         + (f", {escape(options.model)}" if options.model else "")
-        + f"; embedder {escape(options.embedder)}).\n"
+        + f"; embedder {escape(options.embedder)}"
+        + (f"; claims by {escape(options.claims)}" if options.claims != CLAIMS else "")
+        + ").\n"
     )
     warning = off_story_markdown(briefing.comparison, numbers)
     if warning:

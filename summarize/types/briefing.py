@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any
 
-from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS, DEFAULT_EMBEDDER
+from summarize.defaults import BRIEF_MAX_WORDS, BRIEF_PER_SOURCE_WORDS, CLAIMS, DEFAULT_EMBEDDER
 from summarize.types.article import Article
 from summarize.types.comparison import Comparison
 from summarize.types.digest import Digest
@@ -27,7 +27,8 @@ class BriefingOptions:
     made). :func:`summarize.brief_many` and the command line pass one such object around (to
     each worker, too: models are named, so a worker loads them itself), and
     ``brief(articles, **options.keywords())`` briefs with it. The field names are ``brief()``'s
-    keyword names.
+    keyword names. ``claims`` is the grouping the comparison used ("facts" or "sentences":
+    "facts" falls back to "sentences" with an embedder it was not fitted on).
     """
 
     max_words: int = BRIEF_MAX_WORDS
@@ -36,6 +37,7 @@ class BriefingOptions:
     model: str | None = None
     embedder: str = DEFAULT_EMBEDDER
     collapse_copies: bool = True
+    claims: str = CLAIMS
 
     def keywords(self) -> dict[str, Any]:
         """These options as keyword arguments of :func:`summarize.brief`."""

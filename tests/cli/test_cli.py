@@ -189,6 +189,26 @@ def test_brief_options_reach_the_briefing(story_dir, capsys):
         assert sum(len(s["text"].split()) for s in digest["sentences"]) <= 30
 
 
+def test_claims_option_reaches_the_comparison_and_says_so(story_dir, capsys):
+    code, out, _ = run(capsys, "brief", str(story_dir), "--format", "json")
+    assert code == 0
+    default = json.loads(out)
+    assert "claims" not in default["options"]  # the default keeps the JSON's bytes
+    code, out, _ = run(capsys, "brief", str(story_dir), "--format", "json", "--claims", "sentences")
+    assert code == 0
+    by_sentence = json.loads(out)
+    assert by_sentence["options"]["claims"] == "sentences"
+
+    # One sentence per outlet in every claim; grouped by fact, some outlet has two in one.
+    def second_mentions(data) -> int:  # sentences ([article, index]) beyond one per outlet
+        return sum(len(c["sentences"]) - len(c["sources"]) for c in data["comparison"]["claims"])
+
+    assert second_mentions(by_sentence) == 0
+    assert second_mentions(default) > 0
+    code, out, _ = run(capsys, "brief", str(story_dir), "--claims", "sentences")
+    assert "; claims by sentences)." in out.splitlines()[2]
+
+
 def test_compare_formats(briefing, story_dir, capsys):
     code, out, _ = run(capsys, "compare", str(story_dir), "--format", "json")
     assert code == 0
