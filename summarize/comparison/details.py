@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 __all__ = [
+    "STOP_WORDS",
     "Clock",
     "DateValue",
     "Number",
@@ -122,6 +123,8 @@ _STOP = set(
         "according new one two mr mrs ms dr"
     )
 )
+#: Words too common to tell two statements apart (read-only; also used by the opposites check).
+STOP_WORDS = frozenset(_STOP)
 
 
 @dataclass(frozen=True)

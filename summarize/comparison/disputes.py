@@ -30,6 +30,7 @@ import numpy as np
 from summarize.comparison import details, polarity
 from summarize.comparison.agreeing import Agreeing, agreeing_sentences, claim_mates
 from summarize.comparison.name_disputes import name_differences
+from summarize.comparison.opposites import opposite_differences
 from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Difference, Dispute, DisputedValue
 from summarize.types.digest import Digest, DigestSentence
@@ -155,6 +156,7 @@ def find_disputes(
     mates = claim_mates((*alignment.claims, *(alignment.fact_claims or ())))
     found, agreeing = _figure_differences(refs, vectors, times, claims=mates)
     found += name_differences(refs, vectors)
+    found += opposite_differences(refs, vectors)
     disputes = _group(found, times, agreeing=agreeing, versions=versions or {})
     differences = tuple(
         Difference(
@@ -343,11 +345,18 @@ def heading(kind: str, key: str) -> str:
     """A readable noun for what is disputed: "Death toll", "Doses", "Date", "Name"."""
     if kind == "negation":
         return f"Negation ({key.removeprefix('negation:')})"
+    if kind == "opposite":
+        return f"Opposite ({key.removeprefix('opposite:')})"
     if kind == "count":
         if key in _HEADINGS:
             return _HEADINGS[key]
         return key.capitalize() if key.endswith("s") else key.capitalize() + "s"
     return kind.capitalize()
+
+
+def _without_prefix(key: str) -> str:
+    """A dispute's topic from its key: "negation:confirm" and "opposite:rise" lose the kind."""
+    return key.removeprefix("negation:").removeprefix("opposite:")
 
 
 def _same_value(kind: str, x: Any, y: Any) -> bool:
@@ -412,7 +421,7 @@ def _group(
         values.sort(key=lambda v: (-v.support, v.sentences[0]))
         dispute = Dispute(
             kind=kind,
-            topic=key[2:] if key.startswith("T:") else key.removeprefix("negation:"),
+            topic=key[2:] if key.startswith("T:") else _without_prefix(key),
             values=tuple(values),
             timeline=_timeline(values, times),
             heading=heading(kind, key),

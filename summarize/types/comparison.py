@@ -70,10 +70,12 @@ class Dispute:
     """One checkable detail of one fact on which outlets give different values.
 
     Attributes:
-        kind: "count", "date", "time", "name" or "negation" (one act said done and not
-            done; older results may hold "place", "person", "opposite" or "detail differs").
+        kind: "count", "date", "time", "name", "negation" (one act said done and not
+            done) or "opposite" (near-copies with one word swapped for its opposite: "rose" /
+            "fell"); older results may hold "place", "person" or "detail differs".
         topic: What the values are about: the counted thing ("deaths", "dose"), "age",
-            "date", "time", for a name "name:" and one spelling, for a negation the verb.
+            "date", "time", for a name "name:" and one spelling, for a negation the verb,
+            for an opposite the first outlet's word's lemma ("approve").
         values: Each distinct value with its outlets, most outlets first; ``value`` is the
             first outlet's own words ("at least four"); outlets whose figures agree however
             written ("At least 23" / "Twenty-three") share one value.

@@ -112,16 +112,30 @@ def test_place_names_compared_as_names(embedder):
         ),
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 29: opposite verbs are not checked yet (negation is: test_disputes_subsets.py; "
-    "the old check flagged 'not conceding' / 'refuses to concede')",
-)
 def test_antonym_swap_on_matching_sentences(embedder, left, right, words):
     comparison = _compare(embedder, left, right)
     (dispute,) = comparison.disputes
     assert dispute.kind == "opposite" and dispute.contradiction
     assert {v.value for v in dispute.values} == words
+    assert dispute.label.startswith("Opposite (")
+
+
+def test_a_quote_reworded_in_several_places_is_not_an_opposite(embedder):
+    comparison = _compare(
+        embedder,
+        "We hope her family and friends are getting the love and support they deserve.",
+        "We hope her family and friends are giving them the love and support they need.",
+    )
+    assert comparison.disputes == ()
+
+
+def test_an_opposite_with_a_negation_says_the_same(embedder):
+    comparison = _compare(
+        embedder,
+        "Shares in the carmaker did not rise on Tuesday after the results were published.",
+        "Shares in the carmaker fell on Tuesday after the results were published.",
+    )
+    assert [d for d in comparison.disputes if d.kind == "opposite"] == []
 
 
 FIRE = [

@@ -1,0 +1,117 @@
+"""Opposite words in near-copies: two outlets' versions of one sentence where a word was
+swapped for its opposite ("Shares rose sharply" / "Shares fell sharply", "approved" /
+"rejected").
+
+Only near-copies (:func:`summarize.comparison.edits.near_copy`: half their words in common,
+in order) are read word by word, so the swapped word stands in the same place of the same
+statement; the word check is :func:`summarize.comparison.edits.edit_conflicts`' (WordNet
+antonyms and their synonyms, "un-"/"non-" prefixes, opposite function words such as
+"before" / "after"). A pair whose changes also add or drop a negation is left out: "did not
+rise" / "fell" say the same thing; so is a pair reworded in more than one place ("are
+getting the love they deserve" / "are giving them the love they need" is one quote told two
+ways, not two claims): the swapped word must be the only change of substance (or the
+only changes are small words: "before" / "after"). Each pair found
+is a contradiction of kind "opposite".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from summarize.comparison.details import STOP_WORDS
+from summarize.comparison.edits import edit_conflicts, near_copy
+from summarize.types.alignment import SentenceRef
+
+__all__ = ["opposite_differences"]
+
+#: Static-embedding cosine from which two outlets' sentences may be near-copies: a sentence
+#: with one word changed stays far above it, so only such pairs are compared word by word.
+NEAR_COPY_COSINE = 0.75
+
+_WORD = re.compile(r"[\w'’-]+")
+
+#: (kind, key, (ref, words, value), (ref, words, value), score), as disputes collects them.
+Found = tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float]
+
+
+def opposite_differences(
+    refs: Sequence[Sequence[SentenceRef]],
+    vectors: Sequence[np.ndarray],
+) -> list[Found]:
+    """Sentence pairs of two outlets that are near-copies with one word swapped for its
+    opposite (``refs``: each article's sentences; ``vectors``: their unit vectors)."""
+    chosen = [ref for article in refs for ref in article]
+    if len({ref.article for ref in chosen}) < 2:
+        return []
+    words = [frozenset(ref.text.lower().split()) for ref in chosen]
+    pairs = [
+        (i, j, score)
+        for i, j, score in _close_pairs(chosen, vectors)
+        # cheap first: half the words in common, in any order
+        if 2 * len(words[i] & words[j]) >= max(len(words[i]), len(words[j]), 1)
+        and near_copy(chosen[i].text, chosen[j].text)
+        and _changed_places(chosen[i].text, chosen[j].text) <= 1
+    ]
+    if not pairs:
+        return []
+    from summarize.comparison.facts import sentence_facts
+    from summarize.models.registry import load_spacy
+
+    needed = sorted({k for i, j, _ in pairs for k in (i, j)})
+    docs = load_spacy().pipe([chosen[k].text for k in needed], batch_size=64, disable=["ner"])
+    tokens = {k: sentence_facts(doc).tokens for k, doc in zip(needed, docs, strict=True)}
+    found: list[Found] = []
+    for i, j, score in pairs:
+        conflicts = edit_conflicts(tokens[i], tokens[j])
+        kinds = {conflict[0] for conflict in conflicts}
+        if "antonym" not in kinds or "negation" in kinds:
+            continue
+        _, left, right, topic = next(c for c in conflicts if c[0] == "antonym")
+        found.append(
+            (
+                "opposite",
+                "opposite:" + topic,
+                (chosen[i], left, left.lower()),
+                (chosen[j], right, right.lower()),
+                score,
+            )
+        )
+    return found
+
+
+def _changed_places(a: str, b: str) -> int:
+    """In how many places two near-copies differ by a word of substance (not a stop word),
+    words compared in lower case without punctuation: read before parsing, so that only the
+    pairs that may qualify are parsed."""
+    left, right = _WORD.findall(a.lower()), _WORD.findall(b.lower())
+    matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+    return sum(
+        1
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal" and any(w not in STOP_WORDS for w in (*left[i1:i2], *right[j1:j2]))
+    )
+
+
+def _close_pairs(
+    chosen: Sequence[SentenceRef], vectors: Sequence[np.ndarray]
+) -> list[tuple[int, int, float]]:
+    """Pairs ``i < j`` of sentences of two articles with cosine >= :data:`NEAR_COPY_COSINE`
+    (blocks of rows keep memory at 512 x n)."""
+    matrix = np.stack([vectors[r.article][r.index] for r in chosen]).astype(np.float32)
+    articles = np.array([r.article for r in chosen])
+    found: list[tuple[int, int, float]] = []
+    for start in range(0, len(chosen), 512):
+        block = matrix[start : start + 512] @ matrix.T
+        rows, cols = np.nonzero(block >= NEAR_COPY_COSINE)
+        rows = rows + start
+        keep = (cols > rows) & (articles[rows] != articles[cols])
+        found.extend(
+            (int(i), int(j), float(block[i - start, j]))
+            for i, j in zip(rows[keep], cols[keep], strict=True)
+        )
+    return found
