@@ -1,6 +1,6 @@
-"""Opposite words in near-copies: two outlets' versions of one sentence where a word was
-swapped for its opposite ("Shares rose sharply" / "Shares fell sharply", "approved" /
-"rejected").
+"""Opposite words and swapped places in near-copies: two outlets' versions of one sentence
+where a word was swapped for its opposite ("Shares rose sharply" / "Shares fell sharply",
+"approved" / "rejected") or one place for another ("in Logan Square" / "in Palmer Square").
 
 Only near-copies (:func:`summarize.comparison.edits.near_copy`: half their words in common,
 in order) are read word by word, so the swapped word stands in the same place of the same
@@ -11,7 +11,11 @@ rise" / "fell" say the same thing; so is a pair reworded in more than one place 
 getting the love they deserve" / "are giving them the love they need" is one quote told two
 ways, not two claims): the swapped word must be the only change of substance (or the
 only changes are small words: "before" / "after"). Each pair found
-is a contradiction of kind "opposite".
+is a contradiction of kind "opposite", or "place" for a place name swapped for another
+(whole names, in the outlet's words). Only places: an organisation or a person swapped in
+one place is mostly an attribution ("the mayor told Reuters" / "told the Associated Press",
+two spokespeople saying one thing), not a disagreement; a Title Case headline's capitals are
+not names.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import numpy as np
 
 from summarize.comparison.details import STOP_WORDS
 from summarize.comparison.edits import edit_conflicts, near_copy
+from summarize.comparison.name_disputes import headline_like
 from summarize.types.alignment import SentenceRef
 
 __all__ = ["opposite_differences"]
@@ -63,24 +68,41 @@ def opposite_differences(
     from summarize.models.registry import load_spacy
 
     needed = sorted({k for i, j, _ in pairs for k in (i, j)})
-    docs = load_spacy().pipe([chosen[k].text for k in needed], batch_size=64, disable=["ner"])
-    tokens = {k: sentence_facts(doc).tokens for k, doc in zip(needed, docs, strict=True)}
+    docs = dict(
+        zip(needed, load_spacy().pipe([chosen[k].text for k in needed], batch_size=64), strict=True)
+    )
+    tokens = {k: sentence_facts(doc).tokens for k, doc in docs.items()}
     found: list[Found] = []
     for i, j, score in pairs:
         conflicts = edit_conflicts(tokens[i], tokens[j])
         kinds = {conflict[0] for conflict in conflicts}
-        if "antonym" not in kinds or "negation" in kinds:
+        if "negation" in kinds:
             continue
-        _, left, right, topic = next(c for c in conflicts if c[0] == "antonym")
-        found.append(
-            (
-                "opposite",
-                "opposite:" + topic,
-                (chosen[i], left, left.lower()),
-                (chosen[j], right, right.lower()),
-                score,
+        if "antonym" in kinds:
+            _, left, right, topic = next(c for c in conflicts if c[0] == "antonym")
+            found.append(
+                (
+                    "opposite",
+                    "opposite:" + topic,
+                    (chosen[i], left, left.lower()),
+                    (chosen[j], right, right.lower()),
+                    score,
+                )
             )
-        )
+        elif ("entity", "place") in {(c[0], c[3]) for c in conflicts} and not (
+            headline_like(chosen[i].text) or headline_like(chosen[j].text)
+        ):
+            _, left, right, kind = next(c for c in conflicts if c[0] == "entity")
+            left, right = _whole_name(docs[i], left), _whole_name(docs[j], right)
+            found.append(
+                (
+                    kind,
+                    kind,
+                    (chosen[i], left, left.lower()),
+                    (chosen[j], right, right.lower()),
+                    score,
+                )
+            )
     return found
 
 
@@ -115,3 +137,12 @@ def _close_pairs(
             for i, j in zip(rows[keep], cols[keep], strict=True)
         )
     return found
+
+
+def _whole_name(doc: Any, words: str) -> str:
+    """The name a changed stretch belongs to, as the outlet writes it ("Logan" in "Logan
+    Square" gives "Logan Square"); the stretch itself when no name holds it."""
+    for entity in doc.ents:
+        if words in entity.text:
+            return str(entity.text)
+    return words

@@ -81,11 +81,29 @@ def test_no_false_alarm(embedder, left, right):
 # --- misses: each of these is a dispute ------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 29: disputes compare counts, dates, times and name spellings; a swapped "
-    "place name is not checked (the old claim-bound check raised more false alarms than it found)",
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        (  # who the outlet spoke to: an attribution, not a disagreement
+            "The bridge will reopen next week after repairs are finished, the mayor told Reuters.",
+            "The bridge will reopen next week after repairs are finished, the mayor told the "
+            "Associated Press.",
+        ),
+        (  # two spokespeople saying one thing
+            "The bridge will reopen next week, said Jane Cole, a spokeswoman for the city.",
+            "The bridge will reopen next week, said Tom Reid, a spokesman for the city.",
+        ),
+        (  # Title Case headlines: the capitals are not names
+            "Mayor Jane Cole Officially Opens the New Riverside Bridge in Springfield",
+            "Mayor Jane Cole Unveils the New Riverside Bridge in Springfield",
+        ),
+    ],
 )
+def test_a_swapped_name_that_is_not_a_disagreement(embedder, left, right):
+    comparison = _compare(embedder, left, right)
+    assert comparison.disputes == (), [d.describe() for d in comparison.disputes]
+
+
 def test_place_names_compared_as_names(embedder):
     comparison = _compare(
         embedder,
