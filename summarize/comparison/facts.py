@@ -204,7 +204,7 @@ def _number_value(text: str) -> float | None:
     return round(value, 6)
 
 
-def _normalise_entity(label: str, text: str) -> str:
+def normalise_entity(label: str, text: str) -> str:
     name = re.sub(r"['’]s$", "", text.strip().lower()).strip()
     name = re.sub(r"^the\s+", "", name).replace("-", " ")
     if label == "PERSON":
@@ -241,7 +241,7 @@ def sentence_facts(doc: Any) -> SentenceFacts:
                     add("weekday", anchor, word, ent.text)
         elif ent.label_ in ENTITY_LABELS:
             entities.setdefault(ent.label_, {}).setdefault(
-                _normalise_entity(ent.label_, ent.text), ent.text
+                normalise_entity(ent.label_, ent.text), ent.text
             )
             counts[ent.label_] = counts.get(ent.label_, 0) + 1
     negated = {

@@ -27,9 +27,9 @@ from typing import Any
 
 import numpy as np
 
-from summarize.comparison.details import STOP_WORDS
+from summarize.comparison.details import STOP_WORDS, fold
 from summarize.comparison.edits import edit_conflicts, near_copy
-from summarize.comparison.name_disputes import headline_like
+from summarize.comparison.name_disputes import headline_like, same_name
 from summarize.types.alignment import SentenceRef
 
 __all__ = ["opposite_differences"]
@@ -94,6 +94,8 @@ def opposite_differences(
         ):
             _, left, right, kind = next(c for c in conflicts if c[0] == "entity")
             left, right = _whole_name(docs[i], left), _whole_name(docs[j], right)
+            if _one_place(left, right):
+                continue
             found.append(
                 (
                     kind,
@@ -146,3 +148,20 @@ def _whole_name(doc: Any, words: str) -> str:
         if words in entity.text:
             return str(entity.text)
     return words
+
+
+def _one_place(a: str, b: str) -> bool:
+    """Two ways of naming one place: an alias ("U.S." / "the United States", "Britain" /
+    "the UK"), initials ("L.A." / "Los Angeles"), a short or transliterated form
+    (:func:`~summarize.comparison.name_disputes.same_name`), or one name inside the other
+    ("Springfield" / "Springfield, Illinois")."""
+    from summarize.comparison.facts import normalise_entity
+
+    x, y = normalise_entity("GPE", a), normalise_entity("GPE", b)
+    if x == y or x in y or y in x:
+        return True
+    letters = [re.sub(r"[^a-z]", "", name) for name in (x, y)]
+    initials = ["".join(word[0] for word in name.split() if word) for name in (x, y)]
+    if letters[0] == initials[1] or letters[1] == initials[0]:
+        return True
+    return same_name(fold(x), fold(y))

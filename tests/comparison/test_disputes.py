@@ -93,6 +93,10 @@ def test_no_false_alarm(embedder, left, right):
             "The bridge will reopen next week, said Jane Cole, a spokeswoman for the city.",
             "The bridge will reopen next week, said Tom Reid, a spokesman for the city.",
         ),
+        (  # one place written two ways
+            "Rescuers in L.A. pulled two hikers from the canyon after a night in the cold.",
+            "Rescuers in Los Angeles pulled two hikers from the canyon after a night in the cold.",
+        ),
         (  # Title Case headlines: the capitals are not names
             "Mayor Jane Cole Officially Opens the New Riverside Bridge in Springfield",
             "Mayor Jane Cole Unveils the New Riverside Bridge in Springfield",
