@@ -172,6 +172,11 @@ class Alignment:
             model (a claim may hold several sentences of one outlet): what the comparison
             shows. ``claims`` stays the one-sentence-per-outlet grouping the digests pick
             from and the disputes compare. ``None`` otherwise.
+        repeat_claims: With ``claims="facts"``, the stricter grouping the merged digest reads
+            to state a fact once (:mod:`~summarize.summarizers.repeats`): average linkage of
+            the logistic pair model. ``fact_claims`` come from boosted trees that join more;
+            the digest skipping by them left NeuS digests too short (BENCHMARKS.md, "Fact
+            claims by boosted trees"). ``None`` otherwise.
     """
 
     sources: tuple[str, ...]
@@ -186,6 +191,7 @@ class Alignment:
     best_scores: np.ndarray | None = None
     facts: FactSupport | None = None
     fact_claims: tuple[Claim, ...] | None = None
+    repeat_claims: tuple[Claim, ...] | None = None
 
     @property
     def compared_claims(self) -> tuple[Claim, ...]:
