@@ -17,6 +17,9 @@ linkage) is measured the same way for comparison. Usage::
 
     python -m benchmarks.fit_pair_trees [--cache /tmp/pairs.pkl]           # halves check
     python -m benchmarks.fit_pair_trees --write                            # ... and write
+    python -m benchmarks.fit_pair_trees --fit-on even --write   # trees of one half, for a
+    python -m benchmarks.real_coverage --set neus                # held-out run on the other
+    git checkout summarize/data/story_pair_trees.json           # back to the shipped trees
 """
 
 from __future__ import annotations
@@ -190,6 +193,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
     parser.add_argument("--cache", type=Path, help="pickle of the prepared stories (made once)")
+    parser.add_argument(
+        "--fit-on",
+        choices=("all", "even", "odd"),
+        default="all",
+        help="the stories the written trees are fitted on (one half: for a held-out "
+        "benchmarks.real_coverage run on the other; restore the shipped file afterwards)",
+    )
+    parser.add_argument(
+        "--bars",
+        type=float,
+        nargs=2,
+        metavar=("THRESHOLD", "STRONGEST"),
+        help="write these linkage bars instead of choosing them (e.g. the shipped ones, to "
+        "check the trees of one half on the other with the shipped rule)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     logger.setLevel(logging.INFO)
@@ -222,15 +240,26 @@ def main(argv: list[str] | None = None) -> int:
             scores = predict(fit(train, make, matrix), test, matrix)
             found = figures(test, scores, *bars)
             print(_row(("even", "odd")[half], ("odd", "even")[half], label, bars, found))
-    bars = choose(examples, out_of_fold(examples, boosted, design, by_half))
-    model = fit(examples, boosted, design)
+    if args.fit_on == "all":
+        chosen, fold = list(examples), by_half
+    else:
+        chosen, fold = [e for e in examples if e.half == ("even", "odd").index(args.fit_on)], inner
+    bars = (
+        (args.bars[0], args.bars[1])
+        if args.bars
+        else choose(chosen, out_of_fold(chosen, boosted, design, fold))
+    )
+    model = fit(chosen, boosted, design)
     params = export(model, *bars)
     params["fitted_on"] = (
-        "alignment_neus_val + alignment_multinews_dev, all stories; default static embedder; "
-        "bars on out-of-half probabilities"
+        f"alignment_neus_val + alignment_multinews_dev, {args.fit_on} stories (rows); "
+        "default static embedder; bars on out-of-fold probabilities"
     )
     _check_export(params, model, examples)
-    print("all stories: threshold %.2f, strongest %.2f, %d trees" % (*bars, len(params["trees"])))
+    print(
+        f"{args.fit_on} stories: threshold {bars[0]:.2f}, strongest {bars[1]:.2f}, "
+        f"{len(params['trees'])} trees"
+    )
     if args.write:
         OUT.write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
         print("wrote", OUT)

@@ -54,20 +54,19 @@ def extra_features(story: Story, pairs: np.ndarray) -> np.ndarray:
 class PairTrees:
     """Binary gradient-boosted trees as flat arrays (all trees' nodes one after another).
 
-    Each node: ``feature`` and ``cut`` (go left when the value is ``<= cut``; a missing value
-    goes left when ``missing_left``), children ``left``/``right`` (global node indices), a
-    ``leaf`` flag and the leaf's ``value``. ``roots``: each tree's first node. The probability
-    is the logistic of ``base`` plus the leaf values reached.
+    Each inner node: ``feature`` and ``cut`` (go ``left`` when the value is ``<= cut``, else
+    ``right``; global node indices); a leaf points to itself on both sides (``cut`` = inf), so
+    walking a tree ``depth`` steps from its root ends on its leaf, whose ``value`` counts. The
+    probability is the logistic of ``base`` plus the leaf values reached.
     """
 
     base: float
     roots: np.ndarray
+    depth: np.ndarray  # per tree
     feature: np.ndarray
     cut: np.ndarray
-    missing_left: np.ndarray
     left: np.ndarray
     right: np.ndarray
-    leaf: np.ndarray
     value: np.ndarray
     threshold: float
     strongest: float
@@ -79,44 +78,58 @@ class PairTrees:
                 "story_pair_trees.json was fitted on other features than this code computes; "
                 "refit it: python -m benchmarks.fit_pair_trees --write"
             )
-        trees = data["trees"]
-        sizes = [len(t["feature"]) for t in trees]
-        offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
-
-        def stacked(field: str, dtype: Any) -> np.ndarray:
-            return np.concatenate([np.asarray(t[field], dtype=dtype) for t in trees])
-
-        shift = np.repeat(offsets, sizes)
+        feature, cut, left, right, value, roots, depth = [], [], [], [], [], [], []
+        offset = 0
+        for tree in data["trees"]:
+            leaf = np.asarray(tree["leaf"], dtype=bool)
+            ids = np.arange(len(leaf)) + offset
+            roots.append(offset)
+            feature.append(np.where(leaf, 0, tree["feature"]))
+            cut.append(np.where(leaf, np.inf, tree["cut"]))
+            left.append(np.where(leaf, ids, np.asarray(tree["left"]) + offset))
+            right.append(np.where(leaf, ids, np.asarray(tree["right"]) + offset))
+            value.append(np.where(leaf, tree["value"], 0.0))
+            depth.append(_depth(tree["left"], tree["right"], leaf))
+            offset += len(leaf)
         return cls(
             base=float(data["base"]),
-            roots=offsets,
-            feature=stacked("feature", np.int64),
-            cut=stacked("cut", np.float64),
-            missing_left=stacked("missing_left", bool),
-            left=stacked("left", np.int64) + shift,
-            right=stacked("right", np.int64) + shift,
-            leaf=stacked("leaf", bool),
-            value=stacked("value", np.float64),
+            roots=np.asarray(roots, dtype=np.int64),
+            depth=np.asarray(depth, dtype=np.int64),
+            feature=np.concatenate(feature).astype(np.int64),
+            cut=np.concatenate(cut).astype(np.float64),
+            left=np.concatenate(left).astype(np.int64),
+            right=np.concatenate(right).astype(np.int64),
+            value=np.concatenate(value).astype(np.float64),
             threshold=float(data["threshold"]),
             strongest=float(data["strongest"]),
         )
 
     def probability(self, features: np.ndarray) -> np.ndarray:
-        """Same-fact probability of each row of ``features`` (columns :data:`GROUP_FEATURES`)."""
-        rows = len(features)
-        raw = np.full(rows, self.base)
-        index = np.arange(rows)
-        for root in self.roots.tolist():
-            node = np.full(rows, root, dtype=np.int64)
-            inner = ~self.leaf[node]
-            while inner.any():
-                at = node[inner]
-                x = features[index[inner], self.feature[at]]
-                go_left = np.where(np.isnan(x), self.missing_left[at], x <= self.cut[at])
-                node[inner] = np.where(go_left, self.left[at], self.right[at])
-                inner = ~self.leaf[node]
+        """Same-fact probability of each row of ``features`` (columns :data:`GROUP_FEATURES`,
+        finite: the pair features never are NaN, so the trees' missing-value side is unused)."""
+        if not np.isfinite(features).all():
+            raise ValueError("pair features must be finite (a NaN or inf reached the trees)")
+        columns = np.ascontiguousarray(np.asarray(features, dtype=np.float64).T)
+        rows = np.arange(columns.shape[1])
+        raw = np.full(len(rows), self.base)
+        for root, depth in zip(self.roots.tolist(), self.depth.tolist(), strict=True):
+            node = np.full(len(rows), root, dtype=np.int64)
+            for _ in range(depth):
+                go_left = columns[self.feature[node], rows] <= self.cut[node]
+                node = np.where(go_left, self.left[node], self.right[node])
             raw += self.value[node]
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(raw, -50.0, 50.0))))
+
+
+def _depth(left: list[int], right: list[int], leaf: np.ndarray) -> int:
+    """The longest root-to-leaf path of one tree (local node indices, root 0)."""
+    deepest, stack = 0, [(0, 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if not leaf[node]:
+            stack += [(left[node], depth + 1), (right[node], depth + 1)]
+    return deepest
 
 
 @functools.lru_cache(maxsize=1)
