@@ -73,14 +73,14 @@ def align(
             calibrated rule over cosine and word overlap (:func:`same_fact`, ``models.md``).
         claims: How sentences are grouped into the claims a comparison shows.
             ``"sentences"``: as above, at most one sentence per outlet. ``"facts"``: also by
-            the story-internal same-fact scores (:mod:`~summarize.comparison.fact_claims`:
-            boosted trees over shared names, numbers, the story's rarer words and more), which
-            let an outlet's second mention of a fact (headline and lead, a fact split over two
-            sentences) join its claim: :attr:`Alignment.fact_claims`, with
-            :attr:`Alignment.facts` (citations, the logistic pair model) and
-            :attr:`Alignment.repeat_claims` (that model's stricter groups, for the digest's
-            "state a fact once"); :attr:`Alignment.claims` stays the sentence grouping the
-            digests pick from and the disputes compare. The model was fitted on
+            the story-internal same-fact model (:mod:`~summarize.comparison.fact_claims`),
+            which reads shared names, numbers and the story's rarer words and lets an
+            outlet's second mention of a fact (headline and lead, a fact split over two
+            sentences) join its claim: :attr:`Alignment.fact_claims` (or by boosted trees,
+            :data:`summarize.defaults.FACT_GROUPING`), with :attr:`Alignment.facts`
+            (citations) and :attr:`Alignment.repeat_claims` (the model's groups, for the
+            digest's "state a fact once"); :attr:`Alignment.claims` stays the sentence
+            grouping the digests pick from and the disputes compare. The model was fitted on
             the default embedder's vectors; with another embedder or a plain ``threshold``,
             "sentences" is used. ``None``: :data:`summarize.defaults.CLAIMS` ("facts").
         cite_facts: With "sentences" claims, still fill :attr:`Alignment.facts` for citations:

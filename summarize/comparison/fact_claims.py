@@ -1,14 +1,16 @@
 """Claims as facts: group a story's sentences by the story-internal same-fact scores.
 
-The candidate pairs (:mod:`story_pairs`) are scored twice from one set of features: the
-logistic pair model gives the probabilities citations read (``FactScores.best``), and the
-boosted trees (:mod:`pair_trees`) give those the grouping reads. Greedy average linkage on
-the sparse graph of scored pairs (pairs never scored count as 0): the two groups with the
-highest mean probability over all their cross pairs merge, while that mean is at least the
-trees' ``threshold`` and their best single pair at least ``strongest`` (a group joins another
-only through one pair that clearly states the same fact). No one-sentence-per-outlet rule: an
-outlet's second mention of a fact (its headline and its lead, a fact split over two sentences)
-joins the same claim. Every sentence is in exactly one group.
+The candidate pairs (:mod:`story_pairs`) are scored by the logistic pair model (the
+probabilities citations read, ``FactScores.best``). Greedy average linkage on the sparse graph
+of scored pairs (pairs never scored count as 0): the two groups with the highest mean
+probability over all their cross pairs merge, while that mean is at least the model's
+threshold. With ``grouping="trees"`` (:data:`summarize.defaults.FACT_GROUPING`) the claims
+are grouped on the boosted trees' probabilities of the same pairs (:mod:`pair_trees`), with
+their ``threshold`` and a second bar: the two groups' best single pair must reach
+``strongest``; the logistic groups stay in ``FactScores.repeat_labels`` for the digest.
+No one-sentence-per-outlet rule: an outlet's second mention of a fact (its headline and its
+lead, a fact split over two sentences) joins the same claim. Every sentence is in exactly one
+group.
 """
 
 from __future__ import annotations
@@ -121,8 +123,8 @@ def group_sentences(
 class FactScores:
     """What the pair scores say about one story.
 
-    ``labels``: a group per sentence (global index, article order; :func:`group_sentences`,
-    the trees); ``repeat_labels``: the logistic model's stricter groups, which the merged
+    ``labels``: a group per sentence (global index, article order; the trees' with
+    ``grouping="trees"``); ``repeat_labels``: the logistic model's groups, which the merged
     digest reads to state a fact once; ``best``: ``(n_sentences,
     n_articles)`` highest same-fact probability of each sentence with a sentence of each
     article (its own article: 1; pairs not scored: 0); ``model``: the bars used.
@@ -140,10 +142,17 @@ def fact_scores(
     model: PairModel | None = None,
     junk: np.ndarray | None = None,
     group: bool = True,
+    grouping: str | None = None,
 ) -> FactScores:
     """Score the story's candidate pairs once; group them (unless ``group=False``) and keep each
     sentence's best probability per article (for citations and "only one outlet reports").
-    Sentences marked in ``junk`` (:func:`summarize.inputs.junk.is_junk`) match nothing."""
+    Sentences marked in ``junk`` (:func:`summarize.inputs.junk.is_junk`) match nothing.
+    ``grouping``: "logistic" or "trees" (default :data:`summarize.defaults.FACT_GROUPING`)."""
+    from summarize import defaults
+
+    grouping = defaults.FACT_GROUPING if grouping is None else grouping
+    if grouping not in ("logistic", "trees"):
+        raise ValueError(f'grouping must be "logistic" or "trees", not {grouping!r}')
     model = model or pair_model()
     pairs = candidate_pairs(story)
     if not group:  # the support alone: pairs within one article would only fill its own column
@@ -165,8 +174,12 @@ def fact_scores(
     best[np.arange(n), story.owner] = 1.0
     if not group:  # the support alone (citations), no claims
         return FactScores(labels=[], best=best, model=model)
-    labels = group_sentences(story, pairs, features, unusable=unusable)
     # Tiny weights barely move a mean; leaving them out keeps the graph sparse.
     keep = probability >= model.threshold / 4
     repeat_labels = average_linkage(n, pairs[keep], probability[keep], model.threshold)
+    labels = (
+        group_sentences(story, pairs, features, unusable=unusable)
+        if grouping == "trees"
+        else repeat_labels
+    )
     return FactScores(labels=labels, best=best, model=model, repeat_labels=repeat_labels)

@@ -9,8 +9,10 @@ scorer of the same pairs: gradient-boosted trees (scikit-learn's
 no scikit-learn at run time; the fit checks that both give the same probabilities.
 
 With its bars (``threshold``: the mean probability over two groups' cross pairs; ``strongest``:
-their best single pair) the trees join more of what editors call one fact than the logistic did,
-at the same pair precision, on held-out halves of both labelled sets (BENCHMARKS.md, "Fact
+their best single pair) the trees join more of what editors call one fact in NeuS's short
+excerpts than the logistic does, at a higher pair precision, on held-out halves, but fewer
+facts of full articles (Multi-News, invented test stories): an option
+(:data:`summarize.defaults.FACT_GROUPING` = "trees"), not the default (BENCHMARKS.md, "Fact
 claims by boosted trees").
 """
 

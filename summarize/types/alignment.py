@@ -172,11 +172,13 @@ class Alignment:
             model (a claim may hold several sentences of one outlet): what the comparison
             shows. ``claims`` stays the one-sentence-per-outlet grouping the digests pick
             from and the disputes compare. ``None`` otherwise.
-        repeat_claims: With ``claims="facts"``, the stricter grouping the merged digest reads
-            to state a fact once (:mod:`~summarize.summarizers.repeats`): average linkage of
-            the logistic pair model. ``fact_claims`` come from boosted trees that join more;
-            the digest skipping by them left NeuS digests too short (BENCHMARKS.md, "Fact
-            claims by boosted trees"). ``None`` otherwise.
+        repeat_claims: With ``claims="facts"``, the grouping the merged digest reads to state
+            a fact once (:mod:`~summarize.summarizers.repeats`) and the disputes read as claim
+            mates: average linkage of the logistic pair model, the same as ``fact_claims``
+            unless those come from the boosted trees
+            (:data:`summarize.defaults.FACT_GROUPING`; the digest skipping by the trees'
+            claims left NeuS digests too short: BENCHMARKS.md, "Fact claims by boosted
+            trees"). ``None`` otherwise.
     """
 
     sources: tuple[str, ...]

@@ -86,23 +86,11 @@ def test_every_sentence_in_exactly_one_claim(alignment):
     assert alignment.facts.best.shape == (sum(len(a.sentences) for a in STORY), 3)
 
 
-def _repeat_claim_of(alignment, article: int, index: int) -> set[tuple[int, int]]:
-    for claim in alignment.repeat_claims:
-        members = {(r.article, r.index) for r in claim.sentences}
-        if (article, index) in members:
-            return members
-    raise AssertionError("every sentence is in a repeat claim")
-
-
 def test_headlines_leads_and_a_second_mention_form_one_claim(alignment):
-    # Headline vs body wording: one claim in what the comparison shows (the trees).
+    # Headline vs body wording, and the Gazette's later restatement of the ban (an outlet's
+    # second mention of a fact is not dropped by a one-sentence-per-outlet rule).
     claim = _claim_of(alignment, 0, 1)
-    assert {(0, 0), (0, 1), (1, 1), (2, 0), (2, 1)} <= claim
-    # The Gazette's later restatement of the ban (an outlet's second mention of a fact is not
-    # dropped by a one-sentence-per-outlet rule) joins it in the logistic model's grouping,
-    # which the digest reads; the trees leave it alone: no single pair of it reaches their
-    # strongest-pair bar (a known miss, BENCHMARKS.md "Fact claims by boosted trees").
-    assert {(0, 0), (0, 1), (1, 1), (1, 5), (2, 0), (2, 1)} <= _repeat_claim_of(alignment, 0, 1)
+    assert {(0, 0), (0, 1), (1, 1), (1, 5), (2, 0), (2, 1)} <= claim
 
 
 def test_a_fact_inside_a_longer_sentence_joins_its_claim(alignment):
@@ -114,9 +102,7 @@ def test_name_variants_join(alignment):
 
 
 def test_a_paraphrase_joins_where_the_cosine_rule_does_not(alignment, embedder):
-    # shopkeepers / local shop owners: the logistic model's grouping joins them; the trees,
-    # fitted on real coverage, do not (a known miss, as above).
-    assert (1, 4) in _repeat_claim_of(alignment, 0, 5)
+    assert (1, 4) in _claim_of(alignment, 0, 5)  # shopkeepers / local shop owners
     by_sentence = align(STORY, embedder=embedder, claims="sentences")
     assert (1, 4) not in _claim_of(by_sentence, 0, 5)
 

@@ -106,3 +106,21 @@ def test_exported_trees_give_scikit_learns_probabilities():
     model.fit(x, y)
     trees = PairTrees.from_dict(export(model, 0.6, 0.8))
     assert np.allclose(trees.probability(x), model.predict_proba(x)[:, 1], atol=1e-12)
+
+
+def test_grouping_by_trees_is_an_option_and_the_digest_keeps_the_logistic_groups(embedder):
+    """FACT_GROUPING="trees": the comparison's fact claims come from the trees (here the three
+    outlets' headline and lead of the outage in one claim), the digest's repeat groups stay
+    the logistic model's; an unknown grouping is refused."""
+    from summarize.comparison.fact_claims import fact_scores
+
+    vectors = [np.asarray(embedder.encode(doc), dtype=np.float32) for doc in SENTENCES]
+    story = Story.of(SENTENCES, vectors)
+    by_trees = fact_scores(story, grouping="trees")
+    by_logistic = fact_scores(story, grouping="logistic")
+    assert by_trees.repeat_labels == by_logistic.repeat_labels == by_logistic.labels
+    assert by_trees.labels[0] == by_trees.labels[3]  # the outage, both outlets
+    assert by_trees.labels[2] not in {by_trees.labels[i] for i in (0, 1, 3, 4)}  # the fair
+    assert np.array_equal(by_trees.best, by_logistic.best)  # citations read the logistic model
+    with pytest.raises(ValueError, match="trees"):
+        fact_scores(story, grouping="forest")
