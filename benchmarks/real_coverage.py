@@ -528,12 +528,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--claims", choices=("facts", "sentences"), default=None, help="align()'s grouping"
     )
+    parser.add_argument(
+        "--grouping",
+        choices=("logistic", "trees"),
+        default=None,
+        help="how fact claims are grouped (summarize.defaults.FACT_GROUPING)",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     logger.setLevel(logging.INFO)
     if not (args.eval_dir / "labels").is_dir():
         logger.warning("Skipping: no labels in %s (../shared/eval/README.md).", args.eval_dir)
         return 0
+    if args.grouping is not None:
+        from summarize import defaults
+
+        defaults.FACT_GROUPING = args.grouping
     sets = tuple(SETS) if args.set == "all" else (args.set,)
     examples: Examples = defaultdict(list)
     started = time.perf_counter()

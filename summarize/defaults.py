@@ -68,6 +68,12 @@ POSSIBLY_SAME = 0.25
 #: "sentences" (the calibrated cosine rule, one sentence per outlet, for everything).
 #: BENCHMARKS.md, "Facts, not sentences" and "Same fact, session 10".
 CLAIMS = "facts"
+#: How "facts" claims are grouped: "logistic" (average linkage on the story pair model's
+#: probabilities) or "trees" (boosted trees, mean >= 0.65 with a best pair >= 0.80). The trees
+#: join more of NeuS's short excerpts on held-out halves (pair recall 0.47-0.56 vs 0.33-0.41)
+#: but fewer facts of full articles (Multi-News, the bundled stories): BENCHMARKS.md, "Fact
+#: claims by boosted trees".
+FACT_GROUPING = "logistic"
 #: With "sentences" claims, digest sentences still cite every outlet the story-internal model
 #: finds stating their fact (BENCHMARKS.md, "Citations follow the facts").
 CITE_FACTS = True

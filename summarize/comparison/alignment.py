@@ -76,8 +76,10 @@ def align(
             the story-internal same-fact model (:mod:`~summarize.comparison.fact_claims`),
             which reads shared names, numbers and the story's rarer words and lets an
             outlet's second mention of a fact (headline and lead, a fact split over two
-            sentences) join its claim: :attr:`Alignment.fact_claims`, with
-            :attr:`Alignment.facts` (citations); :attr:`Alignment.claims` stays the sentence
+            sentences) join its claim: :attr:`Alignment.fact_claims` (or by boosted trees,
+            :data:`summarize.defaults.FACT_GROUPING`), with :attr:`Alignment.facts`
+            (citations) and :attr:`Alignment.repeat_claims` (the model's groups, for the
+            digest's "state a fact once"); :attr:`Alignment.claims` stays the sentence
             grouping the digests pick from and the disputes compare. The model was fitted on
             the default embedder's vectors; with another embedder or a plain ``threshold``,
             "sentences" is used. ``None``: :data:`summarize.defaults.CLAIMS` ("facts").
@@ -127,13 +129,14 @@ def align(
         Match(refs[i], refs[j], float(all_vectors[i] @ all_vectors[j]))
         for i, j in zip(first.tolist(), second.tolist(), strict=True)
     )
-    facts = fact_claims = None
+    facts = fact_claims = repeat_claims = None
     labels = _group(all_vectors, owner, (first, second, scores), words, rule)
     if mode == "facts":
         # The comparison shows claims by fact; the digests keep one-sentence-per-outlet claims
         # to pick from (bigger claims leave fewer distinct pieces: BENCHMARKS.md).
         found = fact_scores(Story.of([a.sentences for a in articles], vectors), junk=junk)
         fact_claims = _claims(refs, found.labels, sources)
+        repeat_claims = _claims(refs, found.repeat_labels, sources)
         # "Only one outlet reports": one-outlet fact claims that the calibrated rule finds
         # nowhere else; the model's own bar (possibly_same) left no labelled NeuS sentence
         # unique (BENCHMARKS.md, "Same fact, session 10").
@@ -162,6 +165,7 @@ def align(
         best_scores=decision,
         facts=facts,
         fact_claims=fact_claims,
+        repeat_claims=repeat_claims,
     )
 
 

@@ -1,45 +1,57 @@
-"""Claims as facts: group a story's sentences by the story-internal same-fact model.
+"""Claims as facts: group a story's sentences by the story-internal same-fact scores.
 
-Greedy average linkage on the sparse graph of scored pairs (:mod:`story_pairs`; pairs never
-scored count as 0): the two groups with the highest mean probability over all their cross
-pairs merge, while that mean is at least the model's threshold. No one-sentence-per-outlet
-rule: an outlet's second mention of a fact (its headline and its lead, a fact split over two
-sentences) joins the same claim. Every sentence is in exactly one group.
+The candidate pairs (:mod:`story_pairs`) are scored by the logistic pair model (the
+probabilities citations read, ``FactScores.best``). Greedy average linkage on the sparse graph
+of scored pairs (pairs never scored count as 0): the two groups with the highest mean
+probability over all their cross pairs merge, while that mean is at least the model's
+threshold. With ``grouping="trees"`` (:data:`summarize.defaults.FACT_GROUPING`) the claims
+are grouped on the boosted trees' probabilities of the same pairs (:mod:`pair_trees`), with
+their ``threshold`` and a second bar: the two groups' best single pair must reach
+``strongest``; the logistic groups stay in ``FactScores.repeat_labels`` for the digest.
+No one-sentence-per-outlet rule: an outlet's second mention of a fact (its headline and its
+lead, a fact split over two sentences) joins the same claim. Every sentence is in exactly one
+group.
 """
 
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from summarize.comparison.pair_trees import PairTrees, extra_features, pair_trees
 from summarize.comparison.story_pairs import (
+    FEATURES,
     PairModel,
     Story,
     candidate_pairs,
+    pair_features,
     pair_model,
-    score_pairs,
 )
 
-__all__ = ["FactScores", "average_linkage", "fact_scores"]
+__all__ = ["FactScores", "average_linkage", "fact_scores", "group_sentences"]
 
 
-def average_linkage(n: int, pairs: np.ndarray, weights: np.ndarray, threshold: float) -> list[int]:
+def average_linkage(
+    n: int, pairs: np.ndarray, weights: np.ndarray, threshold: float, *, strongest: float = 0.0
+) -> list[int]:
     """A group label per item: merge the two groups with the highest mean cross-pair weight
-    (absent pairs weigh 0) while it is at least ``threshold``. Deterministic (ties: lowest
-    indices first)."""
+    (absent pairs weigh 0) while it is at least ``threshold`` and their heaviest cross pair is
+    at least ``strongest``. Deterministic (ties: lowest indices first)."""
     neighbours: list[dict[int, float]] = [{} for _ in range(n)]
+    top: list[dict[int, float]] = [{} for _ in range(n)]  # heaviest cross pair
     for (a, b), w in zip(pairs.tolist(), weights.tolist(), strict=True):
         neighbours[a][b] = neighbours[a].get(b, 0.0) + w
         neighbours[b][a] = neighbours[b].get(a, 0.0) + w
+        top[a][b] = top[b][a] = max(top[a].get(b, 0.0), w)
     size = [1] * n
     parent = list(range(n))
     alive = [True] * n
     heap = [
         (-w, a, b)
         for (a, b), w in zip(pairs.tolist(), weights.tolist(), strict=True)
-        if w >= threshold
+        if w >= threshold and top[a][b] >= strongest
     ]
     heapq.heapify(heap)
     while heap:
@@ -55,16 +67,21 @@ def average_linkage(n: int, pairs: np.ndarray, weights: np.ndarray, threshold: f
         parent[b] = a
         size[a] += size[b]
         del neighbours[a][b]
+        del top[a][b]
         for c, total in neighbours[b].items():
             if c == a:
                 continue
             neighbours[a][c] = neighbours[a].get(c, 0.0) + total
+            top[a][c] = max(top[a].get(c, 0.0), top[b][c])
             del neighbours[c][b]
+            del top[c][b]
             neighbours[c][a] = neighbours[a][c]
+            top[c][a] = top[a][c]
         neighbours[b] = {}
+        top[b] = {}
         for c, total in neighbours[a].items():
             mean = total / (size[a] * size[c])
-            if mean >= threshold:
+            if mean >= threshold and top[a][c] >= strongest:
                 heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
 
     def root(x: int) -> int:
@@ -76,11 +93,39 @@ def average_linkage(n: int, pairs: np.ndarray, weights: np.ndarray, threshold: f
     return [root(x) for x in range(n)]
 
 
+def group_sentences(
+    story: Story,
+    pairs: np.ndarray,
+    features: np.ndarray,
+    *,
+    unusable: np.ndarray,
+    trees: PairTrees | None = None,
+) -> list[int]:
+    """A group per sentence: average linkage on the trees' probabilities of the scored
+    ``pairs`` (their :func:`pair_features` given; ``unusable`` pairs, e.g. junk, weigh 0)."""
+    trees = trees or pair_trees()
+    if not len(pairs):
+        return list(range(story.size))
+    full = np.hstack([features, extra_features(story, pairs)])
+    probability = np.where(unusable, 0.0, trees.probability(full))
+    # Tiny weights barely move a mean; leaving them out keeps the graph sparse.
+    keep = probability >= trees.threshold / 4
+    return average_linkage(
+        story.size,
+        pairs[keep],
+        probability[keep],
+        trees.threshold,
+        strongest=trees.strongest,
+    )
+
+
 @dataclass(frozen=True, eq=False)
 class FactScores:
-    """What the pair model says about one story.
+    """What the pair scores say about one story.
 
-    ``labels``: a group per sentence (global index, article order); ``best``: ``(n_sentences,
+    ``labels``: a group per sentence (global index, article order; the trees' with
+    ``grouping="trees"``); ``repeat_labels``: the logistic model's groups, which the merged
+    digest reads to state a fact once; ``best``: ``(n_sentences,
     n_articles)`` highest same-fact probability of each sentence with a sentence of each
     article (its own article: 1; pairs not scored: 0); ``model``: the bars used.
     """
@@ -88,6 +133,7 @@ class FactScores:
     labels: list[int]
     best: np.ndarray
     model: PairModel
+    repeat_labels: list[int] = field(default_factory=list)
 
 
 def fact_scores(
@@ -96,17 +142,29 @@ def fact_scores(
     model: PairModel | None = None,
     junk: np.ndarray | None = None,
     group: bool = True,
+    grouping: str | None = None,
 ) -> FactScores:
     """Score the story's candidate pairs once; group them (unless ``group=False``) and keep each
     sentence's best probability per article (for citations and "only one outlet reports").
-    Sentences marked in ``junk`` (:func:`summarize.inputs.junk.is_junk`) match nothing."""
+    Sentences marked in ``junk`` (:func:`summarize.inputs.junk.is_junk`) match nothing.
+    ``grouping``: "logistic" or "trees" (default :data:`summarize.defaults.FACT_GROUPING`)."""
+    from summarize import defaults
+
+    grouping = defaults.FACT_GROUPING if grouping is None else grouping
+    if grouping not in ("logistic", "trees"):
+        raise ValueError(f'grouping must be "logistic" or "trees", not {grouping!r}')
     model = model or pair_model()
     pairs = candidate_pairs(story)
     if not group:  # the support alone: pairs within one article would only fill its own column
         pairs = pairs[story.owner[pairs[:, 0]] != story.owner[pairs[:, 1]]]
-    pairs, probability = score_pairs(story, pairs, model=model)
-    if junk is not None and len(pairs):
-        probability = np.where(junk[pairs[:, 0]] | junk[pairs[:, 1]], 0.0, probability)
+    features = pair_features(story, pairs) if len(pairs) else np.zeros((0, len(FEATURES)))
+    probability = model.probability(features) if len(pairs) else np.zeros(0)
+    unusable = (
+        junk[pairs[:, 0]] | junk[pairs[:, 1]]
+        if junk is not None and len(pairs)
+        else np.zeros(len(pairs), dtype=bool)
+    )
+    probability = np.where(unusable, 0.0, probability)
     n, k = story.size, len(story.starts) - 1
     best = np.zeros((n, k))
     if len(pairs):
@@ -118,5 +176,10 @@ def fact_scores(
         return FactScores(labels=[], best=best, model=model)
     # Tiny weights barely move a mean; leaving them out keeps the graph sparse.
     keep = probability >= model.threshold / 4
-    labels = average_linkage(n, pairs[keep], probability[keep], model.threshold)
-    return FactScores(labels=labels, best=best, model=model)
+    repeat_labels = average_linkage(n, pairs[keep], probability[keep], model.threshold)
+    labels = (
+        group_sentences(story, pairs, features, unusable=unusable)
+        if grouping == "trees"
+        else repeat_labels
+    )
+    return FactScores(labels=labels, best=best, model=model, repeat_labels=repeat_labels)

@@ -383,7 +383,7 @@ class ExtractiveSummarizer:
         # chosen again; the piece that states the fact cites the outlets of those skipped.
         fact = {
             (r.article, r.index): f
-            for f, claim in enumerate(alignment.fact_claims or ())
+            for f, claim in enumerate(alignment.repeat_claims or alignment.fact_claims or ())
             for r in claim.sentences
         }
         facts = [

@@ -5,11 +5,14 @@ one sentence per outlet, joined by the calibrated cosine rule; two outlets that 
 differently ("had 186 people on board when it overturned" / "was carrying 186 passengers and
 crew when it rolled onto its side") are then two claims, and the digest could state the fact
 twice, each copy citing part of its outlets. The story-internal same-fact model's claims
-(:attr:`~summarize.types.Alignment.fact_claims`) join such sentences. While two chosen pieces
-share a fact claim, the lesser is skipped and the digest chosen again (not one selection group
-for all the pieces of a fact claim: a piece of two sentences would chain unrelated facts into
-one group). The fact is stated once, and its sentence cites, besides the outlets the model
-finds stating it, those of the repeats skipped. A digest without a repeat is left as it was.
+(:attr:`~summarize.types.Alignment.repeat_claims`, the logistic model's even where the
+comparison shows the boosted trees' claims: skipping by those left NeuS digests too short)
+join such sentences. While
+two chosen pieces share a fact claim, the lesser is skipped and the digest chosen again (not
+one selection group for all the pieces of a fact claim: a piece of two sentences would chain
+unrelated facts into one group). The fact is stated once, and its sentence cites, besides the
+outlets the model finds stating it, those of the repeats skipped. A digest without a repeat is
+left as it was.
 """
 
 from __future__ import annotations

@@ -172,6 +172,13 @@ class Alignment:
             model (a claim may hold several sentences of one outlet): what the comparison
             shows. ``claims`` stays the one-sentence-per-outlet grouping the digests pick
             from and the disputes compare. ``None`` otherwise.
+        repeat_claims: With ``claims="facts"``, the grouping the merged digest reads to state
+            a fact once (:mod:`~summarize.summarizers.repeats`) and the disputes read as claim
+            mates: average linkage of the logistic pair model, the same as ``fact_claims``
+            unless those come from the boosted trees
+            (:data:`summarize.defaults.FACT_GROUPING`; the digest skipping by the trees'
+            claims left NeuS digests too short: BENCHMARKS.md, "Fact claims by boosted
+            trees"). ``None`` otherwise.
     """
 
     sources: tuple[str, ...]
@@ -186,6 +193,7 @@ class Alignment:
     best_scores: np.ndarray | None = None
     facts: FactSupport | None = None
     fact_claims: tuple[Claim, ...] | None = None
+    repeat_claims: tuple[Claim, ...] | None = None
 
     @property
     def compared_claims(self) -> tuple[Claim, ...]:
