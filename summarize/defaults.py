@@ -62,6 +62,10 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 #: same fact; such claims are left out of ``Comparison.unique`` (a looser bar than the 0.5 of
 #: "same fact", so differently worded facts are not called unique; models.md).
 POSSIBLY_SAME = 0.25
+#: A one-outlet claim is "only one outlet reports" only when one of its sentences has at least
+#: this many words: shorter ones are subheads and fragments ("And so on.", "Joyride") that state
+#: no fact of their own (BENCHMARKS.md, "Support: does another outlet report it").
+UNIQUE_MIN_WORDS = 6
 #: How :func:`summarize.comparison.alignment.align` groups sentences into the claims a
 #: comparison shows: "facts" (the story-internal same-fact model, several sentences of one
 #: outlet allowed in a claim; digests still pick from one-sentence-per-outlet claims) or

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from summarize.comparison.calibration import same_fact, word_set
-from summarize.comparison.fact_claims import fact_scores
+from summarize.comparison.fact_claims import FactScores, fact_scores
+from summarize.comparison.fact_support import fact_support, support_model
 from summarize.comparison.story_pairs import Story
 from summarize.defaults import CITE_FACTS, CLAIMS, DEFAULT_EMBEDDER
 from summarize.errors import InputError
@@ -132,21 +132,17 @@ def align(
     if mode == "facts":
         # The comparison shows claims by fact; the digests keep one-sentence-per-outlet claims
         # to pick from (bigger claims leave fewer distinct pieces: BENCHMARKS.md).
-        found = fact_scores(Story.of([a.sentences for a in articles], vectors), junk=junk)
+        story = Story.of([a.sentences for a in articles], vectors)
+        found = fact_scores(story, junk=junk)
         fact_claims = _claims(refs, found.labels, sources)
-        # "Only one outlet reports": one-outlet fact claims that the calibrated rule finds
-        # nowhere else; the model's own bar (possibly_same) left no labelled NeuS sentence
-        # unique (BENCHMARKS.md, "Same fact, session 10").
-        facts = FactSupport(best=found.best, cite=found.model.cite, possibly_same=math.inf)
+        facts = _support(story, found, junk)
     else:
         if cite_facts and threshold is None and embedder.model_name == DEFAULT_EMBEDDER:
             # Claims stay one sentence per outlet; digest sentences cite every outlet the
-            # story-internal model finds stating their fact ("only one outlet reports" keeps
-            # the calibrated rule: the model's bar for it empties that list).
-            found = fact_scores(
-                Story.of([a.sentences for a in articles], vectors), junk=junk, group=False
-            )
-            facts = FactSupport(best=found.best, cite=found.model.cite, possibly_same=math.inf)
+            # support model finds stating their fact.
+            story = Story.of([a.sentences for a in articles], vectors)
+            found = fact_scores(story, junk=junk, group=False)
+            facts = _support(story, found, junk)
     grouped = _claims(refs, labels, sources)
     similarity = _document_similarity(decision, owner, counts, rule.threshold)
     return Alignment(
@@ -163,6 +159,14 @@ def align(
         facts=facts,
         fact_claims=fact_claims,
     )
+
+
+def _support(story: Story, found: FactScores, junk: np.ndarray) -> FactSupport:
+    """Which outlets state each sentence's fact, by the sentence-to-article support model
+    (:mod:`~summarize.comparison.fact_support`), over the story's scored pairs."""
+    model = support_model()
+    support = fact_support(story, found.pairs, found.probability, model=model, junk=junk)
+    return FactSupport(best=support, cite=model.cite, possibly_same=model.unique)
 
 
 def _claims_mode(claims: str | None, model: str, threshold: float | None) -> str:
