@@ -60,7 +60,9 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 
 #: Same-fact probability (of the calibrated rule) above which a sentence elsewhere may report the
 #: same fact; such claims are left out of ``Comparison.unique`` (a looser bar than the 0.5 of
-#: "same fact", so differently worded facts are not called unique; models.md).
+#: "same fact", so differently worded facts are not called unique; models.md). Used only where
+#: the alignment has no support model (another embedder, a plain threshold): otherwise the
+#: sentence-to-article support model's ``unique`` bar decides (``data/fact_support.json``).
 POSSIBLY_SAME = 0.25
 #: A one-outlet claim is "only one outlet reports" only when one of its sentences has at least
 #: this many words: shorter ones are subheads and fragments ("And so on.", "Joyride") that state
@@ -72,8 +74,9 @@ UNIQUE_MIN_WORDS = 6
 #: "sentences" (the calibrated cosine rule, one sentence per outlet, for everything).
 #: BENCHMARKS.md, "Facts, not sentences" and "Same fact, session 10".
 CLAIMS = "facts"
-#: With "sentences" claims, digest sentences still cite every outlet the story-internal model
-#: finds stating their fact (BENCHMARKS.md, "Citations follow the facts").
+#: With "sentences" claims, digest sentences still cite every outlet the sentence-to-article
+#: support model finds stating their fact (BENCHMARKS.md, "Citations follow the facts" and
+#: "Support: does another outlet report it").
 CITE_FACTS = True
 #: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar are calibrated
 #: per embedder in ``summarize/data/overlap.json``, written by

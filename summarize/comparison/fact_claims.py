@@ -123,6 +123,4 @@ def fact_scores(
     # Tiny weights barely move a mean; leaving them out keeps the graph sparse.
     keep = probability >= model.threshold / 4
     labels = average_linkage(n, pairs[keep], probability[keep], model.threshold)
-    return FactScores(
-        labels=labels, best=best, model=model, pairs=pairs, probability=probability
-    )
+    return FactScores(labels=labels, best=best, model=model, pairs=pairs, probability=probability)
