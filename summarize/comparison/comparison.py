@@ -214,10 +214,11 @@ def _sentences(alignment: Alignment) -> list[list[str]]:
 
 
 def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:
-    """Whether another outlet possibly reports a one-outlet claim's fact: with
-    :attr:`Alignment.facts`, the sentence-to-article support model finds one of its sentences
-    possibly stated by another article (:meth:`FactSupport.elsewhere`); without, its first
-    sentence has a possible same-fact match in another article by the calibrated rule."""
+    """Whether another outlet possibly reports a one-outlet claim's fact: its first sentence
+    has a possible same-fact match in another article by the calibrated rule, or (with
+    :attr:`Alignment.facts`) the sentence-to-article support model finds one of its sentences
+    possibly stated by another article (:meth:`FactSupport.elsewhere`): either is reason
+    enough not to call it "only one outlet reports"."""
     scores = alignment.best_scores
     facts = alignment.facts
     bar = alignment.rule.threshold_at(POSSIBLY_SAME)
@@ -230,9 +231,11 @@ def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool
         return bool((row >= bar).any())
 
     def elsewhere(claim: Claim) -> bool:
-        if facts is None:
-            return by_rule(claim.sentences[0])
-        return any(facts.elsewhere(alignment, ref.article, ref.index) for ref in claim.sentences)
+        if by_rule(claim.sentences[0]):
+            return True
+        return facts is not None and any(
+            facts.elsewhere(alignment, ref.article, ref.index) for ref in claim.sentences
+        )
 
     return elsewhere
 
