@@ -6,12 +6,14 @@ longer sentence, and fires on headline-like topic sentences. This model reads th
 instead: a logistic regression over features of each (sentence, other article), all computed
 inside the story and all at once (:data:`FEATURES`): the best, second-best and top-3 mean pair
 probabilities into B, the best cosine and its margin over the second, the IDF-weighted share of
-s's content stems found anywhere in B and that of s's best clause, the share of s's names and
-numbers found in B (and how many are missing), whether s is a headline, its position, length,
-B's size and the number of articles. Fitted on editors' labels of real coverage by
-``python -m benchmarks.fit_fact_support`` (``summarize/data/fact_support.json``); its two bars:
-``cite`` (a merged-digest sentence cites B) and ``unique`` (below it for every other article,
-"only one outlet reports"). Figures in BENCHMARKS.md.
+s's content stems found anywhere in B and that of s's best clause, the IDF mass of s's stems
+B lacks, the share of s's names and numbers found in B (and how many are missing), whether s
+is a headline, its position, length, B's size and the number of articles. An article with
+none of s's content stems gets 0. Fitted on editors' labels of real coverage by
+``python -m benchmarks.fit_fact_support --pipeline --write``
+(``summarize/data/fact_support.json``); its two bars: ``cite`` (a merged-digest sentence cites
+B) and ``unique`` (below it for every other article, "only one outlet reports"). Figures in
+BENCHMARKS.md, "Support: does another outlet report it".
 """
 
 from __future__ import annotations
