@@ -65,7 +65,7 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 #: sentence-to-article support model's ``unique`` bar decides (``data/fact_support.json``).
 POSSIBLY_SAME = 0.25
 #: A one-outlet claim is "only one outlet reports" only when one of its sentences has at least
-#: this many words: shorter ones are subheads and fragments ("And so on.", "Joyride") that state
+#: this many words: shorter ones are subheads and fragments ("And then?", "Results") that state
 #: no fact of their own (BENCHMARKS.md, "Support: does another outlet report it").
 UNIQUE_MIN_WORDS = 6
 #: How :func:`summarize.comparison.alignment.align` groups sentences into the claims a
