@@ -60,8 +60,14 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 
 #: Same-fact probability (of the calibrated rule) above which a sentence elsewhere may report the
 #: same fact; such claims are left out of ``Comparison.unique`` (a looser bar than the 0.5 of
-#: "same fact", so differently worded facts are not called unique; models.md).
+#: "same fact", so differently worded facts are not called unique; models.md). Used only where
+#: the alignment has no support model (another embedder, a plain threshold): otherwise the
+#: sentence-to-article support model's ``unique`` bar decides (``data/fact_support.json``).
 POSSIBLY_SAME = 0.25
+#: A one-outlet claim is "only one outlet reports" only when one of its sentences has at least
+#: this many words: shorter ones are subheads and fragments ("And then?", "Results") that state
+#: no fact of their own (BENCHMARKS.md, "Support: does another outlet report it").
+UNIQUE_MIN_WORDS = 6
 #: How :func:`summarize.comparison.alignment.align` groups sentences into the claims a
 #: comparison shows: "facts" (the story-internal same-fact model, several sentences of one
 #: outlet allowed in a claim; digests still pick from one-sentence-per-outlet claims) or
@@ -74,8 +80,9 @@ CLAIMS = "facts"
 #: but fewer facts of full articles (Multi-News, the bundled stories): BENCHMARKS.md, "Fact
 #: claims by boosted trees".
 FACT_GROUPING = "logistic"
-#: With "sentences" claims, digest sentences still cite every outlet the story-internal model
-#: finds stating their fact (BENCHMARKS.md, "Citations follow the facts").
+#: With "sentences" claims, digest sentences still cite every outlet the sentence-to-article
+#: support model finds stating their fact (BENCHMARKS.md, "Citations follow the facts" and
+#: "Support: does another outlet report it").
 CITE_FACTS = True
 #: The story overlap (``Comparison.similarity``) and the mixed-story warning's bar are calibrated
 #: per embedder in ``summarize/data/overlap.json``, written by

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from summarize.comparison.calibration import same_fact, word_set
-from summarize.comparison.fact_claims import fact_scores
+from summarize.comparison.fact_claims import FactScores, fact_scores
+from summarize.comparison.fact_support import fact_support, support_model
 from summarize.comparison.story_pairs import Story
 from summarize.defaults import CITE_FACTS, CLAIMS, DEFAULT_EMBEDDER
 from summarize.errors import InputError
@@ -77,15 +77,17 @@ def align(
             which reads shared names, numbers and the story's rarer words and lets an
             outlet's second mention of a fact (headline and lead, a fact split over two
             sentences) join its claim: :attr:`Alignment.fact_claims` (or by boosted trees,
-            :data:`summarize.defaults.FACT_GROUPING`), with :attr:`Alignment.facts`
-            (citations) and :attr:`Alignment.repeat_claims` (the model's groups, for the
+            :data:`summarize.defaults.FACT_GROUPING`), with :attr:`Alignment.facts` (which
+            outlets report each sentence's fact, by the sentence-to-article support model
+            :mod:`~summarize.comparison.fact_support`: citations and "only one outlet
+            reports") and :attr:`Alignment.repeat_claims` (the model's groups, for the
             digest's "state a fact once"); :attr:`Alignment.claims` stays the sentence
             grouping the digests pick from and the disputes compare. The model was fitted on
             the default embedder's vectors; with another embedder or a plain ``threshold``,
             "sentences" is used. ``None``: :data:`summarize.defaults.CLAIMS` ("facts").
         cite_facts: With "sentences" claims, still fill :attr:`Alignment.facts` for citations:
-            a merged-digest sentence cites every outlet the story-internal model finds
-            stating its fact (default embedder, no ``threshold``).
+            a merged-digest sentence cites every outlet the support model finds stating its
+            fact (default embedder, no ``threshold``).
 
     Raises:
         InputError: no articles, or an article without sentences.
@@ -134,22 +136,18 @@ def align(
     if mode == "facts":
         # The comparison shows claims by fact; the digests keep one-sentence-per-outlet claims
         # to pick from (bigger claims leave fewer distinct pieces: BENCHMARKS.md).
-        found = fact_scores(Story.of([a.sentences for a in articles], vectors), junk=junk)
+        story = Story.of([a.sentences for a in articles], vectors)
+        found = fact_scores(story, junk=junk)
         fact_claims = _claims(refs, found.labels, sources)
         repeat_claims = _claims(refs, found.repeat_labels, sources)
-        # "Only one outlet reports": one-outlet fact claims that the calibrated rule finds
-        # nowhere else; the model's own bar (possibly_same) left no labelled NeuS sentence
-        # unique (BENCHMARKS.md, "Same fact, session 10").
-        facts = FactSupport(best=found.best, cite=found.model.cite, possibly_same=math.inf)
+        facts = _support(story, found, junk)
     else:
         if cite_facts and threshold is None and embedder.model_name == DEFAULT_EMBEDDER:
             # Claims stay one sentence per outlet; digest sentences cite every outlet the
-            # story-internal model finds stating their fact ("only one outlet reports" keeps
-            # the calibrated rule: the model's bar for it empties that list).
-            found = fact_scores(
-                Story.of([a.sentences for a in articles], vectors), junk=junk, group=False
-            )
-            facts = FactSupport(best=found.best, cite=found.model.cite, possibly_same=math.inf)
+            # support model finds stating their fact.
+            story = Story.of([a.sentences for a in articles], vectors)
+            found = fact_scores(story, junk=junk, group=False)
+            facts = _support(story, found, junk)
     grouped = _claims(refs, labels, sources)
     similarity = _document_similarity(decision, owner, counts, rule.threshold)
     return Alignment(
@@ -167,6 +165,17 @@ def align(
         fact_claims=fact_claims,
         repeat_claims=repeat_claims,
     )
+
+
+def _support(story: Story, found: FactScores, junk: np.ndarray) -> FactSupport:
+    """Which outlets state each sentence's fact, by the sentence-to-article support model
+    (:mod:`~summarize.comparison.fact_support`), over the story's scored pairs. An outlet with
+    one sentence the pair model itself puts at its ``cite`` bar or above states it too (the
+    union cites more outlets rightly than either alone on both halves: BENCHMARKS.md)."""
+    model = support_model()
+    support = fact_support(story, found.pairs, found.probability, model=model, junk=junk)
+    support = np.where(found.best >= found.model.cite, 1.0, support)
+    return FactSupport(best=support, cite=model.cite, possibly_same=model.unique)
 
 
 def _claims_mode(claims: str | None, model: str, threshold: float | None) -> str:

@@ -17,7 +17,7 @@ import numpy as np
 from summarize.comparison.alignment import align
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
-from summarize.defaults import POSSIBLY_SAME
+from summarize.defaults import POSSIBLY_SAME, UNIQUE_MIN_WORDS
 from summarize.errors import InputError
 from summarize.inputs.junk import is_junk
 from summarize.types.alignment import Alignment, Claim, SentenceRef
@@ -145,6 +145,7 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
             n > 1
             and len(claim.sources) == 1
             and not all(is_junk(ref.text) for ref in claim.sentences)
+            and any(len(ref.text.split()) >= UNIQUE_MIN_WORDS for ref in claim.sentences)
             and not reported_elsewhere(claim)
         ):
             only[claim.sources[0]].append(claim)
@@ -213,9 +214,11 @@ def _sentences(alignment: Alignment) -> list[list[str]]:
 
 
 def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:
-    """Whether a one-outlet claim's sentence has a possible same-fact match in another article
-    by the calibrated rule, or (with :attr:`Alignment.facts`) one of its sentences has by the
-    story-internal model: either is reason enough not to call it "only one outlet reports"."""
+    """Whether another outlet possibly reports a one-outlet claim's fact: its first sentence
+    has a possible same-fact match in another article by the calibrated rule, or (with
+    :attr:`Alignment.facts`) the sentence-to-article support model finds one of its sentences
+    possibly stated by another article (:meth:`FactSupport.elsewhere`): either is reason
+    enough not to call it "only one outlet reports"."""
     scores = alignment.best_scores
     facts = alignment.facts
     bar = alignment.rule.threshold_at(POSSIBLY_SAME)

@@ -127,12 +127,16 @@ class FactScores:
     ``grouping="trees"``); ``repeat_labels``: the logistic model's groups, which the merged
     digest reads to state a fact once; ``best``: ``(n_sentences,
     n_articles)`` highest same-fact probability of each sentence with a sentence of each
-    article (its own article: 1; pairs not scored: 0); ``model``: the bars used.
+    article (its own article: 1; pairs not scored: 0); ``model``: the bars used; ``pairs`` and
+    ``probability``: the scored pairs (global ``lo < hi``) and their probabilities (junk: 0),
+    which :func:`~summarize.comparison.fact_support.fact_support` reads.
     """
 
     labels: list[int]
     best: np.ndarray
     model: PairModel
+    pairs: np.ndarray
+    probability: np.ndarray
     repeat_labels: list[int] = field(default_factory=list)
 
 
@@ -173,7 +177,7 @@ def fact_scores(
         np.maximum.at(best, (hi, story.owner[lo]), probability)
     best[np.arange(n), story.owner] = 1.0
     if not group:  # the support alone (citations), no claims
-        return FactScores(labels=[], best=best, model=model)
+        return FactScores(labels=[], best=best, model=model, pairs=pairs, probability=probability)
     # Tiny weights barely move a mean; leaving them out keeps the graph sparse.
     keep = probability >= model.threshold / 4
     repeat_labels = average_linkage(n, pairs[keep], probability[keep], model.threshold)
@@ -182,4 +186,11 @@ def fact_scores(
         if grouping == "trees"
         else repeat_labels
     )
-    return FactScores(labels=labels, best=best, model=model, repeat_labels=repeat_labels)
+    return FactScores(
+        labels=labels,
+        best=best,
+        model=model,
+        pairs=pairs,
+        probability=probability,
+        repeat_labels=repeat_labels,
+    )

@@ -324,8 +324,9 @@ class PairModel:
     ``threshold``: claims merge while the mean probability over their cross pairs is at least
     this; ``cite``: a merged-digest sentence also cites an outlet whose sentence it matches
     with at least this probability; ``possibly_same``: the fit's bar for "another outlet
-    possibly states it" (``align`` keeps the calibrated cosine rule for "only one outlet
-    reports" instead: this bar emptied the list on NeuS; BENCHMARKS.md).
+    possibly states it". ``align`` reads neither bar now: citations and "only one outlet
+    reports" come from the sentence-to-article support model over these probabilities
+    (:mod:`~summarize.comparison.fact_support`; BENCHMARKS.md).
     """
 
     mean: np.ndarray

@@ -105,12 +105,14 @@ class SameFact:
 
 @dataclass(frozen=True, eq=False)
 class FactSupport:
-    """What the story-internal same-fact model says about each sentence and each outlet.
+    """Which outlets report each sentence's fact, by the sentence-to-article support model
+    (:mod:`summarize.comparison.fact_support`).
 
     Attributes:
-        best: ``(n_sentences, n_articles)`` highest same-fact probability of each sentence
-            (articles in order, sentences in order) with a sentence of each article (its own
-            article: 1; pairs the model did not score: 0).
+        best: ``(n_sentences, n_articles)`` probability that each article (articles in order,
+            sentences in order) reports one of each sentence's facts, read from the whole
+            article (its own article: 1; a junk sentence: 0; 1 where the pair model finds one
+            sentence of that article stating it at its own ``cite`` bar).
         cite: The probability from which an outlet counts as stating a sentence's fact
             (a merged-digest sentence cites it).
         possibly_same: The probability from which another outlet possibly states it (the
