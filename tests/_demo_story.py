@@ -56,9 +56,9 @@ FEATURES = {
     "date conflict": re.compile(r'Date\W*"Monday"\[1\]\[3\]\[4\]\[5\]\s*/\s*"13 May"\s*\[2\]'),
     "name spelling": re.compile(r'Name\W*"Amundsen"' + _CITES + r'\s*/\s*"Amundson"\s*\[2\]'),
     "unique fact": re.compile(
-        r"only one outlet reports.*Skerra Island Radio.*Tallis Line's only other ship, the "
-        r"Rowan Queen",
-        re.I,
+        r"only one outlet reports.*Brenhaven Evening Post.*A vigil will be held at the harbour "
+        r"tomorrow evening.*possibly reported elsewhere",
+        re.I | re.S,
     ),
 }
 

@@ -169,5 +169,5 @@ def test_notebook_runs_top_to_bottom(name, kernel_name, bundled_articles):
         assert "Coastal Press Agency: 97% shared with Harbour Gazette" in text
         assert "update: At least 23 people → 27, later report" in text
         assert '"15 people" (Skerra Island Radio)' in text
-        assert "[5] Skerra Island Radio: Tallis Line's only other ship, the Rowan Queen" in text
+        assert "[3] Brenhaven Evening Post: A vigil will be held at the harbour" in text
         assert "[4] Twenty-three people died" in text
