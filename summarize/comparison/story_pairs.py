@@ -84,6 +84,32 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
+_NUMBER = re.compile(
+    r"(?P<money>[$£€])?(?P<digits>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|k)\b|(?P<m>m)\b)?",
+    re.IGNORECASE,
+)
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+           "bn": 1e9, "trillion": 1e12}  # fmt: skip
+
+
+def numbers_of(text: str) -> frozenset[str]:
+    """The numbers a sentence states, by value: "943,000", "943K" and "943 thousand" are one
+    number ("943000"); "$1.2bn" and "$1.2 billion" too ("m" is a million only after a
+    currency sign: "5m" may be metres)."""
+    found = set()
+    for match in _NUMBER.finditer(text):
+        digits = match["digits"].rstrip(",.").replace(",", "")
+        try:
+            value = float(digits)
+        except ValueError:
+            continue
+        scale = (match["scale"] or "").lower() or ("m" if match["m"] and match["money"] else "")
+        value *= _SCALES.get(scale, 1.0)
+        found.add(format(value, ".6g") if value % 1 or value >= 1e6 else str(int(value)))
+    return frozenset(found)
+
+
 Pair = tuple[int, int]  # global sentence indices (lo < hi) in article order
 
 
@@ -119,7 +145,7 @@ class _Words:
             names=frozenset(
                 _stem(t) for t in tokens if t[0].isupper() and t.lower() not in _STOP and len(t) > 1
             ),
-            numbers=frozenset(t.replace(",", "") for t in tokens if t[0].isdigit()),
+            numbers=numbers_of(text),
             clauses=tuple(
                 frozenset(_stem(t) for t in _TOKEN.findall(c) if t.lower() not in _STOP) & content
                 for c in parts
