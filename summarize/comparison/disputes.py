@@ -32,7 +32,7 @@ from summarize.comparison.agreeing import Agreeing, agreeing_sentences, claim_ma
 from summarize.comparison.name_disputes import name_differences
 from summarize.comparison.opposites import opposite_differences
 from summarize.types.alignment import Alignment, Claim, SentenceRef
-from summarize.types.comparison import Difference, Dispute, DisputedValue
+from summarize.types.comparison import Difference, Dispute, DisputedValue, Found
 from summarize.types.digest import Digest, DigestSentence
 
 logger = logging.getLogger(__name__)
@@ -116,11 +116,6 @@ def _verb_of(doc: Any, char: int) -> str:
     return token.lemma_.lower() if token is not None else ""
 
 
-#: One disagreement between two sentences: kind, key (what the values are about), and each
-#: side's sentence, value in its own words and normalised value.
-_Found = tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float]
-
-
 def story_refs(alignment: Alignment) -> list[list[SentenceRef]]:
     """Each article's sentences in order, read back from the claims (every sentence is in one)."""
     refs: list[list[SentenceRef | None]] = [[None] * len(v) for v in alignment.vectors]
@@ -182,7 +177,7 @@ def _figure_differences(
     times: Mapping[str, datetime | None],
     *,
     claims: Mapping[tuple[int, int], frozenset[tuple[int, int]]],
-) -> tuple[list[_Found], list[Agreeing]]:
+) -> tuple[list[Found], list[Agreeing]]:
     """Counts, dates and times that disagree, over candidate pairs of sentences with figures;
     and the sentences of the same facts that agree with one of the disputed values
     (:mod:`summarize.comparison.agreeing`)."""
@@ -210,7 +205,7 @@ def _figure_differences(
             read[k] = _Read(chosen[k], doc, when.date() if when else None)
 
     parse(k for i, j, _ in pairs for k in (i, j))
-    found: list[_Found] = []
+    found: list[Found] = []
     for i, j, score in pairs:
         found.extend(_pair(read[i], read[j], score))  # figures, or the polarity of one act
     return found, agreeing_sentences(
@@ -242,9 +237,9 @@ def _candidates(
     return [(i, j, s) for (i, j), s in sorted(pairs.items())]
 
 
-def _pair(a: _Read, b: _Read, score: float) -> list[_Found]:
+def _pair(a: _Read, b: _Read, score: float) -> list[Found]:
     """The details on which two sentences disagree (at most one count)."""
-    found: list[_Found] = []
+    found: list[Found] = []
     shared = a.content & b.content
     if len(shared) < 2:
         return found
@@ -284,10 +279,10 @@ def _pair(a: _Read, b: _Read, score: float) -> list[_Found]:
     return found
 
 
-def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str]) -> list[_Found]:
+def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str]) -> list[Found]:
     """Counts of one thing each (same counted noun or topic) whose values cannot both hold
     ("killed 60 and injured 180" / "killed 65 and injured 157": two)."""
-    found: list[_Found] = []
+    found: list[Found] = []
     if not (a.numbers and b.numbers) or a.years != b.years or a.window != b.window:
         return found  # counts of other years or spans of time ("since midnight" / "in May")
     keys = {k for n in a.numbers for k in n.keys} & {k for n in b.numbers for k in n.keys}
@@ -345,10 +340,8 @@ def _same_person(x: str, y: str) -> bool:
 
 def heading(kind: str, key: str) -> str:
     """A readable noun for what is disputed: "Death toll", "Doses", "Date", "Name"."""
-    if kind == "negation":
-        return f"Negation ({key.removeprefix('negation:')})"
-    if kind == "opposite":
-        return f"Opposite ({key.removeprefix('opposite:')})"
+    if kind in ("negation", "opposite"):
+        return f"{kind.capitalize()} ({_without_prefix(key)})"
     if kind == "count":
         if key in _HEADINGS:
             return _HEADINGS[key]
@@ -370,7 +363,7 @@ def _same_value(kind: str, x: Any, y: Any) -> bool:
 
 
 def _group(
-    found: Sequence[_Found],
+    found: Sequence[Found],
     times: Mapping[str, datetime | None],
     *,
     agreeing: Sequence[Agreeing] = (),

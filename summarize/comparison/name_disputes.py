@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 from rapidfuzz import process
@@ -23,6 +22,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from summarize.comparison import details
 from summarize.types.alignment import SentenceRef
+from summarize.types.comparison import Found
 
 __all__ = ["headline_like", "name_differences", "name_words", "same_name", "similar_spelling"]
 
@@ -35,7 +35,7 @@ _Mention = tuple[SentenceRef, str, str, str]  # sentence, word as written, word 
 
 def name_differences(
     refs: Sequence[Sequence[SentenceRef]], vectors: Sequence[np.ndarray]
-) -> list[tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float]]:
+) -> list[Found]:
     """Pairs of sentences of two outlets that spell one name two ways (see the module)."""
     mentions: dict[int, dict[str, list[_Mention]]] = defaultdict(lambda: defaultdict(list))
     words: dict[int, set[str]] = defaultdict(set)
@@ -92,7 +92,7 @@ def _same_thing(
     x: str,
     y: str,
     lower: set[str],
-) -> tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float] | None:
+) -> Found | None:
     """The best pair of mentions when the two spellings name one thing, else None."""
     best: tuple[bool, float] = (False, -1.0)
     chosen = None
@@ -118,8 +118,8 @@ def _same_thing(
 
 
 def _names_only(
-    found: list[tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float]],
-) -> list[tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float]]:
+    found: list[Found],
+) -> list[Found]:
     """Keep the pairs whose words spaCy tags as names of people, organisations or things."""
     if not found:
         return found

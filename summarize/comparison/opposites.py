@@ -31,6 +31,7 @@ from summarize.comparison.details import STOP_WORDS, fold
 from summarize.comparison.edits import edit_conflicts, near_copy
 from summarize.comparison.name_disputes import headline_like, same_name
 from summarize.types.alignment import SentenceRef
+from summarize.types.comparison import Found
 
 __all__ = ["opposite_differences"]
 
@@ -40,16 +41,14 @@ NEAR_COPY_COSINE = 0.75
 
 _WORD = re.compile(r"[\w'’-]+")
 
-#: (kind, key, (ref, words, value), (ref, words, value), score), as disputes collects them.
-Found = tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float]
-
 
 def opposite_differences(
     refs: Sequence[Sequence[SentenceRef]],
     vectors: Sequence[np.ndarray],
 ) -> list[Found]:
     """Sentence pairs of two outlets that are near-copies with one word swapped for its
-    opposite (``refs``: each article's sentences; ``vectors``: their unit vectors)."""
+    opposite, or one place for another (``refs``: each article's sentences; ``vectors``:
+    their unit vectors)."""
     chosen = [ref for article in refs for ref in article]
     if len({ref.article for ref in chosen}) < 2:
         return []

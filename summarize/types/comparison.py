@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -14,7 +14,12 @@ from summarize.types.story import Family
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DISPUTE_KINDS", "Comparison", "Difference", "Dispute", "DisputedValue"]
+__all__ = ["DISPUTE_KINDS", "Comparison", "Difference", "Dispute", "DisputedValue", "Found"]
+
+#: One disagreement between two sentences as the dispute checks find it, before grouping into
+#: :class:`Dispute`: kind, key (what the values are about), and each side's sentence, value in
+#: its own words and normalised value, and the pair's score.
+Found = tuple[str, str, tuple[SentenceRef, str, Any], tuple[SentenceRef, str, Any], float]
 
 
 @dataclass(frozen=True)
@@ -71,8 +76,9 @@ class Dispute:
 
     Attributes:
         kind: "count", "date", "time", "name", "negation" (one act said done and not
-            done) or "opposite" (near-copies with one word swapped for its opposite: "rose" /
-            "fell"); older results may hold "place", "person" or "detail differs".
+            done), "opposite" (near-copies with one word swapped for its opposite: "rose" /
+            "fell") or "place" (near-copies with one place swapped for another); older
+            results may hold "person" or "detail differs".
         topic: What the values are about: the counted thing ("deaths", "dose"), "age",
             "date", "time", for a name "name:" and one spelling, for a negation the verb,
             for an opposite the first outlet's word's lemma ("approve").
