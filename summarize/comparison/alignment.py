@@ -133,21 +133,18 @@ def align(
     )
     facts = fact_claims = repeat_claims = None
     labels = _group(all_vectors, owner, (first, second, scores), words, rule)
-    if mode == "facts":
-        # The comparison shows claims by fact; the digests keep one-sentence-per-outlet claims
-        # to pick from (bigger claims leave fewer distinct pieces: BENCHMARKS.md).
+    cited = cite_facts and threshold is None and embedder.model_name == DEFAULT_EMBEDDER
+    if mode == "facts" or cited:
+        # Digest sentences cite every outlet the support model finds stating their fact. With
+        # "facts" the comparison also shows claims by fact; the digests keep
+        # one-sentence-per-outlet claims to pick from (bigger claims leave fewer distinct
+        # pieces: BENCHMARKS.md).
         story = Story.of([a.sentences for a in articles], vectors)
-        found = fact_scores(story, junk=junk)
-        fact_claims = _claims(refs, found.labels, sources)
-        repeat_claims = _claims(refs, found.repeat_labels, sources)
+        found = fact_scores(story, junk=junk, group=mode == "facts")
         facts = _support(story, found, junk)
-    else:
-        if cite_facts and threshold is None and embedder.model_name == DEFAULT_EMBEDDER:
-            # Claims stay one sentence per outlet; digest sentences cite every outlet the
-            # support model finds stating their fact.
-            story = Story.of([a.sentences for a in articles], vectors)
-            found = fact_scores(story, junk=junk, group=False)
-            facts = _support(story, found, junk)
+        if mode == "facts":
+            fact_claims = _claims(refs, found.labels, sources)
+            repeat_claims = _claims(refs, found.repeat_labels, sources)
     grouped = _claims(refs, labels, sources)
     similarity = _document_similarity(decision, owner, counts, rule.threshold)
     return Alignment(

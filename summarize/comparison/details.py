@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 __all__ = [
+    "SCALES",
     "STOP_WORDS",
     "Clock",
     "DateValue",
@@ -54,8 +55,21 @@ _TENS = {
         ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     )
 }
-_SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SCALE_ABBR = {"m": 1e6, "mn": 1e6, "bn": 1e9, "k": 1e3}
+#: What a scale word or abbreviation after a figure multiplies it by ("1.2 million", "$3bn").
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
+_SCALE = {
+    "hundred": 100.0,
+    **{w: SCALES[w] for w in ("thousand", "million", "billion", "trillion")},
+}
 _NUMWORD = r"\b(?:(?:{tens})(?:[- ](?:{units}))?|{all}|dozen)\b".format(
     tens="|".join(_TENS), units="|".join(list(_UNITS)[1:10]), all="|".join(_UNITS)
 )
@@ -354,7 +368,7 @@ def numbers(doc: Any) -> tuple[Number, ...]:
                 continue
             value, scale, decimals = word_value, None, 0
         if scale:
-            value *= _SCALE.get(scale.lower(), _SCALE_ABBR.get(scale.lower(), 1.0))
+            value *= SCALES.get(scale.lower(), 1.0)
         elif more := _SCALE_AFTER.match(after):
             value *= _SCALE[more.group(1).lower()]
         token = _token_at(doc, start)

@@ -108,15 +108,18 @@ def group_sentences(
         return list(range(story.size))
     full = np.hstack([features, extra_features(story, pairs)])
     probability = np.where(unusable, 0.0, trees.probability(full))
-    # Tiny weights barely move a mean; leaving them out keeps the graph sparse.
-    keep = probability >= trees.threshold / 4
-    return average_linkage(
-        story.size,
-        pairs[keep],
-        probability[keep],
-        trees.threshold,
-        strongest=trees.strongest,
+    return _sparse_linkage(
+        story.size, pairs, probability, trees.threshold, strongest=trees.strongest
     )
+
+
+def _sparse_linkage(
+    n: int, pairs: np.ndarray, probability: np.ndarray, threshold: float, *, strongest: float = 0.0
+) -> list[int]:
+    """:func:`average_linkage` over the pairs that can matter: tiny weights barely move a
+    mean, and leaving them out keeps the graph sparse."""
+    keep = probability >= threshold / 4
+    return average_linkage(n, pairs[keep], probability[keep], threshold, strongest=strongest)
 
 
 @dataclass(frozen=True, eq=False)
@@ -178,9 +181,7 @@ def fact_scores(
     best[np.arange(n), story.owner] = 1.0
     if not group:  # the support alone (citations), no claims
         return FactScores(labels=[], best=best, model=model, pairs=pairs, probability=probability)
-    # Tiny weights barely move a mean; leaving them out keeps the graph sparse.
-    keep = probability >= model.threshold / 4
-    repeat_labels = average_linkage(n, pairs[keep], probability[keep], model.threshold)
+    repeat_labels = _sparse_linkage(n, pairs, probability, model.threshold)
     labels = (
         group_sentences(story, pairs, features, unusable=unusable)
         if grouping == "trees"

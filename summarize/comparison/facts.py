@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from summarize.comparison.details import SCALES
 from summarize.comparison.edits import NEGATING_VERBS, NEGATORS, Token
 from summarize.models.registry import load_spacy
 
@@ -37,16 +38,6 @@ _TOPICS = {
     **dict.fromkeys(["injure", "injured", "injury", "wound", "wounded", "hurt"], "injured"),
     **dict.fromkeys(["miss", "missing"], "missing"),
     **dict.fromkeys(["arrest", "detain"], "arrests"),
-}
-_SCALE = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
 }
 _WORD_NUMBERS = {
     word: float(value)
@@ -199,8 +190,8 @@ def _number_value(text: str) -> float | None:
         return found[0] if found else None
     value = float(match.group().replace(",", ""))
     tail = re.findall(r"[a-z]+", lowered[match.end() :])
-    if tail and tail[0] in _SCALE:
-        value *= _SCALE[tail[0]]
+    if tail and tail[0] in SCALES:
+        value *= SCALES[tail[0]]
     return round(value, 6)
 
 

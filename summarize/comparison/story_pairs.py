@@ -29,6 +29,8 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from summarize.comparison.details import SCALES
+
 __all__ = [
     "FEATURES",
     "PairModel",
@@ -89,8 +91,6 @@ _NUMBER = re.compile(
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|k)\b|(?P<m>m)\b)?",
     re.IGNORECASE,
 )
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
-           "bn": 1e9, "trillion": 1e12}  # fmt: skip
 
 
 def numbers_of(text: str) -> frozenset[str]:
@@ -105,7 +105,7 @@ def numbers_of(text: str) -> frozenset[str]:
         except ValueError:
             continue
         scale = (match["scale"] or "").lower() or ("m" if match["m"] and match["money"] else "")
-        value *= _SCALES.get(scale, 1.0)
+        value *= SCALES.get(scale, 1.0)
         found.add(format(value, ".6g") if value % 1 or value >= 1e6 else str(int(value)))
     return frozenset(found)
 
