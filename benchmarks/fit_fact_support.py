@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.fit_story_pairs import Example, _model, cached_examples
+from benchmarks.fit_story_pairs import Example, _model, labelled_examples
 from benchmarks.fit_story_pairs import fit as fit_pairs
 from benchmarks.real_coverage import ALIGNMENT, EVAL_DIR, JUNK
 from summarize.defaults import UNIQUE_MIN_WORDS
@@ -285,13 +285,10 @@ def main(argv: list[str] | None = None) -> int:
         "--pipeline", action="store_true", help="choose the bars on the package's own figures"
     )
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    logger.setLevel(logging.INFO)
-    if not (args.eval_dir / "labels").is_dir():
-        logger.warning("Skipping: no labels in %s (../shared/eval/README.md).", args.eval_dir)
-        return 0
     started = time.perf_counter()
-    examples = cached_examples(args.eval_dir, cache=args.cache)
+    examples = labelled_examples(args.eval_dir, cache=args.cache, log=logger)
+    if examples is None:
+        return 0
     print(
         "| fitted on | tested on | set | cite bar | cite precision | cite recall | lead "
         "complete | lead no wrong | unique bar | unique precision | unique items | unique "

@@ -35,7 +35,8 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.fit_story_pairs import Example, cached_examples
+from benchmarks.fit_story_pairs import Example, labelled_examples
+from benchmarks.pair_trained import boosted  # session 10's boosted settings, the same trees
 from benchmarks.real_coverage import ALIGNMENT, EVAL_DIR, score_alignment
 
 logger = logging.getLogger("benchmarks.fit_pair_trees")
@@ -52,20 +53,6 @@ def design(e: Example) -> np.ndarray:
     from summarize.comparison.pair_trees import extra_features
 
     return np.hstack([e.features, extra_features(e.prepared, e.pairs)])
-
-
-def boosted() -> Any:
-    """The trees' settings (session 10's ``pair_trained`` boosted model)."""
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
-    return HistGradientBoostingClassifier(
-        learning_rate=0.05,
-        max_iter=300,
-        max_leaf_nodes=15,
-        min_samples_leaf=40,
-        l2_regularization=1.0,
-        random_state=0,
-    )
 
 
 def logistic() -> Any:
@@ -209,13 +196,10 @@ def main(argv: list[str] | None = None) -> int:
         "check the trees of one half on the other with the shipped rule)",
     )
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    logger.setLevel(logging.INFO)
-    if not (args.eval_dir / "labels").is_dir():
-        logger.warning("Skipping: no labels in %s (../shared/eval/README.md).", args.eval_dir)
-        return 0
     started = time.perf_counter()
-    examples = cached_examples(args.eval_dir, cache=args.cache)
+    examples = labelled_examples(args.eval_dir, cache=args.cache, log=logger)
+    if examples is None:
+        return 0
     names = " | ".join(f"{n}: recall / precision / joined" for n in ALIGNMENT)
     print(f"| fitted on | tested on | scorer | threshold / strongest | {names} |")
     print("|---" * (4 + len(ALIGNMENT)) + "|")

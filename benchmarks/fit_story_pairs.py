@@ -90,6 +90,20 @@ def cached_examples(eval_dir: Path, *, cache: Path | None) -> list[Example]:
     return examples
 
 
+def labelled_examples(
+    eval_dir: Path, *, cache: Path | None, log: logging.Logger
+) -> list[Example] | None:
+    """The fit scripts' start: their log format (``log`` at INFO, the rest ERROR), then the
+    prepared labelled stories (:func:`cached_examples`); ``None``, with a warning, where
+    ``eval_dir`` has no labels."""
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    log.setLevel(logging.INFO)
+    if not (eval_dir / "labels").is_dir():
+        log.warning("Skipping: no labels in %s (../shared/eval/README.md).", eval_dir)
+        return None
+    return cached_examples(eval_dir, cache=cache)
+
+
 def prepare(eval_dir: Path) -> list[Example]:
     """Load, embed and featurise every labelled story (documents loaded one at a time)."""
     from summarize.comparison.story_pairs import Story, pair_features
@@ -286,13 +300,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
     parser.add_argument("--cache", type=Path, help="pickle of the prepared stories (made once)")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    logger.setLevel(logging.INFO)
-    if not (args.eval_dir / "labels").is_dir():
-        logger.warning("Skipping: no labels in %s (../shared/eval/README.md).", args.eval_dir)
-        return 0
     started = time.perf_counter()
-    examples = cached_examples(args.eval_dir, cache=args.cache)
+    examples = labelled_examples(args.eval_dir, cache=args.cache, log=logger)
+    if examples is None:
+        return 0
     print(
         "| fitted on | tested on | set | threshold | pair recall | pair precision | facts "
         "joined | cite bar | cite precision | cite recall | unique bar | unique precision |"

@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.fit_story_pairs import Example, cached_examples
+from benchmarks.fit_story_pairs import Example, labelled_examples
 from benchmarks.real_coverage import EVAL_DIR
 
 logger = logging.getLogger("benchmarks.pair_ceiling")
@@ -142,15 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minilm", action="store_true", help="also the MiniLM transformer")
     parser.add_argument("--cache", type=Path, help="pickle of the prepared stories (made once)")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    logger.setLevel(logging.INFO)
-    if not (args.eval_dir / "labels").is_dir():
-        logger.warning("Skipping: no labels in %s (../shared/eval/README.md).", args.eval_dir)
+    started = time.perf_counter()
+    examples = labelled_examples(args.eval_dir, cache=args.cache, log=logger)
+    if examples is None:
         return 0
     from summarize.comparison.story_pairs import pair_model
 
-    started = time.perf_counter()
-    examples = cached_examples(args.eval_dir, cache=args.cache)
     minilm = None
     if args.minilm:
         from summarize.models.registry import load_embedder_model

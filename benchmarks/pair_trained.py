@@ -39,6 +39,7 @@ import numpy as np
 from benchmarks.fit_story_pairs import Example, cached_examples
 from benchmarks.pair_ceiling import average_precision, recall_at
 from benchmarks.real_coverage import EVAL_DIR
+from summarize.comparison import pair_trees
 
 logger = logging.getLogger("benchmarks.pair_trained")
 SETS = ("neus", "multinews")
@@ -80,25 +81,10 @@ def minilm_vectors(examples: Sequence[Example], cache_dir: Path) -> dict[str, np
     return out
 
 
-EXTRA = ("names_idf", "numbers_idf", "rarest_shared", "shared_idf_mass")
-
-
 def extra_features(e: Example) -> np.ndarray:
-    """The boosted model's cheap extra columns (:data:`EXTRA`), in-story IDF weighted."""
-    story, lo, hi = e.prepared, e.pairs[:, 0], e.pairs[:, 1]
-    n = story.size
-    columns = []
-    for matrix in (story.names, story.numbers):
-        df = np.asarray(matrix.sum(axis=0)).ravel()
-        idf = np.log((n + 1) / (df + 0.5))
-        own = matrix @ idf
-        shared = matrix[lo].multiply(matrix[hi]).tocsr() @ idf
-        columns.append(shared / np.maximum(1e-6, np.minimum(own[lo], own[hi])))
-    shared = story.content[lo].multiply(story.content[hi]).tocsr()
-    weighted = shared.multiply(story.idf[None, :]).tocsr()
-    columns.append(np.asarray(weighted.max(axis=1).todense()).ravel())
-    columns.append(np.asarray(weighted.sum(axis=1)).ravel())
-    return np.stack(columns, axis=1)
+    """The boosted model's cheap extra columns, in-story IDF weighted (the package's
+    :func:`~summarize.comparison.pair_trees.extra_features`; ``pair_trees.EXTRA`` names them)."""
+    return pair_trees.extra_features(e.prepared, e.pairs)
 
 
 def design(
