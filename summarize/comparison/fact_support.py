@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from summarize.comparison.story_pairs import Story
+from summarize.comparison.story_pairs import Logistic, Story
 
 __all__ = ["FEATURES", "SupportModel", "fact_support", "support_features", "support_model"]
 
@@ -170,38 +170,21 @@ def support_features(story: Story, pairs: np.ndarray, probability: np.ndarray) -
 
 
 @dataclass(frozen=True)
-class SupportModel:
+class SupportModel(Logistic):
     """The fitted logistic model and its two bars: ``cite`` (an article from this probability
     on states the sentence's fact: merged-digest citations) and ``unique`` (every other
     article below it: "only one outlet reports")."""
 
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
     cite: float
     unique: float
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SupportModel:
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError(
-                "fact_support.json was fitted on other features than this code computes; "
-                "refit it: python -m benchmarks.fit_fact_support --write"
-            )
         return cls(
-            mean=np.asarray(data["mean"], dtype=np.float64),
-            scale=np.asarray(data["scale"], dtype=np.float64),
-            coef=np.asarray(data["coef"], dtype=np.float64),
-            intercept=float(data["intercept"]),
+            **cls.parameters(data, FEATURES, "fact_support"),
             cite=float(data["cite"]),
             unique=float(data["unique"]),
         )
-
-    def probability(self, features: np.ndarray) -> np.ndarray:
-        """The model's probability for features of any leading shape."""
-        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0))))
 
 
 @functools.lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ from summarize.comparison.details import SCALES
 
 __all__ = [
     "FEATURES",
+    "Logistic",
     "PairModel",
     "Story",
     "candidate_pairs",
@@ -344,7 +345,39 @@ def pair_features(story: Story, pairs: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class PairModel:
+class Logistic:
+    """A logistic regression on standardised features, as the fit scripts write it (``mean``,
+    ``scale``, ``coef``, ``intercept`` and the ``features`` it was fitted on)."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    @staticmethod
+    def parameters(data: dict[str, Any], features: tuple[str, ...], name: str) -> dict[str, Any]:
+        """The four parameters from a model file's ``data``, checking it was fitted on
+        ``features``; ``name``: the file, for the error (refit it with its benchmark)."""
+        if tuple(data["features"]) != features:
+            raise ValueError(
+                f"{name}.json was fitted on other features than this code computes; "
+                f"refit it: python -m benchmarks.fit_{name} --write"
+            )
+        return {
+            "mean": np.asarray(data["mean"], dtype=np.float64),
+            "scale": np.asarray(data["scale"], dtype=np.float64),
+            "coef": np.asarray(data["coef"], dtype=np.float64),
+            "intercept": float(data["intercept"]),
+        }
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        """The model's probability for features of any leading shape."""
+        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0))))
+
+
+@dataclass(frozen=True)
+class PairModel(Logistic):
     """The fitted logistic model and the bars that use its probabilities.
 
     ``threshold``: claims merge while the mean probability over their cross pairs is at least
@@ -355,34 +388,18 @@ class PairModel:
     (:mod:`~summarize.comparison.fact_support`; BENCHMARKS.md).
     """
 
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
-    intercept: float
     threshold: float
     cite: float
     possibly_same: float
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PairModel:
-        if tuple(data["features"]) != FEATURES:
-            raise ValueError(
-                "story_pairs.json was fitted on other features than this code computes; "
-                "refit it: python -m benchmarks.fit_story_pairs --write"
-            )
         return cls(
-            mean=np.asarray(data["mean"], dtype=np.float64),
-            scale=np.asarray(data["scale"], dtype=np.float64),
-            coef=np.asarray(data["coef"], dtype=np.float64),
-            intercept=float(data["intercept"]),
+            **cls.parameters(data, FEATURES, "story_pairs"),
             threshold=float(data["threshold"]),
             cite=float(data["cite"]),
             possibly_same=float(data["possibly_same"]),
         )
-
-    def probability(self, features: np.ndarray) -> np.ndarray:
-        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0))))
 
 
 @functools.lru_cache(maxsize=1)
