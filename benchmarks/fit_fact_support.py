@@ -35,7 +35,6 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import time
@@ -46,9 +45,9 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.fit_story_pairs import Example, _model, labelled_examples
+from benchmarks.fit_story_pairs import Example, _model, fit_parser, labelled_examples
 from benchmarks.fit_story_pairs import fit as fit_pairs
-from benchmarks.real_coverage import ALIGNMENT, EVAL_DIR, JUNK
+from benchmarks.real_coverage import ALIGNMENT, JUNK
 from summarize.defaults import UNIQUE_MIN_WORDS
 
 logger = logging.getLogger("benchmarks.fit_fact_support")
@@ -277,10 +276,7 @@ def _line(fitted: str, tested: str, name: str, bars: dict[str, float], f: dict[s
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
-    parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
-    parser.add_argument("--cache", type=Path, help="pickle of the prepared stories (made once)")
+    parser = fit_parser(__doc__, OUT)
     parser.add_argument(
         "--pipeline", action="store_true", help="choose the bars on the package's own figures"
     )

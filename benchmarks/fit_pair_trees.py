@@ -24,7 +24,6 @@ linkage) is measured the same way for comparison. Usage::
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import time
@@ -35,9 +34,9 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.fit_story_pairs import Example, labelled_examples
+from benchmarks.fit_story_pairs import Example, fit_parser, labelled_examples
 from benchmarks.pair_trained import boosted  # session 10's boosted settings, the same trees
-from benchmarks.real_coverage import ALIGNMENT, EVAL_DIR, score_alignment
+from benchmarks.real_coverage import ALIGNMENT, score_alignment
 
 logger = logging.getLogger("benchmarks.fit_pair_trees")
 
@@ -176,10 +175,7 @@ def _row(fitted: str, tested: str, label: str, bars: tuple[float, float], found:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
-    parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
-    parser.add_argument("--cache", type=Path, help="pickle of the prepared stories (made once)")
+    parser = fit_parser(__doc__, OUT)
     parser.add_argument(
         "--fit-on",
         choices=("all", "even", "odd"),

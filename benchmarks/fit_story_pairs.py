@@ -90,6 +90,16 @@ def cached_examples(eval_dir: Path, *, cache: Path | None) -> list[Example]:
     return examples
 
 
+def fit_parser(doc: str, out: Path) -> argparse.ArgumentParser:
+    """The fit scripts' common options: ``--eval-dir``, ``--write`` (to ``out``), ``--cache``;
+    the description is the first paragraph of ``doc``."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
+    parser.add_argument("--write", action="store_true", help=f"write {out.name}")
+    parser.add_argument("--cache", type=Path, help="pickle of the prepared stories (made once)")
+    return parser
+
+
 def labelled_examples(
     eval_dir: Path, *, cache: Path | None, log: logging.Logger
 ) -> list[Example] | None:
@@ -295,10 +305,7 @@ def choose(examples: Sequence[Example], params: dict[str, Any]) -> dict[str, flo
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
-    parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
-    parser.add_argument("--cache", type=Path, help="pickle of the prepared stories (made once)")
+    parser = fit_parser(__doc__, OUT)
     args = parser.parse_args(argv)
     started = time.perf_counter()
     examples = labelled_examples(args.eval_dir, cache=args.cache, log=logger)
