@@ -76,7 +76,8 @@ def align(
             the story-internal same-fact model (:mod:`~summarize.comparison.fact_claims`),
             which reads shared names, numbers and the story's rarer words and lets an
             outlet's second mention of a fact (headline and lead, a fact split over two
-            sentences) join its claim: :attr:`Alignment.fact_claims` (or by boosted trees,
+            sentences) join its claim, and a sentence that states two facts joins a second
+            claim: :attr:`Alignment.fact_claims` (or by boosted trees,
             :data:`summarize.defaults.FACT_GROUPING`), with :attr:`Alignment.facts` (which
             outlets report each sentence's fact, by the sentence-to-article support model
             :mod:`~summarize.comparison.fact_support`: citations and "only one outlet
@@ -143,7 +144,7 @@ def align(
         found = fact_scores(story, junk=junk, group=mode == "facts")
         facts = _support(story, found, junk)
         if mode == "facts":
-            fact_claims = _claims(refs, found.labels, sources)
+            fact_claims = _claims(refs, found.labels, sources, second=found.second)
             repeat_claims = _claims(refs, found.repeat_labels, sources)
     grouped = _claims(refs, labels, sources)
     similarity = _document_similarity(decision, owner, counts, rule.threshold)
@@ -366,12 +367,30 @@ def _group(
 
 
 def _claims(
-    refs: list[SentenceRef], labels: list[int], sources: tuple[str, ...]
+    refs: list[SentenceRef],
+    labels: list[int],
+    sources: tuple[str, ...],
+    *,
+    second: Sequence[tuple[int, int]] = (),
 ) -> tuple[Claim, ...]:
-    """Claims ordered by first appearance (article, then sentence position)."""
+    """Claims ordered by first appearance (article, then sentence position). ``second``:
+    ``(sentence, group label)`` memberships beyond each sentence's own group; a group left
+    with no sentence of its own that another claim lacks (a sentence that joined a larger
+    claim) is not a claim of its own."""
     groups: dict[int, list[SentenceRef]] = {}
     for ref, label in zip(refs, labels, strict=True):  # refs are in (article, index) order
         groups.setdefault(label, []).append(ref)
+    joined: dict[int, set[int]] = {}  # sentence -> the groups it is in
+    for i, label in enumerate(labels):
+        joined.setdefault(i, set()).add(label)
+    for i, label in second:
+        groups[label] = sorted([*groups[label], refs[i]], key=lambda r: (r.article, r.index))
+        joined[i].add(label)
+    position = {(ref.article, ref.index): i for i, ref in enumerate(refs)} if second else {}
+    for label in {labels[i] for i, _ in second}:
+        members = [position[(r.article, r.index)] for r in groups[label]]
+        if len(members) == 1 and len(joined[members[0]]) > 1:
+            del groups[label]  # its one sentence is in a larger claim
     claims = []
     for group in sorted(groups.values(), key=lambda g: (g[0].article, g[0].index)):
         present = {ref.article for ref in group}

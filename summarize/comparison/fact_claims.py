@@ -9,13 +9,16 @@ are grouped on the boosted trees' probabilities of the same pairs (:mod:`pair_tr
 their ``threshold`` and a second bar: the two groups' best single pair must reach
 ``strongest``; the logistic groups stay in ``FactScores.repeat_labels`` for the digest.
 No one-sentence-per-outlet rule: an outlet's second mention of a fact (its headline and its
-lead, a fact split over two sentences) joins the same claim. Every sentence is in exactly one
-group.
+lead, a fact split over two sentences) joins the same claim. Every sentence is in one group;
+a sentence that states a second fact is also a member of a second group
+(:func:`second_memberships`): the group of other outlets' sentences with which its mean
+probability is highest and at least the model's ``second`` bar.
 """
 
 from __future__ import annotations
 
 import heapq
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -30,7 +33,13 @@ from summarize.comparison.story_pairs import (
     pair_model,
 )
 
-__all__ = ["FactScores", "average_linkage", "fact_scores", "group_sentences"]
+__all__ = [
+    "FactScores",
+    "average_linkage",
+    "fact_scores",
+    "group_sentences",
+    "second_memberships",
+]
 
 
 def average_linkage(
@@ -113,6 +122,41 @@ def group_sentences(
     )
 
 
+def second_memberships(
+    owner: np.ndarray,
+    pairs: np.ndarray,
+    probability: np.ndarray,
+    labels: Sequence[int],
+    bar: float,
+) -> list[tuple[int, int]]:
+    """``(sentence, group)``: for each sentence, the one other group it would join on its own,
+    if any: among groups holding a sentence of another article (``owner``: each sentence's
+    article), the one with the highest mean probability between the sentence and the group's
+    members (pairs not scored count as 0), when that mean is at least ``bar``. A sentence often
+    states two facts (a lead, a quote with its context); average linkage puts it with one."""
+    label = np.asarray(labels, dtype=np.int64)
+    size = np.bincount(label, minlength=len(label)).astype(np.float64)
+    lo, hi = pairs[:, 0], pairs[:, 1]
+    cross = label[lo] != label[hi]
+    sentence = np.concatenate([lo[cross], hi[cross]])
+    group = np.concatenate([label[hi[cross]], label[lo[cross]]])
+    weight = np.concatenate([probability[cross], probability[cross]])
+    if not len(sentence):
+        return []
+    n = len(label)
+    key, inverse = np.unique(sentence * n + group, return_inverse=True)
+    mean = np.bincount(inverse, weights=weight) / size[key % n]
+    articles: list[set[int]] = [set() for _ in range(n)]  # the articles of each group
+    for i, g in enumerate(label.tolist()):
+        articles[g].add(int(owner[i]))
+    best: dict[int, tuple[float, int]] = {}
+    for k, m in zip(key.tolist(), mean.tolist(), strict=True):
+        i, g = divmod(k, n)
+        if m >= bar and articles[g] - {int(owner[i])} and (-m, g) < best.get(i, (0.0, n)):
+            best[i] = (-m, g)
+    return sorted((i, g) for i, (_, g) in best.items())
+
+
 def _sparse_linkage(
     n: int, pairs: np.ndarray, probability: np.ndarray, threshold: float, *, strongest: float = 0.0
 ) -> list[int]:
@@ -132,7 +176,9 @@ class FactScores:
     n_articles)`` highest same-fact probability of each sentence with a sentence of each
     article (its own article: 1; pairs not scored: 0); ``model``: the bars used; ``pairs`` and
     ``probability``: the scored pairs (global ``lo < hi``) and their probabilities (junk: 0),
-    which :func:`~summarize.comparison.fact_support.fact_support` reads.
+    which :func:`~summarize.comparison.fact_support.fact_support` reads; ``second``: the
+    sentences that are also members of a second group, ``(sentence, group label)``
+    (:func:`second_memberships`; none with ``grouping="trees"``).
     """
 
     labels: list[int]
@@ -141,6 +187,7 @@ class FactScores:
     pairs: np.ndarray
     probability: np.ndarray
     repeat_labels: list[int] = field(default_factory=list)
+    second: list[tuple[int, int]] = field(default_factory=list)
 
 
 def fact_scores(
@@ -182,11 +229,12 @@ def fact_scores(
     if not group:  # the support alone (citations), no claims
         return FactScores(labels=[], best=best, model=model, pairs=pairs, probability=probability)
     repeat_labels = _sparse_linkage(n, pairs, probability, model.threshold)
-    labels = (
-        group_sentences(story, pairs, features, unusable=unusable)
-        if grouping == "trees"
-        else repeat_labels
-    )
+    if grouping == "trees":
+        labels = group_sentences(story, pairs, features, unusable=unusable)
+        second = []
+    else:
+        labels = repeat_labels
+        second = second_memberships(story.owner, pairs, probability, labels, model.second)
     return FactScores(
         labels=labels,
         best=best,
@@ -194,4 +242,5 @@ def fact_scores(
         pairs=pairs,
         probability=probability,
         repeat_labels=repeat_labels,
+        second=second,
     )

@@ -381,16 +381,20 @@ class PairModel(Logistic):
     """The fitted logistic model and the bars that use its probabilities.
 
     ``threshold``: claims merge while the mean probability over their cross pairs is at least
-    this; ``cite``: a merged-digest sentence also cites an outlet whose sentence it matches
-    with at least this probability; ``possibly_same``: the fit's bar for "another outlet
-    possibly states it". ``align`` reads neither bar now: citations and "only one outlet
-    reports" come from the sentence-to-article support model over these probabilities
-    (:mod:`~summarize.comparison.fact_support`; BENCHMARKS.md).
+    this; ``second``: a sentence also joins a second claim when its mean probability with
+    that claim's sentences is at least this
+    (:func:`~summarize.comparison.fact_claims.second_memberships`); ``cite``: a merged-digest
+    sentence also cites an outlet whose sentence it matches with at least this probability
+    (besides the sentence-to-article support model,
+    :mod:`~summarize.comparison.fact_support`); ``possibly_same``: the fit's bar for "another
+    outlet possibly states it", which ``align`` does not read (the support model decides
+    "only one outlet reports"; BENCHMARKS.md).
     """
 
     threshold: float
     cite: float
     possibly_same: float
+    second: float
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PairModel:
@@ -399,6 +403,7 @@ class PairModel(Logistic):
             threshold=float(data["threshold"]),
             cite=float(data["cite"]),
             possibly_same=float(data["possibly_same"]),
+            second=float(data["second"]),
         )
 
 

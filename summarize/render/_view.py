@@ -98,23 +98,33 @@ def markers(sources: Iterable[str], numbers: Mapping[str, int]) -> list[int]:
 def article_sentences(comparison: Comparison) -> dict[str, list[SentenceView]]:
     """Every sentence of every article, in reading order, with its claim's category.
 
-    Built from ``comparison.claims`` (every sentence is in exactly one claim), so the
-    side-by-side view needs nothing beyond the Comparison.
+    Built from ``comparison.claims``, so the side-by-side view needs nothing beyond the
+    Comparison. A sentence that states two facts is in two claims; it shows once, with the
+    claim whose category comes first in the categories' rule (all outlets, differ, some,
+    one outlet, possibly elsewhere).
     """
     categories = claim_categories(comparison)
     differing: dict[tuple[int, int], list[Difference]] = {}
     for difference in comparison.differences:
         for ref in (difference.a, difference.b):
             differing.setdefault((ref.article, ref.index), []).append(difference)
-    columns: dict[str, list[SentenceView]] = {source: [] for source in comparison.sources}
+    views: dict[tuple[int, int], SentenceView] = {}
     for claim, status in zip(comparison.claims, categories, strict=True):
         for ref in claim.sentences:
-            found = tuple(differing.get((ref.article, ref.index), ()))
-            column = columns.setdefault(ref.source, [])
-            column.append(SentenceView(ref=ref, status=status, claim=claim, differences=found))
-    for column in columns.values():
-        column.sort(key=lambda view: view.ref.index)
+            key = (ref.article, ref.index)
+            if key in views and _PRECEDENCE[views[key].status] <= _PRECEDENCE[status]:
+                continue
+            found = tuple(differing.get(key, ()))
+            views[key] = SentenceView(ref=ref, status=status, claim=claim, differences=found)
+    columns: dict[str, list[SentenceView]] = {source: [] for source in comparison.sources}
+    for key in sorted(views):
+        columns.setdefault(views[key].ref.source, []).append(views[key])
     return columns
+
+
+#: The categories' rule order (:mod:`summarize.render.categories`): a sentence in two claims
+#: shows with the first.
+_PRECEDENCE = {"shared": 0, "disputed": 1, "partial": 2, "unique": 3, "elsewhere": 4}
 
 
 def representative(claim: Claim) -> SentenceRef:

@@ -171,16 +171,16 @@ class Alignment:
             story-internal same-fact model's view of each sentence and outlet (citations,
             "only one outlet reports"); ``None`` otherwise.
         fact_claims: With ``claims="facts"``, the sentences grouped by the story-internal
-            model (a claim may hold several sentences of one outlet): what the comparison
-            shows. ``claims`` stays the one-sentence-per-outlet grouping the digests pick
+            model (a claim may hold several sentences of one outlet, and a sentence that
+            states two facts is in two claims): what the comparison shows. ``claims`` stays the one-sentence-per-outlet grouping the digests pick
             from and the disputes compare. ``None`` otherwise.
         repeat_claims: With ``claims="facts"``, the grouping the merged digest reads to state
             a fact once (:mod:`~summarize.summarizers.repeats`) and the disputes read as claim
-            mates: average linkage of the logistic pair model, the same as ``fact_claims``
-            unless those come from the boosted trees
+            mates: average linkage of the logistic pair model, each sentence in one group
+            (``fact_claims`` less the second claims, unless those come from the boosted trees
             (:data:`summarize.defaults.FACT_GROUPING`; the digest skipping by the trees'
             claims left NeuS digests too short: BENCHMARKS.md, "Fact claims by boosted
-            trees"). ``None`` otherwise.
+            trees")). ``None`` otherwise.
     """
 
     sources: tuple[str, ...]

@@ -12,7 +12,7 @@ import pytest
 
 from summarize import brief, compare
 from summarize.comparison.alignment import align
-from summarize.comparison.fact_claims import average_linkage
+from summarize.comparison.fact_claims import average_linkage, second_memberships
 from summarize.comparison.fact_support import support_model
 from summarize.comparison.story_pairs import FEATURES, Story, candidate_pairs, pair_features
 from summarize.types import Article
@@ -78,11 +78,19 @@ def _claim_of(alignment, article: int, index: int) -> set[tuple[int, int]]:
     raise AssertionError("every sentence is in a claim")
 
 
-def test_every_sentence_in_exactly_one_claim(alignment):
+def test_every_sentence_in_one_claim_or_two_when_it_states_two_facts(alignment):
     every = [(a, i) for a, art in enumerate(STORY) for i in range(len(art.sentences))]
     assert alignment.fact_claims is not None
-    for claims in (alignment.fact_claims, alignment.claims):
-        assert sorted((r.article, r.index) for c in claims for r in c.sentences) == every
+    # The sentence claims (the digests' and disputes') hold each sentence once.
+    assert sorted((r.article, r.index) for c in alignment.claims for r in c.sentences) == every
+    in_fact_claims = [(r.article, r.index) for c in alignment.fact_claims for r in c.sentences]
+    assert set(in_fact_claims) == set(every)
+    assert max(in_fact_claims.count(s) for s in every) == 2
+    # The Gazette's "The ban starts in March, ... and ships with more than 2,000 passengers
+    # will be sent to the Porto Nuevo terminal" states two facts: it is in both claims.
+    assert {(0, 2), (1, 2), (2, 3)} <= _claim_of(alignment, 0, 2)
+    assert {(0, 4), (1, 2), (2, 4)} <= _claim_of(alignment, 0, 4)
+    assert _claim_of(alignment, 0, 2) != _claim_of(alignment, 0, 4)
     assert alignment.facts is not None
     assert alignment.facts.best.shape == (sum(len(a.sentences) for a in STORY), 3)
 
@@ -165,6 +173,23 @@ def test_average_linkage_merges_on_the_mean_not_a_chain():
     # 0-1 and 1-2 are strong, 0-2 never scored (0): the mean of {0,1} with 2 is 0.45 < 0.5.
     labels = average_linkage(3, pairs, np.array([0.95, 0.9]), 0.5)
     assert labels[0] == labels[1] != labels[2]
+
+
+def test_a_second_claim_is_the_best_group_of_other_outlets_above_the_bar():
+    # Sentences 0, 1 (article 0), 2, 3 (article 1), 4 (article 2). Groups: {0, 2}, {1, 3}, {4}.
+    owner = np.array([0, 0, 1, 1, 2])
+    labels = [0, 1, 0, 1, 4]
+    pairs = np.array([[0, 2], [1, 3], [2, 4], [0, 4], [3, 4], [1, 2], [0, 1]])
+    probability = np.array([0.9, 0.9, 0.8, 0.7, 0.95, 0.6, 0.99])
+    second = second_memberships(owner, pairs, probability, labels, 0.7)
+    # 4 with {0, 2}: mean 0.75; with {1, 3}: (0 + 0.95) / 2 < 0.7: one second claim, the best.
+    # 1 with {0, 2}: (0.99 + 0.6) / 2 = 0.795, though 0-1 is a pair within article 0.
+    # 3 with {4}: 0.95; 0 and 2 with {4}: 0.7 and 0.8; 0 with {1, 3}: 0.495; 2 with {1, 3}: 0.3.
+    assert second == [(0, 4), (1, 0), (2, 4), (3, 4), (4, 0)]
+    assert second_memberships(owner, pairs, probability, labels, 0.96) == []
+    # A group of the sentence's own article only is never its second claim.
+    one_article = np.array([0, 0])
+    assert second_memberships(one_article, np.array([[0, 1]]), np.array([1.0]), [0, 1], 0.5) == []
 
 
 def test_sentence_claims_still_cite_every_outlet_that_states_the_fact(embedder):

@@ -118,10 +118,17 @@ def test_every_output_shows_the_same_categories_with_the_same_counts(briefing):
         page = render(fmt_object, "html")
         assert _glance(page, words, html_page=True) == reference
         assert _html_headings(page) == reference
-    # The side-by-side colours: each sentence coloured by its claim's category.
-    sentences = {c: 0 for c in CATEGORIES}
+    # The side-by-side colours: each sentence coloured by its claim's category (a sentence
+    # in two claims, one stating each of its facts, by the first in the rule's order).
+    order = ("shared", "disputed", "partial", "unique", "elsewhere")
+    coloured: dict[tuple[int, int], str] = {}
     for claim, category in zip(comparison.claims, categories, strict=True):
-        sentences[category] += len(claim.sentences)
+        for ref in claim.sentences:
+            key = (ref.article, ref.index)
+            if key not in coloured or order.index(category) < order.index(coloured[key]):
+                coloured[key] = category
+    sentences = {c: list(coloured.values()).count(c) for c in CATEGORIES}
+    assert sum(sentences.values()) == sum(len(a.sentences) for a in briefing.articles)
     assert _side_by_side(render(briefing, "html")) == sentences
     # The JSON's own lists agree: "shared" is the shared category, "unique" holds only-one
     # claims (a disputed one is never called unique).
