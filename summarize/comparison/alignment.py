@@ -144,8 +144,12 @@ def align(
         found = fact_scores(story, junk=junk, group=mode == "facts")
         facts = _support(story, found, junk)
         if mode == "facts":
-            fact_claims = _claims(refs, found.labels, sources, second=found.second)
-            repeat_claims = _claims(refs, found.repeat_labels, sources)
+            repeat_claims = _claims(refs, found.repeat_labels, sources, second=found.second)
+            fact_claims = (
+                repeat_claims
+                if found.labels == found.repeat_labels
+                else _claims(refs, found.labels, sources)
+            )
     grouped = _claims(refs, labels, sources)
     similarity = _document_similarity(decision, owner, counts, rule.threshold)
     return Alignment(

@@ -177,8 +177,9 @@ class FactScores:
     article (its own article: 1; pairs not scored: 0); ``model``: the bars used; ``pairs`` and
     ``probability``: the scored pairs (global ``lo < hi``) and their probabilities (junk: 0),
     which :func:`~summarize.comparison.fact_support.fact_support` reads; ``second``: the
-    sentences that are also members of a second group, ``(sentence, group label)``
-    (:func:`second_memberships`; none with ``grouping="trees"``).
+    sentences that are also members of a second group of ``repeat_labels``, ``(sentence,
+    group label)`` (:func:`second_memberships`; the claims by ``labels`` add them only where
+    those are ``repeat_labels``, not with ``grouping="trees"``).
     """
 
     labels: list[int]
@@ -229,12 +230,12 @@ def fact_scores(
     if not group:  # the support alone (citations), no claims
         return FactScores(labels=[], best=best, model=model, pairs=pairs, probability=probability)
     repeat_labels = _sparse_linkage(n, pairs, probability, model.threshold)
-    if grouping == "trees":
-        labels = group_sentences(story, pairs, features, unusable=unusable)
-        second = []
-    else:
-        labels = repeat_labels
-        second = second_memberships(story.owner, pairs, probability, labels, model.second)
+    second = second_memberships(story.owner, pairs, probability, repeat_labels, model.second)
+    labels = (
+        group_sentences(story, pairs, features, unusable=unusable)
+        if grouping == "trees"
+        else repeat_labels
+    )
     return FactScores(
         labels=labels,
         best=best,

@@ -381,17 +381,12 @@ class ExtractiveSummarizer:
         # A fact is stated once (summarizers.repeats): while two chosen pieces state one fact
         # (one fact claim of the story-internal model), the lesser is skipped and the digest
         # chosen again; the piece that states the fact cites the outlets of those skipped.
-        fact = {
-            (r.article, r.index): f
-            for f, claim in enumerate(alignment.repeat_claims or alignment.fact_claims or ())
-            for r in claim.sentences
-        }
+        fact: dict[tuple[int, int], set[int]] = {}  # a sentence of two facts: two claims
+        for f, claim in enumerate(alignment.repeat_claims or alignment.fact_claims or ()):
+            for r in claim.sentences:
+                fact.setdefault((r.article, r.index), set()).add(f)
         facts = [
-            {
-                (fact[(r.article, r.index)], r.article)
-                for _, r in u.cited
-                if (r.article, r.index) in fact
-            }
+            {(f, r.article) for _, r in u.cited for f in fact.get((r.article, r.index), ())}
             for u in units
         ]
         also: dict[int, set[str]] = {}  # fact claim -> outlets of the repeats skipped
@@ -399,13 +394,14 @@ class ExtractiveSummarizer:
         while (skip := repeat(chosen, facts, scores)) is not None:
             scores[skip] = -np.inf
             for claim, ref in units[skip].cited:
-                if (ref.article, ref.index) in fact:
-                    also.setdefault(fact[(ref.article, ref.index)], set()).update(cites(claim, ref))
+                for f in fact.get((ref.article, ref.index), ()):
+                    also.setdefault(f, set()).update(cites(claim, ref))
             chosen = choose()
 
         def cited(claim: Claim, ref: SentenceRef) -> tuple[str, ...]:
-            more = also.get(fact.get((ref.article, ref.index), -1), set())
-            own = set(cites(claim, ref)) | more
+            own = set(cites(claim, ref))
+            for f in fact.get((ref.article, ref.index), ()):
+                own |= also.get(f, set())
             return tuple(s for s in alignment.sources if s in own)
 
         if not chosen:

@@ -7,7 +7,8 @@ crew when it rolled onto its side") are then two claims, and the digest could st
 twice, each copy citing part of its outlets. The story-internal same-fact model's claims
 (:attr:`~summarize.types.Alignment.repeat_claims`, the logistic model's even where the
 comparison shows the boosted trees' claims: skipping by those left NeuS digests too short)
-join such sentences. While
+join such sentences; a sentence that states two facts is in two of them, so a digest that
+states both in one sentence skips another outlet's sentence of either. While
 two chosen pieces share a fact claim, the lesser is skipped and the digest chosen again (not
 one selection group for all the pieces of a fact claim: a piece of two sentences would chain
 unrelated facts into one group). The fact is stated once, and its sentence cites, besides the

@@ -177,11 +177,11 @@ class Alignment:
             disputes compare. ``None`` otherwise.
         repeat_claims: With ``claims="facts"``, the grouping the merged digest reads to state
             a fact once (:mod:`~summarize.summarizers.repeats`) and the disputes read as claim
-            mates: average linkage of the logistic pair model, each sentence in one group
-            (``fact_claims`` less the second claims, unless those come from the boosted trees
+            mates: average linkage of the logistic pair model with its second claims, the
+            same as ``fact_claims`` unless those come from the boosted trees
             (:data:`summarize.defaults.FACT_GROUPING`; the digest skipping by the trees'
             claims left NeuS digests too short: BENCHMARKS.md, "Fact claims by boosted
-            trees")). ``None`` otherwise.
+            trees"). ``None`` otherwise.
     """
 
     sources: tuple[str, ...]

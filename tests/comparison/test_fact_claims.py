@@ -210,15 +210,20 @@ def test_sentence_claims_still_cite_every_outlet_that_states_the_fact(embedder):
 def test_the_default_digest_is_the_sentence_digest_less_its_repeats(embedder):
     """The default ("facts") compares by fact; its merged digest picks from the same sentence
     claims as the sentence grouping's, and leaves out a repeat of a fact it states
-    (summarizers.repeats): here the Gazette's closing restatement of the ban."""
+    (summarizers.repeats): here the Gazette's closing restatement of the ban, and the Ledger's
+    "the ban would take effect in March", which the Gazette's sentence of two facts (March,
+    and the 2,000-passenger ships) states too."""
     by_default = brief(STORY, embedder=embedder)
     by_sentence = brief(STORY, embedder=embedder, claims="sentences")
     default = [s.text for s in by_default.digest.sentences]
     sentences = [s.text for s in by_sentence.digest.sentences]
     assert default == [t for t in sentences if t in default]
     assert set(sentences) - set(default) == {
-        "Later, the council said again that the old port is closed to large cruise ships."
+        "Later, the council said again that the old port is closed to large cruise ships.",
+        "Mayor Elena Ruscova said the ban would take effect in March.",
     }
+    march = [s for s in by_default.digest.sentences if "March" in s.text]
+    assert len(march) == 1 and "2,000 passengers" in march[0].text
     assert [c.sentences for c in by_default.comparison.claims] == [
         c.sentences for c in align(STORY, embedder=embedder).fact_claims
     ]
