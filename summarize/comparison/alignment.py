@@ -378,25 +378,21 @@ def _claims(
     second: Sequence[tuple[int, int]] = (),
 ) -> tuple[Claim, ...]:
     """Claims ordered by first appearance (article, then sentence position). ``second``:
-    ``(sentence, group label)`` memberships beyond each sentence's own group; a group left
-    with no sentence of its own that another claim lacks (a sentence that joined a larger
-    claim) is not a claim of its own."""
-    groups: dict[int, list[SentenceRef]] = {}
-    for ref, label in zip(refs, labels, strict=True):  # refs are in (article, index) order
-        groups.setdefault(label, []).append(ref)
-    joined: dict[int, set[int]] = {}  # sentence -> the groups it is in
-    for i, label in enumerate(labels):
-        joined.setdefault(i, set()).add(label)
+    ``(sentence, group label)`` memberships beyond each sentence's own group; a group of one
+    sentence that is also in another group is not a claim of its own."""
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):  # refs are in (article, index) order
+        members.setdefault(label, []).append(i)
+    joined = {i for i, _ in second}
     for i, label in second:
-        groups[label] = sorted([*groups[label], refs[i]], key=lambda r: (r.article, r.index))
-        joined[i].add(label)
-    position = {(ref.article, ref.index): i for i, ref in enumerate(refs)} if second else {}
-    for label in {labels[i] for i, _ in second}:
-        members = [position[(r.article, r.index)] for r in groups[label]]
-        if len(members) == 1 and len(joined[members[0]]) > 1:
-            del groups[label]  # its one sentence is in a larger claim
+        members[label].append(i)
+    groups = [
+        [refs[i] for i in sorted(group)]
+        for group in members.values()
+        if not (len(group) == 1 and group[0] in joined)
+    ]
     claims = []
-    for group in sorted(groups.values(), key=lambda g: (g[0].article, g[0].index)):
+    for group in sorted(groups, key=lambda g: (g[0].article, g[0].index)):
         present = {ref.article for ref in group}
         claims.append(
             Claim(
