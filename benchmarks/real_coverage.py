@@ -5,10 +5,11 @@ coverage") and the story texts, runs ``compare`` (and ``brief``, for citations) 
 through the public API, and prints one Markdown table: dispute precision, recall and trap hits
 on ``disagreements_dev`` (its NeuS and Multi-News stories together); alignment pair recall, pair
 precision, shared facts joined, unique precision, citation completeness and merged-digest
-repeats (pairs of digest sentences sharing a labelled fact; lower is better) on NeuS and on
-Multi-News; each on all stories and on each half (even / odd rows). A tool sentence stands for
-a labelled sentence of the same document when one contains the other or their word sets have
-Jaccard >= 0.5 (whitespace normalised). The scorers (:func:`score_alignment`,
+repeats (pairs of digest sentences sharing a labelled fact; lower is better) and the stories
+whose "What all outlets report" lists something, on NeuS and on Multi-News; each on all
+stories and on each half (even / odd rows). A tool sentence stands for a labelled sentence
+of the same document when one contains the other or their word sets have Jaccard >= 0.5
+(whitespace normalised). The scorers (:func:`score_alignment`,
 :func:`score_disputes`) take plain ``(doc, sentence text)`` groups, so any aligner can be
 graded the same way. Usage::
 
@@ -49,6 +50,7 @@ FIGURES = (  # table rows, in order
     "citations complete",
     "citing no wrong outlet",
     "digest pairs stating one fact",
+    "stories showing a fact all outlets report",
 )
 JUNK = "JUNK"
 _LABEL = re.compile(r"doc (\d+)")
@@ -397,7 +399,10 @@ def package_alignment(
         (s.text, frozenset().union(*map(docs.cited, s.sources)), docs.origin(s.text))
         for s in briefing.digest.sentences
     ]
-    return score_alignment(story, claims, unique, digest, examples)
+    tally = score_alignment(story, claims, unique, digest, examples)
+    # What a reader sees first: does "What all outlets report" list anything?
+    tally["stories showing a fact all outlets report"] = [int(bool(comparison.shared)), 1]
+    return tally
 
 
 def package_disputes(
