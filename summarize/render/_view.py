@@ -8,6 +8,8 @@ so Markdown, HTML and notebooks label things the same way.
 from __future__ import annotations
 
 import datetime
+import functools
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -127,9 +129,29 @@ def article_sentences(comparison: Comparison) -> dict[str, list[SentenceView]]:
 _PRECEDENCE = {"shared": 0, "disputed": 1, "partial": 2, "unique": 3, "elsewhere": 4}
 
 
-def representative(claim: Claim) -> SentenceRef:
-    """The sentence that stands for a claim in lists: the first one in article order."""
-    return min(claim.sentences, key=lambda ref: (ref.article, ref.index))
+def representative(claim: Claim, comparison: Comparison | None = None) -> SentenceRef:
+    """The sentence that stands for a claim in lists: the first one in article order. Given
+    the ``comparison``, the first that is in no other claim, where there is one: a sentence
+    that states two facts is in two claims, and each claim shows a sentence of its own."""
+    return _first(claim.sentences, comparison)
+
+
+def _first(refs: Iterable[SentenceRef], comparison: Comparison | None) -> SentenceRef:
+    """The first of ``refs`` in article order, preferring one in no other claim."""
+    ordered = sorted(refs, key=lambda ref: (ref.article, ref.index))
+    if comparison is not None:
+        several = _in_several_claims(comparison)
+        own = [ref for ref in ordered if (ref.article, ref.index) not in several]
+        if own:
+            return own[0]
+    return ordered[0]
+
+
+@functools.lru_cache(maxsize=8)
+def _in_several_claims(comparison: Comparison) -> frozenset[tuple[int, int]]:
+    """The sentences (article, index) that are in more than one of the comparison's claims."""
+    seen = Counter((ref.article, ref.index) for c in comparison.claims for ref in c.sentences)
+    return frozenset(key for key, count in seen.items() if count > 1)
 
 
 def shared_line(comparison: Comparison, claim: Claim) -> tuple[SentenceRef, tuple[str, ...]]:
@@ -158,7 +180,7 @@ def shared_line(comparison: Comparison, claim: Claim) -> tuple[SentenceRef, tupl
             shown = max(holders, key=lambda held: len(held[1]))  # first of a tie: most outlets
         other_value |= set().union(*(sources for _, sources in holders)) - shown[1]
     agreeing = [ref for ref in claim.sentences if ref.source not in other_value]
-    shown_ref = min(agreeing or claim.sentences, key=lambda ref: (ref.article, ref.index))
+    shown_ref = _first(agreeing or claim.sentences, comparison)
     return shown_ref, tuple(s for s in claim.sources if s not in other_value)
 
 
@@ -169,7 +191,7 @@ def aligned_rows(comparison: Comparison) -> list[dict[str, list[SentenceRef]]]:
     """
     rows = []
     claims = [claim for claim in comparison.claims if claim.support >= 2]
-    claims.sort(key=lambda claim: (-claim.support, representative(claim)))
+    claims.sort(key=lambda claim: (-claim.support, representative(claim, comparison)))
     for claim in claims:
         row: dict[str, list[SentenceRef]] = {source: [] for source in comparison.sources}
         for ref in sorted(claim.sentences):

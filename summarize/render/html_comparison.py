@@ -33,7 +33,7 @@ from summarize.render.categories import (
     overview,
 )
 from summarize.render.html_blocks import card, cites, collapsed_list, e, fragment, source_legend
-from summarize.types import Comparison
+from summarize.types import Claim, Comparison
 from summarize.types.comparison import Dispute
 from summarize.wording import counted
 
@@ -61,6 +61,10 @@ def comparison_cards(
     what all outlets report and where they differ side by side, then what some report, what
     only one reports (one column per outlet) and what is possibly reported elsewhere. Lists
     longer than ``max_items`` fold the rest into ``<details>``."""
+
+    def stands_for(claim: Claim) -> str:
+        return representative(claim, comparison).text
+
     grouped = by_category(comparison)
     titles = headings(comparison)
     shared = grouped["shared"]
@@ -78,7 +82,7 @@ def comparison_cards(
         f'<p class="sz-muted">{e(EXPLAINED["partial"])}</p>'
         + collapsed_list(
             [
-                f"<li>{e(representative(claim).text)}{cites(claim.sources, numbers)}</li>"
+                f"<li>{e(stands_for(claim))}{cites(claim.sources, numbers)}</li>"
                 for claim in partial
             ],
             shown=max_items,
@@ -90,7 +94,7 @@ def comparison_cards(
     for source in comparison.sources:
         unique = [claim for claim in grouped["unique"] if claim.sources[0] == source]
         rows = collapsed_list(
-            [f"<li>{e(representative(claim).text)}</li>" for claim in unique], shown=max_items
+            [f"<li>{e(stands_for(claim))}</li>" for claim in unique], shown=max_items
         )
         empty = "" if unique else '<p class="sz-muted">Nothing this outlet reports alone.</p>'
         blocks.append(
@@ -104,7 +108,7 @@ def comparison_cards(
         f'<p class="sz-muted">{e(EXPLAINED["elsewhere"])}</p>'
         + collapsed_list(
             [
-                f"<li>{e(representative(claim).text)}{cites(claim.sources, numbers)}</li>"
+                f"<li>{e(stands_for(claim))}{cites(claim.sources, numbers)}</li>"
                 for claim in elsewhere
             ],
             shown=max_items,

@@ -27,7 +27,7 @@ from summarize.render.heatmap import (
     overlap_heatmap,
     overlap_heatmap_data_uri,
 )
-from summarize.types import Digest
+from summarize.types import Claim, Digest
 from summarize.wording import plural
 
 if TYPE_CHECKING:
@@ -154,6 +154,9 @@ def claims_grid(
     from summarize.render._view import grid_claims, representative
     from summarize.render.categories import category_map
 
+    def stands_for(claim: Claim) -> str:
+        return representative(claim, comparison).text
+
     rows = grid_claims(comparison, limit=limit)
     categories = category_map(comparison)
     sources = list(comparison.sources)
@@ -171,7 +174,7 @@ def claims_grid(
             xs, [y] * len(xs), s=70, color=colour, edgecolors="#1b2a3a", linewidths=0.4, zorder=2
         )
     labels = [
-        f"#{number} " + textwrap.shorten(representative(claim).text, width=52, placeholder="…")
+        f"#{number} " + textwrap.shorten(stands_for(claim), width=52, placeholder="…")
         for number, claim in rows
     ]
     ax.set_yticks(range(len(rows)), labels, fontsize=9, parse_math=False)

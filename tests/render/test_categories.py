@@ -170,7 +170,24 @@ def test_every_claim_is_listed_in_its_section(briefing):
         if category in cards:
             card = page.split(f'id="{cards[category]}"', 1)[1].split("</section>\n", 1)[0]
             card = card.split('<section class="sz-card"', 1)[0]
-            assert html.escape(representative(claim).text) in card, category
+            assert html.escape(representative(claim, comparison).text) in card, category
+
+
+def test_a_sentence_in_two_claims_stands_for_one_of_them_only(embedder):
+    """A sentence that states two facts is in two claims; each list item shows a sentence of
+    its own claim where it has one, so no sentence is listed twice under two categories."""
+    from summarize import compare
+    from summarize.render._view import representative
+    from tests.comparison.test_fact_claims import STORY
+
+    comparison = compare(STORY, embedder=embedder)
+    first = [representative(claim) for claim in comparison.claims]
+    assert len(set(first)) < len(first)  # the Ledger's headline is first in two claims
+    shown = [representative(claim, comparison) for claim in comparison.claims]
+    assert len(set(shown)) == len(shown)
+    page = render(comparison, "markdown")
+    for ref in shown:
+        assert page.count(ref.text) <= 1
 
 
 def test_rule_on_a_comparison_with_a_dispute(briefing):
