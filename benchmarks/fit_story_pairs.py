@@ -15,9 +15,10 @@ standardised features; then three bars chosen on the same stories:
 * ``possibly_same``: the highest bar below which "no other outlet states it" is right >= 85 %
   of the time ("only one outlet reports"; compare() also keeps the calibrated cosine rule's
   exclusions, so the two together are stricter);
-* ``second``: the lowest bar of :data:`SECOND_BARS` at which a sentence's second claim
-  (:func:`~summarize.comparison.fact_claims.second_memberships`, the group with which its mean
-  probability is highest) keeps pair precision >= 0.87 on both sets, with ``threshold``.
+* ``second``: the lowest bar of :data:`SECOND_BARS` (from ``threshold`` up) at which a
+  sentence's second claim (:func:`~summarize.comparison.fact_claims.second_memberships`, the
+  group with which its mean probability is highest) keeps pair precision >= 0.87 on both
+  sets, with ``threshold``.
 
 The halves check fits on the even rows and tests on the odd ones, and the other way round,
 and prints the figures of each test half. Usage::
@@ -211,7 +212,9 @@ def fit(examples: Sequence[Example]) -> dict[str, Any]:
 def _model(params: dict[str, Any], **bars: float) -> Any:
     from summarize.comparison.story_pairs import PairModel
 
-    full = {"threshold": 0.5, "cite": 0.5, "possibly_same": 0.5, "second": 1.0, **params, **bars}
+    full = {"threshold": 0.5, "cite": 0.5, "possibly_same": 0.5, "second": NO_SECOND}
+    full.update(params)
+    full.update(bars)
     return PairModel.from_dict(full)
 
 
@@ -219,7 +222,8 @@ def _claims(
     example: Example, probability: np.ndarray, threshold: float, second: float = NO_SECOND
 ) -> list[list[Any]]:
     """The example's claims as ``align`` forms them: average linkage at ``threshold``, then
-    each sentence's second claim at ``second``."""
+    each sentence's second claim at ``second`` (the one-sentence groups and duplicates that
+    ``align`` drops hold no pair of their own, so the scorer's figures are the same)."""
     from summarize.comparison.fact_claims import average_linkage, second_memberships
 
     keep = probability >= threshold / 4
@@ -340,9 +344,10 @@ def choose(examples: Sequence[Example], params: dict[str, Any]) -> dict[str, flo
 
 
 def choose_second(examples: Sequence[Example], params: dict[str, Any], threshold: float) -> float:
-    """The lowest of :data:`SECOND_BARS` at which pair precision stays >= ``MIN_PRECISION`` on
-    every set, with claims at ``threshold`` (:data:`NO_SECOND` if none does)."""
-    for bar in SECOND_BARS:
+    """The lowest of :data:`SECOND_BARS` from ``threshold`` up at which pair precision stays >=
+    ``MIN_PRECISION`` on every set, with claims at ``threshold`` (:data:`NO_SECOND` if none
+    does). Below ``threshold`` two sentences would join each other's groups, not merge."""
+    for bar in (b for b in SECOND_BARS if b >= threshold):
         figures = alignment_figures(examples, params, threshold, bar)
         if min(f["pair precision"] for f in figures.values()) >= MIN_PRECISION:
             return bar

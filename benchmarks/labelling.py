@@ -13,7 +13,7 @@ change to sentence splitting.
 Usage::
 
     python -m benchmarks.labelling show --row 24          # a story's sentences, numbered
-    python -m benchmarks.labelling freeze raw.jsonl --out benchmarks/data/FILE.jsonl
+    python -m benchmarks.labelling freeze raw.jsonl --out benchmarks/data/FILE.jsonl  # appends
     python -m benchmarks.labelling agree raw.jsonl        # against the editors, same rows
 
 ``raw.jsonl`` (a labeller's file): per story ``{"type": "story", "set", "row", "n_docs"}``,
@@ -25,6 +25,7 @@ player text), every sentence of every loaded document in at least one fact.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import logging
@@ -54,21 +55,18 @@ def fingerprint(sentence: str) -> str:
     return hashlib.sha1(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:8]
 
 
-def sentences_of(eval_dir: Path, dataset: str, row: int) -> list[list[str]]:
-    """Each document's sentences as the benchmarks load it (alone; a failure: no sentences)."""
+@functools.lru_cache(maxsize=64)
+def sentences_of(eval_dir: Path, dataset: str, row: int) -> tuple[tuple[str, ...], ...]:
+    """Each document's sentences as the benchmarks load it (alone; a failure: no sentences);
+    each story loaded once per run."""
     documents = _documents(eval_dir, dataset)[row]
     loaded = {int(a.source[4:]): a for a in _articles(documents, range(len(documents)))}
-    return [list(loaded[d].sentences) if d in loaded else [] for d in range(len(documents))]
+    return tuple(tuple(loaded[d].sentences) if d in loaded else () for d in range(len(documents)))
 
 
-_CACHE: dict[tuple[Path, str], list[list[str]]] = {}
-
-
+@functools.lru_cache(maxsize=4)
 def _documents(eval_dir: Path, dataset: str) -> list[list[str]]:
-    key = (eval_dir, dataset)
-    if key not in _CACHE:
-        _CACHE[key] = [row["documents"] for row in _lines(eval_dir / f"{dataset}.jsonl")]
-    return _CACHE[key]
+    return [row["documents"] for row in _lines(eval_dir / f"{dataset}.jsonl")]
 
 
 def show(eval_dir: Path, dataset: str, row: int) -> str:
@@ -88,23 +86,23 @@ def freeze(raw: Iterable[dict[str, Any]], eval_dir: Path) -> tuple[list[dict[str
     rows: set[tuple[str, int]] = set()
     for item in raw:
         key = (item["set"], item["row"])
-        sentences = sentences_of(eval_dir, *key)
+        story = sentences_of(eval_dir, *key)
         if item["type"] == "story":
             rows.add(key)
-            out.append({**item, "n_docs": len(sentences)})
+            out.append({**item, "n_docs": len(story)})
             continue
         mentions = []
         for m in item["mentions"]:
             d, i = int(m["doc"]), int(m["sentence"])
-            if not (0 <= d < len(sentences) and 0 <= i < len(sentences[d])):
+            if not (0 <= d < len(story) and 0 <= i < len(story[d])):
                 problems.append(f"row {key[1]} {item['fact']}: no sentence {d}.{i}")
                 continue
             covered[key].add((d, i))
-            mentions.append({"doc": d, "sentence": i, "sha": fingerprint(sentences[d][i])})
+            mentions.append({"doc": d, "sentence": i, "sha": fingerprint(story[d][i])})
         out.append({**item, "mentions": mentions})
     for key in sorted(rows):
-        for d, sentences in enumerate(sentences_of(eval_dir, *key)):
-            missing = [i for i in range(len(sentences)) if (d, i) not in covered[key]]
+        for d, document in enumerate(sentences_of(eval_dir, *key)):
+            missing = [i for i in range(len(document)) if (d, i) not in covered[key]]
             if missing:
                 problems.append(f"row {key[1]} doc {d}: sentences in no fact {missing}")
     return out, problems

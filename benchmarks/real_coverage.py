@@ -210,11 +210,14 @@ def score_alignment(
             )
             line = f"{story.id} {fact}: {_short(mentions[0])}"
             count.add("shared facts joined", hit, "shared fact: not joined", line)
-    # pair precision: cross-outlet pairs in a claim, both labelled (a JUNK sentence: no fact)
+    # pair precision: cross-outlet pairs in a claim, both labelled (a JUNK sentence: no fact),
+    # each pair once (two sentences of two facts can share two claims)
+    paired: set[tuple[Sent, Sent]] = set()
     for members in claim_keys:
         for i, (s, ks) in enumerate(members):
             for t, kt in members[i + 1 :]:
-                if s[0] != t[0] and ks and kt:
+                if s[0] != t[0] and ks and kt and (min(s, t), max(s, t)) not in paired:
+                    paired.add((min(s, t), max(s, t)))
                     hit = bool(facts(ks) & facts(kt))
                     line = f"{story.id}: {_short(s)} || {_short(t)}"
                     count.add("pair precision", hit, "pair precision: wrong pair", line)
@@ -384,11 +387,15 @@ def package_alignment(
 
     articles = _articles(documents, range(story.n_docs))
     if len(articles) < 2:
-        return score_alignment(story, [], examples=examples)
+        tally = score_alignment(story, [], examples=examples)
+        tally["stories showing a fact all outlets report"] = [0, 1]
+        return tally
     comparison = _compare(story.id, articles, embedder, claims)
     briefing = brief(articles, embedder=embedder, claims=claims)
     docs = _Docs(articles, briefing.articles)
-    claims = [[(docs.of(r.source, r.text), r.text) for r in c.sentences] for c in comparison.claims]
+    grouped = [
+        [(docs.of(r.source, r.text), r.text) for r in c.sentences] for c in comparison.claims
+    ]
     unique = [
         (docs.of(r.source, r.text), r.text)
         for claims_of in comparison.unique.values()
@@ -399,7 +406,7 @@ def package_alignment(
         (s.text, frozenset().union(*map(docs.cited, s.sources)), docs.origin(s.text))
         for s in briefing.digest.sentences
     ]
-    tally = score_alignment(story, claims, unique, digest, examples)
+    tally = score_alignment(story, grouped, unique, digest, examples)
     # What a reader sees first: does "What all outlets report" list anything?
     tally["stories showing a fact all outlets report"] = [int(bool(comparison.shared)), 1]
     return tally

@@ -165,9 +165,11 @@ DIGESTS = [
         "    for sentence in digests[article.source].sentences:\n"
         "        position = article.sentences.index(sentence.text)\n"
         "        mine = claims[(claims.outlet == article.source) & claims.reported]\n"
-        "        claim = mine[mine.sentences.map(lambda s: position in s)].iloc[0]\n"
-        "        same = claims[(claims.claim == claim.claim) & claims.reported]\n"
-        "        others = [o for o in same.outlet if o != article.source]\n"
+        "        # a sentence that states two facts is in two claims: both count\n"
+        "        theirs = mine[mine.sentences.map(lambda s: position in s)]\n"
+        "        claim = theirs.iloc[0]\n"
+        "        same = claims[claims.claim.isin(theirs.claim) & claims.reported]\n"
+        "        others = list(dict.fromkeys(o for o in same.outlet if o != article.source))\n"
         "        rows.append({\n"
         '            "outlet": article.source,\n'
         '            "sentence": f"{position + 1} of {len(article.sentences)}",\n'

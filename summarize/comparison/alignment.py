@@ -77,8 +77,8 @@ def align(
             which reads shared names, numbers and the story's rarer words and lets an
             outlet's second mention of a fact (headline and lead, a fact split over two
             sentences) join its claim, and a sentence that states two facts joins a second
-            claim: :attr:`Alignment.fact_claims` (or by boosted trees,
-            :data:`summarize.defaults.FACT_GROUPING`), with :attr:`Alignment.facts` (which
+            claim: :attr:`Alignment.fact_claims` (or by boosted trees, without second
+            claims, :data:`summarize.defaults.FACT_GROUPING`), with :attr:`Alignment.facts` (which
             outlets report each sentence's fact, by the sentence-to-article support model
             :mod:`~summarize.comparison.fact_support`: citations and "only one outlet
             reports") and :attr:`Alignment.repeat_claims` (the model's groups, for the
@@ -145,9 +145,9 @@ def align(
         facts = _support(story, found, junk)
         if mode == "facts":
             repeat_claims = _claims(refs, found.repeat_labels, sources, second=found.second)
-            fact_claims = (
+            fact_claims = (  # the trees' groups, where they group the comparison, alone
                 repeat_claims
-                if found.labels == found.repeat_labels
+                if found.labels is found.repeat_labels
                 else _claims(refs, found.labels, sources)
             )
     grouped = _claims(refs, labels, sources)
@@ -377,20 +377,22 @@ def _claims(
     *,
     second: Sequence[tuple[int, int]] = (),
 ) -> tuple[Claim, ...]:
-    """Claims ordered by first appearance (article, then sentence position). ``second``:
-    ``(sentence, group label)`` memberships beyond each sentence's own group; a group of one
-    sentence that is also in another group is not a claim of its own."""
+    """Claims ordered by first appearance (article, then sentence position), then by their
+    other sentences. ``second``: ``(sentence, group label)`` memberships beyond each
+    sentence's own group; a group of one sentence that is also in another group is not a
+    claim of its own, and two groups left with the same sentences are one claim."""
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):  # refs are in (article, index) order
         members.setdefault(label, []).append(i)
     joined = {i for i, _ in second}
     for i, label in second:
         members[label].append(i)
-    groups = [
-        [refs[i] for i in sorted(group)]
+    kept = {  # two groups that took in each other's one sentence hold the same sentences
+        tuple(sorted(group))
         for group in members.values()
         if not (len(group) == 1 and group[0] in joined)
-    ]
+    }
+    groups = [[refs[i] for i in group] for group in sorted(kept)]
     claims = []
     for group in sorted(groups, key=lambda g: (g[0].article, g[0].index)):
         present = {ref.article for ref in group}

@@ -182,8 +182,12 @@ def _disputing_outlets(
     most independent reports give (every outlet involved, when no value has more support than
     the rest; ``reports`` counts a near-copy's version with its family): such an outlet
     does not report the same fact, so it does not count towards "what all outlets report".
-    Softer "detail differs" disputes do not count."""
-    claim_of = {(r.article, r.index): i for i, c in enumerate(claims) for r in c.sentences}
+    Softer "detail differs" disputes do not count. A sentence in two claims (it states two
+    facts) counts in both: which of its facts the detail belongs to is not known."""
+    claims_of: dict[tuple[int, int], list[int]] = {}
+    for i, c in enumerate(claims):
+        for r in c.sentences:
+            claims_of.setdefault((r.article, r.index), []).append(i)
     found: dict[int, set[str]] = {}
 
     def support(value: DisputedValue) -> int:
@@ -198,8 +202,7 @@ def _disputing_outlets(
             if value is leader:
                 continue
             for ref in value.sentences:
-                claim = claim_of.get((ref.article, ref.index))
-                if claim is not None:
+                for claim in claims_of.get((ref.article, ref.index), ()):
                     found.setdefault(claim, set()).add(ref.source)
     return found
 

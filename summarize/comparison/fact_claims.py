@@ -133,7 +133,9 @@ def second_memberships(
     if any: among groups holding a sentence of another article (``owner``: each sentence's
     article), the one with the highest mean probability between the sentence and the group's
     members (pairs not scored count as 0), when that mean is at least ``bar``. A sentence often
-    states two facts (a lead, a quote with its context); average linkage puts it with one."""
+    states two facts (a lead, a quote with its context); average linkage puts it with one.
+    ``labels``: a group per sentence, each in ``range(len(labels))`` (as
+    :func:`average_linkage` gives them: a group is named by one of its sentences)."""
     label = np.asarray(labels, dtype=np.int64)
     size = np.bincount(label, minlength=len(label)).astype(np.float64)
     lo, hi = pairs[:, 0], pairs[:, 1]

@@ -8,12 +8,12 @@ so Markdown, HTML and notebooks label things the same way.
 from __future__ import annotations
 
 import datetime
-import functools
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from summarize.render.categories import CATEGORIES, claim_categories
+from summarize.render.categories import CATEGORIES, RULE_ORDER, claim_categories
 from summarize.types import Briefing, Claim, Comparison, Difference, Digest, Family, SentenceRef
 from summarize.wording import counted
 
@@ -27,8 +27,10 @@ def two_decimals(value: float) -> str:
 @dataclass(frozen=True)
 class SentenceView:
     """One article sentence as the side-by-side view shows it: ``status`` is its claim's
-    category (:mod:`summarize.render.categories`), ``differences`` the detail pairs the
-    sentence takes part in (a sentence of a shared claim can still give another value)."""
+    category (:mod:`summarize.render.categories`; a sentence in two claims: the first in
+    :data:`~summarize.render.categories.RULE_ORDER`, and ``claim`` that claim),
+    ``differences`` the detail pairs the sentence takes part in (a sentence of a shared claim
+    can still give another value)."""
 
     ref: SentenceRef
     status: str
@@ -114,7 +116,7 @@ def article_sentences(comparison: Comparison) -> dict[str, list[SentenceView]]:
     for claim, status in zip(comparison.claims, categories, strict=True):
         for ref in claim.sentences:
             key = (ref.article, ref.index)
-            if key in views and _PRECEDENCE[views[key].status] <= _PRECEDENCE[status]:
+            if key in views and RULE_ORDER.index(views[key].status) <= RULE_ORDER.index(status):
                 continue
             found = tuple(differing.get(key, ()))
             views[key] = SentenceView(ref=ref, status=status, claim=claim, differences=found)
@@ -124,16 +126,17 @@ def article_sentences(comparison: Comparison) -> dict[str, list[SentenceView]]:
     return columns
 
 
-#: The categories' rule order (:mod:`summarize.render.categories`): a sentence in two claims
-#: shows with the first.
-_PRECEDENCE = {"shared": 0, "disputed": 1, "partial": 2, "unique": 3, "elsewhere": 4}
-
-
 def representative(claim: Claim, comparison: Comparison | None = None) -> SentenceRef:
     """The sentence that stands for a claim in lists: the first one in article order. Given
     the ``comparison``, the first that is in no other claim, where there is one: a sentence
-    that states two facts is in two claims, and each claim shows a sentence of its own."""
+    that states two facts is in two claims, and each claim shows a sentence of its own (a
+    claim all of whose sentences are in other claims too shows its first)."""
     return _first(claim.sentences, comparison)
+
+
+def stands_for(claim: Claim, comparison: Comparison) -> str:
+    """The text that stands for a claim in the comparison's lists (:func:`representative`)."""
+    return representative(claim, comparison).text
 
 
 def _first(refs: Iterable[SentenceRef], comparison: Comparison | None) -> SentenceRef:
@@ -147,11 +150,18 @@ def _first(refs: Iterable[SentenceRef], comparison: Comparison | None) -> Senten
     return ordered[0]
 
 
-@functools.lru_cache(maxsize=8)
+_SEVERAL: weakref.WeakKeyDictionary[Comparison, frozenset[tuple[int, int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _in_several_claims(comparison: Comparison) -> frozenset[tuple[int, int]]:
-    """The sentences (article, index) that are in more than one of the comparison's claims."""
-    seen = Counter((ref.article, ref.index) for c in comparison.claims for ref in c.sentences)
-    return frozenset(key for key, count in seen.items() if count > 1)
+    """The sentences (article, index) that are in more than one of the comparison's claims
+    (worked out once per comparison, kept while the comparison lives)."""
+    if comparison not in _SEVERAL:
+        seen = Counter((r.article, r.index) for c in comparison.claims for r in c.sentences)
+        _SEVERAL[comparison] = frozenset(key for key, count in seen.items() if count > 1)
+    return _SEVERAL[comparison]
 
 
 def shared_line(comparison: Comparison, claim: Claim) -> tuple[SentenceRef, tuple[str, ...]]:
@@ -161,7 +171,8 @@ def shared_line(comparison: Comparison, claim: Claim) -> tuple[SentenceRef, tupl
     (12 dead where the others say 19) is not cited for the shown sentence, which would put
     words in its mouth; its value shows under "Where they differ". The shown value is the one
     most of the claim's outlets give (for an update, the latest), and the shown sentence the
-    first in article order among the outlets that give it."""
+    first in article order among the outlets that give it (preferring one in no other claim,
+    as :func:`representative`)."""
     in_claim = set(claim.sentences)
     other_value: set[str] = set()
     for dispute in comparison.disputes:

@@ -26,6 +26,9 @@ from summarize.types import Claim, Comparison
 
 #: The categories in display order (legends, stacked bars, the overview line).
 CATEGORIES = ("shared", "partial", "disputed", "unique", "elsewhere")
+#: The categories in the rule's order (first match wins, above); a sentence in two claims
+#: (it states two facts) is coloured by the first of its claims' categories.
+RULE_ORDER = ("shared", "disputed", "partial", "unique", "elsewhere")
 
 #: What each category means, in the words every legend, tooltip and overview line uses.
 LABELS: dict[str, str] = {

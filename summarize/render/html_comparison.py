@@ -16,8 +16,8 @@ from summarize.render._view import (
     citation_numbers,
     grid_claims,
     one_story_line,
-    representative,
     shared_line,
+    stands_for,
     top_pairs,
     two_decimals,
     wording,
@@ -33,7 +33,7 @@ from summarize.render.categories import (
     overview,
 )
 from summarize.render.html_blocks import card, cites, collapsed_list, e, fragment, source_legend
-from summarize.types import Claim, Comparison
+from summarize.types import Comparison
 from summarize.types.comparison import Dispute
 from summarize.wording import counted
 
@@ -62,9 +62,6 @@ def comparison_cards(
     only one reports (one column per outlet) and what is possibly reported elsewhere. Lists
     longer than ``max_items`` fold the rest into ``<details>``."""
 
-    def stands_for(claim: Claim) -> str:
-        return representative(claim, comparison).text
-
     grouped = by_category(comparison)
     titles = headings(comparison)
     shared = grouped["shared"]
@@ -82,7 +79,7 @@ def comparison_cards(
         f'<p class="sz-muted">{e(EXPLAINED["partial"])}</p>'
         + collapsed_list(
             [
-                f"<li>{e(stands_for(claim))}{cites(claim.sources, numbers)}</li>"
+                f"<li>{e(stands_for(claim, comparison))}{cites(claim.sources, numbers)}</li>"
                 for claim in partial
             ],
             shown=max_items,
@@ -94,7 +91,7 @@ def comparison_cards(
     for source in comparison.sources:
         unique = [claim for claim in grouped["unique"] if claim.sources[0] == source]
         rows = collapsed_list(
-            [f"<li>{e(stands_for(claim))}</li>" for claim in unique], shown=max_items
+            [f"<li>{e(stands_for(claim, comparison))}</li>" for claim in unique], shown=max_items
         )
         empty = "" if unique else '<p class="sz-muted">Nothing this outlet reports alone.</p>'
         blocks.append(
@@ -108,7 +105,7 @@ def comparison_cards(
         f'<p class="sz-muted">{e(EXPLAINED["elsewhere"])}</p>'
         + collapsed_list(
             [
-                f"<li>{e(stands_for(claim))}{cites(claim.sources, numbers)}</li>"
+                f"<li>{e(stands_for(claim, comparison))}{cites(claim.sources, numbers)}</li>"
                 for claim in elsewhere
             ],
             shown=max_items,
@@ -306,7 +303,7 @@ def side_by_side(
         f"{''.join(columns)}</div>"
     )
     if folded:
-        count = sum(len(claim.sentences) for claim in comparison.claims)
+        count = sum(len(views) for views in article_sentences(comparison).values())
         body = (
             f'<details class="sz-fold"><summary>Show every sentence of the '
             f"{counted(len(columns), 'article')} ({count}), coloured by who else reports it"

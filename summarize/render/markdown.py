@@ -20,8 +20,8 @@ from summarize.render._view import (
     independent_reports,
     markers,
     one_story_line,
-    representative,
     shared_line,
+    stands_for,
     top_pairs,
     two_decimals,
 )
@@ -117,8 +117,6 @@ def digest_document(digest: Digest) -> str:
 def _comparison_sections(
     comparison: Comparison, numbers: Mapping[str, int], *, max_items: int
 ) -> list[str]:
-    def stands_for(claim: Claim) -> str:
-        return representative(claim, comparison).text
 
     def more(count: int) -> str:
         return f"- _… and {count - max_items} more_\n" if count > max_items else ""
@@ -127,7 +125,7 @@ def _comparison_sections(
         """One category's section: heading with its count, what it means, cited items."""
         lines = [f"## {titles[category]} ({len(claims)})\n", EXPLAINED[category] + "\n"]
         lines.extend(
-            f"- {escape(stands_for(claim))} {cite(claim.sources, numbers)}"
+            f"- {escape(stands_for(claim, comparison))} {cite(claim.sources, numbers)}"
             for claim in claims[:max_items]
         )
         if not claims:
@@ -158,7 +156,7 @@ def _comparison_sections(
     for source in comparison.sources:
         own = [claim for claim in unique if claim.sources[0] == source]
         lines.append(f"### [{numbers.get(source, '?')}] {escape(source)} ({len(own)})\n")
-        lines.extend(f"- {escape(stands_for(claim))}" for claim in own[:max_items])
+        lines.extend(f"- {escape(stands_for(claim, comparison))}" for claim in own[:max_items])
         if not own:
             lines.append("_Nothing this outlet reports alone._")
         lines.append(more(len(own)))

@@ -27,7 +27,7 @@ from summarize.render.heatmap import (
     overlap_heatmap,
     overlap_heatmap_data_uri,
 )
-from summarize.types import Claim, Digest
+from summarize.types import Digest
 from summarize.wording import plural
 
 if TYPE_CHECKING:
@@ -151,11 +151,8 @@ def claims_grid(
 
     ``limit`` keeps the first rows (None: all of them).
     """
-    from summarize.render._view import grid_claims, representative
+    from summarize.render._view import grid_claims, stands_for
     from summarize.render.categories import category_map
-
-    def stands_for(claim: Claim) -> str:
-        return representative(claim, comparison).text
 
     rows = grid_claims(comparison, limit=limit)
     categories = category_map(comparison)
@@ -174,7 +171,7 @@ def claims_grid(
             xs, [y] * len(xs), s=70, color=colour, edgecolors="#1b2a3a", linewidths=0.4, zorder=2
         )
     labels = [
-        f"#{number} " + textwrap.shorten(stands_for(claim), width=52, placeholder="…")
+        f"#{number} " + textwrap.shorten(stands_for(claim, comparison), width=52, placeholder="…")
         for number, claim in rows
     ]
     ax.set_yticks(range(len(rows)), labels, fontsize=9, parse_math=False)

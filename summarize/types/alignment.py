@@ -171,8 +171,9 @@ class Alignment:
             story-internal same-fact model's view of each sentence and outlet (citations,
             "only one outlet reports"); ``None`` otherwise.
         fact_claims: With ``claims="facts"``, the sentences grouped by the story-internal
-            model (a claim may hold several sentences of one outlet, and a sentence that
-            states two facts is in two claims): what the comparison shows. ``claims``
+            model (a claim may hold several sentences of one outlet, and with the default
+            grouping a sentence that states two facts is in two claims): what the
+            comparison shows. ``claims``
             stays the one-sentence-per-outlet grouping the digests pick from and the
             disputes compare. ``None`` otherwise.
         repeat_claims: With ``claims="facts"``, the grouping the merged digest reads to state

@@ -139,7 +139,8 @@ class Comparison(RichDisplay):
             (:mod:`summarize.comparison.story_overlap`), high
             for two reports of one story in different words, near 0 for different stories.
             1 on the diagonal.
-        claims: All claims (see :class:`~summarize.types.Claim`).
+        claims: All claims (see :class:`~summarize.types.Claim`); a sentence that states
+            two facts is in two of them.
         shared: Claims supported by every article (by a majority when more than three),
             not counting an outlet that disputes one of the claim's details.
         unique: Outlet -> claims only that outlet reports: no other outlet has a sentence that

@@ -192,6 +192,25 @@ def test_a_second_claim_is_the_best_group_of_other_outlets_above_the_bar():
     assert second_memberships(one_article, np.array([[0, 1]]), np.array([1.0]), [0, 1], 0.5) == []
 
 
+def test_claims_with_second_members_drop_absorbed_and_repeated_groups():
+    from summarize.comparison.alignment import _claims
+    from summarize.types import SentenceRef
+
+    refs = [SentenceRef(article=a, index=0, text=f"S{a}", source=f"O{a}") for a in range(3)]
+    sources = ("O0", "O1", "O2")
+
+    def members(second: list[tuple[int, int]]) -> list[list[int]]:
+        claims = _claims(refs, [0, 1, 2], sources, second=second)
+        return [[r.article for r in c.sentences] for c in claims]
+
+    # 0 and 1 took in each other's one sentence (a second bar below the linkage threshold):
+    # one claim, not two.
+    assert members([(0, 1), (1, 0)]) == [[0, 1], [2]]
+    # 2 joined 0's group and has no group of its own left.
+    assert members([(2, 0)]) == [[0, 2], [1]]
+    assert members([]) == [[0], [1], [2]]
+
+
 def test_sentence_claims_still_cite_every_outlet_that_states_the_fact(embedder):
     """The default keeps one sentence per outlet in a claim, yet a digest sentence cites every
     outlet the story-internal model finds stating its fact; "only one outlet reports" keeps
