@@ -60,9 +60,10 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 
 #: Same-fact probability (of the calibrated rule) above which a sentence elsewhere may report the
 #: same fact; such claims are left out of ``Comparison.unique`` (a looser bar than the 0.5 of
-#: "same fact", so differently worded facts are not called unique; models.md). Used only where
-#: the alignment has no support model (another embedder, a plain threshold): otherwise the
-#: sentence-to-article support model's ``unique`` bar decides (``data/fact_support.json``).
+#: "same fact", so differently worded facts are not called unique; models.md). With the
+#: sentence-to-article support model (default embedder, no plain threshold), its ``unique`` bar
+#: (``data/fact_support.json``) must also be met: either is reason enough not to call a claim
+#: unique (``comparison._possibly_reported_elsewhere``).
 POSSIBLY_SAME = 0.25
 #: A one-outlet claim is "only one outlet reports" only when one of its sentences has at least
 #: this many words: shorter ones are subheads and fragments ("And then?", "Results") that state
