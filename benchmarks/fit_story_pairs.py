@@ -48,11 +48,11 @@ from benchmarks.real_coverage import (
     ALIGNMENT,
     EVAL_DIR,
     AlignmentStory,
-    _articles,
-    _lines,
+    document_sentences,
     read_alignment,
     same_sentence,
     score_alignment,
+    set_documents,
 )
 
 logger = logging.getLogger("benchmarks.fit_story_pairs")
@@ -128,12 +128,8 @@ def prepare(eval_dir: Path) -> list[Example]:
     examples = []
     for name in ALIGNMENT:
         stories = read_alignment(eval_dir / "labels" / ALIGNMENT[name])
-        texts: dict[str, list[list[str]]] = {}
         for story in stories:
-            if story.set not in texts:
-                path = eval_dir / f"{story.set}.jsonl"
-                texts[story.set] = [row["documents"] for row in _lines(path)]
-            examples.append(example(name, story, texts[story.set][story.row]))
+            examples.append(example(name, story, set_documents(eval_dir, story.set)[story.row]))
         logger.info("%s: %d stories prepared", name, len(stories))
     return examples
 
@@ -144,9 +140,9 @@ def extra_examples(eval_dir: Path) -> list[Example]:
     from benchmarks.labelling import read_extra
 
     stories = read_extra(eval_dir=eval_dir)
-    path = eval_dir / "multinews_dev100.jsonl"
-    documents = [row["documents"] for row in _lines(path)] if stories else []
-    out = [example("multinews", s, documents[s.row], extra=True) for s in stories]
+    out = [
+        example("multinews", s, set_documents(eval_dir, s.set)[s.row], extra=True) for s in stories
+    ]
     logger.info("extra: %d stories prepared", len(out))
     return out
 
@@ -159,8 +155,7 @@ def example(
     from summarize.comparison.story_pairs import Story, pair_features
     from summarize.models.embeddings import get_embedder
 
-    loaded = {int(a.source[4:]): a for a in _articles(documents, range(story.n_docs))}
-    sentences = [list(loaded[d].sentences) if d in loaded else [] for d in range(story.n_docs)]
+    sentences = document_sentences(documents, story.n_docs)
     flat = [(d, s) for d, doc in enumerate(sentences) for s in doc]
     vectors = np.asarray(get_embedder().encode([s for _, s in flat]), dtype=np.float32)
     counts = np.cumsum([0] + [len(doc) for doc in sentences])

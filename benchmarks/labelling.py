@@ -39,10 +39,11 @@ from benchmarks.real_coverage import (
     ALIGNMENT,
     EVAL_DIR,
     AlignmentStory,
-    _articles,
     _lines,
+    document_sentences,
     read_alignment,
     same_sentence,
+    set_documents,
 )
 
 logger = logging.getLogger("benchmarks.labelling")
@@ -59,14 +60,8 @@ def fingerprint(sentence: str) -> str:
 def sentences_of(eval_dir: Path, dataset: str, row: int) -> tuple[tuple[str, ...], ...]:
     """Each document's sentences as the benchmarks load it (alone; a failure: no sentences);
     each story loaded once per run."""
-    documents = _documents(eval_dir, dataset)[row]
-    loaded = {int(a.source[4:]): a for a in _articles(documents, range(len(documents)))}
-    return tuple(tuple(loaded[d].sentences) if d in loaded else () for d in range(len(documents)))
-
-
-@functools.lru_cache(maxsize=4)
-def _documents(eval_dir: Path, dataset: str) -> list[list[str]]:
-    return [row["documents"] for row in _lines(eval_dir / f"{dataset}.jsonl")]
+    documents = set_documents(eval_dir, dataset)[row]
+    return tuple(map(tuple, document_sentences(documents, len(documents))))
 
 
 def show(eval_dir: Path, dataset: str, row: int) -> str:

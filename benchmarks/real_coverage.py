@@ -317,6 +317,19 @@ def score_disputes(
 # --------------------------------------------------------------------------- the package
 
 
+@functools.lru_cache(maxsize=4)
+def set_documents(eval_dir: Path, dataset: str) -> list[list[str]]:
+    """The ``documents`` of every row of one evaluation set (read once per run)."""
+    return [row["documents"] for row in _lines(eval_dir / f"{dataset}.jsonl")]
+
+
+def document_sentences(documents: Sequence[str], n_docs: int) -> list[list[str]]:
+    """Each of the first ``n_docs`` documents' sentences, loaded alone as :func:`_articles`
+    loads them (a document that does not load: no sentences)."""
+    loaded = {int(a.source[4:]): a for a in _articles(documents, range(n_docs))}
+    return [list(loaded[d].sentences) if d in loaded else [] for d in range(n_docs)]
+
+
 def _articles(documents: Sequence[str], docs: Iterable[int]) -> list[Any]:
     """Each document loaded alone (a failure cannot shift the others), labelled "doc i"; one
     that fails is left out and its labels count as missed."""
@@ -447,7 +460,6 @@ def measure(
     (``half="all"`` fills "all", "even" and "odd", by row; ``claims``: the alignment's
     grouping for the alignment sets). FileNotFoundError without labels."""
     halves = HALVES if half == "all" else (half,)
-    texts: dict[str, list[list[str]]] = {}
     result: dict[str, dict[str, Tally]] = {}
     for name in sets:
         started = time.perf_counter()
@@ -462,11 +474,7 @@ def measure(
         result[name] = {h: defaultdict(lambda: [0, 0]) for h in halves}
         stories = [s for s in stories if half == "all" or s.row % 2 == (half == "odd")]
         for story in stories:
-            if story.set not in texts:
-                texts[story.set] = [
-                    row["documents"] for row in _lines(eval_dir / f"{story.set}.jsonl")
-                ]
-            tally = score(story, texts[story.set][story.row], embedder, examples)
+            tally = score(story, set_documents(eval_dir, story.set)[story.row], embedder, examples)
             for h in halves:
                 if h == "all" or story.row % 2 == (h == "odd"):
                     for figure, (hits, total) in tally.items():
