@@ -31,13 +31,14 @@ import json
 import logging
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from benchmarks.real_coverage import (
     ALIGNMENT,
     EVAL_DIR,
+    JUNK,
     AlignmentStory,
     _lines,
     document_sentences,
@@ -105,49 +106,41 @@ def freeze(raw: Iterable[dict[str, Any]], eval_dir: Path) -> tuple[list[dict[str
 
 def read_extra(path: Path = EXTRA, eval_dir: Path = EVAL_DIR) -> list[AlignmentStory]:
     """The extra labelled stories, with their sentences rebuilt from ``eval_dir``."""
+    return labelled_stories(_lines(path), eval_dir) if path.exists() else []
+
+
+def labelled_stories(items: Iterable[dict[str, Any]], eval_dir: Path) -> list[AlignmentStory]:
+    """The stories of a labels file (frozen, or a labeller's raw file), with their sentences
+    rebuilt from ``eval_dir``; a frozen mention whose sentence no longer has its fingerprint
+    is skipped, with a warning."""
     stories: dict[tuple[str, int], AlignmentStory] = {}
-    if not path.exists():
-        return []
-    for item in _lines(path):
+    for item in items:
         key = (item["set"], item["row"])
         if item["type"] == "story":
-            stories[key] = AlignmentStory(
-                item["set"], item["row"], f"extra-{item['set']}-{item['row']}", item["n_docs"]
-            )
+            stories[key] = AlignmentStory(*key, f"extra-{key[0]}-{key[1]}", item["n_docs"])
             continue
         sentences = sentences_of(eval_dir, *key)
         for m in item["mentions"]:
             d, i = m["doc"], m["sentence"]
             text = sentences[d][i] if d < len(sentences) and i < len(sentences[d]) else ""
-            if fingerprint(text) != m["sha"]:
+            if "sha" in m and fingerprint(text) != m["sha"]:
                 logger.warning("row %d: sentence %d.%d changed since labelling", key[1], d, i)
                 continue
             stories[key].facts.setdefault(item["fact"], []).append((d, text))
     return list(stories.values())
 
 
-def agreement(raw: Sequence[dict[str, Any]], eval_dir: Path) -> dict[str, float]:
+def agreement(raw: Iterable[dict[str, Any]], eval_dir: Path) -> dict[str, float]:
     """Same-fact pairs of a labeller's rows that the editors also label (and the other way):
     pairs of two documents' sentences that share a fact, by the editors' matching rule."""
     editors = {
         (s.set, s.row): s for s in read_alignment(eval_dir / "labels" / ALIGNMENT["multinews"])
     }
-    ours: dict[tuple[str, int], AlignmentStory] = {}
-    for item in raw:
-        key = (item["set"], item["row"])
-        if item["type"] == "story":
-            ours[key] = AlignmentStory(*key, "raw", item.get("n_docs", 0))
-            continue
-        sentences = sentences_of(eval_dir, *key)
-        for m in item["mentions"]:
-            ours[key].facts.setdefault(item["fact"], []).append(
-                (m["doc"], sentences[m["doc"]][m["sentence"]])
-            )
     counts = {"ours found by editors": [0, 0], "editors' found by ours": [0, 0]}
-    for key, story in ours.items():
-        if key not in editors:
+    for story in labelled_stories(raw, eval_dir):
+        if (story.set, story.row) not in editors:
             continue
-        mine, theirs = _pairs(story, story), _pairs(editors[key], story)
+        mine, theirs = _pairs(story, story), _pairs(editors[(story.set, story.row)], story)
         counts["ours found by editors"][0] += len(mine & theirs)
         counts["ours found by editors"][1] += len(mine)
         counts["editors' found by ours"][0] += len(mine & theirs)
@@ -160,7 +153,7 @@ def _pairs(labels: AlignmentStory, tool: AlignmentStory) -> set[tuple[tuple[int,
     sentences = {s for mentions in tool.facts.values() for s in mentions}
     facts_of: dict[tuple[int, str], set[str]] = defaultdict(set)
     for fact, mentions in labels.facts.items():
-        if fact == "JUNK":
+        if fact == JUNK:
             continue
         for d, text in mentions:
             for s in sentences:
