@@ -216,24 +216,26 @@ def _model(params: dict[str, Any], **bars: float) -> Any:
 def _claims(
     example: Example, probability: np.ndarray, threshold: float, second: float = NO_SECOND
 ) -> list[list[Any]]:
-    """The example's claims as ``align`` forms them: average linkage at ``threshold``, then
-    each sentence's second claim at ``second`` (the one-sentence groups and duplicates that
-    ``align`` drops hold no pair of their own, so the scorer's figures are the same)."""
-    from summarize.comparison.fact_claims import average_linkage, second_memberships
+    """The example's claims as ``align`` forms them (its linkage and claim building):
+    average linkage at ``threshold``, then each sentence's second claim at ``second``."""
+    from summarize.comparison.alignment import _claims as claims_of
+    from summarize.comparison.fact_claims import _sparse_linkage, second_memberships
+    from summarize.types import SentenceRef
 
-    keep = probability >= threshold / 4
-    labels = average_linkage(
-        example.prepared.size, example.pairs[keep], probability[keep], threshold
+    labels = _sparse_linkage(example.prepared.size, example.pairs, probability, threshold)
+    joined = (
+        second_memberships(example.prepared.owner, example.pairs, probability, labels, second)
+        if second < NO_SECOND
+        else []
     )
-    groups: dict[int, list[Any]] = defaultdict(list)
-    flat = [(d, s) for d, doc in enumerate(example.sentences) for s in doc]
-    for i, label in enumerate(labels):
-        groups[label].append(flat[i])
-    if second < NO_SECOND:
-        owner = example.prepared.owner
-        for i, label in second_memberships(owner, example.pairs, probability, labels, second):
-            groups[label].append(flat[i])
-    return list(groups.values())
+    sources = tuple(f"doc {d}" for d in range(len(example.sentences)))
+    refs = [
+        SentenceRef(article=d, index=i, text=text, source=sources[d])
+        for d, doc in enumerate(example.sentences)
+        for i, text in enumerate(doc)
+    ]
+    claims = claims_of(refs, labels, sources, second=joined)
+    return [[(r.article, r.text) for r in claim.sentences] for claim in claims]
 
 
 def _ratios(tally: dict[str, list[int]]) -> dict[str, float]:
