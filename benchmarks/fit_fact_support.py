@@ -45,7 +45,13 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.fit_story_pairs import Example, _model, fit_parser, labelled_examples
+from benchmarks.fit_story_pairs import (
+    Example,
+    _model,
+    fit_parser,
+    labelled_examples,
+    write_model,
+)
 from benchmarks.fit_story_pairs import fit as fit_pairs
 from benchmarks.real_coverage import ALIGNMENT, JUNK
 from summarize.defaults import UNIQUE_MIN_WORDS
@@ -337,8 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("all stories:", json.dumps(bars))
     if args.write:
-        OUT.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
-        print("wrote", OUT)
+        write_model(params, OUT)
     logger.info("done in %.0f s", time.perf_counter() - started)
     return 0
 

@@ -109,6 +109,12 @@ def fit_parser(doc: str, out: Path) -> argparse.ArgumentParser:
     return parser
 
 
+def write_model(params: dict[str, Any], out: Path) -> None:
+    """Write a fitted model's parameters as the package reads them (indented JSON)."""
+    out.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
+    print("wrote", out)
+
+
 def labelled_examples(
     eval_dir: Path, *, cache: Path | None, log: logging.Logger
 ) -> list[Example] | None:
@@ -400,8 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("all stories:", json.dumps(bars))
     if args.write:
-        OUT.write_text(json.dumps(params, indent=1) + "\n", encoding="utf-8")
-        print("wrote", OUT)
+        write_model(params, OUT)
     logger.info("done in %.0f s", time.perf_counter() - started)
     return 0
 
@@ -418,8 +423,7 @@ def _second_only(examples: Sequence[Example], *, write: bool) -> int:
         print(name, {k: round(v, 3) for k, v in f.items()})
     if write:
         shipped["second"] = bar
-        OUT.write_text(json.dumps(shipped, indent=1) + "\n", encoding="utf-8")
-        print("wrote", OUT)
+        write_model(shipped, OUT)
     return 0
 
 
