@@ -114,6 +114,7 @@ def numbers_of(text: str) -> frozenset[str]:
 Pair = tuple[int, int]  # global sentence indices (lo < hi) in article order
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude stem: lower case, no possessive, the first six letters (cheap and good enough
     to meet "protest"/"protesters", "Russia"/"Russian")."""
@@ -136,16 +137,14 @@ class _Words:
     @classmethod
     def of(cls, text: str) -> _Words:
         tokens = _TOKEN.findall(text)
-        content = frozenset(
-            _stem(t) for t in tokens if t.lower() not in _STOP and not t[0].isdigit() and len(t) > 1
-        )
+        lower = [t.lower() for t in tokens]
+        kept = [t for t, low in zip(tokens, lower, strict=True) if low not in _STOP and len(t) > 1]
+        content = frozenset(_stem(t) for t in kept if not t[0].isdigit())
         parts = [c for c in _CLAUSE.split(text) if c and len(c.split()) >= 3]
         return cls(
-            words=frozenset(t.lower() for t in tokens),
+            words=frozenset(lower),
             content=content,
-            names=frozenset(
-                _stem(t) for t in tokens if t[0].isupper() and t.lower() not in _STOP and len(t) > 1
-            ),
+            names=frozenset(_stem(t) for t in kept if t[0].isupper()),
             numbers=numbers_of(text),
             clauses=tuple(
                 frozenset(_stem(t) for t in _TOKEN.findall(c) if t.lower() not in _STOP) & content

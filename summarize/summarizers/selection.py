@@ -103,14 +103,17 @@ def _knapsack(
         which = np.full(best.shape, -1)
         for i in items:
             weight, value = int(weights[i]), float(values[i])
-            with_item = np.full_like(best, -np.inf)
+            # Taking item i moves a cell `weight` to the right (and one slot down): only that
+            # part of the table can improve, so it is updated in place.
             if slots is None:
-                with_item[0, weight:] = best[0, : capacity + 1 - weight] + value
+                with_item = best[0, : capacity + 1 - weight] + value
+                target, target_which = merged[0, weight:], which[0, weight:]
             else:
-                with_item[1:, weight:] = best[:-1, : capacity + 1 - weight] + value
-            better = with_item > merged
-            merged = np.where(better, with_item, merged)
-            which = np.where(better, i, which)
+                with_item = best[:-1, : capacity + 1 - weight] + value
+                target, target_which = merged[1:, weight:], which[1:, weight:]
+            better = with_item > target
+            target[better] = with_item[better]
+            target_which[better] = i
         took.append(which)
         best = merged
     cell = np.unravel_index(int(np.argmax(best)), best.shape)
