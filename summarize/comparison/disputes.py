@@ -149,7 +149,7 @@ def find_disputes(
     vectors = [np.asarray(v, dtype=np.float32) for v in alignment.vectors]
     times = {source: parse_published(text) for source, text in (published or {}).items()}
     # The logistic model's fact claims, which the disputes were tuned with (repeat_claims).
-    fact_claims = alignment.repeat_claims or alignment.fact_claims or ()
+    fact_claims = alignment.repeat_claims or ()
     mates = claim_mates((*alignment.claims, *fact_claims))
     found, agreeing = _figure_differences(refs, vectors, times, claims=mates)
     found += name_differences(refs, vectors)

@@ -382,7 +382,7 @@ class ExtractiveSummarizer:
         # (one fact claim of the story-internal model), the lesser is skipped and the digest
         # chosen again; the piece that states the fact cites the outlets of those skipped.
         fact: dict[tuple[int, int], set[int]] = {}  # a sentence of two facts: two claims
-        for f, claim in enumerate(alignment.repeat_claims or alignment.fact_claims or ()):
+        for f, claim in enumerate(alignment.repeat_claims or ()):
             for r in claim.sentences:
                 fact.setdefault((r.article, r.index), set()).add(f)
         facts = [
