@@ -39,6 +39,14 @@ LABELS: dict[str, str] = {
     "elsewhere": "possibly reported elsewhere in other words",
 }
 
+#: What a merged digest's citation markers mean, said once under its heading: they are found by
+#: a model, which misses an outlet that puts a fact in quite other words (issue 29's labels:
+#: about half of the sentences leave out such an outlet), so a missing marker is no evidence.
+CITATIONS_EXPLAINED = (
+    "Each sentence cites every outlet found stating its fact. An outlet that puts it in quite "
+    "other words can be missed: a missing citation does not mean that outlet leaves it out."
+)
+
 #: What a list of each category holds, said once under its heading.
 EXPLAINED: dict[str, str] = {
     "partial": "Facts two or more outlets report, but not all.",

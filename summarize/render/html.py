@@ -28,6 +28,7 @@ from summarize.render._view import (
     independent_reports,
     published_date,
 )
+from summarize.render.categories import CITATIONS_EXPLAINED
 from summarize.render.dates import human_date
 from summarize.render.html_blocks import card, cites, css, e, fragment, page
 from summarize.render.html_comparison import (
@@ -202,8 +203,11 @@ def briefing_body(briefing: Briefing) -> str:
     articles = briefing.articles
     options = briefing.options
     numbers = citation_numbers(article.source for article in articles)
+    explained = f'<p class="sz-muted">{e(CITATIONS_EXPLAINED)}</p>' if len(articles) > 1 else ""
     digest = card(
-        "Merged briefing", digest_list(briefing.digest, numbers, merged=True), ident="sz-digest"
+        "Merged briefing",
+        explained + digest_list(briefing.digest, numbers, merged=True),
+        ident="sz-digest",
     )
     outlets = card("Outlets", outlet_list(articles, numbers), ident="sz-outlets")
     return "".join(

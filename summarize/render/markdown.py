@@ -26,6 +26,7 @@ from summarize.render._view import (
     two_decimals,
 )
 from summarize.render.categories import (
+    CITATIONS_EXPLAINED,
     EXPLAINED,
     by_category,
     disputes_heading,
@@ -359,7 +360,10 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
     families = families_markdown(briefing, numbers)
     if families:
         parts.append(families)
-    parts.append("## Merged briefing\n\n" + digest_markdown(briefing.digest, numbers=numbers))
+    explained = f"{CITATIONS_EXPLAINED}\n\n" if len(articles) > 1 else ""
+    parts.append(
+        "## Merged briefing\n\n" + explained + digest_markdown(briefing.digest, numbers=numbers)
+    )
     parts.extend(_comparison_sections(briefing.comparison, numbers, max_items=max_items))
 
     lines = [f"## Per-source digests ({counted(options.per_source_words, 'word')} each at most)\n"]

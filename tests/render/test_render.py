@@ -93,6 +93,22 @@ def test_markdown_citations_match_the_digest(briefing):
         assert sentence.text.split()[-1].rstrip(".") in line
 
 
+def test_merged_briefing_says_what_a_missing_citation_means(briefing, bundled_articles, embedder):
+    """Citations are found by a model that misses outlets putting a fact in other words, so
+    the merged briefing says that a missing marker is no evidence; with one outlet there is
+    nothing to miss and no such line."""
+    from summarize.render.categories import CITATIONS_EXPLAINED
+
+    merged = briefing.to_markdown().split("## Merged briefing\n", 1)[1].split("\n## ", 1)[0]
+    assert merged.lstrip().startswith(CITATIONS_EXPLAINED)
+    html = briefing.to_html()
+    digest_card = html.split('id="sz-digest"', 1)[1].split("</section>", 1)[0]
+    assert e(CITATIONS_EXPLAINED) in digest_card
+    alone = brief(bundled_articles[:1], embedder=embedder)
+    assert CITATIONS_EXPLAINED not in alone.to_markdown()
+    assert e(CITATIONS_EXPLAINED) not in alone.to_html()
+
+
 def test_markdown_similarity_tables(briefing):
     """The share of matched facts as a table; story overlap, about 1 for every pair of the
     bundled story, as one line instead of a table of 1.00s."""
