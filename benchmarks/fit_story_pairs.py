@@ -27,6 +27,11 @@ and prints the figures of each test half. Usage::
     python -m benchmarks.fit_story_pairs --write         # ... and write story_pairs.json
     python -m benchmarks.fit_story_pairs --second-only --write  # only ``second``, for the
         # shipped model and threshold (chosen on all stories)
+
+``--write`` is a decision, not a regeneration: the shipped coefficients were fitted on session
+9's features (a3b1bc8), and a refit on today's changes the claims, citations and "only one
+outlet reports" (BENCHMARKS.md, "Session 13"). Refit ``fact_support.json`` after it
+(``fit_fact_support --pipeline --write``) and compare ``real_coverage``'s table first.
 """
 
 from __future__ import annotations
