@@ -151,7 +151,11 @@ def align(
                 else _claims(refs, found.labels, sources)
             )
     grouped = _claims(refs, labels, sources)
-    similarity = _document_similarity(decision, owner, counts, rule.threshold)
+    similarity = (
+        _document_similarity(decision, owner, counts, rule.threshold)
+        if fact_claims is None
+        else _claim_overlap(fact_claims, counts)
+    )
     return Alignment(
         sources=sources,
         vectors=vectors,
@@ -403,6 +407,31 @@ def _claims(
             )
         )
     return tuple(claims)
+
+
+def _claim_overlap(claims: Sequence[Claim], counts: np.ndarray) -> np.ndarray:
+    """Symmetric coverage read from the claims a comparison shows: mean of "share of A's
+    sentences in a claim that holds a sentence of B" and the same for B in A, so the table
+    agrees with "what all / some outlets report". A sentence in two claims (two facts)
+    counts once. Works in place on the (n, n) table: no (sentences x articles) temporary."""
+    coverage = np.zeros((len(counts), len(counts)))
+    spans: dict[tuple[int, int], list[np.ndarray]] = {}  # sentence -> its claims' articles
+    for claim in claims:
+        articles = np.array(sorted({ref.article for ref in claim.sentences}))
+        if len(articles) < 2:
+            continue
+        members = np.bincount([ref.article for ref in claim.sentences], minlength=len(counts))
+        coverage[np.ix_(articles, articles)] += members[articles][:, None]
+        for ref in claim.sentences:
+            spans.setdefault((ref.article, ref.index), []).append(articles)
+    for (article, _), reached in spans.items():
+        if len(reached) > 1:  # counted once per claim above: once per other article instead
+            times = np.bincount(np.concatenate(reached), minlength=len(counts))
+            coverage[article] -= np.maximum(times - 1, 0)
+    coverage /= np.maximum(counts, 1)[:, None]
+    similarity = (coverage + coverage.T) / 2
+    np.fill_diagonal(similarity, 1.0)
+    return similarity
 
 
 def _document_similarity(

@@ -195,8 +195,8 @@ def overlap_section(
     if comparison.fact_overlap is not None:
         facts_note = (
             '<p class="sz-muted">Share of matched facts (the heatmap; <code>fact_overlap</code> '
-            "in the JSON): the share of sentences with a same-fact match in the other article, "
-            "averaged both ways.</p>"
+            "in the JSON): the share of sentences that report a fact the other article reports "
+            "too (one claim holds both), averaged both ways.</p>"
         )
         facts_table = _matrix_table(comparison.fact_overlap, sources, numbers, kind="sz-facts")
     body = f"{facts_note}{facts_table}{story_note}{story_table}"

@@ -179,9 +179,9 @@ def _comparison_sections(
     )
     if comparison.fact_overlap is not None:
         sections.append(
-            "Share of matched facts (`fact_overlap` in the JSON): the share of sentences with a "
-            "same-fact match in the other article, averaged both ways (0 = no sentence repeated, "
-            "1 = every sentence).\n\n"
+            "Share of matched facts (`fact_overlap` in the JSON): the share of sentences that "
+            "report a fact the other article reports too (one claim holds both), averaged "
+            "both ways (0 = no sentence repeated, 1 = every sentence).\n\n"
             + _matrix_markdown(comparison.fact_overlap, comparison.sources, numbers)
         )
     return sections

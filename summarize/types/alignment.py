@@ -153,11 +153,14 @@ class Alignment:
             position (first sentence's article and index, then the second's).
         claims: Sentences grouped into claims; every sentence of every article is in exactly one.
         fact_overlap: (n, n) document overlap matrix in article order: entry (a, b) is the mean
-            of two shares, "share of a's sentences whose best match in b reports the same fact"
-            and the same for b in a. It reads as "how much of each report the other one
-            covers", is symmetric, 1 on the diagonal, and near 0 for unrelated texts (a mean
-            best-match cosine would not be: any two news texts share some vocabulary, so it
-            never drops far below ~0.3 and is hard to read).
+            of two shares, "share of a's sentences that report a fact b reports too" and the
+            same for b in a. With fact claims, a sentence counts when one of
+            :attr:`fact_claims` holds it and a sentence of b (so the table agrees with the
+            comparison's lists); without, when its best match in b passes the same-fact rule.
+            It reads as "how much of each report the other one covers", is symmetric, 1 on
+            the diagonal, and near 0 for unrelated texts (a mean best-match cosine would not
+            be: any two news texts share some vocabulary, so it never drops far below ~0.3 and
+            is hard to read).
         threshold: The same-fact threshold used, on the scale of
             ``cosine + overlap_weight * word overlap`` (see :class:`SameFact`).
         embedder: Name of the embedder that made the vectors (its calibration applies).

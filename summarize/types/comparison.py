@@ -154,9 +154,10 @@ class Comparison(RichDisplay):
         published: Outlet -> publication time, ISO 8601 as ``Article.published`` holds it
             (outlets without one are left out).
         fact_overlap: (n, n) share of matched facts: the share of each article's sentences
-            with a same-fact match in the other, averaged both ways (how much of each report
-            the other repeats, sentence by sentence; two reports of one story in different
-            words can score 0 here and high in ``similarity``).
+            that report a fact the other reports too (one of :attr:`claims` holds both),
+            averaged both ways (how much of each report the other repeats, sentence by
+            sentence; two reports of one story in different words can score 0 here and high
+            in ``similarity``).
         off_story: Sources that do not seem to be about the same story as the others (their
             story overlap with the main group is below the calibrated bar); empty when all
             articles tell one story. ``brief``/``compare`` log a warning naming them.

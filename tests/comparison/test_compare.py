@@ -38,6 +38,28 @@ def test_accepts_articles_or_alignment(bundled_articles, embedder, alignment, co
         np.testing.assert_allclose(other.similarity, comparison.similarity)
 
 
+def test_share_of_matched_facts_agrees_with_the_claims(alignment, comparison):
+    """The table counts, for each outlet, its sentences that one of the comparison's claims
+    puts with a sentence of the other outlet: an outlet pair that shares a listed fact is
+    never shown as 0, and the shares are those the lists give (counted here by hand)."""
+    n = len(comparison.sources)
+    sizes = [len(v) for v in alignment.vectors]
+    reached = [[set() for _ in range(n)] for _ in range(n)]  # [a][b]: a's sentences with b
+    for claim in comparison.claims:
+        articles = {ref.article for ref in claim.sentences}
+        for ref in claim.sentences:
+            for other in articles - {ref.article}:
+                reached[ref.article][other].add(ref.index)
+    for a in range(n):
+        for b in range(n):
+            if a == b:
+                continue
+            expected = (len(reached[a][b]) / sizes[a] + len(reached[b][a]) / sizes[b]) / 2
+            assert comparison.fact_overlap[a, b] == pytest.approx(expected)
+            assert expected > 0  # every pair of the bundled outlets shares a listed fact
+    assert np.allclose(np.diag(comparison.fact_overlap), 1.0)
+
+
 def test_aviation_security_is_shared(comparison):
     texts = [" ".join(ref.text for ref in claim.sentences) for claim in comparison.shared]
     assert any("aviation security" in text and "terror" in text for text in texts)
