@@ -60,7 +60,22 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"^({_AGENCIES}) photo ?/ ?[\w .'-]+$",
         ),
     ),
-    ("photo caption", re.compile(r"^(file|photo|caption)\s*(-|:)\s|^\(photo:")),
+    (
+        "photo caption",
+        re.compile(
+            r"^(file|photo|caption)\s*(-|:)\s|^\(photo:|"
+            r"^\((photo|photograph|image)s? (by|courtesy of)\b|"
+            r"^facebook twitter pinterest\b|"  # an image's share buttons, then its caption
+            r"\bvia getty images\b",
+        ),
+    ),
+    ("photo credit", re.compile(r"^pic:? [a-z][\w.'-]*( [a-z][\w.'-]*){0,3}$")),
+)
+#: A credit that ends a caption ("... at Caltech (Photo by Pat Lee for The Post)", "... at the
+#: site Photograph: Kevin Standage"): the whole sentence is a caption, however long.
+_CREDIT_AT_END = re.compile(
+    r"\((?i:photo|photograph|image)s? (?i:by|courtesy of) [A-Z][^()]{0,60}\)\.?$|"
+    r"\bPhotograph\s*:\s*[A-Z][\w.'/-]*( [A-Z][\w.'/-]*){0,4}\.?$"  # a name, capitalised
 )
 
 
@@ -68,6 +83,8 @@ def junk_reason(sentence: str) -> str | None:
     """Why ``sentence`` is not news (a reason for ``Article.removed_reasons``), or ``None``."""
     if _NO_WORDS.match(sentence):
         return "punctuation only"
+    if _CREDIT_AT_END.search(sentence.strip()):
+        return "photo caption"
     norm = normalize_line(sentence)
     words = len(norm.split())
     if words > _SHORT:

@@ -18,6 +18,14 @@ JUNK = {
     "Lena Kurz/Reuters": "photo credit",
     "(Photo: Lena Kurz/AP)": "photo caption",
     "FILE - In this March 3, 2019, file photo, a ferry leaves the harbour.": "photo caption",
+    "Ferry crews at the Tarvo pier on Friday (Photo by Lena Kurz for The Ledger)": "photo caption",
+    "(Photos by Lena Kurz)": "photo caption",
+    "Facebook Twitter Pinterest Crews leave the pier Photograph: Lena Kurz": "photo caption",
+    "Crews leave the pier on Friday, after the vote Photograph: Lena Kurz/AFP/Getty Images": (
+        "photo caption"
+    ),
+    "Right: Lena Kurz/Tarvo Times Via Getty Images": "photo caption",
+    "Pic Lena Kurz": "photo credit",
     "Staff writer Omar Bell contributed to this report.": "credit line",
     "(Writing by Ana Pires; Editing by Tom Hale)": "credit line",
 }
@@ -26,6 +34,9 @@ NEWS = [
     "Police said 23 people were hurt near the Paris/Orly road.",
     "He told Reuters the talks would resume next week.",
     "Contact the police if you see him, officials said.",
+    "The museum sold the photograph: a rare print.",
+    "He posted the photograph: Kurz said it was taken on Friday.",
+    "Pictures of the crash spread online (photos by witnesses were shared thousands of times).",
 ]
 
 
