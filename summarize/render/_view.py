@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from summarize.render.categories import CATEGORIES, RULE_ORDER, claim_categories
+from summarize.render.categories import ASIDE, CATEGORIES, RULE_ORDER, claim_categories
 from summarize.types import Briefing, Claim, Comparison, Difference, Digest, Family, SentenceRef
 from summarize.wording import counted
 
@@ -215,6 +215,8 @@ def outlet_fact_counts(comparison: Comparison) -> dict[str, dict[str, int]]:
     """Outlet -> category -> number of claims (facts) that outlet reports, in article order."""
     counts = {source: dict.fromkeys(CATEGORIES, 0) for source in comparison.sources}
     for claim, category in zip(comparison.claims, claim_categories(comparison), strict=True):
+        if category == ASIDE:
+            continue
         for source in claim.sources:
             counts.setdefault(source, dict.fromkeys(CATEGORIES, 0))[category] += 1
     return counts
@@ -226,11 +228,15 @@ def grid_claims(comparison: Comparison, *, limit: int | None = None) -> list[tup
 
     Grouped by category (:data:`~summarize.render.categories.CATEGORIES` order: all outlets,
     some, differ, one), the most widely reported first, then by number; ``limit`` keeps the
-    top.
+    top. Claims that state no fact (:data:`~summarize.render.categories.ASIDE`) are left out.
     """
     rank = {category: i for i, category in enumerate(CATEGORIES)}
     categories = claim_categories(comparison)
-    numbered = list(enumerate(comparison.claims, start=1))
+    numbered = [
+        (number, claim)
+        for number, claim in enumerate(comparison.claims, start=1)
+        if categories[number - 1] != ASIDE
+    ]
     numbered.sort(key=lambda item: (rank[categories[item[0] - 1]], -item[1].support, item[0]))
     return numbered if limit is None else numbered[:limit]
 

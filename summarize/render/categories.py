@@ -16,19 +16,27 @@ The rule, first match wins:
    (``Comparison.unique``).
 5. ``elsewhere``: one outlet's wording that the comparison does not call unique: another
    outlet possibly says the same in other words.
+
+Before the rule: a claim whose sentences are all page furniture that cleaning left in the text
+(captions, credits, contact lines, embeds, punctuation: :func:`summarize.inputs.junk.is_junk`)
+states no fact. It is :data:`ASIDE`: counted as no fact, listed under no heading, and shown
+greyed in the side-by-side view, so nothing is dropped unseen.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from summarize.inputs.junk import is_junk
 from summarize.types import Claim, Comparison
 
 #: The categories in display order (legends, stacked bars, the overview line).
 CATEGORIES = ("shared", "partial", "disputed", "unique", "elsewhere")
 #: The categories in the rule's order (first match wins, above); a sentence in two claims
 #: (it states two facts) is coloured by the first of its claims' categories.
-RULE_ORDER = ("shared", "disputed", "partial", "unique", "elsewhere")
+RULE_ORDER = ("shared", "disputed", "partial", "unique", "elsewhere", "aside")
+#: The status of a claim that states no fact (module docstring): in no category above.
+ASIDE = "aside"
 
 #: What each category means, in the words every legend, tooltip and overview line uses.
 LABELS: dict[str, str] = {
@@ -37,6 +45,7 @@ LABELS: dict[str, str] = {
     "disputed": "disputed (outlets differ on a detail)",
     "unique": "reported by only one outlet",
     "elsewhere": "possibly reported elsewhere in other words",
+    ASIDE: "not counted as a fact (a caption, credit, contact line or embed)",
 }
 
 #: What a merged digest's citation markers mean, said once under its heading: they are found by
@@ -63,6 +72,7 @@ SHORT: dict[str, str] = {
     "disputed": "outlets differ",
     "unique": "only one outlet",
     "elsewhere": "possibly elsewhere",
+    ASIDE: "no fact",
 }
 
 #: The section heading that lists each category's claims.
@@ -105,7 +115,9 @@ def claim_categories(comparison: Comparison) -> tuple[str, ...]:
     }
     found = []
     for claim in comparison.claims:
-        if claim in shared:
+        if all(is_junk(ref.text) for ref in claim.sentences):
+            found.append(ASIDE)
+        elif claim in shared:
             found.append("shared")
         elif any((ref.article, ref.index) in disputed for ref in claim.sentences):
             found.append("disputed")
@@ -124,11 +136,18 @@ def category_map(comparison: Comparison) -> dict[Claim, str]:
 
 
 def by_category(comparison: Comparison) -> dict[str, list[Claim]]:
-    """Category -> its claims in ``comparison.claims`` order (every category present)."""
+    """Category -> its claims in ``comparison.claims`` order (every category present; no
+    :data:`ASIDE` claims: they state no fact)."""
     grouped: dict[str, list[Claim]] = {category: [] for category in CATEGORIES}
     for claim, category in zip(comparison.claims, claim_categories(comparison), strict=True):
-        grouped[category].append(claim)
+        if category != ASIDE:
+            grouped[category].append(claim)
     return grouped
+
+
+def fact_count(comparison: Comparison) -> int:
+    """The number of claims that state a fact (every claim but the :data:`ASIDE` ones)."""
+    return sum(category != ASIDE for category in claim_categories(comparison))
 
 
 def counts(comparison: Comparison) -> dict[str, int]:
@@ -142,7 +161,7 @@ def overview(comparison: Comparison) -> tuple[int, list[tuple[str, int, str]]]:
     overview line of every output says."""
     found = counts(comparison)
     words = labels(comparison)
-    return len(comparison.claims), [(c, found[c], words[c]) for c in CATEGORIES]
+    return sum(found.values()), [(c, found[c], words[c]) for c in CATEGORIES]
 
 
 def overview_text(comparison: Comparison) -> str:

@@ -38,7 +38,8 @@ def comparison_frame(comparison: Comparison) -> pd.DataFrame:
     ``sentences`` (their 0-based indices in the outlet's article, a tuple), ``support``
     (how many outlets report the claim) and ``category`` (shared / partial / disputed /
     unique / elsewhere: the one category every output shows, see
-    :mod:`summarize.render.categories`).
+    :mod:`summarize.render.categories`; ``aside`` for a claim of captions, credits and other
+    page furniture, which states no fact).
     """
     import pandas as pd
 

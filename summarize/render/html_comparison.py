@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from summarize.inputs.junk import junk_reason
 from summarize.render._view import (
     MAX_TABLE_SOURCES,
     TOP_PAIRS,
@@ -23,11 +24,13 @@ from summarize.render._view import (
     wording,
 )
 from summarize.render.categories import (
+    ASIDE,
     CATEGORIES,
     EXPLAINED,
     by_category,
     category_map,
     disputes_heading,
+    fact_count,
     headings,
     labels,
     overview,
@@ -283,6 +286,8 @@ def side_by_side(
             others = [s for s in view.claim.sources if s != source]
             also = f' <span class="sz-also">also {cites(others, numbers)}</span>' if others else ""
             tip = words[view.status]
+            if view.status == ASIDE:
+                tip = f"not counted as a fact: {junk_reason(view.ref.text) or 'page furniture'}"
             for difference in view.differences:
                 tip += f"; {difference.kind}: {difference.left} vs {difference.right}"
             flag = (
@@ -366,9 +371,10 @@ def claims_table(comparison: Comparison, *, limit: int | None = 25) -> str:
             f'<td class="sz-claim-number" title="{e(words[category])}">#{number}</td>'
             f"{''.join(cells)}</tr>"
         )
+    facts = fact_count(comparison)
     more = (
-        f'<p class="sz-muted">{len(rows)} of {counted(len(comparison.claims), "claim")} shown.</p>'
-        if len(rows) < len(comparison.claims)
+        f'<p class="sz-muted">{len(rows)} of {counted(facts, "claim")} shown.</p>'
+        if len(rows) < facts
         else ""
     )
     table = (

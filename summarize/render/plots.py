@@ -62,6 +62,7 @@ CATEGORY_COLOURS = {
     "disputed": "#c8423b",
     "unique": "#d49b1a",
     "elsewhere": "#c9ced6",
+    "aside": "#ffffff",
 }
 #: Categories whose colour is dark enough for white numbers on it.
 _DARK = ("shared", "partial", "disputed")
@@ -152,9 +153,10 @@ def claims_grid(
     ``limit`` keeps the first rows (None: all of them).
     """
     from summarize.render._view import grid_claims, stands_for
-    from summarize.render.categories import category_map
+    from summarize.render.categories import category_map, fact_count
 
     rows = grid_claims(comparison, limit=limit)
+    facts = fact_count(comparison)
     categories = category_map(comparison)
     sources = list(comparison.sources)
     figure, ax = figure_and_axes(ax, 10.0, 0.3 * len(rows) + 2.4)
@@ -184,8 +186,8 @@ def claims_grid(
     ax.set_axisbelow(True)
     ax.set_xlabel("outlet")
     ax.set_ylabel("fact (# = claim number in the CSV and JSON)")
-    claims = plural(len(comparison.claims) if limit else len(rows), "claim")
-    shown = f"{len(rows)} of {len(comparison.claims)}" if limit else f"all {len(rows)}"
+    claims = plural(facts if limit else len(rows), "claim")
+    shown = f"{len(rows)} of {facts}" if limit else f"all {len(rows)}"
     ax.set_title(f"Which outlet reports which fact ({shown} {claims})", fontsize=11)
     ax.tick_params(axis="x", labeltop=True, labelbottom=False, length=0)
     ax.xaxis.set_label_position("top")

@@ -83,3 +83,31 @@ def test_junk_is_no_shared_claim_digest_sentence_or_unique_item(embedder):
         assert not unique & junk
         briefing = brief(articles, embedder=embedder, claims=claims)
         assert not {s.text for s in briefing.digest.sentences} & junk
+
+
+def test_junk_is_no_fact_in_any_view_but_stays_visible(embedder):
+    """A claim of junk states no fact: no list shows it, the overview line does not count it,
+    the JSON files it as "aside", and the side-by-side view still shows it, greyed, saying why."""
+    import json
+
+    from summarize.render.categories import ASIDE, claim_categories, fact_count
+
+    briefing = brief(load_articles(_texts()), embedder=embedder)
+    comparison = briefing.comparison
+    categories = claim_categories(comparison)
+    aside = [c for c, k in zip(comparison.claims, categories, strict=True) if k == ASIDE]
+    texts = {r.text for c in aside for r in c.sentences}
+    assert "Reach Dana Whitlow at dwhitlow@example-news.com." in texts
+    assert "(Associated Press)" in texts  # --iframe-- is a line cleaning removes
+    assert "Staff writer Omar Bell contributed to this report." in texts
+    assert all(junk_reason(t) for t in texts)
+    assert fact_count(comparison) == len(comparison.claims) - len(aside)
+    markdown = briefing.to_markdown()
+    listed = markdown.split("## Overlap between outlets", 1)[0]  # the comparison's lists
+    assert not any(f"- {t}" in listed for t in texts)
+    assert f"**Facts at a glance.** {fact_count(comparison)} facts:" in markdown
+    data = json.loads(briefing.to_json())
+    assert sum(c["category"] == ASIDE for c in data["comparison"]["claims"]) == len(aside)
+    html = briefing.to_html()
+    aside_html = 'class="sz-s sz-aside" data-category="aside" title="not counted as a fact: '
+    assert f'{aside_html}contact line">Reach Dana Whitlow' in html
