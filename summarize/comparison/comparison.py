@@ -150,6 +150,7 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
         ):
             only[claim.sources[0]].append(claim)
     unique = {source: tuple(claims) for source, claims in only.items()}
+    aside = tuple(c for c in claims if all(is_junk(ref.text) for ref in c.sentences))
     model = alignment.embedder
     similarity = story_overlap(_sentences(alignment), alignment.vectors, embedder=model)
     off_story = tuple(sources[i] for i in outliers(similarity, embedder=model))
@@ -172,6 +173,7 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
         published=published,
         fact_overlap=alignment.fact_overlap,
         off_story=off_story,
+        aside=aside,
     )
 
 

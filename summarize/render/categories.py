@@ -18,16 +18,15 @@ The rule, first match wins:
    outlet possibly says the same in other words.
 
 Before the rule: a claim whose sentences are all page furniture that cleaning left in the text
-(captions, credits, contact lines, embeds, punctuation: :func:`summarize.inputs.junk.is_junk`)
-states no fact. It is :data:`ASIDE`: counted as no fact, listed under no heading, and shown
-greyed in the side-by-side view, so nothing is dropped unseen.
+(captions, credits, contact lines, embeds, punctuation: ``Comparison.aside``) states no fact.
+It is :data:`ASIDE`: counted as no fact, listed under no heading, and shown greyed in the
+side-by-side view, so nothing is dropped unseen.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from summarize.inputs.junk import is_junk
 from summarize.types import Claim, Comparison
 
 #: The categories in display order (legends, stacked bars, the overview line).
@@ -113,9 +112,10 @@ def claim_categories(comparison: Comparison) -> tuple[str, ...]:
         for value in dispute.values
         for ref in value.sentences
     }
+    aside = set(comparison.aside)
     found = []
     for claim in comparison.claims:
-        if all(is_junk(ref.text) for ref in claim.sentences):
+        if claim in aside:
             found.append(ASIDE)
         elif claim in shared:
             found.append("shared")

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from summarize.inputs.junk import junk_reason
 from summarize.render._view import (
     MAX_TABLE_SOURCES,
     TOP_PAIRS,
@@ -24,7 +23,6 @@ from summarize.render._view import (
     wording,
 )
 from summarize.render.categories import (
-    ASIDE,
     CATEGORIES,
     EXPLAINED,
     by_category,
@@ -286,8 +284,6 @@ def side_by_side(
             others = [s for s in view.claim.sources if s != source]
             also = f' <span class="sz-also">also {cites(others, numbers)}</span>' if others else ""
             tip = words[view.status]
-            if view.status == ASIDE:
-                tip = f"not counted as a fact: {junk_reason(view.ref.text) or 'page furniture'}"
             for difference in view.differences:
                 tip += f"; {difference.kind}: {difference.left} vs {difference.right}"
             flag = (

@@ -146,6 +146,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             for claim, category in zip(comparison.claims, claim_categories(comparison), strict=True)
         ],
         "shared": [index(claim) for claim in comparison.shared],
+        "aside": [index(claim) for claim in comparison.aside],
         "unique": {
             source: [index(claim) for claim in comparison.unique.get(source, ())]
             for source in comparison.sources
@@ -339,6 +340,7 @@ def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Compari
         off_story=tuple(str(source) for source in data.get("off_story", ())),
         claims=claims,
         shared=tuple(claims[i] for i in data["shared"]),
+        aside=tuple(claims[i] for i in data.get("aside", ())),
         unique={source: tuple(claims[i] for i in ids) for source, ids in data["unique"].items()},
         differences=tuple(
             Difference(

@@ -164,6 +164,9 @@ class Comparison(RichDisplay):
         families: The near-copy families ``compare`` folded into one cited article each
             (wire copies, updates of one article); empty when none were (a Briefing keeps
             its own in ``Briefing.families``).
+        aside: Claims that state no fact: all their sentences are page furniture cleaning
+            left in the text (captions, credits, contact lines, embeds). Outputs count and
+            list them nowhere and show them greyed beside the articles.
 
     In a notebook it displays as a heatmap, shared/unique claims and side-by-side columns.
     """
@@ -179,6 +182,7 @@ class Comparison(RichDisplay):
     fact_overlap: np.ndarray | None = None
     off_story: tuple[str, ...] = ()
     families: tuple[Family, ...] = ()
+    aside: tuple[Claim, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame, one row per claim x outlet: claim number, outlet, whether it
