@@ -157,3 +157,25 @@ def test_word_overlap_keeps_same_topic_sentences_apart(embedder):
     result = align([left, right], embedder=embedder)
     pairs = {(m.a.index, m.b.index) for m in result.matches}
     assert pairs == {(0, 0)}
+
+
+def test_share_of_matched_facts_counts_a_sentence_of_two_facts_once():
+    """Three outlets; outlet 0's first sentence states two facts (in two claims, both with
+    outlet 1): it counts once towards outlet 1, and once towards outlet 2 (only the second
+    claim has 2). Outlet 0 has 2 sentences, 1 has 2, 2 has 1."""
+    from summarize.comparison.alignment import _claim_overlap
+    from summarize.types import Claim, SentenceRef
+
+    def ref(article: int, index: int) -> SentenceRef:
+        return SentenceRef(
+            article=article, index=index, text=f"s{article}{index}", source=str(article)
+        )
+
+    first = Claim(sentences=(ref(0, 0), ref(1, 0)), sources=("0", "1"))
+    second = Claim(sentences=(ref(0, 0), ref(1, 1), ref(2, 0)), sources=("0", "1", "2"))
+    alone = Claim(sentences=(ref(0, 1),), sources=("0",))
+    share = _claim_overlap([first, second, alone], np.array([2, 2, 1]))
+    # 0 with 1: 1 of 0's 2 sentences, 2 of 1's 2 sentences; 0 with 2: 1/2 and 1/1;
+    # 1 with 2: 1/2 and 1/1.
+    expected = np.array([[1.0, 0.75, 0.75], [0.75, 1.0, 0.75], [0.75, 0.75, 1.0]])
+    np.testing.assert_allclose(share, expected)
