@@ -139,18 +139,20 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
         if n > 1 and reports(set(c.sources) - disputing.get(i, set())) >= needed
     )
     reported_elsewhere = _possibly_reported_elsewhere(alignment)
+    # Claims of page furniture left in the text (captions, credits): no fact, nowhere listed.
+    aside = tuple(c for c in claims if all(is_junk(ref.text) for ref in c.sentences))
+    no_fact = set(aside)
     only: dict[str, list[Claim]] = {source: [] for source in sources}
     for claim in claims:  # one pass: thousands of sources x claims would be slow
         if (
             n > 1
             and len(claim.sources) == 1
-            and not all(is_junk(ref.text) for ref in claim.sentences)
+            and claim not in no_fact
             and any(len(ref.text.split()) >= UNIQUE_MIN_WORDS for ref in claim.sentences)
             and not reported_elsewhere(claim)
         ):
             only[claim.sources[0]].append(claim)
     unique = {source: tuple(claims) for source, claims in only.items()}
-    aside = tuple(c for c in claims if all(is_junk(ref.text) for ref in c.sentences))
     model = alignment.embedder
     similarity = story_overlap(_sentences(alignment), alignment.vectors, embedder=model)
     off_story = tuple(sources[i] for i in outliers(similarity, embedder=model))

@@ -33,9 +33,9 @@ from summarize.types import Claim, Comparison
 CATEGORIES = ("shared", "partial", "disputed", "unique", "elsewhere")
 #: The categories in the rule's order (first match wins, above); a sentence in two claims
 #: (it states two facts) is coloured by the first of its claims' categories.
-RULE_ORDER = ("shared", "disputed", "partial", "unique", "elsewhere", "aside")
 #: The status of a claim that states no fact (module docstring): in no category above.
 ASIDE = "aside"
+RULE_ORDER = ("shared", "disputed", "partial", "unique", "elsewhere", ASIDE)
 
 #: What each category means, in the words every legend, tooltip and overview line uses.
 LABELS: dict[str, str] = {
