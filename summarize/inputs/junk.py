@@ -1,4 +1,5 @@
-"""Sentences that are not news: punctuation alone, contact lines, credits, captions, embeds.
+"""Sentences that are not news: punctuation alone, contact lines, credits, captions, embeds
+(tweets, video players) and promos ("Click here to ...").
 
 :mod:`summarize.inputs.cleaning` drops whole lines of page furniture; some of it survives
 inside a paragraph ("... said the mayor. Reach Bob Dunn at bdunn@example.com.") or as a line
@@ -31,7 +32,15 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "embed",
         re.compile(
             r"^-*\s*(iframe|embed|\[embed\]|<iframe.*|image:\d+\S*)\s*-*$|--\s*iframe\s*--|"
-            r"\bimage:\d+:\d+\S*",
+            r"\bimage:\d+:\d+\S*|"
+            r"^embed more (news )?videos\b",  # a station's video player, scraped flat
+        ),
+    ),
+    (
+        "promo",
+        re.compile(
+            r"^\(?watch:|^click here\b|\bas an interest to stay up to date\b|"
+            r"\bhere:? (https?://|www\.)\S+$",
         ),
     ),
     (
@@ -71,6 +80,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("photo credit", re.compile(r"^pic:? [a-z][\w.'-]*( [a-z][\w.'-]*){0,3}$")),
 )
+#: An embedded tweet, scraped flat: its text, then "— Name (@handle) Month D, YYYY", or a
+#: pic.twitter.com / t.co link glued to it. However long.
+_TWEET = re.compile(
+    r"\(@\w{1,15}\) (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) \d{1,2}, \d{4}\.?$|pic\.twitter\.com/\w+|https?://t\.co/\w+"
+)
 #: A credit that ends a caption ("... at Caltech (Photo by Pat Lee for The Post)", "... at the
 #: site Photograph: Kevin Standage"): the whole sentence is a caption, however long.
 _CREDIT_AT_END = re.compile(
@@ -85,6 +100,8 @@ def junk_reason(sentence: str) -> str | None:
         return "punctuation only"
     if _CREDIT_AT_END.search(sentence.strip()):
         return "photo caption"
+    if _TWEET.search(sentence.strip()):
+        return "embedded tweet"
     norm = normalize_line(sentence)
     words = len(norm.split())
     if words > _SHORT:

@@ -26,6 +26,15 @@ JUNK = {
     ),
     "Right: Lena Kurz/Tarvo Times Via Getty Images": "photo caption",
     "Pic Lena Kurz": "photo credit",
+    "The ferry is back pic.twitter.com/Ab12Cd — Tarvo Ferries (@tarvoferries) May 3, 2019": (
+        "embedded tweet"
+    ),
+    "Crossings resume at noon https://t.co/x1Y2z3": "embedded tweet",
+    "EMBED More News Videos Ferry crews walk out on Friday.": "embed",
+    "(WATCH: Ferry strike explained)": "promo",
+    "Click here to read more about the strike.": "promo",
+    "Add Tarvo Ferries as an interest to stay up to date on the latest news.": "promo",
+    "Find all our strike coverage here: https://example-news.com/strike": "promo",
     "Staff writer Omar Bell contributed to this report.": "credit line",
     "(Writing by Ana Pires; Editing by Tom Hale)": "credit line",
 }
@@ -35,6 +44,9 @@ NEWS = [
     "He told Reuters the talks would resume next week.",
     "Contact the police if you see him, officials said.",
     "The museum sold the photograph: a rare print.",
+    "Police said they would watch the pier closely.",
+    "Click-through rates fell 5 percent, the operator said.",
+    "The operator (@tarvoferries) wrote that crossings would resume on Monday.",
     "He posted the photograph: Kurz said it was taken on Friday.",
     "Pictures of the crash spread online (photos by witnesses were shared thousands of times).",
 ]
