@@ -181,14 +181,15 @@ class ExtractiveSummarizer:
         return 1.0 / (1.0 + np.arange(count, dtype=np.float32) / self.lead)
 
     def _content_mask(self, sentences: Sequence[str]) -> np.ndarray:
-        mask = np.array(
-            [
-                features.is_content(s, min_words=self.min_words) and not is_junk(s)
-                for s in sentences
-            ],
-            bool,
+        """Sentences a digest may take: content, not junk. A text with no sentence long enough
+        (a headline and one short line) may take its short sentences, but still no junk."""
+        news = np.array([not is_junk(s) for s in sentences], bool)
+        mask = news & np.array(
+            [features.is_content(s, min_words=self.min_words) for s in sentences], bool
         )
-        return mask if mask.any() else np.ones(len(sentences), dtype=bool)
+        if mask.any():
+            return mask
+        return news if news.any() else np.ones(len(sentences), dtype=bool)
 
     def sentence_scores(self, sentences: Sequence[str], vectors: np.ndarray) -> np.ndarray:
         """Relevance of each sentence of one text (non-content sentences get -inf)."""
