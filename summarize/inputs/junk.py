@@ -33,21 +33,34 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^-*\s*(iframe|embed|\[embed\]|<iframe.*|image:\d+\S*)\s*-*$|--\s*iframe\s*--|"
             r"\bimage:\d+:\d+\S*|"
-            r"^embed more (news )?videos\b",  # a station's video player, scraped flat
+            r"^embed more (news )?videos\b|"  # a station's video player, scraped flat
+            r"\b(click|tap) to play\b|\bvideo unavailable\b",
         ),
     ),
     (
         "promo",
         re.compile(
-            r"^\(?watch:|^click here\b|\bas an interest to stay up to date\b|"
-            r"\bhere:? (https?://|www\.)\S+$",
+            r"^\(?watch:|^click here\b|\bas an interest to stay up to date\b|^add interest$|"
+            r"\bhere:? (https?://|www\.)\S+$|"
+            r"^like [\w .'&-]{1,40} on facebook\b|\bfollow @\w+ on (twitter|instagram)\b|"
+            r"^an expanded version of this (report|story|article) appears\b|"
+            r"^see [\w .'-]{1,60} at [\w-]+\.(com|org|net|co\.uk)\.?$",
         ),
     ),
+    (
+        "editor's note",
+        re.compile(
+            r"^\(?this (story|article|report) (has been|was) updated\b|"
+            r"^\(?these are (all )?opinion (articles|pieces)\b",
+        ),
+    ),
+    ("related links", re.compile(r"^\[[^\[\]]{3,200}\]\.?$")),
     (
         "contact line",
         re.compile(
             r"\b(reach|contact|e-?mail|write to)\b.{0,60}\b(at|via|on)\s+\S+@\S+|"
-            r"\bcan be reached (at|by|on)\b|\bsend us a (secure )?tip\b|"
+            r"\b(can|may) be reached (at|by|on)\b|\bsend us a (secure )?tip\b|"
+            r"\bsend (an )?e-?mail to \S+@\S+|^to reach [\w .'-]{1,40}, (call|e-?mail|write)\b|"
             r"^follow [\w .'-]{1,40} on (twitter|facebook|instagram)\b|"
             r"^\S+@\S+\.\w+\.?$",
         ),
@@ -66,7 +79,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"^\((associated press|{_AGENCIES})\)$|^credit\s*:|"
             r"/\s*(staff |contributing )?photographer\)?$|"
             rf"^\(?[\w .'-]+ ?/ ?([\w .'-]+ ?/ ?)*({_AGENCIES}|associated press)\)?$|"
-            rf"^({_AGENCIES}) photo ?/ ?[\w .'-]+$",
+            rf"^({_AGENCIES}) photo ?/ ?[\w .'-]+$|"
+            rf"^\|\s*({_AGENCIES})\b|"  # a credit glued before a caption
+            r"^\([\w .,'-]{3,60}/[\w .'-]{3,40}\)$",  # (Name, Name/Outlet): a video's credit
         ),
     ),
     (

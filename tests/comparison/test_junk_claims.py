@@ -35,6 +35,14 @@ JUNK = {
     "Click here to read more about the strike.": "promo",
     "Add Tarvo Ferries as an interest to stay up to date on the latest news.": "promo",
     "Find all our strike coverage here: https://example-news.com/strike": "promo",
+    "Mia Holt may be reached at mholt@example-news.com.": "contact line",
+    "To reach Dana Whitlow, call 555-0100 or send email to dw@example-news.com.": "contact line",
+    "Follow @tarvoferries on Twitter.": "promo",
+    "An expanded version of this report appears on ExampleNews.com": "promo",
+    "(This story has been updated with comments from the union.)": "editor's note",
+    "[Related: Ferry strikes of the past decade]": "related links",
+    "(Lena Kurz, Omar Bell/The Ledger)": "photo credit",
+    "Video Unavailable Click to play": "embed",
     "Staff writer Omar Bell contributed to this report.": "credit line",
     "(Writing by Ana Pires; Editing by Tom Hale)": "credit line",
 }
@@ -45,6 +53,9 @@ NEWS = [
     "Contact the police if you see him, officials said.",
     "The museum sold the photograph: a rare print.",
     "Police said they would watch the pier closely.",
+    "The union [which represents 400 crews] said talks would resume.",
+    "The mayor may be reached for comment later, aides said.",
+    "See you at the pier on Monday, the captain told passengers.",
     "Click-through rates fell 5 percent, the operator said.",
     "The operator (@tarvoferries) wrote that crossings would resume on Monday.",
     "He posted the photograph: Kurz said it was taken on Friday.",
@@ -125,3 +136,17 @@ def test_junk_is_no_fact_in_any_view_but_stays_visible(embedder):
     assert set(comparison.aside) == set(aside)
     again = type(briefing).from_json(briefing.to_json()).comparison
     assert claim_categories(again) == categories  # read back from the JSON: the same
+
+
+def test_a_short_article_digest_takes_no_junk(embedder):
+    """An article whose sentences are all too short for a digest falls back to its short
+    ones, but never to junk: here a stray "." that splitting left after a headline's "?"."""
+    texts = [
+        "Is it too late for the Tarvo ferry?.\n\nIt was a bad week for the ferry operator.",
+        _texts()[1],
+    ]
+    articles = load_articles(texts)
+    assert "." in articles[0].sentences
+    briefing = brief(articles, embedder=embedder)
+    digest = briefing.per_source[articles[0].source]
+    assert digest.sentences and "." not in {s.text for s in digest.sentences}
