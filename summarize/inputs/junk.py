@@ -56,6 +56,15 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("related links", re.compile(r"^\[[^\[\]]{3,200}\]\.?$")),
     (
+        "dateline",
+        re.compile(
+            r"^\((cnn|ap|upi|afp|reuters|bloomberg|ians|pti)\)\.?$|"
+            r"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? )?"
+            r"(january|february|march|april|may|june|july|august|september|october|november|"
+            r"december) \d{1,2},? \d{4}\.?$",
+        ),
+    ),
+    (
         "contact line",
         re.compile(
             r"\b(reach|contact|e-?mail|write to)\b.{0,60}\b(at|via|on)\s+\S+@\S+|"
@@ -95,6 +104,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("photo credit", re.compile(r"^pic:? [a-z][\w.'-]*( [a-z][\w.'-]*){0,3}$")),
 )
+#: A dateline or section label on its own: up to four capitalised words, no lower-case letter,
+#: no full stop ("WASHINGTON", "THE WHITE HOUSE", "NO SURVIVORS"; not a quote shouted in
+#: capitals, "THAT IS MEAN.").
+_PLACE_LINE = re.compile(r"^(?=(?:\S+\s+){0,3}\S+$)[A-Z][A-Z ,'&()-]{1,40}[—–-]?$")
 #: An embedded tweet, scraped flat: its text, then "— Name (@handle) Month D, YYYY", or a
 #: pic.twitter.com / t.co link glued to it. However long.
 _TWEET = re.compile(
@@ -117,6 +130,8 @@ def junk_reason(sentence: str) -> str | None:
         return "photo caption"
     if _TWEET.search(sentence.strip()):
         return "embedded tweet"
+    if _PLACE_LINE.match(sentence.strip()):
+        return "dateline or section label"
     norm = normalize_line(sentence)
     words = len(norm.split())
     if words > _SHORT:

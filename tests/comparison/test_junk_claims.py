@@ -43,6 +43,10 @@ JUNK = {
     "[Related: Ferry strikes of the past decade]": "related links",
     "(Lena Kurz, Omar Bell/The Ledger)": "photo credit",
     "Video Unavailable Click to play": "embed",
+    "(CNN)": "dateline",
+    "Tuesday, May 14, 2019": "dateline",
+    "TARVO ISLAND": "dateline or section label",
+    "NO SURVIVORS": "dateline or section label",
     "Staff writer Omar Bell contributed to this report.": "credit line",
     "(Writing by Ana Pires; Editing by Tom Hale)": "credit line",
 }
@@ -56,6 +60,9 @@ NEWS = [
     "The union [which represents 400 crews] said talks would resume.",
     "The mayor may be reached for comment later, aides said.",
     "See you at the pier on Monday, the captain told passengers.",
+    "THAT IS MEAN.",  # a quote shouted in capitals: a sentence, not a label
+    "WE WILL NOT SAIL UNTIL THE PAY DEAL IS SIGNED",
+    "The strike began on May 14, 2019.",
     "Click-through rates fell 5 percent, the operator said.",
     "The operator (@tarvoferries) wrote that crossings would resume on Monday.",
     "He posted the photograph: Kurz said it was taken on Friday.",
