@@ -44,7 +44,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bhere:? (https?://|www\.)\S+$|"
             r"^like [\w .'&-]{1,40} on facebook\b|\bfollow @\w+ on (twitter|instagram)\b|"
             r"^an expanded version of this (report|story|article) appears\b|"
-            r"^see [\w .'-]{1,60} at [\w-]+\.(com|org|net|co\.uk)\.?$",
+            r"^see [\w .'-]{1,60} at [\w-]+\.(com|org|net|co\.uk)\.?$|"
+            r"^(see|watch) (the )?video\.?$",
         ),
     ),
     (
@@ -108,6 +109,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: no full stop ("WASHINGTON", "THE WHITE HOUSE", "NO SURVIVORS"; not a quote shouted in
 #: capitals, "THAT IS MEAN.").
 _PLACE_LINE = re.compile(r"^(?=(?:\S+\s+){0,3}\S+$)[A-Z][A-Z ,'&()-]{1,40}[—–-]?$")
+#: A subhead that is one to three quoted words ("'Delighted'", "“Punitive”").
+_QUOTED_LABEL = re.compile(r"^['‘\"“][\w-]+(?: [\w-]+){0,2}['’\"”]$")
+#: A broadcaster's sign-off line: "April Baer reports."
+_REPORTS = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} reports\.$")
 #: An embedded tweet, scraped flat: its text, then "— Name (@handle) Month D, YYYY", or a
 #: pic.twitter.com / t.co link glued to it. However long.
 _TWEET = re.compile(
@@ -130,8 +135,10 @@ def junk_reason(sentence: str) -> str | None:
         return "photo caption"
     if _TWEET.search(sentence.strip()):
         return "embedded tweet"
-    if _PLACE_LINE.match(sentence.strip()):
+    if _PLACE_LINE.match(sentence.strip()) or _QUOTED_LABEL.match(sentence.strip()):
         return "dateline or section label"
+    if _REPORTS.match(sentence.strip()):
+        return "credit line"
     norm = normalize_line(sentence)
     words = len(norm.split())
     if words > _SHORT:

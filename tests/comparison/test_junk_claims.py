@@ -47,6 +47,9 @@ JUNK = {
     "Tuesday, May 14, 2019": "dateline",
     "TARVO ISLAND": "dateline or section label",
     "NO SURVIVORS": "dateline or section label",
+    "'Last chance saloon'": "dateline or section label",
+    "Lena Kurz reports.": "credit line",
+    "See video.": "promo",
     "Staff writer Omar Bell contributed to this report.": "credit line",
     "(Writing by Ana Pires; Editing by Tom Hale)": "credit line",
 }
@@ -63,6 +66,8 @@ NEWS = [
     "THAT IS MEAN.",  # a quote shouted in capitals: a sentence, not a label
     "WE WILL NOT SAIL UNTIL THE PAY DEAL IS SIGNED",
     "The strike began on May 14, 2019.",
+    "'We will not sail,' the union said.",
+    "Lena Kurz reports that the crews walked out on Friday.",
     "Click-through rates fell 5 percent, the operator said.",
     "The operator (@tarvoferries) wrote that crossings would resume on Monday.",
     "He posted the photograph: Kurz said it was taken on Friday.",
