@@ -59,7 +59,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dateline",
         re.compile(
-            r"^\((cnn|ap|upi|afp|reuters|bloomberg|ians|pti)\)\.?$|"
+            r"^\((cnn|upi|ians|pti)\)\.?$|"  # "(AP)", "(Reuters)": a photo credit below
             r"^((monday|tuesday|wednesday|thursday|friday|saturday|sunday),? )?"
             r"(january|february|march|april|may|june|july|august|september|october|november|"
             r"december) \d{1,2},? \d{4}\.?$",
@@ -105,25 +105,36 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("photo credit", re.compile(r"^pic:? [a-z][\w.'-]*( [a-z][\w.'-]*){0,3}$")),
 )
-#: A dateline or section label on its own: up to four capitalised words, no lower-case letter,
-#: no full stop ("WASHINGTON", "THE WHITE HOUSE", "NO SURVIVORS"; not a quote shouted in
-#: capitals, "THAT IS MEAN.").
-_PLACE_LINE = re.compile(r"^(?=(?:\S+\s+){0,3}\S+$)[A-Z][A-Z ,'&()-]{1,40}[—–-]?$")
-#: A subhead that is one to three quoted words ("'Delighted'", "“Punitive”").
-_QUOTED_LABEL = re.compile(r"^['‘\"“][\w-]+(?: [\w-]+){0,2}['’\"”]$")
-#: A broadcaster's sign-off line: "April Baer reports."
-_REPORTS = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} reports\.$")
-#: An embedded tweet, scraped flat: its text, then "— Name (@handle) Month D, YYYY", or a
-#: pic.twitter.com / t.co link glued to it. However long.
-_TWEET = re.compile(
-    r"\(@\w{1,15}\) (?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December) \d{1,2}, \d{4}\.?$|pic\.twitter\.com/\w+|https?://t\.co/\w+"
-)
-#: A credit that ends a caption ("... at Caltech (Photo by Pat Lee for The Post)", "... at the
-#: site Photograph: Kevin Standage"): the whole sentence is a caption, however long.
-_CREDIT_AT_END = re.compile(
-    r"\((?i:photo|photograph|image)s? (?i:by|courtesy of) [A-Z][^()]{0,60}\)\.?$|"
-    r"\bPhotograph\s*:\s*[A-Z][\w.'/-]*( [A-Z][\w.'/-]*){0,4}\.?$"  # a name, capitalised
+#: Rules read on the sentence as written (case matters) and at any length, before
+#: :data:`_RULES` (lower-cased, short sentences only).
+_ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (  # a credit that ends a caption ("... at Caltech (Photo by Pat Lee for The Post)",
+        # "... at the site Photograph: Kevin Standage"): the whole sentence is a caption
+        "photo caption",
+        re.compile(
+            r"\((?i:photo|photograph|image)s? (?i:by|courtesy of) [A-Z][^()]{0,60}\)\.?$|"
+            r"\bPhotograph\s*:\s*[A-Z][\w.'/-]*( [A-Z][\w.'/-]*){0,4}\.?$"  # a name
+        ),
+    ),
+    (  # its text, then "— Name (@handle) Month D, YYYY", or a pic.twitter.com / t.co link
+        "embedded tweet",
+        re.compile(
+            r"\(@\w{1,15}\) (?:January|February|March|April|May|June|July|August|September|"
+            r"October|November|December) \d{1,2}, \d{4}\.?$|"
+            r"pic\.twitter\.com/\w+|https?://t\.co/\w+"
+        ),
+    ),
+    (  # up to four capitalised words, no lower-case letter, no full stop ("WASHINGTON",
+        # "NO SURVIVORS"; not a quote shouted in capitals, "THAT IS MEAN."), or one to three
+        # quoted words ("'Delighted'", "“Punitive”")
+        "dateline or section label",
+        re.compile(
+            r"^(?=(?:\S+\s+){0,3}\S+$)[A-Z][A-Z ,'&()-]{1,40}[—–-]?$|"
+            r"^['‘\"“][\w-]+(?: [\w-]+){0,2}['’\"”]$"
+        ),
+    ),
+    # a broadcaster's sign-off: "April Baer reports."
+    ("credit line", re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} reports\.$")),
 )
 
 
@@ -131,14 +142,10 @@ def junk_reason(sentence: str) -> str | None:
     """Why ``sentence`` is not news (a reason for ``Article.removed_reasons``), or ``None``."""
     if _NO_WORDS.match(sentence):
         return "punctuation only"
-    if _CREDIT_AT_END.search(sentence.strip()):
-        return "photo caption"
-    if _TWEET.search(sentence.strip()):
-        return "embedded tweet"
-    if _PLACE_LINE.match(sentence.strip()) or _QUOTED_LABEL.match(sentence.strip()):
-        return "dateline or section label"
-    if _REPORTS.match(sentence.strip()):
-        return "credit line"
+    text = sentence.strip()
+    for reason, pattern in _ANY_LENGTH:
+        if pattern.search(text):
+            return reason
     norm = normalize_line(sentence)
     words = len(norm.split())
     if words > _SHORT:
