@@ -31,10 +31,10 @@ from summarize.types import Claim, Comparison
 
 #: The categories in display order (legends, stacked bars, the overview line).
 CATEGORIES = ("shared", "partial", "disputed", "unique", "elsewhere")
-#: The categories in the rule's order (first match wins, above); a sentence in two claims
-#: (it states two facts) is coloured by the first of its claims' categories.
 #: The status of a claim that states no fact (module docstring): in no category above.
 ASIDE = "aside"
+#: The categories in the rule's order (first match wins, above); a sentence in two claims
+#: (it states two facts) is coloured by the first of its claims' categories.
 RULE_ORDER = ("shared", "disputed", "partial", "unique", "elsewhere", ASIDE)
 
 #: What each category means, in the words every legend, tooltip and overview line uses.
@@ -146,8 +146,8 @@ def by_category(comparison: Comparison) -> dict[str, list[Claim]]:
 
 
 def fact_count(comparison: Comparison) -> int:
-    """The number of claims that state a fact (every claim but the :data:`ASIDE` ones)."""
-    return sum(category != ASIDE for category in claim_categories(comparison))
+    """The number of claims that state a fact (every claim but ``Comparison.aside``)."""
+    return len(comparison.claims) - len(set(comparison.aside))
 
 
 def counts(comparison: Comparison) -> dict[str, int]:

@@ -277,8 +277,9 @@ def side_by_side(
     ``folded`` puts the columns in a closed ``<details>`` (the briefing page: the full texts
     are there to check, not to read first)."""
     words = labels(comparison)
+    sentences = article_sentences(comparison)
     columns = []
-    for source, views in article_sentences(comparison).items():
+    for source, views in sentences.items():
         paragraphs = []
         for view in views:
             others = [s for s in view.claim.sources if s != source]
@@ -304,7 +305,7 @@ def side_by_side(
         f"{''.join(columns)}</div>"
     )
     if folded:
-        count = sum(len(views) for views in article_sentences(comparison).values())
+        count = sum(len(views) for views in sentences.values())
         body = (
             f'<details class="sz-fold"><summary>Show every sentence of the '
             f"{counted(len(columns), 'article')} ({count}), coloured by who else reports it"

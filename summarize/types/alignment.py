@@ -176,9 +176,8 @@ class Alignment:
         fact_claims: With ``claims="facts"``, the sentences grouped by the story-internal
             model (a claim may hold several sentences of one outlet, and with the default
             grouping a sentence that states two facts is in two claims): what the
-            comparison shows. ``claims``
-            stays the one-sentence-per-outlet grouping the digests pick from and the
-            disputes compare. ``None`` otherwise.
+            comparison shows. ``claims`` stays the one-sentence-per-outlet grouping the
+            digests pick from and the disputes compare. ``None`` otherwise.
         repeat_claims: With ``claims="facts"``, the grouping the merged digest reads to state
             a fact once (:mod:`~summarize.summarizers.repeats`) and the disputes read as claim
             mates: average linkage of the logistic pair model with its second claims, the
