@@ -20,6 +20,7 @@ from summarize.comparison.story_overlap import outliers, story_overlap
 from summarize.defaults import POSSIBLY_SAME, UNIQUE_MIN_WORDS
 from summarize.errors import InputError
 from summarize.inputs.junk import is_junk
+from summarize.inputs.language import not_english
 from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
 
@@ -154,7 +155,8 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
             only[claim.sources[0]].append(claim)
     unique = {source: tuple(claims) for source, claims in only.items()}
     model = alignment.embedder
-    similarity = story_overlap(_sentences(alignment), alignment.vectors, embedder=model)
+    texts = _sentences(alignment)
+    similarity = story_overlap(texts, alignment.vectors, embedder=model)
     off_story = tuple(sources[i] for i in outliers(similarity, embedder=model))
     if off_story:
         logger.warning(
@@ -175,6 +177,11 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
         published=published,
         fact_overlap=alignment.fact_overlap,
         off_story=off_story,
+        not_english={
+            source: language
+            for source, sentences in zip(sources, texts, strict=True)
+            if (language := not_english(" ".join(sentences)))
+        },
         aside=aside,
     )
 

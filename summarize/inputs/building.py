@@ -18,6 +18,7 @@ from summarize.defaults import DEFAULT_MAX_BYTES, MAX_SENTENCE_WORDS
 from summarize.errors import DecodingError, EmptyArticleError
 from summarize.inputs.cleaning import clean_text
 from summarize.inputs.files import display
+from summarize.inputs.language import not_english
 from summarize.inputs.metadata import clean_label, strip_invisible
 from summarize.inputs.metadata_dates import iso_published
 from summarize.inputs.sentences import split_sentences
@@ -33,6 +34,7 @@ __all__ = [
     "str_or_none",
     "unique_sources",
     "warn_identical",
+    "warn_not_english",
     "warn_unreadable_dates",
 ]
 
@@ -246,6 +248,31 @@ def warn_unreadable_dates(articles: list[Article]) -> None:
         "%s: the publication date is not a date summarize can read, so it is left out (kept in "
         "metadata['published_as_given']). Write it as 2024-05-14 or 2024-05-14T08:00:00+00:00.",
         f"{counted(len(unread), 'article')}: {shown}{more}" if len(unread) > 1 else shown,
+    )
+
+
+def warn_not_english(articles: list[Article]) -> None:
+    """One warning naming the articles that do not read as English, and what they seem to be
+    in, with a count and the first few. They are loaded and briefed; the models are English
+    ones, so what is said about them is not to be trusted."""
+    foreign = [(a, language) for a in articles if (language := not_english(a.text))]
+    if not foreign:
+        return
+    per_file: Counter[Path | None] = Counter(article.path for article in articles)
+    shown = ", ".join(
+        f"{_name(a, alone=per_file[a.path] == 1)} ({language})" for a, language in foreign[:3]
+    )
+    more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
+    logger.warning(
+        "%s not seem to be in English: %s%s. %s loaded, but the models are English ones, so "
+        "matches, citations and disputes involving %s are not reliable. Translate %s into "
+        "English first for a faithful comparison.",
+        counted(len(foreign), "article does", "articles do"),
+        shown,
+        more,
+        "It is" if len(foreign) == 1 else "They are",
+        "it" if len(foreign) == 1 else "them",
+        "it" if len(foreign) == 1 else "them",
     )
 
 

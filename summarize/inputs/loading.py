@@ -67,6 +67,7 @@ from summarize.inputs.building import (
     build_article,
     unique_sources,
     warn_identical,
+    warn_not_english,
     warn_unreadable_dates,
 )
 from summarize.inputs.expansion import FolderFile, expand, not_found_message
@@ -113,7 +114,8 @@ def load_articles(
         max_sentence_words: Sentences longer than this are hard-wrapped (see
             :func:`summarize.inputs.sentences.split_sentences`).
         language: Language code for sentence-splitting rules (pysbd's). Text in any language
-            loads; the default models downstream are English ones.
+            loads; the default models downstream are English ones, so an article that does not
+            read as English is named in a logged warning.
         follow_links: Read files in a folder that are symbolic links to places outside it
             (default: such links raise :class:`~summarize.errors.FileAccessError`).
         fetcher: How URLs and feeds are fetched (timeout, size cap, cache, ``offline``,
@@ -205,6 +207,7 @@ def load_articles(
         for failure in failures:
             logger.warning("Skipped: %s", failure)
     warn_identical(articles)
+    warn_not_english(articles)
     warn_unreadable_dates(articles)
     return unique_sources(articles)
 
@@ -264,6 +267,7 @@ def article_from_text(
         options=LoadOptions(max_sentence_words=max_sentence_words),
         where="the text given",
     )
+    warn_not_english([article])
     warn_unreadable_dates([article])
     return article
 

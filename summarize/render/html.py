@@ -36,6 +36,7 @@ from summarize.render.html_comparison import (
     claims_table,
     comparison_body,
     comparison_cards,
+    not_english_warning,
     off_story_warning,
     overlap_section,
     overview_html,
@@ -214,6 +215,7 @@ def briefing_body(briefing: Briefing) -> str:
         [
             briefing_header(briefing),
             off_story_warning(briefing.comparison, numbers),
+            not_english_warning(briefing.comparison, numbers),
             f'<div class="sz-grid sz-lead">{digest}{outlets}</div>',
             families_card(briefing, numbers),
             overview_html(briefing.comparison),

@@ -253,6 +253,22 @@ def off_story_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str
     )
 
 
+def not_english_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The warning that some articles are not in English, or "" when all read as English."""
+    if not comparison.not_english:
+        return ""
+    named = ", ".join(
+        f"[{numbers[s]}] {e(s)} ({e(language)})" for s, language in comparison.not_english.items()
+    )
+    one = len(comparison.not_english) == 1
+    return (
+        '<div class="sz-warning" id="sz-language" role="alert"><strong>Not in English.</strong> '
+        f"{named} {'does' if one else 'do'} not seem to be in English. The models are English "
+        f"ones, so matches, citations and disputes involving {'it' if one else 'them'} are not "
+        "reliable.</div>"
+    )
+
+
 def status_legend(comparison: Comparison) -> str:
     """What the colours of the side-by-side view mean: the categories and their words."""
     words = labels(comparison)
@@ -420,6 +436,7 @@ def comparison_body(comparison: Comparison) -> str:
     numbers = citation_numbers(comparison.sources)
     return (
         off_story_warning(comparison, numbers)
+        + not_english_warning(comparison, numbers)
         + card("Sources", source_legend(comparison.sources, numbers))
         + comparison_families_card(comparison, numbers)
         + overview_html(comparison)

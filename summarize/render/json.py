@@ -137,6 +137,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
         if comparison.fact_overlap is None
         else Matrix(comparison.fact_overlap),
         "off_story": list(comparison.off_story),
+        "not_english": dict(comparison.not_english),
         "claims": [
             {
                 "sources": list(claim.sources),
@@ -338,6 +339,7 @@ def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Compari
         similarity=np.asarray(data["similarity"], dtype=np.float64).reshape(n, n),
         fact_overlap=None if facts is None else np.asarray(facts, dtype=np.float64).reshape(n, n),
         off_story=tuple(str(source) for source in data.get("off_story", ())),
+        not_english={str(k): str(v) for k, v in data.get("not_english", {}).items()},
         claims=claims,
         shared=tuple(claims[i] for i in data["shared"]),
         aside=tuple(claims[i] for i in data.get("aside", ())),

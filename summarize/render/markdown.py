@@ -257,6 +257,22 @@ def off_story_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> st
     )
 
 
+def not_english_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
+    """The warning that some articles are not in English, or "" when all read as English."""
+    if not comparison.not_english:
+        return ""
+    named = ", ".join(
+        f"[{numbers[s]}] {escape(s)} ({escape(language)})"
+        for s, language in comparison.not_english.items()
+    )
+    one = len(comparison.not_english) == 1
+    return (
+        f"> **Warning: not in English.** {named} {'does' if one else 'do'} not seem to be in "
+        "English. The models are English ones, so matches, citations and disputes involving "
+        f"{'it' if one else 'them'} are not reliable.\n"
+    )
+
+
 def comparison_families_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
     """The near-copy families a comparison folded, each cited once, and why; "" when none."""
     if not comparison.families:
@@ -285,7 +301,10 @@ def comparison_markdown(comparison: Comparison, *, max_items: int = 8) -> str:
     numbers = citation_numbers(comparison.sources)
     parts = [
         f"# Comparison of {counted(len(comparison.sources), 'outlet')}\n",
-        *filter(None, [off_story_markdown(comparison, numbers)]),
+        *filter(
+            None,
+            [off_story_markdown(comparison, numbers), not_english_markdown(comparison, numbers)],
+        ),
         "## Sources\n\n" + _legend(list(comparison.sources), numbers),
         *filter(None, [comparison_families_markdown(comparison, numbers)]),
         *_comparison_sections(comparison, numbers, max_items=max_items),
@@ -342,9 +361,12 @@ def briefing_markdown(briefing: Briefing, *, max_items: int = 8) -> str:
         + (f"; claims by {escape(options.claims)}" if options.claims != CLAIMS else "")
         + ").\n"
     )
-    warning = off_story_markdown(briefing.comparison, numbers)
-    if warning:
-        parts.append(warning)
+    for warning in (
+        off_story_markdown(briefing.comparison, numbers),
+        not_english_markdown(briefing.comparison, numbers),
+    ):
+        if warning:
+            parts.append(warning)
     sources = ["## Sources\n"]
     for article in articles:
         line = f"[{numbers[article.source]}] **{escape(article.source)}**: {escape(article.title)}"

@@ -161,6 +161,11 @@ class Comparison(RichDisplay):
         off_story: Sources that do not seem to be about the same story as the others (their
             story overlap with the main group is below the calibrated bar); empty when all
             articles tell one story. ``brief``/``compare`` log a warning naming them.
+        not_english: Source -> what its text seems to be written in ("German", "Chinese or
+            Japanese"), for the articles that do not read as English
+            (:func:`summarize.inputs.language.not_english`): the models are English ones, so
+            what the comparison says about them is not reliable. Empty when all read as
+            English (or are too short to tell).
         families: The near-copy families ``compare`` folded into one cited article each
             (wire copies, updates of one article); empty when none were (a Briefing keeps
             its own in ``Briefing.families``).
@@ -181,6 +186,7 @@ class Comparison(RichDisplay):
     published: dict[str, str] = field(default_factory=dict)
     fact_overlap: np.ndarray | None = None
     off_story: tuple[str, ...] = ()
+    not_english: dict[str, str] = field(default_factory=dict)
     families: tuple[Family, ...] = ()
     aside: tuple[Claim, ...] = ()
 

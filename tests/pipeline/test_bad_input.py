@@ -208,6 +208,34 @@ def test_non_english_article_among_english(tmp_path, embedder, name, text, caplo
     assert set(all_sentences([foreign])) & {
         s.text for s in briefing.per_source[foreign.source].sentences
     }
+    # The reader is told that the English models cannot be trusted on it, and where.
+    language = {"german": "German", "chinese": "Chinese or Japanese"}[name]
+    assert briefing.comparison.not_english == {foreign.source: language}
+    markdown = briefing.to_markdown()
+    assert f"] {foreign.source} ({language}) does not seem to be in English" in markdown
+    assert "Not in English." in briefing.to_html()
+    assert json.loads(briefing.to_json())["comparison"]["not_english"] == {foreign.source: language}
+    assert Briefing.from_json(briefing.to_json()).comparison.not_english == {
+        foreign.source: language
+    }
+
+
+def test_non_english_article_is_named_when_loaded(tmp_path, caplog):
+    folder = write(tmp_path, {"english.txt": ENGLISH, "de.txt": GERMAN, "zh.txt": CHINESE})
+    with caplog.at_level(logging.WARNING, logger="summarize.inputs"):
+        load_articles(folder)
+    [warning] = [r.getMessage() for r in caplog.records if "in English" in r.getMessage()]
+    assert "2 articles do not seem to be in English" in warning
+    assert "de.txt' (German)" in warning and "zh.txt' (Chinese or Japanese)" in warning
+    assert "english.txt" not in warning
+
+
+def test_english_story_has_no_language_warning(embedder):
+    from summarize.render.markdown import comparison_markdown
+
+    comparison = compare([ENGLISH, STORY, STORY_2], embedder=embedder)
+    assert comparison.not_english == {}
+    assert "not in English" not in comparison_markdown(comparison)
 
 
 def test_non_english_alone(tmp_path, embedder):
