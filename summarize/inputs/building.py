@@ -16,7 +16,7 @@ from typing import Any
 
 from summarize.defaults import DEFAULT_MAX_BYTES, MAX_SENTENCE_WORDS
 from summarize.errors import DecodingError, EmptyArticleError
-from summarize.inputs.cleaning import clean_text
+from summarize.inputs.cleaning import clean_text, is_link
 from summarize.inputs.files import display
 from summarize.inputs.language import not_english
 from summarize.inputs.metadata import clean_label, strip_invisible
@@ -72,8 +72,13 @@ _MAX_HEADLINE_WORDS = 20
 
 def _looks_like_headline(line: str) -> bool:
     """A first line is a headline when it is short (at most 20 words) and does not end like a
-    sentence: "Kenya's celebrity lion Mohawk is dead." is the lead, not a headline."""
-    return len(line.split()) <= _MAX_HEADLINE_WORDS and _SENTENCE_END.search(line) is None
+    sentence: "Kenya's celebrity lion Mohawk is dead." is the lead, not a headline; a bare link
+    is no headline either."""
+    return (
+        len(line.split()) <= _MAX_HEADLINE_WORDS
+        and _SENTENCE_END.search(line) is None
+        and not is_link(line)
+    )
 
 
 def article_from_raw(text: str, *, index: int, options: LoadOptions) -> Article:
@@ -133,9 +138,14 @@ def build_article(
             f"{line[:60]!r} ({why})"
             for line, why in zip(cleaned.removed, cleaned.reasons, strict=True)
         )
+        links = (
+            " Links in a file are not followed: pass the URLs themselves to fetch the pages."
+            if "link" in cleaned.reasons
+            else ""
+        )
         raise EmptyArticleError(
             f"{where} has no article text left after removing boilerplate: {shown}. "
-            "Check that it holds the article itself, not just page furniture.",
+            f"Check that it holds the article itself, not just page furniture.{links}",
             path=path,
         )
     clean = cleaned.text

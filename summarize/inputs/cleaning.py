@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["CleanedText", "clean_text", "normalize_line"]
+__all__ = ["CleanedText", "clean_text", "is_link", "normalize_line"]
 
 # Line-length limits (in words) under which a pattern match counts as boilerplate.
 _SHORT = 40
@@ -270,9 +270,16 @@ _SANDWICH_MAX_WORDS = 25
 
 _HAS_WORD = re.compile(r"[^\W_]")
 _DOMAIN = re.compile(r"^(https?://)?(www\.)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}/?$", re.IGNORECASE)
+# A line that is only a link to a page (share links, "read more" targets): no sentence of news.
+_LINK = re.compile(r"^<?(?:https?://|www\.)\S+$", re.IGNORECASE)
 # A teaser card scraped flat: a headline glued to its kicker ("...shopping centre?Under The Radar").
 _GLUED = re.compile(r"(?:[a-z]{3}|[0-9?!'’\"”)])[A-Z][a-z]+ [A-Z]?[a-z]+")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+
+
+def is_link(line: str) -> bool:
+    """A line that is only a link to a page ("https://example.com/news/1", "www.x.com/a")."""
+    return _LINK.match(line.strip()) is not None
 
 
 def _is_separator(line: str) -> bool:
@@ -408,6 +415,8 @@ def clean_text(
             reasons[i] = "separator"
         elif norm in names or (_DOMAIN.match(norm) and words[i] == 1):
             reasons[i] = "site name"
+        elif is_link(lines[i]):
+            reasons[i] = "link"
         elif title_norm and norm == title_norm:
             reasons[i] = "title"
         else:

@@ -98,6 +98,36 @@ def test_all_boilerplate_article(tmp_path):
     assert "boilerplate" in str(info.value)
 
 
+def test_a_file_of_links_says_links_are_not_followed(tmp_path):
+    path = tmp_path / "to_read.txt"
+    path.write_text(
+        "https://example.com/news/fire\nwww.example.org/2024/05/flood\n", encoding="utf-8"
+    )
+    with pytest.raises(EmptyArticleError) as info:
+        load_articles(path)
+    assert_names_file(info.value, path)
+    message = str(info.value)
+    assert "'https://example.com/news/fire' (link)" in message  # not taken for a headline
+    assert "pass the URLs themselves" in message
+
+
+def test_a_link_line_inside_an_article_is_removed_and_shown(tmp_path):
+    path = tmp_path / "fire.txt"
+    path.write_text(
+        "Fire in the harbour\n\nA fire broke out in the harbour on Monday.\n"
+        "https://t.co/Ab12Cd\nTwo ships were damaged, the port authority said.\n",
+        encoding="utf-8",
+    )
+    [article] = load_articles(path)
+    assert article.sentences == (
+        "A fire broke out in the harbour on Monday.",
+        "Two ships were damaged, the port authority said.",
+    )
+    assert ("https://t.co/Ab12Cd", "link") in zip(
+        article.removed, article.removed_reasons, strict=True
+    )
+
+
 def test_too_large_file(tmp_path):
     path = tmp_path / "huge.txt"
     path.write_text(STORY * 50, encoding="utf-8")
