@@ -6,7 +6,7 @@ so none says "1 outlets compared".
 
 from __future__ import annotations
 
-__all__ = ["counted", "plural"]
+__all__ = ["counted", "listed", "plural"]
 
 _VOWELS = frozenset("aeiou")
 
@@ -29,3 +29,13 @@ def counted(count: int, singular: str, plural_form: str | None = None) -> str:
     """The count and the noun that fits it: ``counted(1, "story")`` is "1 story",
     ``counted(3, "story")`` "3 stories"."""
     return f"{count} {plural(count, singular, plural_form)}"
+
+
+#: How many names a warning lists before "and N more" (a pile of 300 articles makes one line).
+LISTED = 10
+
+
+def listed(names: list[str], *, limit: int = LISTED) -> str:
+    """``names`` joined by commas, the first ``limit`` of them and "and N more" after."""
+    shown = ", ".join(names[:limit])
+    return f"{shown} and {len(names) - limit} more" if len(names) > limit else shown

@@ -23,6 +23,7 @@ from summarize.inputs.junk import is_junk
 from summarize.inputs.language import not_english
 from summarize.types.alignment import Alignment, Claim, SentenceRef
 from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
+from summarize.wording import listed
 
 if TYPE_CHECKING:
     from summarize.models.embeddings import Embedder
@@ -164,7 +165,7 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
             "overlap below %.2f): %s. The comparison and briefing mix stories; remove them, or "
             "group the articles into stories first.",
             default_overlap_model(model).bar,
-            ", ".join(repr(source) for source in off_story),
+            listed([repr(source) for source in off_story]),
         )
     return Comparison(
         sources=sources,

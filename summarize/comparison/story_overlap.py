@@ -328,25 +328,25 @@ def outliers(
     overlap: np.ndarray, *, bar: float | None = None, embedder: str | None = None
 ) -> list[int]:
     """Articles that do not belong to the main story: those outside the largest group of
-    articles linked by overlap >= ``bar`` (default: the calibrated bar). Ties between equally
-    large groups go to the group of the earliest article. Empty for one story. ``embedder``
-    picks the calibrated bar when ``bar`` is not given."""
+    articles when groups merge while their mean overlap is at least ``bar`` (default: the
+    calibrated bar; average linkage, so a pile of many stories does not chain into one group
+    through a few close pairs), unless linked (overlap >= ``bar``) to at least half of that
+    group's articles. Ties between equally large groups go to the group of the earliest
+    article. Empty for one story. ``embedder`` picks the calibrated bar when ``bar`` is not
+    given."""
+    from summarize.comparison.fact_claims import average_linkage
+
     n = len(overlap)
     if n < 2:
         return []
     bar = default_model(embedder).bar if bar is None else bar
-    linked = np.asarray(overlap) >= bar
-    group = -np.ones(n, dtype=int)
-    for seed in range(n):
-        if group[seed] >= 0:
-            continue
-        group[seed] = seed
-        frontier = [seed]
-        while frontier:
-            node = frontier.pop()
-            for other in np.flatnonzero(linked[node] & (group < 0)):
-                group[other] = seed
-                frontier.append(int(other))
+    overlap = np.asarray(overlap, dtype=np.float64)
+    lo, hi = np.triu_indices(n, 1)
+    weights = (overlap[lo, hi] + overlap[hi, lo]) / 2
+    group = np.asarray(average_linkage(n, np.stack([lo, hi], axis=1), weights, bar))
     sizes = Counter(group.tolist())
-    main = max(sizes, key=lambda label: (sizes[label], -label))
-    return [i for i in range(n) if group[i] != main]
+    first = {label: int(np.flatnonzero(group == label)[0]) for label in sizes}
+    main = max(sizes, key=lambda label: (sizes[label], -first[label]))
+    members = np.flatnonzero(group == main)
+    linked = (overlap[:, members] >= bar).sum(axis=1)
+    return [i for i in range(n) if group[i] != main and 2 * linked[i] < len(members)]

@@ -36,7 +36,7 @@ from summarize.render.categories import (
 from summarize.render.html_blocks import card, cites, collapsed_list, e, fragment, source_legend
 from summarize.types import Comparison
 from summarize.types.comparison import Dispute
-from summarize.wording import counted
+from summarize.wording import counted, listed
 
 
 def overview_html(comparison: Comparison) -> str:
@@ -243,7 +243,7 @@ def off_story_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str
     """The mixed-story warning, or "" when all articles tell one story."""
     if not comparison.off_story:
         return ""
-    named = ", ".join(f"[{numbers[s]}] {e(s)}" for s in comparison.off_story)
+    named = listed([f"[{numbers[s]}] {e(s)}" for s in comparison.off_story])
     verb = "does" if len(comparison.off_story) == 1 else "do"
     return (
         '<div class="sz-warning" id="sz-mixed" role="alert"><strong>Mixed stories.</strong> '

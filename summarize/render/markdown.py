@@ -37,7 +37,7 @@ from summarize.render.categories import (
 from summarize.render.dates import human_date
 from summarize.types import Briefing, Claim, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
-from summarize.wording import counted
+from summarize.wording import counted, listed
 
 #: Ends every document written here, so that loading a folder skips briefings written into it
 #: (summarize.inputs.loading recognises it; invisible when the Markdown is rendered).
@@ -248,7 +248,7 @@ def off_story_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> st
     """The mixed-story warning as a Markdown quote, or "" when all articles tell one story."""
     if not comparison.off_story:
         return ""
-    named = ", ".join(f"[{numbers[s]}] {escape(s)}" for s in comparison.off_story)
+    named = listed([f"[{numbers[s]}] {escape(s)}" for s in comparison.off_story])
     return (
         f"> **Warning: mixed stories.** {named} "
         f"{'does' if len(comparison.off_story) == 1 else 'do'} not seem to be about the same "

@@ -182,3 +182,24 @@ def test_features_and_outliers_on_their_own(embedder):
     assert outliers(np.ones((1, 1))) == []
     with pytest.raises(ValueError, match="sentence"):
         pair_features([["a"], []], [vectors[0][:1], np.zeros((0, 256))])
+
+
+def test_a_pile_of_stories_does_not_chain_into_one_through_a_close_pair():
+    # Articles 0-2 tell one story, 3-4 another, 5-6 a third; one close pair links each story to
+    # the next (a shared name, a shared topic). Linked pair by pair they would be one group.
+    overlap = np.full((7, 7), 0.05)
+    for story in ((0, 1, 2), (3, 4), (5, 6)):
+        overlap[np.ix_(story, story)] = 0.9
+    overlap[2, 3] = overlap[3, 2] = overlap[4, 5] = overlap[5, 4] = 0.5
+    np.fill_diagonal(overlap, 1.0)
+    assert outliers(overlap, bar=0.38) == [3, 4, 5, 6]
+
+
+def test_an_article_linked_to_half_the_main_story_belongs_to_it():
+    # Article 3 is close to two of the three others only (a short report of one part of the
+    # story): the mean link to the group is under the bar, but it is one of the story's.
+    overlap = np.full((4, 4), 0.9)
+    overlap[3, :] = overlap[:, 3] = [0.6, 0.45, 0.05, 1.0]
+    assert outliers(overlap, bar=0.38) == []
+    overlap[3, 1] = overlap[1, 3] = 0.2  # close to one of three: not the same story
+    assert outliers(overlap, bar=0.38) == [3]
