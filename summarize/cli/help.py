@@ -13,8 +13,9 @@ briefing in which every sentence cites its outlets. Runs offline with bundled mo
 
 #: What every command that reads articles says after its examples.
 INPUTS = """
-PATH is a folder of articles (.txt, .md with front matter, .json/.jsonl, .html), files, an
-http(s) URL of an article page, or an RSS/Atom feed or sitemap (URL or .rss/.atom/.xml file).
+PATH is a folder of articles (.txt, .md with front matter, .json/.jsonl, .html), files (also
+a .csv/.tsv table, one article per row with a 'text' column), an http(s) URL of an article
+page, or an RSS/Atom feed or sitemap (URL or .rss/.atom/.xml file).
 Web pages are fetched politely (robots.txt, one host at a time) and cached on disk.
 Exit codes: 0 ok, 1 input or model problem, 2 usage error.
 """

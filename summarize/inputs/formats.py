@@ -30,7 +30,7 @@ from summarize.inputs.metadata import (
     load_yaml,
     single_values,
 )
-from summarize.inputs.records import load_json
+from summarize.inputs.records import CSV_SUFFIXES, load_csv, load_json
 from summarize.inputs.sources import sidecar_entry
 from summarize.types import Article
 
@@ -76,6 +76,8 @@ def load_path(
     sidecar = sidecar_entry(path, follow_links=options.follow_links)
     if suffix in JSON_SUFFIXES | JSONL_SUFFIXES:
         return load_json(path, data, sidecar, options, lines=suffix in JSONL_SUFFIXES)
+    if suffix in CSV_SUFFIXES:
+        return load_csv(path, data, sidecar, options)
     if suffix in HTML_SUFFIXES:
         return [_load_html(path, data, sidecar, options)]
     text = decode_bytes(data, path=path)

@@ -1,4 +1,4 @@
-"""JSON and JSON Lines article files: records with ``text``, ``title``, ``source``... fields.
+"""JSON, JSON Lines and CSV article files: records with ``text``, ``title``, ``source``... fields.
 
 A ``.json`` file holds one record, a list of records, or ``{"articles": [...]}``; a ``.jsonl``
 (``.ndjson``) file holds one record per line, and is read **line by line**: a broken line (not
@@ -9,24 +9,42 @@ and how many there are, so no article is lost silently; with ``errors="skip"`` (
 the broken lines (or records of a ``.json`` list) are skipped, each with a warning, and the rest
 load. Blank lines are skipped; a byte-order mark at the start of a line (files concatenated)
 is ignored; lines end at ``\\n`` only, so a record holding U+2028 stays one line.
+
+A ``.csv`` (``.tsv``) file named explicitly is a table of articles, one row per article, the
+same names as columns (header row; case and spaces around a name do not matter); a broken row
+is reported with its line like a broken JSON line. Folders are not searched for tables: a data
+file next to the articles is no article.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from summarize.errors import ArticleError, EmptyArticleError, MetadataError, UnsupportedFormatError
+from summarize.errors import (
+    ArticleError,
+    EmptyArticleError,
+    GeneratedFileError,
+    MetadataError,
+    UnsupportedFormatError,
+)
 from summarize.inputs.building import LoadOptions, build_article, extra_metadata
 from summarize.inputs.decoding import decode_bytes
 from summarize.inputs.files import display
 from summarize.inputs.metadata import check_keys, single_value
 from summarize.types import Article
 
-__all__ = ["load_json"]
+__all__ = ["CSV_SUFFIXES", "load_csv", "load_json"]
+
+#: Tables of articles (read when named explicitly, never found in a folder).
+CSV_SUFFIXES = frozenset({".csv", ".tsv"})
+#: The columns of the comparison table ``summarize compare -f csv`` writes.
+_OWN_TABLE = frozenset({"claim", "outlet", "reported", "wording"})
 
 logger = logging.getLogger(__name__)
 
@@ -40,6 +58,60 @@ def load_json(
     """The articles of a ``.json`` document or a ``.jsonl`` file (see the module docstring)."""
     text = decode_bytes(data, path=path)
     entries = _json_lines(path, text) if lines else _json_document(path, text)
+    return _load_records(path, entries, sidecar, options)
+
+
+def load_csv(
+    path: Path, data: bytes, sidecar: dict[str, str], options: LoadOptions
+) -> list[Article]:
+    """The articles of a ``.csv``/``.tsv`` table, one per row (see the module docstring).
+
+    Raises:
+        UnsupportedFormatError: not a table, or no column of article text.
+        GeneratedFileError: the comparison table this package writes.
+    """
+    text = decode_bytes(data, path=path)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    csv.field_size_limit(max(options.max_bytes, csv.field_size_limit()))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = [name.strip().lower() for name in next(reader, [])]
+        rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
+    except csv.Error as error:
+        raise UnsupportedFormatError(
+            f"{display(path)} cannot be read as a table ({error}, line {reader.line_num}). Fix "
+            "it, or save the articles as .txt files.",
+            path=path,
+        ) from None
+    if set(header) >= _OWN_TABLE:
+        raise GeneratedFileError(
+            f"{display(path)} is a comparison table written by summarize, not articles. Pass "
+            "the articles it was made from.",
+            path=path,
+        )
+    if not set(header) & set(_TEXT_KEYS):
+        shown = ", ".join(repr(name) for name in header[:8] if name) or "none"
+        raise UnsupportedFormatError(
+            f"{display(path)} has no column of article text (its columns: {shown}). A table of "
+            "articles has one row per article, its text in a column named "
+            f"{', '.join(_TEXT_KEYS[:-1])} or {_TEXT_KEYS[-1]}; title, source, url and "
+            "published are read too.",
+            path=path,
+        )
+    entries: list[tuple[str, Any]] = [
+        (
+            f"{display(path)} line {line}",
+            {name: cell for name, cell in zip(header, row, strict=False) if name},
+        )
+        for line, row in rows
+    ]
+    return _load_records(path, entries, sidecar, options)
+
+
+def _load_records(
+    path: Path, entries: list[tuple[str, Any]], sidecar: dict[str, str], options: LoadOptions
+) -> list[Article]:
+    """One article per ``(where, record)`` entry; broken ones are reported together."""
     if not entries:
         raise EmptyArticleError(
             f"{display(path)} holds no records. Add articles or remove it.", path=path
