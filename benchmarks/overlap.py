@@ -14,7 +14,9 @@ facts". The overlap model is cross-validated by story: fitted on the even-number
 both sets and scored on the odd ones, then the reverse (no story is ever scored by a model
 fitted on it). It also picks the mixed-story warning's bar the same way: a folder is one
 cluster/story plus one article of another; the bar is the highest one that flags at most 2 % of
-the articles of the pure folders, and the report says how often the intruder alone is named.
+the articles of the pure folders, and the report says how often the intruder alone is named;
+and, for piles of 2 to 20 whole stories of one half, the share of the articles outside the
+largest story that the warning names, and of the largest story's own.
 
 Documents go through the product's loading and cleaning (``load_articles(errors="skip")``); one
 with no article text left (a platform's notice, a "not found" page) is no article: it is
@@ -275,6 +277,38 @@ def _warning_rates(data: Dataset, model, parity: int, bar: float) -> tuple[float
     return false / max(count, 1), caught / max(count, 1)
 
 
+#: Stories per pile, and piles drawn of each size, for :func:`_pile_rates`.
+PILE_SIZES = (2, 3, 6, 20)
+PILES = 40
+
+
+def _pile_rates(
+    data: Dataset, model, parity: int, bar: float, stories: int
+) -> tuple[float, float] | None:
+    """Folders of several whole stories of one half (a pile a user briefs by mistake):
+    (share of the articles outside the largest story that the warning names, share of the
+    largest story's articles it names). ``None`` when the half has too few stories."""
+    rng = np.random.default_rng(stories)
+    pool = [s for s in np.unique(data.story) if s % 2 == parity]
+    if len(pool) < stories:
+        return None
+    named_other = other = named_main = main_total = 0
+    for _ in range(PILES):
+        chosen = rng.choice(pool, size=stories, replace=False)
+        groups = [np.flatnonzero((data.story == s) & ~data.boilerplate) for s in chosen]
+        groups = [g for g in groups if len(g)]
+        folder = np.concatenate(groups)
+        main = max(range(len(groups)), key=lambda k: (len(groups[k]), -k))
+        in_main = np.isin(folder, groups[main])
+        named = np.zeros(len(folder), dtype=bool)
+        named[_flags(data, model, folder, bar)] = True
+        named_other += int((named & ~in_main).sum())
+        other += int((~in_main).sum())
+        named_main += int((named & in_main).sum())
+        main_total += int(in_main.sum())
+    return named_other / max(other, 1), named_main / max(main_total, 1)
+
+
 def evaluate(datasets: Sequence[Dataset]) -> tuple[str, dict]:
     from summarize.comparison.story_overlap import FEATURES
 
@@ -289,6 +323,12 @@ def evaluate(datasets: Sequence[Dataset]) -> tuple[str, dict]:
         "| set | half scored | bar (fitted on the other half) | single-story folders warned | "
         "mixed folders: intruder alone named |",
         "|---|---|---|---|---|",
+    ]
+    pile_lines = [
+        "| set | half scored | bar | "
+        + " | ".join(f"{k} stories: others named / main named" for k in PILE_SIZES)
+        + " |",
+        "|---|---|---" + "|---" * len(PILE_SIZES) + "|",
     ]
     summary: dict = {}
     for parity in (0, 1):
@@ -324,6 +364,12 @@ def evaluate(datasets: Sequence[Dataset]) -> tuple[str, dict]:
                 f"| {data.name} | {'even' if parity == 0 else 'odd'} | {bar:.2f} | "
                 f"{false:.1%} | {caught:.1%} |"
             )
+            piles = [_pile_rates(data, fitted, parity, bar, k) for k in PILE_SIZES]
+            pile_lines.append(
+                f"| {data.name} | {'even' if parity == 0 else 'odd'} | {bar:.2f} | "
+                + " | ".join("-" if r is None else f"{r[0]:.1%} / {r[1]:.1%}" for r in piles)
+                + " |"
+            )
     speed = ", ".join(f"{d.name} {d.cluster_ms:.1f} ms" for d in datasets)
     note = f"Median time of story_overlap on one story's articles (vectors given): {speed}."
     rejected = ", ".join(
@@ -331,7 +377,8 @@ def evaluate(datasets: Sequence[Dataset]) -> tuple[str, dict]:
         for d in datasets
     )
     note += f"\nDocuments the loader rejects as no article (not scored): {rejected}."
-    return "\n".join(lines) + "\n\n" + "\n".join(warn_lines) + "\n\n" + note, summary
+    tables = "\n\n".join("\n".join(t) for t in (lines, warn_lines, pile_lines))
+    return tables + "\n\n" + note, summary
 
 
 def refit(datasets: Sequence[Dataset]) -> dict:

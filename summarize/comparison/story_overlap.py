@@ -330,10 +330,10 @@ def outliers(
     """Articles that do not belong to the main story: those outside the largest group of
     articles when groups merge while their mean overlap is at least ``bar`` (default: the
     calibrated bar; average linkage, so a pile of many stories does not chain into one group
-    through a few close pairs), unless linked (overlap >= ``bar``) to at least half of that
-    group's articles. Ties between equally large groups go to the group of the earliest
-    article. Empty for one story. ``embedder`` picks the calibrated bar when ``bar`` is not
-    given."""
+    through a few close pairs), unless linked (overlap >= ``bar``) to one of that group's
+    articles (a short report of one part of the story). Ties between equally large groups go
+    to the group of the earliest article. Empty for one story. ``embedder`` picks the
+    calibrated bar when ``bar`` is not given."""
     from summarize.comparison.fact_claims import average_linkage
 
     n = len(overlap)
@@ -349,4 +349,4 @@ def outliers(
     main = max(sizes, key=lambda label: (sizes[label], -first[label]))
     members = np.flatnonzero(group == main)
     linked = (overlap[:, members] >= bar).sum(axis=1)
-    return [i for i in range(n) if group[i] != main and 2 * linked[i] < len(members)]
+    return [i for i in range(n) if group[i] != main and not linked[i]]
