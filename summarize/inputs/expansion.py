@@ -20,6 +20,7 @@ from summarize.errors import ArticleError, ArticleNotFoundError, EmptyArticleErr
 from summarize.inputs.files import display, list_folder
 from summarize.inputs.formats import ARTICLE_SUFFIXES
 from summarize.inputs.pages import WebItem
+from summarize.inputs.records import CSV_SUFFIXES
 from summarize.inputs.sources import SIDECAR_NAMES
 from summarize.inputs.web import is_url
 from summarize.terminal import printable
@@ -140,6 +141,7 @@ def _directory_files(
     found = False
     skipped: list[str] = []
     unreadable: list[str] = []
+    tables: list[str] = []
     for entry in list_folder(directory, follow_links=follow_links):
         path = entry.path
         name = path.name
@@ -158,6 +160,8 @@ def _directory_files(
                 yield FolderFile(path)
         elif path.suffix.lower() in _UNREADABLE_DOCUMENTS:
             unreadable.append(name)
+        elif path.suffix.lower() in CSV_SUFFIXES and entry.kind == "file":
+            tables.append(name)
         else:
             skipped.append(name if entry.kind == "file" else f"{name} ({entry.kind})")
     if skipped:
@@ -166,6 +170,14 @@ def _directory_files(
             len(skipped),
             display(directory),
             ", ".join(map(printable, skipped)),
+        )
+    if tables:
+        logger.warning(
+            "Skipped %s in %s: a table is read as articles (one per row) only when named on its "
+            "own, e.g. %s; a data file next to the articles is no article.",
+            ", ".join(map(printable, tables)),
+            display(directory),
+            printable(str(directory / tables[0])),
         )
     if unreadable:
         logger.warning(

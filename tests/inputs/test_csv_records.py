@@ -82,7 +82,9 @@ def test_our_own_comparison_table_is_not_taken_for_articles(tmp_path, embedder):
         load_articles(path)
 
 
-def test_a_folder_is_not_searched_for_tables(tmp_path):
+def test_a_folder_is_not_searched_for_tables(tmp_path, caplog):
     write_table(tmp_path / "notes.csv", [["name", "score"], ["A", "1"]])
     (tmp_path / "fire.txt").write_text("A fire broke out in the harbour on Monday.\n")
-    assert [a.source for a in load_articles(tmp_path)] == ["fire"]
+    with caplog.at_level(logging.WARNING):
+        assert [a.source for a in load_articles(tmp_path)] == ["fire"]
+    assert "Skipped notes.csv" in caplog.text and "only when named on its own" in caplog.text
