@@ -75,6 +75,10 @@ def _top3(story: Story, pairs: np.ndarray, probability: np.ndarray) -> np.ndarra
     return out.reshape(n, k, 3)
 
 
+#: Matrix cells computed at once (a story's size squared need not fit in memory).
+_CELLS = 1 << 24
+
+
 def _cosines(story: Story) -> tuple[np.ndarray, np.ndarray]:
     """``(n, k)`` best and second-best cosine of each sentence with a sentence of each article
     (itself left out; an article of one sentence: second-best = best)."""
@@ -85,15 +89,18 @@ def _cosines(story: Story) -> tuple[np.ndarray, np.ndarray]:
         first, last = story.starts[b], story.starts[b + 1]
         if last == first:
             continue
-        block = story.vectors @ story.vectors[first:last].T  # (n, n_b)
-        own = np.arange(first, last)
-        block[own, own - first] = -1.0
-        if last - first == 1:
-            best[:, b] = second[:, b] = block[:, 0]
-            continue
-        top = -np.partition(-block, 1, axis=1)[:, :2]
-        best[:, b] = top.max(axis=1)
-        second[:, b] = top.min(axis=1)
+        step = max(1, _CELLS // (last - first))  # rows at once: memory stays bounded
+        for s in range(0, n, step):
+            rows = slice(s, min(n, s + step))
+            block = story.vectors[rows] @ story.vectors[first:last].T  # (rows, n_b)
+            own = np.arange(max(first, s), min(last, s + step))  # the article's own rows here
+            block[own - s, own - first] = -1.0
+            if last - first == 1:
+                best[rows, b] = second[rows, b] = block[:, 0]
+                continue
+            top = -np.partition(-block, 1, axis=1)[:, :2]
+            best[rows, b] = top.max(axis=1)
+            second[rows, b] = top.min(axis=1)
     return best, second
 
 

@@ -243,6 +243,11 @@ def candidate_pairs(story: Story, *, max_full: int = 400, top_k: int = 10) -> np
     return np.stack([code // n, code % n], axis=1)
 
 
+#: Matrix cells computed at once where a story's size squared would not fit in memory (a
+#: 9,000-sentence article made 3 GB here).
+_CELLS = 1 << 24
+
+
 def _ranks(story: Story, x: np.ndarray, y: np.ndarray, cos: np.ndarray) -> tuple[np.ndarray, ...]:
     """For pairs (x, y): how many sentences of y's article are closer to x than y is, and x's
     best cosine in y's article (x itself excluded when they share the article)."""
@@ -262,7 +267,10 @@ def _ranks(story: Story, x: np.ndarray, y: np.ndarray, cos: np.ndarray) -> tuple
         inside = (own >= 0) & (own < last - first)
         block[np.nonzero(inside)[0], own[inside]] = -1.0
         best[chosen] = block.max(axis=1)[inverse]
-        rank[chosen] = (block[inverse] > cos[chosen, None] + 1e-6).sum(axis=1)
+        step = max(1, _CELLS // max(1, last - first))  # pairs at once: memory stays bounded
+        for s in range(0, len(chosen), step):
+            part = chosen[s : s + step]
+            rank[part] = (block[inverse[s : s + step]] > cos[part, None] + 1e-6).sum(axis=1)
     return rank, best
 
 

@@ -86,3 +86,20 @@ def test_features_cover_every_sentence_and_article() -> None:
     assert np.isfinite(table).all()
     support = support_model().probability(table)
     assert ((support >= 0) & (support <= 1)).all()
+
+
+def test_features_are_the_same_when_computed_in_small_blocks(monkeypatch) -> None:
+    # A long article is scored in blocks of rows so that memory stays bounded (a 9,000-sentence
+    # article needed 4 GB at once); the blocks must not change the values.
+    from summarize.comparison import fact_support, story_pairs
+
+    story = Story.of([a.sentences for a in STORY], [align([a]).vectors[0] for a in STORY])
+    pairs, probability = score_pairs(story)
+    whole = support_features(story, pairs, probability)
+    monkeypatch.setattr(fact_support, "_CELLS", 7)
+    monkeypatch.setattr(story_pairs, "_CELLS", 7)
+    blocked_pairs, blocked_probability = score_pairs(story)
+    assert np.array_equal(blocked_pairs, pairs)
+    assert np.array_equal(blocked_probability, probability)
+    # Cosines of a block of rows can differ from the whole product in the last float32 bit.
+    np.testing.assert_allclose(support_features(story, pairs, probability), whole, atol=1e-6)
