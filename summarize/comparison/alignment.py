@@ -180,7 +180,7 @@ def _support(story: Story, found: FactScores, junk: np.ndarray) -> FactSupport:
     union cites more outlets rightly than either alone on both halves: BENCHMARKS.md)."""
     model = support_model()
     support = fact_support(story, found.pairs, found.probability, model=model, junk=junk)
-    support = np.where(found.best >= found.model.cite, 1.0, support)
+    support[found.best >= found.model.cite] = 1.0  # in place: (sentences x articles) is big
     return FactSupport(best=support, cite=model.cite, possibly_same=model.unique)
 
 

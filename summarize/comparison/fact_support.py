@@ -51,10 +51,10 @@ FEATURES = (
 )
 
 
-def _top3(story: Story, pairs: np.ndarray, probability: np.ndarray) -> np.ndarray:
-    """``(n, k, 3)`` the three highest pair probabilities of each sentence into each article
-    (cross-article pairs only; missing: 0)."""
-    n, k = story.size, len(story.starts) - 1
+def _top3(story: Story, pairs: np.ndarray, probability: np.ndarray, articles: range) -> np.ndarray:
+    """``(n, len(articles), 3)`` the three highest pair probabilities of each sentence into
+    each of ``articles`` (cross-article pairs only; missing: 0)."""
+    n, k = story.size, len(articles)
     out = np.zeros((n * k, 3))
     if not len(pairs):
         return out.reshape(n, k, 3)
@@ -64,6 +64,8 @@ def _top3(story: Story, pairs: np.ndarray, probability: np.ndarray) -> np.ndarra
     rows = np.concatenate([lo, hi])
     cols = np.concatenate([story.owner[hi], story.owner[lo]])
     values = np.concatenate([p, p])
+    inside = (cols >= articles.start) & (cols < articles.stop)
+    rows, cols, values = rows[inside], cols[inside] - articles.start, values[inside]
     key = rows.astype(np.int64) * k + cols
     order = np.lexsort((-values, key))
     key, values = key[order], values[order]
@@ -79,13 +81,13 @@ def _top3(story: Story, pairs: np.ndarray, probability: np.ndarray) -> np.ndarra
 _CELLS = 1 << 24
 
 
-def _cosines(story: Story) -> tuple[np.ndarray, np.ndarray]:
-    """``(n, k)`` best and second-best cosine of each sentence with a sentence of each article
-    (itself left out; an article of one sentence: second-best = best)."""
-    n, k = story.size, len(story.starts) - 1
+def _cosines(story: Story, articles: range) -> tuple[np.ndarray, np.ndarray]:
+    """``(n, len(articles))`` best and second-best cosine of each sentence with a sentence of
+    each of ``articles`` (itself left out; an article of one sentence: second-best = best)."""
+    n, k = story.size, len(articles)
     best = np.zeros((n, k), dtype=np.float32)
     second = np.zeros((n, k), dtype=np.float32)
-    for b in range(k):
+    for column, b in enumerate(articles):
         first, last = story.starts[b], story.starts[b + 1]
         if last == first:
             continue
@@ -96,11 +98,11 @@ def _cosines(story: Story) -> tuple[np.ndarray, np.ndarray]:
             own = np.arange(max(first, s), min(last, s + step))  # the article's own rows here
             block[own - s, own - first] = -1.0
             if last - first == 1:
-                best[rows, b] = second[rows, b] = block[:, 0]
+                best[rows, column] = second[rows, column] = block[:, 0]
                 continue
             top = -np.partition(-block, 1, axis=1)[:, :2]
-            best[rows, b] = top.max(axis=1)
-            second[rows, b] = top.min(axis=1)
+            best[rows, column] = top.max(axis=1)
+            second[rows, column] = top.min(axis=1)
     return best, second
 
 
@@ -115,16 +117,22 @@ def _found(
     return found, total
 
 
-def support_features(story: Story, pairs: np.ndarray, probability: np.ndarray) -> np.ndarray:
+def support_features(
+    story: Story, pairs: np.ndarray, probability: np.ndarray, *, articles: range | None = None
+) -> np.ndarray:
     """``(n_sentences, n_articles, len(FEATURES))`` features of every sentence with every
     article (its own included: ignored), from the story's scored ``pairs`` (global ``lo < hi``
-    indices) and their same-fact ``probability``."""
-    n, k = story.size, len(story.starts) - 1
-    top = _top3(story, pairs, probability)
-    cos1, cos2 = _cosines(story)
-    member = sparse.csr_matrix(
-        (np.ones(n), (story.owner, np.arange(n))), shape=(k, n)
-    )  # article x sentence
+    indices) and their same-fact ``probability``. ``articles``: only these articles' columns
+    (a consecutive range; default all), so a story of thousands of articles is done in
+    blocks."""
+    n, every = story.size, len(story.starts) - 1
+    articles = range(every) if articles is None else articles
+    k = len(articles)
+    top = _top3(story, pairs, probability, articles)
+    cos1, cos2 = _cosines(story, articles)
+    member = sparse.csr_matrix((np.ones(n), (story.owner, np.arange(n))), shape=(every, n))[
+        articles.start : articles.stop
+    ]  # article x sentence
 
     def union(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
         joined = (member @ matrix).tocsr()
@@ -142,7 +150,8 @@ def support_features(story: Story, pairs: np.ndarray, probability: np.ndarray) -
         np.maximum.at(clause_cover, which, clause_share)
     names_found, names_total = _found(story.names, union(story.names), None)
     numbers_found, numbers_total = _found(story.numbers, union(story.numbers), None)
-    sizes = np.diff(story.starts).astype(np.float64)
+    all_sizes = np.diff(story.starts).astype(np.float64)
+    sizes = all_sizes[articles.start : articles.stop]
     length = np.asarray(story.content.sum(axis=1)).ravel()
     p1 = top[:, :, 0]
     clipped = np.clip(p1, 1e-4, 1 - 1e-4)
@@ -167,10 +176,10 @@ def support_features(story: Story, pairs: np.ndarray, probability: np.ndarray) -
         share(numbers_found, numbers_total),
         np.minimum(numbers_total[:, None] - numbers_found, 3),
         per_sentence(story.position == 0),
-        per_sentence(story.position / np.maximum(1, sizes[story.owner])),
+        per_sentence(story.position / np.maximum(1, all_sizes[story.owner])),
         per_sentence(np.log1p(length)),
         np.broadcast_to(np.log1p(sizes)[None, :], (n, k)),
-        np.full((n, k), np.log(max(1, k))),
+        np.full((n, k), np.log(max(1, every))),
         np.log1p(np.maximum(total[:, None] - found, 0.0)),
     ]
     return np.stack([np.asarray(c, dtype=np.float64) for c in columns], axis=2)
@@ -215,15 +224,21 @@ def fact_support(
     article without sentences. ``pairs`` and ``probability``: the story's scored pairs
     (:func:`~summarize.comparison.story_pairs.score_pairs`)."""
     model = model or support_model()
-    n = story.size
+    n, k = story.size, len(story.starts) - 1
     if not n:
-        return np.zeros((0, len(story.starts) - 1))
-    features = support_features(story, pairs, probability)
-    support = model.probability(features)
-    # An article with none of the sentence's content stems does not report its fact: the
-    # linear model, fitted on real stories of 3+ outlets, can put such pairs in tiny stories
-    # well above its "unique" bar (short unrelated sentences have high static cosines).
-    support[features[:, :, FEATURES.index("cover")] <= 0] = 0.0
+        return np.zeros((0, k))
+    support = np.zeros((n, k))
+    step = max(1, _CELLS // (n * len(FEATURES)))  # articles at once: memory stays bounded
+    for start in range(0, k, step):
+        articles = range(start, min(k, start + step))
+        features = support_features(story, pairs, probability, articles=articles)
+        block = model.probability(features)
+        # An article with none of the sentence's content stems does not report its fact: the
+        # linear model, fitted on real stories of 3+ outlets, can put such pairs in tiny
+        # stories well above its "unique" bar (short unrelated sentences have high static
+        # cosines).
+        block[features[:, :, FEATURES.index("cover")] <= 0] = 0.0
+        support[:, articles.start : articles.stop] = block
     support[:, np.diff(story.starts) == 0] = 0.0
     if junk is not None:
         support[np.asarray(junk, dtype=bool)] = 0.0

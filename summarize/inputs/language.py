@@ -53,7 +53,17 @@ _OTHERS = {
     "Dutch": """de en van het een dat op te zijn met voor niet aan er die maar om ook als
         bij dan nog wel door naar uit worden heeft wordt""",
 }
-_OTHER_WORDS = {name: frozenset(words.split()) - _ENGLISH for name, words in _OTHERS.items()}
+#: Words of those lists that are English words too ("come", "per", "die", "son", "pour"):
+#: left out, so that English text low in function words is not taken for Italian.
+_HOMOGRAPHS = frozenset(
+    """come per son pour plus sin era die war hat met van door do con um er lo ma dan pas ha la
+    de le se da al es ser""".split()  # noqa: SIM905 - a word list reads better as text
+)
+_OTHER_WORDS = {
+    name: frozenset(words.split()) - _ENGLISH - _HOMOGRAPHS for name, words in _OTHERS.items()
+}
+#: Another language's list must cover at least this share of the words to name it.
+_OTHER_FLOOR = 0.10
 #: Below this share of common English words, a text of Latin letters is not English if another
 #: language's list covers at least as much.
 _ENGLISH_FLOOR = 0.12
@@ -102,7 +112,7 @@ def not_english(text: str) -> str | None:
         for name, listed in _OTHER_WORDS.items()
     }
     language, share = max(shares.items(), key=lambda item: item[1])
-    if share >= max(english, 0.05):
+    if share >= max(english, _OTHER_FLOOR):
         return language
     # Few English words alone is not enough: a list of headlines or names has few too.
     return "a language other than English" if accented >= _ACCENTED else None

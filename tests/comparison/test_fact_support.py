@@ -90,16 +90,27 @@ def test_features_cover_every_sentence_and_article() -> None:
 
 def test_features_are_the_same_when_computed_in_small_blocks(monkeypatch) -> None:
     # A long article is scored in blocks of rows so that memory stays bounded (a 9,000-sentence
-    # article needed 4 GB at once); the blocks must not change the values.
+    # article needed 4 GB at once), and the support model in blocks of articles (5,000 short
+    # articles needed more than 24 GB); the blocks must not change the values.
     from summarize.comparison import fact_support, story_pairs
 
     story = Story.of([a.sentences for a in STORY], [align([a]).vectors[0] for a in STORY])
     pairs, probability = score_pairs(story)
     whole = support_features(story, pairs, probability)
-    monkeypatch.setattr(fact_support, "_CELLS", 7)
+    support = fact_support.fact_support(story, pairs, probability)
+    monkeypatch.setattr(fact_support, "_CELLS", 7)  # one article and one row at a time
     monkeypatch.setattr(story_pairs, "_CELLS", 7)
     blocked_pairs, blocked_probability = score_pairs(story)
     assert np.array_equal(blocked_pairs, pairs)
     assert np.array_equal(blocked_probability, probability)
     # Cosines of a block of rows can differ from the whole product in the last float32 bit.
     np.testing.assert_allclose(support_features(story, pairs, probability), whole, atol=1e-6)
+    for articles in (range(0, 1), range(1, len(STORY))):  # a block of the articles' columns
+        np.testing.assert_allclose(
+            support_features(story, pairs, probability, articles=articles),
+            whole[:, articles.start : articles.stop],
+            atol=1e-6,
+        )
+    np.testing.assert_allclose(
+        fact_support.fact_support(story, pairs, probability), support, atol=1e-6
+    )

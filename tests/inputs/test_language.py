@@ -67,3 +67,15 @@ def test_polish_is_not_english_without_a_name():
 @pytest.mark.parametrize("text", ["Der Stadtrat hat am Dienstag beschlossen.", "市议会", ""])
 def test_too_short_to_tell(text):
     assert not_english(text) is None
+
+
+def test_english_words_without_grammar_are_not_taken_for_italian():
+    # A list of English keywords has almost no English function words; "come" and "per" are
+    # Italian ones too, but English words first.
+    tags = (
+        "Arkhangelsk disturbing international added particular disappointed Putin come spy "
+        "leaders difficult report former attempting per effort city part led later Spotlight "
+        "approved phone troops issues invasion UK denied policy EU financial convoys come per "
+        "giant fractious perspectives facts outward"
+    )
+    assert not_english(tags) is None
