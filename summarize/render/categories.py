@@ -55,6 +55,19 @@ CITATIONS_EXPLAINED = (
     "other words can be missed: a missing citation does not mean that outlet leaves it out."
 )
 
+#: What a briefing or comparison of one outlet says instead of its (empty) comparison: with
+#: no other outlet, every sentence would be "possibly reported elsewhere" and nothing shared.
+ONE_OUTLET = (
+    "Only one outlet: there is nothing to compare it with. Add other outlets' articles about "
+    "the same story to see what they all report, what only one reports and where they differ."
+)
+
+
+def compared(comparison: Comparison) -> bool:
+    """Whether the comparison has two or more outlets (after near-copies are folded)."""
+    return len(comparison.sources) >= 2
+
+
 #: What a list of each category holds, said once under its heading.
 EXPLAINED: dict[str, str] = {
     "partial": "Facts two or more outlets report, but not all.",

@@ -38,6 +38,7 @@ from summarize.render.html_comparison import (
     comparison_cards,
     not_english_warning,
     off_story_warning,
+    one_outlet_card,
     overlap_section,
     overview_html,
     side_by_side,
@@ -211,6 +212,17 @@ def briefing_body(briefing: Briefing) -> str:
         ident="sz-digest",
     )
     outlets = card("Outlets", outlet_list(articles, numbers), ident="sz-outlets")
+    comparison = (
+        [
+            overview_html(briefing.comparison),
+            '<div class="sz-board">',
+            overlap_section(briefing.comparison, numbers, fold_table=True),
+            comparison_cards(briefing.comparison, numbers),
+            "</div>",
+        ]
+        if len(briefing.comparison.sources) >= 2
+        else [one_outlet_card()]
+    )
     return "".join(
         [
             briefing_header(briefing),
@@ -218,11 +230,7 @@ def briefing_body(briefing: Briefing) -> str:
             not_english_warning(briefing.comparison, numbers),
             f'<div class="sz-grid sz-lead">{digest}{outlets}</div>',
             families_card(briefing, numbers),
-            overview_html(briefing.comparison),
-            '<div class="sz-board">',
-            overlap_section(briefing.comparison, numbers, fold_table=True),
-            comparison_cards(briefing.comparison, numbers),
-            "</div>",
+            *comparison,
             per_source_card(briefing.per_source, numbers, options.per_source_words),
             side_by_side(briefing.comparison, numbers, folded=True),
             _removed(articles, numbers),

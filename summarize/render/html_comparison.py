@@ -25,6 +25,7 @@ from summarize.render._view import (
 from summarize.render.categories import (
     CATEGORIES,
     EXPLAINED,
+    ONE_OUTLET,
     by_category,
     category_map,
     disputes_heading,
@@ -430,15 +431,25 @@ def comparison_families_card(comparison: Comparison, numbers: Mapping[str, int])
     )
 
 
+def one_outlet_card() -> str:
+    """What a page of one outlet shows instead of the comparison: there is none."""
+    return card("Comparison", f'<p class="sz-muted">{e(ONE_OUTLET)}</p>', ident="sz-one-outlet")
+
+
 def comparison_body(comparison: Comparison) -> str:
     """Sources, near-copies folded, the overview line, the heatmap, one list per category and
-    the side-by-side view."""
+    the side-by-side view (one outlet: a line saying there is nothing to compare)."""
     numbers = citation_numbers(comparison.sources)
-    return (
+    head = (
         off_story_warning(comparison, numbers)
         + not_english_warning(comparison, numbers)
         + card("Sources", source_legend(comparison.sources, numbers))
         + comparison_families_card(comparison, numbers)
+    )
+    if len(comparison.sources) < 2:
+        return head + one_outlet_card()
+    return (
+        head
         + overview_html(comparison)
         + overlap_section(comparison, numbers)
         + comparison_cards(comparison, numbers)

@@ -28,7 +28,9 @@ from summarize.render._view import (
 from summarize.render.categories import (
     CITATIONS_EXPLAINED,
     EXPLAINED,
+    ONE_OUTLET,
     by_category,
+    compared,
     disputes_heading,
     headings,
     labels,
@@ -118,6 +120,9 @@ def digest_document(digest: Digest) -> str:
 def _comparison_sections(
     comparison: Comparison, numbers: Mapping[str, int], *, max_items: int
 ) -> list[str]:
+
+    if not compared(comparison):
+        return [f"## Comparison\n\n{ONE_OUTLET}\n"]
 
     def more(count: int) -> str:
         return f"- _… and {count - max_items} more_\n" if count > max_items else ""

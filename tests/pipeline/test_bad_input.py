@@ -107,6 +107,15 @@ def test_single_article_compare_and_brief(bundled_articles, embedder):
     assert_sane_briefing(briefing, [article], max_words=80)
     assert briefing.digest.sentences, "one article still deserves a digest"
     assert all(s.sources == (article.source,) for s in briefing.digest.sentences)
+    # With no other outlet nothing is shared, unique or "possibly reported elsewhere": the
+    # outputs say there is nothing to compare instead of listing every sentence as such.
+    from summarize.render.markdown import comparison_markdown
+
+    for text in (briefing.to_markdown(), comparison_markdown(comparison)):
+        assert "Only one outlet: there is nothing to compare" in text
+        assert "Possibly reported elsewhere" not in text and "Facts at a glance" not in text
+    page = briefing.to_html()
+    assert 'id="sz-one-outlet"' in page and "Possibly reported elsewhere" not in page
 
 
 def test_no_articles_is_a_clear_error():
