@@ -75,7 +75,7 @@ def load_csv(
     csv.field_size_limit(max(options.max_bytes, csv.field_size_limit()))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        header = [name.strip().lower() for name in next(reader, [])]
+        header = [_column(name) for name in next(reader, [])]
         rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     except csv.Error as error:
         raise UnsupportedFormatError(
@@ -106,6 +106,12 @@ def load_csv(
         for line, row in rows
     ]
     return _load_records(path, entries, sidecar, options)
+
+
+def _column(name: str) -> str:
+    """A table's column name as the record key it stands for ("Text", " TITLE ", "publishedAt")."""
+    lowered = name.strip().lower()
+    return _KNOWN_KEYS.get(lowered, lowered)
 
 
 def _load_records(
@@ -264,6 +270,11 @@ _TITLE_KEYS = ("title", "headline")
 _SOURCE_KEYS = ("source", "outlet", "publisher", "site_name", "sitename", "site", "domain")
 _DATE_KEYS = ("published", "published_at", "publishedAt", "date", "date_published")
 _LIST_KEYS = ("articles", "documents", "items", "records", "data")
+#: Every record key by its lower-case spelling (a table's header is matched without case).
+_KNOWN_KEYS = {
+    key.lower(): key
+    for key in (*_TEXT_KEYS, *_TITLE_KEYS, *_SOURCE_KEYS, *_DATE_KEYS, "url", "link")
+}
 
 
 def _first(

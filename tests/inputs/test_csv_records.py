@@ -88,3 +88,9 @@ def test_a_folder_is_not_searched_for_tables(tmp_path, caplog):
     with caplog.at_level(logging.WARNING):
         assert [a.source for a in load_articles(tmp_path)] == ["fire"]
     assert "Skipped notes.csv" in caplog.text and "only when named on its own" in caplog.text
+
+
+def test_column_names_match_whatever_their_case(tmp_path):
+    rows = [["publishedAt", "Text", "Outlet"], ["2024-05-13", ROWS[2][2], "Coast News"]]
+    [article] = load_articles(write_table(tmp_path / "one.csv", rows))
+    assert (article.source, article.published) == ("Coast News", "2024-05-13")
