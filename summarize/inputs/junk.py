@@ -104,6 +104,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("photo credit", re.compile(r"^pic:? [a-z][\w.'-]*( [a-z][\w.'-]*){0,3}$")),
+    # a gallery's counter ("1 of 6", "Photo 3 of 12")
+    ("photo caption", re.compile(r"^((photo|image|picture|slide)s? )?\d{1,3} of \d{1,3}\.?$")),
+    (  # a wire service's reprint notice
+        "copyright",
+        re.compile(r"^dow jones reprints\b|\bthis copy is for your personal,? non-commercial use"),
+    ),
 )
 #: Rules read on the sentence as written (case matters) and at any length, before
 #: :data:`_RULES` (lower-cased, short sentences only).
@@ -131,6 +137,14 @@ _ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?=(?:\S+\s+){0,3}\S+$)[A-Z][A-Z ,'&()-]{1,40}[—–-]?$|"
             r"^['‘\"“][\w-]+(?: [\w-]+){0,2}['’\"”]$"
+        ),
+    ),
+    (  # a dateline split off its sentence: "SYCAMORE, Ill.", "FORT LAUDERDALE, Fla."
+        "dateline",
+        re.compile(
+            r"^[A-Z][A-Z .'-]{1,40}, (?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|"
+            r"La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.[CDHJMY]|Okla|Ore|Pa|R\.I|S\.[CD]|"
+            r"Tenn|Tex|Va|Vt|Wash|W\.Va|Wis|Wyo|D\.C)\.$"
         ),
     ),
     # a broadcaster's sign-off: "April Baer reports."

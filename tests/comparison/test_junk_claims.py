@@ -162,3 +162,28 @@ def test_a_short_article_digest_takes_no_junk(embedder):
     briefing = brief(articles, embedder=embedder)
     digest = briefing.per_source[articles[0].source]
     assert digest.sentences and "." not in {s.text for s in digest.sentences}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1 of 6.",
+        "Photo 3 of 12",
+        "SYCAMORE, Ill.",
+        "WEST PALM BEACH, Fla.",
+        "Dow Jones Reprints: This copy is for your personal, non-commercial use only.",
+    ],
+)
+def test_gallery_counters_split_datelines_and_reprint_notices_are_junk(sentence):
+    from summarize.inputs.junk import is_junk
+
+    assert is_junk(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He won 3 of 5 races.", "Two of the six victims died.", "Springfield, Ill."]
+)
+def test_counts_and_plain_place_names_stay_sentences(sentence):
+    from summarize.inputs.junk import is_junk
+
+    assert not is_junk(sentence)
