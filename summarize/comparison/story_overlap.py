@@ -349,9 +349,8 @@ def outliers(
     # is >= bar gives (average linkage's merge heights never decrease).
     tree = linkage(squareform(distance, checks=False), method="average")
     group = fcluster(tree, t=1.0 - bar, criterion="distance")
-    sizes = Counter(group.tolist())
-    first = {label: int(np.flatnonzero(group == label)[0]) for label in sizes}
-    main = max(sizes, key=lambda label: (sizes[label], -first[label]))
+    labels, first, sizes = np.unique(group, return_index=True, return_counts=True)
+    main = labels[max(range(len(labels)), key=lambda k: (sizes[k], -first[k]))]
     members = np.flatnonzero(group == main)
     linked = (overlap[:, members] >= bar).sum(axis=1)
     return [i for i in range(n) if group[i] != main and not linked[i]]

@@ -24,7 +24,7 @@ from summarize.inputs.metadata_dates import iso_published
 from summarize.inputs.sentences import split_sentences
 from summarize.terminal import printable
 from summarize.types import Article
-from summarize.wording import counted
+from summarize.wording import counted, listed
 
 __all__ = [
     "LoadOptions",
@@ -230,15 +230,13 @@ def warn_identical(articles: list[Article]) -> None:
             first[article.text] = name
     if not repeats:
         return
-    shown = ", ".join(f"{name} (same as {original})" for name, original in repeats[:3])
-    more = f" and {len(repeats) - 3} more" if len(repeats) > 3 else ""
+    shown = listed([f"{name} (same as {original})" for name, original in repeats], limit=3)
     logger.warning(
-        "%s the same text as an earlier one: %s%s. Each is loaded as an article; brief, compare "
+        "%s the same text as an earlier one: %s. Each is loaded as an article; brief, compare "
         "and summarise then count copies once (with collapse_copies=False or --keep-copies, "
         "apart). Remove the ones that are duplicates by mistake.",
         counted(len(repeats), "article has", "articles have"),
         shown,
-        more,
         extra={IDENTICAL_TEXTS: len(repeats)},
     )
 
@@ -249,15 +247,17 @@ def warn_unreadable_dates(articles: list[Article]) -> None:
     unread = [a for a in articles if "published_as_given" in a.metadata]
     if not unread:
         return
-    shown = ", ".join(
-        f"{_name(a, alone=False)} ({printable(a.metadata['published_as_given'][:40])!r})"
-        for a in unread[:3]
+    shown = listed(
+        [
+            f"{_name(a, alone=False)} ({printable(a.metadata['published_as_given'][:40])!r})"
+            for a in unread
+        ],
+        limit=3,
     )
-    more = f" and {len(unread) - 3} more" if len(unread) > 3 else ""
     logger.warning(
         "%s: the publication date is not a date summarize can read, so it is left out (kept in "
         "metadata['published_as_given']). Write it as 2024-05-14 or 2024-05-14T08:00:00+00:00.",
-        f"{counted(len(unread), 'article')}: {shown}{more}" if len(unread) > 1 else shown,
+        f"{counted(len(unread), 'article')}: {shown}" if len(unread) > 1 else shown,
     )
 
 
@@ -269,17 +269,16 @@ def warn_not_english(articles: list[Article]) -> None:
     if not foreign:
         return
     per_file: Counter[Path | None] = Counter(article.path for article in articles)
-    shown = ", ".join(
-        f"{_name(a, alone=per_file[a.path] == 1)} ({language})" for a, language in foreign[:3]
+    shown = listed(
+        [f"{_name(a, alone=per_file[a.path] == 1)} ({language})" for a, language in foreign],
+        limit=3,
     )
-    more = f" and {len(foreign) - 3} more" if len(foreign) > 3 else ""
     logger.warning(
-        "%s not seem to be in English: %s%s. %s loaded, but the models are English ones, so "
+        "%s not seem to be in English: %s. %s loaded, but the models are English ones, so "
         "matches, citations and disputes involving %s are not reliable. Translate %s into "
         "English first for a faithful comparison.",
         counted(len(foreign), "article does", "articles do"),
         shown,
-        more,
         "It is" if len(foreign) == 1 else "They are",
         "it" if len(foreign) == 1 else "them",
         "it" if len(foreign) == 1 else "them",

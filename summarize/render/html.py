@@ -28,7 +28,7 @@ from summarize.render._view import (
     independent_reports,
     published_date,
 )
-from summarize.render.categories import CITATIONS_EXPLAINED
+from summarize.render.categories import CITATIONS_EXPLAINED, compared
 from summarize.render.dates import human_date
 from summarize.render.html_blocks import card, cites, css, e, fragment, page
 from summarize.render.html_comparison import (
@@ -220,7 +220,7 @@ def briefing_body(briefing: Briefing) -> str:
             comparison_cards(briefing.comparison, numbers),
             "</div>",
         ]
-        if len(briefing.comparison.sources) >= 2
+        if compared(briefing.comparison)
         else [one_outlet_card()]
     )
     return "".join(

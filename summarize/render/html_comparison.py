@@ -28,6 +28,7 @@ from summarize.render.categories import (
     ONE_OUTLET,
     by_category,
     category_map,
+    compared,
     disputes_heading,
     fact_count,
     headings,
@@ -446,7 +447,7 @@ def comparison_body(comparison: Comparison) -> str:
         + card("Sources", source_legend(comparison.sources, numbers))
         + comparison_families_card(comparison, numbers)
     )
-    if len(comparison.sources) < 2:
+    if not compared(comparison):
         return head + one_outlet_card()
     return (
         head
