@@ -259,8 +259,8 @@ def not_english_warning(comparison: Comparison, numbers: Mapping[str, int]) -> s
     """The warning that some articles are not in English, or "" when all read as English."""
     if not comparison.not_english:
         return ""
-    named = ", ".join(
-        f"[{numbers[s]}] {e(s)} ({e(language)})" for s, language in comparison.not_english.items()
+    named = listed(
+        [f"[{numbers[s]}] {e(s)} ({e(language)})" for s, language in comparison.not_english.items()]
     )
     one = len(comparison.not_english) == 1
     return (

@@ -266,9 +266,11 @@ def not_english_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> 
     """The warning that some articles are not in English, or "" when all read as English."""
     if not comparison.not_english:
         return ""
-    named = ", ".join(
-        f"[{numbers[s]}] {escape(s)} ({escape(language)})"
-        for s, language in comparison.not_english.items()
+    named = listed(
+        [
+            f"[{numbers[s]}] {escape(s)} ({escape(language)})"
+            for s, language in comparison.not_english.items()
+        ]
     )
     one = len(comparison.not_english) == 1
     return (

@@ -247,6 +247,21 @@ def test_english_story_has_no_language_warning(embedder):
     assert "not in English" not in comparison_markdown(comparison)
 
 
+def test_many_non_english_articles_are_listed_ten_then_counted(embedder):
+    from dataclasses import replace
+
+    from summarize.render.html_comparison import not_english_warning
+    from summarize.render.markdown import not_english_markdown
+
+    comparison = compare([ENGLISH, STORY, STORY_2], embedder=embedder)
+    names = [f"Outlet {i:02d}" for i in range(13)]
+    many = replace(comparison, not_english=dict.fromkeys(names, "German"))
+    numbers = {name: i + 1 for i, name in enumerate(names)}
+    for text in (not_english_markdown(many, numbers), not_english_warning(many, numbers)):
+        assert "[10] Outlet 09 (German) and 3 more do not seem to be in English" in text
+        assert "Outlet 10" not in text
+
+
 def test_non_english_alone(tmp_path, embedder):
     articles = load_articles(write(tmp_path, {"de.txt": GERMAN, "zh.txt": CHINESE}))
     briefing = brief(articles, max_words=60)
