@@ -68,6 +68,30 @@ _AGENCIES = (
 )
 
 
+#: A photo's credit in brackets at the end of a line: "(Photo: Chris Pizzello/Invision/AP)",
+#: "(AP Photo/Evan Vucci)", "(David M Warren / Staff Photographer)", "(Kevin Lamarque/Reuters)".
+_CREDIT_AT_END = re.compile(
+    r"\((?:(?:AP|AFP|EPA|Pool|Reuters) )?(?:Photo|Photograph|Image|Picture)s?\b[^()]{0,80}\)\.?$|"
+    r"\([A-Z][^()]{0,60}/ ?[^()]{0,40}"
+    rf"\b(?i:{_AGENCIES}|invision|filmmagic|pool|(?:staff )?photographer)\b[^()]{{0,30}}\)\.?$"
+)
+#: A caption states a line or two; a longer paragraph ending in a credit is left to the
+#: in-line rules, which cut the credit and keep the text.
+_CAPTION_MAX_WORDS = 80
+
+
+def _is_caption(line: str, words: int) -> bool:
+    """A line of text ending with a photo's credit: the photo's caption, not the article's
+    text ("Members of Occupy Philadelphia remain on site at City Hall into the evening of
+    Nov. 28. (David M Warren / Staff Photographer)")."""
+    match = _CREDIT_AT_END.search(line)
+    return (
+        match is not None
+        and words <= _CAPTION_MAX_WORDS
+        and _HAS_WORD.search(line[: match.start()]) is not None
+    )
+
+
 def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
@@ -419,6 +443,8 @@ def clean_text(
             reasons[i] = "link"
         elif title_norm and norm == title_norm:
             reasons[i] = "title"
+        elif _is_caption(lines[i], words[i]):
+            reasons[i] = "photo caption"
         else:
             reasons[i] = _rule_reason(norm, words[i])
 

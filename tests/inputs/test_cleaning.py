@@ -236,12 +236,6 @@ def test_clutter_line_is_removed_with_its_reason(line, reason):
             "photo credit",
         ),
         (
-            "The governor toured the valley on Tuesday. (AP Photo/Sam Ortiz)",
-            "The governor toured the valley on Tuesday.",
-            "(AP Photo/Sam Ortiz)",
-            "photo credit",
-        ),
-        (
             "Denver (CNN) The river rose two metres overnight.",
             "The river rose two metres overnight.",
             "Denver (CNN)",
@@ -272,6 +266,33 @@ def test_clutter_inside_a_line_is_cut_out_and_listed(line, kept, piece, reason):
     cleaned = clean_text(f"{opening}\n{line}")
     assert cleaned.kept == (opening, kept)
     assert list(zip(cleaned.removed, cleaned.reasons, strict=True)) == [(piece, reason)]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The governor toured the valley on Tuesday. (AP Photo/Sam Ortiz)",
+        "Volunteers stack sandbags outside the library on Monday. (Lena Park / Staff Photographer)",
+        "Residents wait for buses at the flooded station. (Photo: Sam Ortiz, Getty Images)",
+        "The mayor speaks to reporters in Denver (Lena Park/Reuters)",
+    ],
+)
+def test_a_line_ending_with_a_photo_credit_is_a_caption(caption):
+    """A caption describes a photo, not the story: none of its text is kept as a fact."""
+    opening = "Heavy rain fell across the valley for three days."
+    cleaned = clean_text(f"{opening}\n{caption}")
+    assert cleaned.kept == (opening,)
+    assert list(zip(cleaned.removed, cleaned.reasons, strict=True)) == [(caption, "photo caption")]
+
+
+def test_a_long_paragraph_ending_with_a_credit_keeps_its_text():
+    paragraph = " ".join(
+        f"Crews on the {n} shift cleared debris from the main road near the old mill."
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth")
+    )
+    cleaned = clean_text(f"{paragraph} (AP Photo/Sam Ortiz)")
+    assert cleaned.kept == (paragraph,)
+    assert cleaned.reasons == ("photo credit",)
 
 
 def test_the_opening_dateline_stays():
