@@ -24,6 +24,9 @@ _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
+#: Cells of a (sentences x articles) block computed at once.
+_CELLS = 1 << 22
+
 
 def word_count(text: str) -> int:
     return len(text.split())
@@ -139,10 +142,14 @@ def expected_support(alignment: Alignment) -> list[np.ndarray]:
             for ref in claim.sentences:
                 share[ref.article][ref.index] = len(claim.sources) / max(n, 1)
         return share
-    probability = alignment.rule.probability(scores)
     owner = np.repeat(np.arange(n), counts)
-    probability[np.arange(len(owner)), owner] = 1.0
-    share = probability.sum(axis=1) / n
+    share = np.empty(len(owner))
+    step = max(1, _CELLS // max(n, 1))  # rows at once: thousands of articles stay in memory
+    for start in range(0, len(owner), step):
+        stop = min(len(owner), start + step)
+        probability = alignment.rule.probability(scores[start:stop])
+        probability[np.arange(stop - start), owner[start:stop]] = 1.0
+        share[start:stop] = probability.sum(axis=1) / n
     return np.split(share, np.cumsum(counts)[:-1])
 
 
