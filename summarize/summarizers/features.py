@@ -143,14 +143,14 @@ def expected_support(alignment: Alignment) -> list[np.ndarray]:
                 share[ref.article][ref.index] = len(claim.sources) / max(n, 1)
         return share
     owner = np.repeat(np.arange(n), counts)
-    share = np.empty(len(owner))
+    expected = np.empty(len(owner))
     step = max(1, _CELLS // max(n, 1))  # rows at once: thousands of articles stay in memory
     for start in range(0, len(owner), step):
         stop = min(len(owner), start + step)
         probability = alignment.rule.probability(scores[start:stop])
         probability[np.arange(stop - start), owner[start:stop]] = 1.0
-        share[start:stop] = probability.sum(axis=1) / n
-    return np.split(share, np.cumsum(counts)[:-1])
+        expected[start:stop] = probability.sum(axis=1) / n
+    return np.split(expected, np.cumsum(counts)[:-1])
 
 
 def off_story(
