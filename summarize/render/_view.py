@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from summarize.readable import reads_alone
 from summarize.render.categories import ASIDE, CATEGORIES, RULE_ORDER, claim_categories
 from summarize.types import Briefing, Claim, Comparison, Difference, Digest, Family, SentenceRef
 from summarize.wording import counted
@@ -127,10 +128,11 @@ def article_sentences(comparison: Comparison) -> dict[str, list[SentenceView]]:
 
 
 def representative(claim: Claim, comparison: Comparison | None = None) -> SentenceRef:
-    """The sentence that stands for a claim in lists: the first one in article order. Given
-    the ``comparison``, the first that is in no other claim, where there is one: a sentence
-    that states two facts is in two claims, and each claim shows a sentence of its own (a
-    claim all of whose sentences are in other claims too shows its first)."""
+    """The sentence that stands for a claim in lists: the first one in article order that
+    reads on its own (no opening "He", "But" or stray quote mark; six words or more), else
+    the first. Given the ``comparison``, among those in no other claim, where there is one: a
+    sentence that states two facts is in two claims, and each claim shows a sentence of its
+    own (a claim all of whose sentences are in other claims too chooses among all)."""
     return _first(claim.sentences, comparison)
 
 
@@ -140,15 +142,25 @@ def stands_for(claim: Claim, comparison: Comparison) -> str:
 
 
 def _first(refs: Iterable[SentenceRef], comparison: Comparison | None) -> SentenceRef:
-    """The first of ``refs`` in article order, preferring one in no other claim."""
+    """The first of ``refs`` in article order, preferring one in no other claim, then one
+    that reads on its own: a list item "But the pair agreed ..." or "He said ..." leaves the
+    reader asking who and after what, when another outlet's sentence of the fact does not."""
     ordered = sorted(refs, key=lambda ref: (ref.article, ref.index))
     if comparison is not None:
         several = _in_several_claims(comparison)
         own = [ref for ref in ordered if (ref.article, ref.index) not in several]
         if own:
-            return own[0]
-    return ordered[0]
+            ordered = own
+    return next((ref for ref in ordered if _stands_alone(ref.text)), ordered[0])
 
+
+def _stands_alone(text: str) -> bool:
+    """Reads on its own and says something: not "Yes" or "Reporter:" either."""
+    return reads_alone(text) and len(text.split()) >= _SHOWN_MIN_WORDS
+
+
+#: Fewer words than this say too little to stand for a fact when another sentence can.
+_SHOWN_MIN_WORDS = 6
 
 _SEVERAL: weakref.WeakKeyDictionary[Comparison, frozenset[tuple[int, int]]] = (
     weakref.WeakKeyDictionary()

@@ -15,115 +15,14 @@ from __future__ import annotations
 
 import re
 
+from summarize.readable import opens_with_reference, stray_quote_start
+
 __all__ = [
     "drop_trailing_attribution",
     "opens_with_reference",
     "shorter_forms",
     "stray_quote_start",
 ]
-
-#: Pronouns, demonstratives and connectives that, opening a sentence, point back.
-REFERENCE_OPENERS = [
-    "he",
-    "she",
-    "they",
-    "it",
-    "its",
-    "his",
-    "her",
-    "their",
-    "him",
-    "them",
-    "this",
-    "these",
-    "those",
-    "that",
-    "such",
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "still",
-    "also",
-    "however",
-    "meanwhile",
-    "instead",
-    "moreover",
-    "furthermore",
-    "nevertheless",
-    "nonetheless",
-    "therefore",
-    "thus",
-    "hence",
-    "then",
-    "besides",
-    "otherwise",
-    "likewise",
-    "similarly",
-    "consequently",
-    "additionally",
-    "accordingly",
-    "indeed",
-]
-_PHRASES = (
-    "in addition",
-    "as a result",
-    "at the same time",
-    "on the other hand",
-    "even so",
-    "by contrast",
-    "in contrast",
-    "in response",
-    "after that",
-)
-_OPENER = re.compile(
-    r"^[\"'“‘(\[]*(?:" + "|".join((*REFERENCE_OPENERS, *_PHRASES)) + r")\b",
-    re.IGNORECASE,
-)
-_OPEN_QUOTES = "\"“‘'`"
-_CLOSE_ONLY = "”’"
-_CLOSING_SINGLE = re.compile(r"['’](?=\W|$)")
-
-
-def opens_with_reference(sentence: str) -> bool:
-    """Whether ``sentence`` opens with a pronoun or connective that needs what came before.
-
-    >>> opens_with_reference("But the minister denied it.")
-    True
-    >>> opens_with_reference("The minister denied it.")
-    False
-    """
-    return _OPENER.match(sentence.strip()) is not None
-
-
-def stray_quote_start(sentence: str) -> bool:
-    """Whether ``sentence`` opens with a quote mark that does not open a quotation closed in it.
-
-    A closing mark, a mark followed by a space, a lone mark, ``` `` ``` or ``''``, and an
-    opening mark whose quotation is not closed in the sentence all count.
-
-    >>> stray_quote_start('"We will win," she said.')
-    False
-    >>> stray_quote_start('"We will win. Nobody can stop us.')
-    True
-    """
-    text = sentence.strip()
-    if not text or text[0] not in _OPEN_QUOTES + _CLOSE_ONLY:
-        return False
-    if text.startswith(("``", "''")) or text[0] in _CLOSE_ONLY:
-        return True
-    if len(text) == 1 or text[1].isspace():
-        return True
-    mark = text[0]
-    if mark == "“":
-        return "”" not in text[1:]
-    if mark == '"':
-        return '"' not in text[1:]
-    if mark in "‘'":
-        return _CLOSING_SINGLE.search(text[1:]) is None
-    return True
-
 
 # A trailing attribution: ", the council said.", ", according to the report.", " — officials
 # told reporters." after a statement of at least 40 characters. A tail with "that" in it is not

@@ -224,3 +224,26 @@ def test_rule_on_a_comparison_with_a_dispute(briefing):
     # The dispute's label is set off from its values ("Deaths: "12"", not "Deaths"12"").
     page = render(disputed, "html")
     assert '<span class="sz-kind">Deaths:</span> <span class="sz-value">' in page
+
+
+@pytest.mark.parametrize(
+    ("first", "reason"),
+    [
+        ("He classified the death as an accident on Friday afternoon.", "opens with a pronoun"),
+        ("But the pair agreed that co-operation on flights was vital.", "opens with 'But'"),
+        ("Yes.", "too short to stand for a fact"),
+        ("\u201dThe flood came as no surprise to anyone in town.", "half a quotation"),
+    ],
+)
+def test_a_claim_is_listed_by_a_sentence_that_reads_on_its_own(first, reason):
+    """The first outlet's sentence needs what came before it in its article; another outlet's
+    sentence of the same fact does not, so that one stands for the claim in lists."""
+    from summarize.render._view import representative
+    from summarize.types import Claim, SentenceRef
+
+    later = "The medical examiner's office ruled the death an accident on Friday."
+    refs = (SentenceRef(0, 3, first, "Ledger"), SentenceRef(1, 5, later, "Herald"))
+    assert representative(Claim(sentences=refs, sources=("Ledger", "Herald"))).text == later, reason
+    # With no such sentence, the first in article order still stands for it.
+    alone = (refs[0], SentenceRef(1, 5, "She said it was sad.", "Herald"))
+    assert representative(Claim(sentences=alone, sources=("Ledger", "Herald"))).text == first
