@@ -49,6 +49,7 @@ _GLUED_END = re.compile(r"(?:[a-z]{2}|\d)[.!?][\"”’)]?(?=[A-Z][a-z])")
 # "1:30 p.m. Sunday", "9 a.m. ET": a clock time's a.m./p.m. followed by a day name, a time
 # zone or a lower-case word does not end the sentence.
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_CONTINUES_CLAUSE = re.compile(r"[,;:)\]]")
 _CONTINUES_TIME = re.compile(
     r"^(?:[a-z]|(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
     r"(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC|CET|CEST)\b)"
@@ -189,11 +190,15 @@ def _split_glued(chunk: str) -> list[str]:
     return [chunk[a:b] for a, b in itertools.pairwise(bounds) if chunk[a:b].strip()]
 
 
-def _join_clock_times(pieces: list[str]) -> list[str]:
-    """Undo splits after "a.m."/"p.m." that the next words continue ("1:30 p.m. Sunday")."""
+def _join_continuations(pieces: list[str]) -> list[str]:
+    """Undo splits that the next piece continues: after "a.m."/"p.m." ("1:30 p.m. Sunday"),
+    and before a comma, semicolon, colon or closing bracket, which no sentence opens with
+    ("Sen. Marsha Blackburn, R-Tenn." | ", told Fox News")."""
     joined: list[str] = []
     for piece in pieces:
-        if joined and _CLOCK_END.search(joined[-1]) and _CONTINUES_TIME.match(piece):
+        if joined and _CONTINUES_CLAUSE.match(piece):
+            joined[-1] = f"{joined[-1]}{piece}"  # the text had no space there
+        elif joined and _CLOCK_END.search(joined[-1]) and _CONTINUES_TIME.match(piece):
             joined[-1] = f"{joined[-1]} {piece}"
         else:
             joined.append(piece)
@@ -259,7 +264,7 @@ def split_sentences(
                     # normalised anyway).
                     plain = [str(raw) for raw in segmenter.processor(part).process()]
                 pieces.extend(plain)
-        for sentence in _join_clock_times([" ".join(p.split()) for p in pieces]):
+        for sentence in _join_continuations([" ".join(p.split()) for p in pieces]):
             if not sentence:
                 continue
             for piece in _split_long_quotation(sentence, min_words=max_words // 2):

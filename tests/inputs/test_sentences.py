@@ -249,3 +249,16 @@ def test_clock_time_still_ends_a_sentence_before_a_new_one():
         "The meeting ended at 5 p.m.",
         "The council will vote next week.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is a farce," Sen. Dana Hill, R-Ky., said of the vote on Sunday.',
+        "The bill was co-sponsored by Sen. Tom Reyes, D-Va., and passed on Friday.",
+        "A letter went to Rep. Ann Cole, D-Calif.; it asked for the records.",
+    ],
+)
+def test_no_sentence_opens_with_a_comma_after_an_abbreviation(text):
+    """A state's abbreviation ends in a full stop; the comma after it continues the sentence."""
+    assert split_sentences(text) == [text]
