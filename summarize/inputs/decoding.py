@@ -239,6 +239,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Microsoft Office (.doc/.xls)"),
     (b"OggS", "Ogg audio/video"),
     (b"wOFF", "web font"),
+    (b"{\\rtf", "word-processor (RTF)"),  # text, but its markup would be read as the article
 )
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),

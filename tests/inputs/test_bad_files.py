@@ -72,6 +72,15 @@ def test_png_renamed_txt_is_binary(tmp_path):
     assert "PNG image" in str(info.value)
 
 
+def test_rtf_document_is_refused_not_read_as_markup(tmp_path):
+    path = tmp_path / "statement.rtf"
+    path.write_text(r"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} The council met on Monday.}")
+    with pytest.raises(BinaryFileError) as info:
+        load_articles(path)
+    assert_names_file(info.value, path)
+    assert "RTF" in str(info.value) and "convert it to .txt" in str(info.value)
+
+
 def test_nul_bytes_are_binary(tmp_path):
     path = tmp_path / "dump.txt"
     path.write_bytes(b"Some text\x00\x01\x02 and then binary \x00\xff\xfe garbage" * 10)
