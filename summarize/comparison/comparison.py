@@ -159,7 +159,14 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
     texts = _sentences(alignment)
     similarity = story_overlap(texts, alignment.vectors, embedder=model)
     off_story = tuple(sources[i] for i in outliers(similarity, embedder=model))
-    if off_story:
+    if len(off_story) == len(sources):
+        logger.warning(
+            "No two of these articles seem to tell the same story (story overlap below %.2f "
+            "for every pair): %s. The comparison and briefing mix stories.",
+            default_overlap_model(model).bar,
+            listed([repr(source) for source in off_story]),
+        )
+    elif off_story:
         logger.warning(
             "These articles do not seem to be about the same story as the others (story "
             "overlap below %.2f): %s. The comparison and briefing mix stories; remove them, or "

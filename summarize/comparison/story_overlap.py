@@ -332,8 +332,9 @@ def outliers(
     calibrated bar; average linkage, so a pile of many stories does not chain into one group
     through a few close pairs), unless linked (overlap >= ``bar``) to one of that group's
     articles (a short report of one part of the story). Ties between equally large groups go
-    to the group of the earliest article. Empty for one story. ``embedder`` picks the
-    calibrated bar when ``bar`` is not given."""
+    to the group of the earliest article. Empty for one story; every article when no two
+    tell one story (there is no main story to keep). ``embedder`` picks the calibrated bar
+    when ``bar`` is not given."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
@@ -350,6 +351,8 @@ def outliers(
     tree = linkage(squareform(distance, checks=False), method="average")
     group = fcluster(tree, t=1.0 - bar, criterion="distance")
     labels, first, sizes = np.unique(group, return_index=True, return_counts=True)
+    if sizes.max() == 1:
+        return list(range(n))
     main = labels[max(range(len(labels)), key=lambda k: (sizes[k], -first[k]))]
     members = np.flatnonzero(group == main)
     linked = (overlap[:, members] >= bar).sum(axis=1)

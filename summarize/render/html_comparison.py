@@ -38,7 +38,7 @@ from summarize.render.categories import (
 from summarize.render.html_blocks import card, cites, collapsed_list, e, fragment, source_legend
 from summarize.types import Comparison
 from summarize.types.comparison import Dispute
-from summarize.wording import counted, listed
+from summarize.wording import counted, listed, mixed_stories
 
 
 def overview_html(comparison: Comparison) -> str:
@@ -246,12 +246,10 @@ def off_story_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str
     if not comparison.off_story:
         return ""
     named = listed([f"[{numbers[s]}] {e(s)}" for s in comparison.off_story])
-    verb = "does" if len(comparison.off_story) == 1 else "do"
+    count, every = len(comparison.off_story), set(comparison.off_story) == set(comparison.sources)
     return (
         '<div class="sz-warning" id="sz-mixed" role="alert"><strong>Mixed stories.</strong> '
-        f"{named} {verb} not seem to be about the same story as the other articles; the "
-        "comparison and the briefing mix stories. Remove them, or group the articles into "
-        "stories first.</div>"
+        f"{mixed_stories(named, count=count, every=every)}</div>"
     )
 
 

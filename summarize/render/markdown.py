@@ -39,7 +39,7 @@ from summarize.render.categories import (
 from summarize.render.dates import human_date
 from summarize.types import Briefing, Claim, Comparison, Digest, DigestSentence
 from summarize.types.comparison import Dispute
-from summarize.wording import counted, listed
+from summarize.wording import counted, listed, mixed_stories
 
 #: Ends every document written here, so that loading a folder skips briefings written into it
 #: (summarize.inputs.loading recognises it; invisible when the Markdown is rendered).
@@ -254,12 +254,8 @@ def off_story_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> st
     if not comparison.off_story:
         return ""
     named = listed([f"[{numbers[s]}] {escape(s)}" for s in comparison.off_story])
-    return (
-        f"> **Warning: mixed stories.** {named} "
-        f"{'does' if len(comparison.off_story) == 1 else 'do'} not seem to be about the same "
-        "story as the other articles; the comparison and the briefing mix stories. Remove "
-        "them, or group the articles into stories first.\n"
-    )
+    count, every = len(comparison.off_story), set(comparison.off_story) == set(comparison.sources)
+    return f"> **Warning: mixed stories.** {mixed_stories(named, count=count, every=every)}\n"
 
 
 def not_english_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:

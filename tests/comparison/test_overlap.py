@@ -207,3 +207,26 @@ def test_an_article_linked_to_the_main_story_belongs_to_it():
     assert outliers(overlap, bar=0.38) == []
     overlap[3, 0] = overlap[0, 3] = 0.3  # close to none of them: another story
     assert outliers(overlap, bar=0.38) == [3]
+
+
+def test_articles_of_which_no_two_tell_one_story_are_all_named(embedder):
+    """Two unrelated articles have no main story: naming the second as the odd one out (the
+    first wins a tie) would blame whichever file came last. Both are named."""
+    from summarize.render.markdown import comparison_markdown
+
+    overlap = np.array([[1.0, 0.05, 0.1], [0.05, 1.0, 0.02], [0.1, 0.02, 1.0]])
+    assert outliers(overlap, bar=0.38) == [0, 1, 2]
+    assert outliers(overlap[:2, :2], bar=0.38) == [0, 1]
+    comparison = compare(
+        [
+            "Dock workers at Port Avalon went on strike over pay on Monday. Ships waited "
+            "offshore as the union rejected a 4 percent offer.",
+            "Thieves stole a medieval crown from the Lindgrove museum overnight. Police said "
+            "the alarm had been switched off.",
+        ],
+        embedder=embedder,
+    )
+    assert set(comparison.off_story) == set(comparison.sources)
+    page = comparison_markdown(comparison)
+    assert "No two of these articles seem to tell the same story: [1]" in page
+    assert "as the other articles" not in page
