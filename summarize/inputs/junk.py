@@ -104,6 +104,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("photo credit", re.compile(r"^pic:? [a-z][\w.'-]*( [a-z][\w.'-]*){0,3}$")),
+    (  # a sentence that only points at what follows: "Here's what you need to know."
+        "signpost",
+        re.compile(
+            r"^(here's|here is|here are|this is) (what|how|why|everything)\b[\w ,'-]{0,40}[.:]?$"
+        ),
+    ),
     # a gallery's counter ("1 of 6", "Photo 3 of 12")
     ("photo caption", re.compile(r"^((photo|image|picture|slide)s? )?\d{1,3} of \d{1,3}\.?$")),
     (  # a wire service's reprint notice

@@ -187,3 +187,24 @@ def test_counts_and_plain_place_names_stay_sentences(sentence):
     from summarize.inputs.junk import is_junk
 
     assert not is_junk(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "junk"),
+    [
+        ("Here\u2019s what you need to know.", True),
+        ("Here's what the mayor said.", True),
+        ("This is what the council came up with:", True),
+        (
+            "Here's how the plan works: the city pays for the pumps and the state for the rest.",
+            False,
+        ),
+        ("This is what democracy looks like, the protesters chanted on Main Street.", False),
+    ],
+)
+def test_a_signpost_is_no_fact(sentence, junk):
+    """A sentence that only points at what follows states nothing an outlet could share, so
+    it is never listed as what only one outlet reports."""
+    from summarize.inputs.junk import junk_reason
+
+    assert (junk_reason(sentence) == "signpost") is junk
