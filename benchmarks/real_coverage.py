@@ -47,6 +47,7 @@ FIGURES = (  # table rows, in order
     "pair precision",
     "shared facts joined",
     "unique precision",
+    "unique recall",
     "citations complete",
     "citing no wrong outlet",
     "digest pairs stating one fact",
@@ -221,6 +222,14 @@ def score_alignment(
                     hit = bool(facts(ks) & facts(kt))
                     line = f"{story.id}: {_short(s)} || {_short(t)}"
                     count.add("pair precision", hit, "pair precision: wrong pair", line)
+    # unique recall: facts of one outlet that "only one outlet reports" lists (a sentence of it)
+    listed = {k for sent in unique for k in keys(*sent)}
+    for fact, docs in reporters.items():
+        if len(docs) == 1:
+            mentions = list(dict.fromkeys(story.facts[fact]))
+            line = f"{story.id} {fact}: {_short(mentions[0])}"
+            hit = bool(listed & set(mentions))
+            count.add("unique recall", hit, "unique: a one-outlet fact not listed", line)
     for sent in unique:  # unique precision: no other outlet reports one of its facts
         found = facts(keys(*sent))
         if found:  # unlabelled or JUNK only: not news, not counted
