@@ -65,6 +65,11 @@ DUPLICATE_COSINE = MINILM_RULE_THRESHOLDS["duplicate_threshold"]
 #: (``data/fact_support.json``) must also be met: either is reason enough not to call a claim
 #: unique (``comparison._possibly_reported_elsewhere``).
 POSSIBLY_SAME = 0.25
+#: The same rule's bar where the support model judges too: its ``unique`` bar does the work,
+#: and the rule only keeps out what has a close match elsewhere. At 0.25 it hid a third of the
+#: real one-outlet facts the support model let through (Multi-News unique recall 0.22 -> 0.29,
+#: NeuS 0.12 -> 0.13, precision >= 0.90 on each half; BENCHMARKS.md, "Session 15").
+POSSIBLY_SAME_WITH_SUPPORT = 0.5
 #: A one-outlet claim is "only one outlet reports" only when one of its sentences has at least
 #: this many words: shorter ones are subheads and fragments ("And then?", "Results") that state
 #: no fact of their own (BENCHMARKS.md, "Support: does another outlet report it").

@@ -17,7 +17,7 @@ import numpy as np
 from summarize.comparison.alignment import align
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
-from summarize.defaults import POSSIBLY_SAME, UNIQUE_MIN_WORDS
+from summarize.defaults import POSSIBLY_SAME, POSSIBLY_SAME_WITH_SUPPORT, UNIQUE_MIN_WORDS
 from summarize.errors import InputError
 from summarize.inputs.junk import is_junk
 from summarize.inputs.language import not_english
@@ -237,13 +237,16 @@ def _sentences(alignment: Alignment) -> list[list[str]]:
 
 def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:
     """Whether another outlet possibly reports a one-outlet claim's fact: its first sentence
-    has a possible same-fact match in another article by the calibrated rule, or (with
+    has a possible same-fact match in another article by the calibrated rule (``POSSIBLY_SAME``;
+    beside the support model only a close one, ``POSSIBLY_SAME_WITH_SUPPORT``), or (with
     :attr:`Alignment.facts`) the sentence-to-article support model finds one of its sentences
     possibly stated by another article (:meth:`FactSupport.elsewhere`): either is reason
     enough not to call it "only one outlet reports"."""
     scores = alignment.best_scores
     facts = alignment.facts
-    bar = alignment.rule.threshold_at(POSSIBLY_SAME)
+    bar = alignment.rule.threshold_at(
+        POSSIBLY_SAME if facts is None else POSSIBLY_SAME_WITH_SUPPORT
+    )
     starts = np.cumsum([0] + [len(vectors) for vectors in alignment.vectors])
 
     def by_rule(ref: SentenceRef) -> bool:

@@ -73,6 +73,19 @@ def test_the_one_outlet_detail_is_unique(demo_briefing):
     assert any("Rowan Queen" in claim.sentences[0].text for claim in unique)
 
 
+def test_details_no_other_outlet_has_are_listed_as_unique(demo_briefing):
+    """A survivor's quote only the wire carries and the opposition's call only the Meridian
+    reports are theirs alone: the support model finds them nowhere else, and a loose cosine
+    to another outlet's sentence on the same sinking no longer hides them."""
+    unique = demo_briefing.comparison.unique
+    wire = next(source for source in unique if source.startswith("Coastal Press Agency"))
+    assert any("Maja Corrin" in claim.sentences[0].text for claim in unique[wire])
+    assert any(
+        claim.sentences[0].text.startswith("Opposition politicians called on the minister")
+        for claim in unique["The Daily Meridian"]
+    )
+
+
 def test_the_story_is_marked_as_invented(demo_briefing):
     assert "INVENTED" in (DEMO_STORY / "README.md").read_text(encoding="utf-8")
     sidecar = yaml.safe_load((DEMO_STORY / "sources.yaml").read_text(encoding="utf-8"))
