@@ -34,6 +34,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^-*\s*(iframe|embed|\[embed\]|<iframe.*|image:\d+\S*)\s*-*$|--\s*iframe\s*--|"
             r"\bimage:\d+:\d+\S*|"
             r"^embed more (news )?videos\b|"  # a station's video player, scraped flat
+            r"\ba post shared by\b|"  # an Instagram post's footer
             r"\b(click|tap) to play\b|\bvideo unavailable\b",
         ),
     ),
@@ -45,7 +46,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^like [\w .'&-]{1,40} on facebook\b|\bfollow @\w+ on (twitter|instagram)\b|"
             r"^an expanded version of this (report|story|article) appears\b|"
             r"^see [\w .'-]{1,60} at [\w-]+\.(com|org|net|co\.uk)\.?$|"
-            r"^(see|watch) (the )?video\.?$",
+            r"^(see|watch) (the )?video( below| above)?\.?$|"
+            r"\bclick (here|for more|to (read|see|watch|view))\b|"
+            r"^you are now subscribed\b|^thank you for subscribing\b",
         ),
     ),
     (
@@ -72,7 +75,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(can|may) be reached (at|by|on)\b|\bsend us a (secure )?tip\b|"
             r"\bsend (an )?e-?mail to \S+@\S+|^to reach [\w .'-]{1,40}, (call|e-?mail|write)\b|"
             r"^follow [\w .'-]{1,40} on (twitter|facebook|instagram)\b|"
-            r"^\S+@\S+\.\w+\.?$",
+            r"\bfollow (him|her|them|me)\b.{0,30}\b(twitter|instagram|facebook)\b|"
+            r"^\S+@\S+\.\w+\.?$|"
+            r"[\w.+-]+@[\w-]+\.[a-z]{2,}",  # an e-mail address in a short sentence
         ),
     ),
     (
@@ -100,6 +105,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(file|photo|caption)\s*(-|:)\s|^\(photo:|"
             r"^\((photo|photograph|image)s? (by|courtesy of)\b|"
             r"^facebook twitter pinterest\b|"  # an image's share buttons, then its caption
+            r"^enlarge (this )?image\b|"  # a gallery's button, then the caption
             r"\bvia getty images\b",
         ),
     ),
@@ -110,6 +116,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(here's|here is|here are|this is) (what|how|why|everything)\b[\w ,'-]{0,40}[.:]?$"
         ),
     ),
+    # a menu of links ("2016 Election Calendar | WSJ/NBC Polls | 2016 Poll Standings"), or a
+    # line cut at one ("TEHRAN |")
+    ("navigation", re.compile(r"^[^.!?]*\|[^.!?]*\|[^.!?]*$|\|$")),
     # a gallery's counter ("1 of 6", "Photo 3 of 12")
     ("photo caption", re.compile(r"^((photo|image|picture|slide)s? )?\d{1,3} of \d{1,3}\.?$")),
     (  # a wire service's reprint notice
@@ -133,7 +142,9 @@ _ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\(@\w{1,15}\) (?:January|February|March|April|May|June|July|August|September|"
             r"October|November|December) \d{1,2}, \d{4}\.?$|"
-            r"pic\.twitter\.com/\w+|https?://t\.co/\w+"
+            r"pic\.twitter\.com/\w+|https?://t\.co/\w+|"
+            # a tweet's author and handle before its text: "Elon Musk (@elonmusk) Kanye ..."
+            r"^[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,3} \(@\w{1,15}\) "
         ),
     ),
     (  # up to four capitalised words, no lower-case letter, no full stop ("WASHINGTON",
@@ -155,6 +166,8 @@ _ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # a broadcaster's sign-off: "April Baer reports."
     ("credit line", re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} reports\.$")),
+    # a photo's or a clip's credit: "April Baer / OPB"
+    ("credit line", re.compile(r"^[A-Z][a-z]+ [A-Z][a-z]+ ?/ ?[A-Z]{2,6}$")),
 )
 
 

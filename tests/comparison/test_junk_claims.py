@@ -208,3 +208,42 @@ def test_a_signpost_is_no_fact(sentence, junk):
     from summarize.inputs.junk import junk_reason
 
     assert (junk_reason(sentence) == "signpost") is junk
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("For the full story, click here", "promo"),
+        ("Click for more from WKXT.com", "promo"),
+        ("Watch the video below.", "promo"),
+        ("You are now subscribed to the Morning Brief.", "promo"),
+        ("For more from Dana, follow her on Twitter @danawrites.", "contact line"),
+        ("Reach her at 555-0100, extension 31, or dana@example-news.com.", "contact line"),
+        ("jlee@example-tribune.com or 555-0101", "contact line"),
+        ("Enlarge this image toggle caption Residents wait at the station.", "photo caption"),
+        ("Election Calendar | Polls | Poll Standings", "navigation"),
+        ("TEHRAN |", "navigation"),
+        ("\U0001f618 A post shared by DANA LEE (@danalee) on May 4, 2017 at 5:57pm PDT", "embed"),
+        ("Dana Lee (@danalee) The launch went perfectly today.", "embedded tweet"),
+        ("Dana Lee / KXTV", "credit line"),
+    ],
+)
+def test_web_furniture_inside_the_text_is_junk(sentence, reason):
+    from summarize.inputs.junk import junk_reason
+
+    assert junk_reason(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor urged residents to click through the new flood maps before Friday.",
+        "Police said the suspect wrote to her at least 40 times, mostly on Facebook.",
+        "The vote was 52 to 48, with two senators absent.",
+        "The company's founder, Dana Lee (not related to the senator), said sales rose.",
+    ],
+)
+def test_news_that_mentions_web_things_is_kept(sentence):
+    from summarize.inputs.junk import junk_reason
+
+    assert junk_reason(sentence) is None
