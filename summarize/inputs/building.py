@@ -18,6 +18,7 @@ from summarize.defaults import DEFAULT_MAX_BYTES, MAX_SENTENCE_WORDS
 from summarize.errors import DecodingError, EmptyArticleError
 from summarize.inputs.cleaning import clean_text, is_link
 from summarize.inputs.files import display
+from summarize.inputs.junk import junk_reason
 from summarize.inputs.language import not_english
 from summarize.inputs.metadata import clean_label, strip_invisible
 from summarize.inputs.metadata_dates import iso_published
@@ -152,6 +153,13 @@ def build_article(
     sentences = tuple(
         split_sentences(clean, max_words=options.max_sentence_words, language=options.language)
     )
+    if sentences and all(junk_reason(sentence) for sentence in sentences):  # stops at news
+        shown = "; ".join(f"{s[:60]!r} ({junk_reason(s)})" for s in sentences[:4])
+        raise EmptyArticleError(
+            f"{where} has no article text left: every sentence is page furniture: {shown}. "
+            "Check that it holds the article itself, not just page furniture.",
+            path=path,
+        )
     if title is None:
         words = sentences[0].split() if sentences else []
         title = " ".join(words[:12]) + (" …" if len(words) > 12 else "")

@@ -340,6 +340,21 @@ def test_a_document_that_is_only_a_notice_is_no_article(notice):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["Click here to go to the home page.", "For full story, click here\nWatch the video below."],
+)
+def test_a_document_of_page_furniture_sentences_is_no_article(text):
+    """Lines that survive cleaning but are furniture sentence by sentence (link prompts) leave
+    no article: an error names them, as for lines cleaning removes."""
+    from summarize.errors import EmptyArticleError
+    from summarize.inputs.loading import article_from_text
+
+    with pytest.raises(EmptyArticleError, match=r"every sentence is page furniture: .*\(promo\)"):
+        article_from_text(text)
+    assert article_from_text(f"{text}\n{REAL[0]}").sentences[-1] == REAL[0]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The Internet Archive said on Monday that four publishers had sued it over lending.",
