@@ -48,7 +48,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^see [\w .'-]{1,60} at [\w-]+\.(com|org|net|co\.uk)\.?$|"
             r"^(see|watch) (the )?video( below| above)?\.?$|"
             r"\bclick (here|for more|to (read|see|watch|view))\b|"
-            r"^you are now subscribed\b|^thank you for subscribing\b",
+            r"^you are now subscribed\b|^thank you for subscribing\b|"
+            r"^get [\w .'&-]{1,40} in your inbox\b|^have something to add\b|^got a (news )?tip\b|"
+            r"^interested in [\w .'&-]{1,40}\?$",
         ),
     ),
     (
@@ -116,6 +118,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(here's|here is|here are|this is) (what|how|why|everything)\b[\w ,'-]{0,40}[.:]?$"
         ),
     ),
+    (  # a live blog's time stamp ("10:07 P.M."), a publication line ("(Published Friday, ...)")
+        "dateline",
+        re.compile(
+            r"^\d{1,2}:\d{2} ?[ap]\.?m\.?( [a-z]{2,4})?$|"
+            r"^\((published|posted|updated|last updated)( on)?:? [\w ,.:]{4,40}\)\.?$"
+        ),
+    ),
+    ("section label", re.compile(r"^more\.?$|^(latest|live) updates\b.{0,20}:?$")),
     # a menu of links ("2016 Election Calendar | WSJ/NBC Polls | 2016 Poll Standings"), or a
     # line cut at one ("TEHRAN |")
     ("navigation", re.compile(r"^[^.!?]*\|[^.!?]*\|[^.!?]*$|\|$")),

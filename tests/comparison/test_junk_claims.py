@@ -226,6 +226,12 @@ def test_a_signpost_is_no_fact(sentence, junk):
         ("\U0001f618 A post shared by DANA LEE (@danalee) on May 4, 2017 at 5:57pm PDT", "embed"),
         ("Dana Lee (@danalee) The launch went perfectly today.", "embedded tweet"),
         ("Dana Lee / KXTV", "credit line"),
+        ("10:07 P.M.", "dateline"),
+        ("(Published Friday, Feb. 27, 2015)", "dateline"),
+        ("Get The Ledger In Your Inbox!", "promo"),
+        ("Have something to add to this story?", "promo"),
+        ("Interested in Flood Defences?", "promo"),
+        ("Latest updates [Thursday]:", "section label"),
     ],
 )
 def test_web_furniture_inside_the_text_is_junk(sentence, reason):
