@@ -99,6 +99,8 @@ def _same_thing(
     both = False
     for m in left:
         for n in right:
+            if _two_people(m, n):
+                continue
             score = float(vectors[m[0].article][m[0].index] @ vectors[n[0].article][n[0].index])
             before = m[2] == n[2] and m[2][:1].isupper()
             after = m[3] == n[3] and m[3][:1].isupper()
@@ -115,6 +117,19 @@ def _same_thing(
     m, n = chosen
     key = "name:" + min(x, y)
     return ("name", key, (m[0], m[1], x), (n[0], n[1], y), score)
+
+
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr"})
+
+
+def _two_people(m: _Mention, n: _Mention) -> bool:
+    """The two spellings name two people: each is followed by a different surname ("Ahmad Abu
+    Galala" / "Ahmed Jabari"), or one is a surname after "Mr." and the other a first name
+    before a surname ("Mr. Barak" / "Barack Obama")."""
+    after_m, after_n = m[3][:1].isupper(), n[3][:1].isupper()
+    if after_m and after_n:
+        return m[3] != n[3]
+    return (after_m and n[2] in _HONORIFICS) or (after_n and m[2] in _HONORIFICS)
 
 
 def _names_only(
@@ -189,15 +204,37 @@ def _inflection(a: str, b: str) -> bool:
     return k >= min(len(a), len(b)) - 2 and a[-1] != b[-1]
 
 
+_CONVENTIONS = (
+    ("our", "or"),
+    ("ence", "ense"),
+    ("isation", "ization"),
+    ("ise", "ize"),
+    ("tre", "ter"),
+)
+
+
+def _spelling_convention(a: str, b: str) -> bool:
+    """British and American spellings of one word: Defence / Defense, Centre / Center,
+    Labour / Labor, Organisation / Organization."""
+
+    def american(word: str) -> str:
+        for british, us in _CONVENTIONS:
+            word = word.replace(british, us)
+        return word
+
+    return american(a) == american(b)
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two folded spellings are one name written two accepted ways (a short form, an
-    inflection, a plural, a transliteration)."""
+    inflection, a plural, a transliteration, a British or American spelling)."""
     return (
         a == b
         or _short_form(a, b)
         or _inflection(a, b)
         or a.rstrip("s") == b.rstrip("s")
         or _transliteration(a, b)
+        or _spelling_convention(a, b)
     )
 
 

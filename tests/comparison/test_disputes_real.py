@@ -101,6 +101,23 @@ def _described(comparison: Comparison) -> list[str]:
                 "said."
             ],
         ),
+        (  # two people whose first names are one letter apart
+            [
+                "Hamas commander Ahmad Abu Galala was killed in an air strike on Friday, "
+                "officials said."
+            ],
+            [
+                "An air strike on Wednesday killed Ahmed Jabari, the Hamas military commander, "
+                "officials said."
+            ],
+        ),
+        (  # a surname and another man's first name
+            [
+                "The defence minister, Mr. Barak, spoke to the Pentagon about the air strikes "
+                "this week."
+            ],
+            ["President Barack Obama spoke to the Pentagon about the air strikes this week."],
+        ),
         (  # two romanisations of one name (a transliteration, not a misspelling)
             ["Supporters of Mohamed Morsi marched on the presidential palace in Cairo on Friday."],
             ["Supporters of Mohamed Mursi marched on the presidential palace in Cairo on Friday."],
@@ -275,6 +292,9 @@ def test_weekdays_need_the_publication_time():
         ("qassem", "qasem", False),  # transliteration
         ("matt", "matthew", False),  # short form
         ("nations", "national", False),  # inflection
+        ("defence", "defense", False),  # British and American spelling
+        ("centre", "center", False),
+        ("labour", "labor", False),
     ],
 )
 def test_name_spellings(a, b, dispute):
