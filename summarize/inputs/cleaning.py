@@ -69,10 +69,11 @@ _AGENCIES = (
 
 
 #: A photo's credit in brackets at the end of a line: "(Photo: Chris Pizzello/Invision/AP)",
-#: "(AP Photo/Evan Vucci)", "(David M Warren / Staff Photographer)", "(Kevin Lamarque/Reuters)".
+#: "(AP Photo/Evan Vucci)", "(David M Warren / Staff Photographer)", "(Kevin Lamarque/Reuters)";
+#: not a poll's source in the text ("(Ipsos/Reuters)": no name before the slash).
 _CREDIT_AT_END = re.compile(
     r"\((?:(?:AP|AFP|EPA|Pool|Reuters) )?(?:Photo|Photograph|Image|Picture)s?\b[^()]{0,80}\)\.?$|"
-    r"\([A-Z][^()]{0,60}/ ?[^()]{0,40}"
+    r"\([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){1,4} ?/ ?[^()]{0,40}"  # a name, then the agency
     rf"\b(?i:{_AGENCIES}|invision|filmmagic|pool|(?:staff )?photographer)\b[^()]{{0,30}}\)\.?$"
 )
 #: A caption states a line or two; a longer paragraph ending in a credit is left to the

@@ -309,6 +309,7 @@ def test_the_opening_dateline_stays():
         "By the end of the day, the river had fallen by a metre.",  # "By" opening a sentence
         "Copyright law protects the photos, the judge said on Friday in a long ruling.",
         "The photo agency Reuters said its staff were safe after the flood.",
+        "Support for the flood levy fell to 38 percent in a new poll (Ipsos/Reuters)",
     ],
 )
 def test_text_that_resembles_clutter_is_kept(line):
