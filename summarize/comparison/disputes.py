@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -338,13 +338,21 @@ def _same_person(x: str, y: str) -> bool:
     return any(p[:1].isupper() and q.lower() in _SOMEONE for p, q in ((x, y), (y, x)))
 
 
-def heading(kind: str, key: str) -> str:
-    """A readable noun for what is disputed: "Death toll", "Doses", "Date", "Name"."""
+def heading(kind: str, key: str, *, written: Sequence[str] = ()) -> str:
+    """A readable noun for what is disputed: "Death toll", "Doses", "Date", "Name".
+
+    ``written``: the words of the disputed values as the outlets wrote them; the commonest
+    one that shares the key's first letters names a count ("doses", where the lemmatiser's
+    key is "dos")."""
     if kind in ("negation", "opposite"):
         return f"{kind.capitalize()} ({_without_prefix(key)})"
     if kind == "count":
         if key in _HEADINGS:
             return _HEADINGS[key]
+        nouns = [w.lower() for w in written if w.isalpha() and w.lower().startswith(key[:3])]
+        if nouns:
+            noun = Counter(nouns).most_common(1)[0][0]
+            return noun.capitalize() if noun.endswith("s") else noun.capitalize() + "s"
         return key.capitalize() if key.endswith("s") else key.capitalize() + "s"
     return kind.capitalize()
 
@@ -419,7 +427,9 @@ def _group(
             topic=key[2:] if key.startswith("T:") else _without_prefix(key),
             values=tuple(values),
             timeline=_timeline(values, times),
-            heading=heading(kind, key),
+            heading=heading(
+                kind, key, written=[w for words, _ in given.values() for w in words.split()]
+            ),
         )
         ranked.append(((-len(outlets), len(ranked)), dispute))
     return tuple(dispute for _, dispute in sorted(ranked, key=lambda item: item[0]))

@@ -300,3 +300,19 @@ def test_weekdays_need_the_publication_time():
 def test_name_spellings(a, b, dispute):
     assert similar_spelling(a, b) is dispute
     assert same_name(a, b) is not dispute
+
+
+def test_a_count_is_headed_by_the_noun_the_outlets_wrote(embedder):
+    """The lemmatiser makes "doses" into "dos"; the heading reads the outlets' own word."""
+    comparison = _compare(
+        embedder,
+        [
+            "The province has received 4 million doses of the vaccine so far, the health "
+            "ministry said on Monday."
+        ],
+        [
+            "The health ministry said on Monday that the province has received 2.5 million "
+            "doses of the vaccine so far."
+        ],
+    )
+    assert [d.heading for d in comparison.disputes] == ["Doses"]
