@@ -59,6 +59,7 @@ _HEADINGS = {
     "$": "Amount",
 }
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_DURATION = re.compile(r"\b(?:second|minute|hour|day|week|month|year|decade)s?$", re.IGNORECASE)
 _CHILD = {"son", "daughter", "boy", "girl", "child", "toddler", "baby", "kid", "infant"}
 #: Words for anyone: a named person's age may be given with one of these by another outlet.
 _SOMEONE = _CHILD | {"man", "woman", "person", "male", "female"}
@@ -317,8 +318,8 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
             if not _same_person(x.unit, y.unit):
                 continue
         elif topic:
-            if score < 0.45 or context < 2:
-                continue
+            if score < 0.45 or context < 2 or _DURATION.search(x.text) or _DURATION.search(y.text):
+                continue  # "the 18 days of protests" counts days, not the dead
         elif not ((score >= 0.5 and context >= 2) or (score >= 0.6 and context >= 1)) or not (
             a.propn & b.propn
         ):

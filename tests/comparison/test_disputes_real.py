@@ -101,6 +101,16 @@ def _described(comparison: Comparison) -> list[str]:
                 "said."
             ],
         ),
+        (  # a span of days beside a death toll is not a count of the dead
+            [
+                "At least 846 people were killed by security forces during the revolt, officials "
+                "said."
+            ],
+            [
+                "Prosecutors blamed him for the hundreds of people killed by security forces "
+                "during the 18 days of the revolt, officials said."
+            ],
+        ),
         (  # two people whose first names are one letter apart
             [
                 "Hamas commander Ahmad Abu Galala was killed in an air strike on Friday, "
