@@ -64,7 +64,7 @@ def cross(e: Example) -> np.ndarray:
     return e.labelled & (owner[e.pairs[:, 0]] != owner[e.pairs[:, 1]])
 
 
-def minilm_vectors(
+def sentence_vectors(
     examples: Sequence[Example], cache_dir: Path, *, model_name: str = "all-MiniLM-L6-v2"
 ) -> dict[str, np.ndarray]:
     """Unit sentence vectors of every story by a transformer (MiniLM unless ``model_name``
@@ -205,14 +205,14 @@ def main(argv: list[str] | None = None) -> int:
         "boosted, 24 + 4 IDF overlaps",
         lambda: cross_fit(examples, boosted, lambda e: design(e, None)),
     )
-    vectors = minilm_vectors(examples, args.cache_dir) if args.minilm else None
+    vectors = sentence_vectors(examples, args.cache_dir) if args.minilm else None
     if vectors is not None:
         cached(
             "boosted, + MiniLM cosine",
             lambda: cross_fit(examples, boosted, lambda e: design(e, vectors)),
         )
     if args.mpnet:
-        mpnet = minilm_vectors(examples, args.cache_dir, model_name="all-mpnet-base-v2")
+        mpnet = sentence_vectors(examples, args.cache_dir, model_name="all-mpnet-base-v2")
         cached(
             "boosted, + mpnet cosine",
             lambda: cross_fit(examples, boosted, lambda e: design(e, mpnet)),

@@ -6,6 +6,8 @@ so none says "1 outlets compared".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 __all__ = ["counted", "listed", "mixed_stories", "plural"]
 
 _VOWELS = frozenset("aeiou")
@@ -41,17 +43,17 @@ def listed(names: list[str], *, limit: int = LISTED) -> str:
     return f"{shown} and {len(names) - limit} more" if len(names) > limit else shown
 
 
-def mixed_stories(named: str, *, count: int, every: bool) -> str:
-    """The mixed-story warning's text (Markdown and HTML): ``named`` lists the ``count``
-    articles that do not belong; ``every``: that is all of them, as no two tell one story."""
-    if every:
+def mixed_stories(named: str, *, off_story: Sequence[str], sources: Sequence[str]) -> str:
+    """The mixed-story warning's text (Markdown and HTML): ``named`` lists the articles of
+    ``off_story`` that do not belong; when that is all of ``sources``, no two tell one story."""
+    if set(off_story) == set(sources):
         return (
             f"No two of these articles seem to tell the same story: {named}. The comparison "
             "and the briefing mix stories; check that these are the articles you meant to "
             "compare."
         )
     return (
-        f"{named} {'does' if count == 1 else 'do'} not seem to be about the same story as the "
-        "other articles; the comparison and the briefing mix stories. Remove them, or group "
-        "the articles into stories first."
+        f"{named} {'does' if len(off_story) == 1 else 'do'} not seem to be about the same "
+        "story as the other articles; the comparison and the briefing mix stories. Remove "
+        "them, or group the articles into stories first."
     )

@@ -41,7 +41,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "promo",
         re.compile(
-            r"^\(?watch:|^click here\b|\bas an interest to stay up to date\b|^add interest$|"
+            r"^\(?watch:|\bas an interest to stay up to date\b|^add interest$|"
             r"\bhere:? (https?://|www\.)\S+$|"
             r"^like [\w .'&-]{1,40} on facebook\b|\bfollow @\w+ on (twitter|instagram)\b|"
             r"^an expanded version of this (report|story|article) appears\b|"

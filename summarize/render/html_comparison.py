@@ -246,10 +246,10 @@ def off_story_warning(comparison: Comparison, numbers: Mapping[str, int]) -> str
     if not comparison.off_story:
         return ""
     named = listed([f"[{numbers[s]}] {e(s)}" for s in comparison.off_story])
-    count, every = len(comparison.off_story), set(comparison.off_story) == set(comparison.sources)
+    text = mixed_stories(named, off_story=comparison.off_story, sources=comparison.sources)
     return (
         '<div class="sz-warning" id="sz-mixed" role="alert"><strong>Mixed stories.</strong> '
-        f"{mixed_stories(named, count=count, every=every)}</div>"
+        f"{text}</div>"
     )
 
 

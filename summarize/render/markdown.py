@@ -254,8 +254,8 @@ def off_story_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> st
     if not comparison.off_story:
         return ""
     named = listed([f"[{numbers[s]}] {escape(s)}" for s in comparison.off_story])
-    count, every = len(comparison.off_story), set(comparison.off_story) == set(comparison.sources)
-    return f"> **Warning: mixed stories.** {mixed_stories(named, count=count, every=every)}\n"
+    text = mixed_stories(named, off_story=comparison.off_story, sources=comparison.sources)
+    return f"> **Warning: mixed stories.** {text}\n"
 
 
 def not_english_markdown(comparison: Comparison, numbers: Mapping[str, int]) -> str:
