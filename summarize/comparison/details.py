@@ -379,8 +379,9 @@ def numbers(doc: Any) -> tuple[Number, ...]:
             unit, keys = "%", keys | {"%"}
         if match.group(1):
             unit, keys = "$", keys | {"$"}
+        words = own_words(text, start, end, noun_end=_noun_end(token, unit))
         found.append(
-            Number(value, _qualifier(text[:start]), decimals, own_words(text, start, end),
+            Number(value, _qualifier(text[:start]), decimals, words,
                    frozenset(keys), unit, start, _negated(token))
         )  # fmt: skip
     for match in re.finditer(
@@ -397,9 +398,28 @@ def numbers(doc: Any) -> tuple[Number, ...]:
     return tuple(found)
 
 
-def own_words(text: str, start: int, end: int) -> str:
+#: Words a counted noun may sit after its figure ("four massive objects", "Three Israel
+#: Defense Forces soldiers") and still be shown with it.
+_NOUN_REACH = 4
+
+
+def _noun_end(token: Any, unit: str) -> int | None:
+    """Where the counted noun (lemma ``unit``) ends, when it follows the figure ``token``
+    within :data:`_NOUN_REACH` words with no punctuation between; else ``None``."""
+    if not unit or unit in ("%", "$"):
+        return None
+    for word in token.doc[token.i + 1 : token.i + 1 + _NOUN_REACH]:
+        if word.is_punct and word.text != "-":
+            return None
+        if word.lemma_.lower() == unit:
+            return int(word.idx + len(word.text))
+    return None
+
+
+def own_words(text: str, start: int, end: int, *, noun_end: int | None = None) -> str:
     """The figure in the outlet's own words, with its qualifier and the next word ("at least
-    17 people", "five others")."""
+    17 people", "five others"), or up to its counted noun when that ends at ``noun_end``
+    ("two big objects", "four half-siblings")."""
     before = text[max(0, start - 22) : start]
     qualifier = re.search(
         r"(at least|more than|up to|about|around|some|nearly|almost|roughly|over|"
@@ -417,6 +437,8 @@ def own_words(text: str, start: int, end: int) -> str:
         end += len(rest.group(0))
         if rest.group(2) and rest.group(2).strip().lower() in _STOP:
             end -= len(rest.group(2))  # "20 percent of": the number and its unit only
+    if noun_end is not None and noun_end > end:
+        end = noun_end
     return text[start:end].strip(" ,;:")
 
 

@@ -382,7 +382,7 @@ def _group(
     with one of its values (``agreeing``); values that agree (the same figure however
     written, "At least 23" / "Twenty-three") are one value, its outlets each named once (a
     near-copy's version, ``versions``, not beside its family: "AP, via X and Y", not "AP,
-    via X and Y, X")."""
+    via X and Y, X"). Values of several things (:func:`_muddled`) are no dispute."""
     family_of = versions or {}
     parent: dict[Any, Any] = {}
 
@@ -404,36 +404,102 @@ def _group(
             members[root((kind, key, ref))].setdefault(other, (words, value))
     ranked: list[tuple[tuple[int, int], Dispute]] = []
     for (kind, key, _), given in members.items():
-        clusters: list[list[tuple[SentenceRef, str, Any]]] = []
-        for ref, (words, value) in sorted(given.items()):
-            home = next((c for c in clusters if _same_value(kind, c[0][2], value)), None)
-            if home is None:
-                clusters.append([(ref, words, value)])
-            else:
-                home.append((ref, words, value))
-        values = [
-            DisputedValue(
-                value=cluster[0][1],
-                sources=_named_once([ref.source for ref, _, _ in cluster], family_of=family_of),
-                sentences=tuple(ref for ref, _, _ in cluster),
-            )
-            for cluster in clusters
-        ]
-        outlets = {source for value in values for source in value.sources}
-        if len(values) < 2 or len(outlets) < 2:
+        dispute = _dispute(kind, key, given, times, family_of=family_of)
+        if dispute is None:
             continue
-        values.sort(key=lambda v: (-v.support, v.sentences[0]))
-        dispute = Dispute(
-            kind=kind,
-            topic=key[2:] if key.startswith("T:") else _without_prefix(key),
-            values=tuple(values),
-            timeline=_timeline(values, times),
-            heading=heading(
-                kind, key, written=[w for words, _ in given.values() for w in words.split()]
-            ),
-        )
-        ranked.append(((-len(outlets), len(ranked)), dispute))
+        parts: list[Dispute | None] = [dispute]
+        if _muddled(dispute):  # of several things: each counted noun's values on their own
+            parts = [
+                _dispute(kind, key, part, times, family_of=family_of)
+                for part in (_by_counted_noun(given) if kind == "count" else [])
+            ]
+        for part in parts:
+            if part is None or _muddled(part):
+                continue
+            outlets = {source for value in part.values for source in value.sources}
+            ranked.append(((-len(outlets), len(ranked)), part))
     return tuple(dispute for _, dispute in sorted(ranked, key=lambda item: item[0]))
+
+
+#: An outlet giving this many of a dispute's values counts several things (a day's and a
+#: war's dead, three days' dates), not one thing in two ways.
+_MUDDLED = 3
+
+
+def _muddled(dispute: Dispute) -> bool:
+    """Whether the dispute's values are of several things: one outlet gives :data:`_MUDDLED`
+    or more of them, or two outlets each give two (one outlet's two values alone may be its
+    own slip: "posted Oct. 29" / "Oct. 30"). Such a dispute is not shown; a count's values are
+    tried again by counted noun (:func:`_by_counted_noun`). The pairs it joins are mostly of
+    two things as well (BENCHMARKS.md, session 16)."""
+    given = Counter(source for value in dispute.values for source in value.sources)
+    return any(count >= _MUDDLED for count in given.values()) or (
+        sum(count > 1 for count in given.values()) > 1
+    )
+
+
+def _by_counted_noun(
+    given: Mapping[SentenceRef, tuple[str, Any]],
+) -> list[dict[SentenceRef, tuple[str, Any]]]:
+    """A muddled count's sentences by what they count ("Three Israeli soldiers", "29
+    Palestinians"); a figure of no noun ("killed 30") joins the one noun whose figures it
+    agrees with, else none."""
+    by_noun: dict[str, dict[SentenceRef, tuple[str, Any]]] = defaultdict(dict)
+    bare = []
+    for ref, (words, value) in sorted(given.items()):
+        if value.unit:
+            by_noun[value.unit][ref] = (words, value)
+        else:
+            bare.append((ref, words, value))
+    for ref, words, value in bare:
+        homes = [
+            noun
+            for noun, members in by_noun.items()
+            if any(_same_value("count", other, value) for _, other in members.values())
+        ]
+        if len(homes) == 1:
+            by_noun[homes[0]][ref] = (words, value)
+    return list(by_noun.values())
+
+
+def _dispute(
+    kind: str,
+    key: str,
+    given: Mapping[SentenceRef, tuple[str, Any]],
+    times: Mapping[str, datetime | None],
+    *,
+    family_of: Mapping[str, str],
+) -> Dispute | None:
+    """The dispute of one detail from its sentences' values (sentence -> (own words, value)),
+    values that agree as one; ``None`` where fewer than two values or outlets remain."""
+    clusters: list[list[tuple[SentenceRef, str, Any]]] = []
+    for ref, (words, value) in sorted(given.items()):
+        home = next((c for c in clusters if _same_value(kind, c[0][2], value)), None)
+        if home is None:
+            clusters.append([(ref, words, value)])
+        else:
+            home.append((ref, words, value))
+    values = [
+        DisputedValue(
+            value=cluster[0][1],
+            sources=_named_once([ref.source for ref, _, _ in cluster], family_of=family_of),
+            sentences=tuple(ref for ref, _, _ in cluster),
+        )
+        for cluster in clusters
+    ]
+    outlets = {source for value in values for source in value.sources}
+    if len(values) < 2 or len(outlets) < 2:
+        return None
+    values.sort(key=lambda v: (-v.support, v.sentences[0]))
+    return Dispute(
+        kind=kind,
+        topic=key[2:] if key.startswith("T:") else _without_prefix(key),
+        values=tuple(values),
+        timeline=_timeline(values, times),
+        heading=heading(
+            kind, key, written=[w for words, _ in given.values() for w in words.split()]
+        ),
+    )
 
 
 def _named_once(sources: Iterable[str], *, family_of: Mapping[str, str]) -> tuple[str, ...]:

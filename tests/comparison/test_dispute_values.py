@@ -4,7 +4,11 @@ Sentences written for these tests (an invented flooded mine)."""
 
 from __future__ import annotations
 
+import pytest
+
+from summarize.comparison import details
 from summarize.comparison.comparison import Comparison, compare
+from summarize.models.registry import load_spacy
 from tests.comparison._articles import article
 
 PUBLISHED = "2026-03-10T09:00:00Z"  # a Tuesday: "Sunday" is 8 March
@@ -123,3 +127,60 @@ def test_a_version_that_agrees_with_its_family_is_not_named_beside_it(embedder):
     assert f'"four workers" ({family}) / "Six workers" (Marlow Echo)' in toll.describe()
     injured = next(d for d in comparison.disputes if d.topic == "injured")
     assert {v.sources for v in injured.values} == {(family,), ("Reuters",)}, injured.describe()
+
+
+STRIKES = {  # one outlet gives two groups' dead: they are two counts, not two versions of one
+    "Harbour Post": [
+        "Three Israeli soldiers were killed in the fighting in southern Gaza on Wednesday, the "
+        "army said.",
+        "At least 29 Palestinians were killed in the fighting in southern Gaza on Wednesday, "
+        "health officials said.",
+        "Rockets were fired at towns in southern Israel overnight.",
+    ],
+    "Coastal Daily": [
+        "Israeli strikes killed 30 people in the fighting in southern Gaza on Wednesday, health "
+        "officials said.",
+        "Schools in the area were closed.",
+    ],
+    "Evening Ledger": [
+        "Three Israeli soldiers were killed in the fighting in southern Gaza on Wednesday, the "
+        "army said.",
+        "Health officials said 19 Palestinians were killed in the fighting in southern Gaza on "
+        "Wednesday.",
+        "Talks on a ceasefire are due to resume in Cairo.",
+    ],
+}
+
+
+def test_two_groups_dead_are_two_counts(embedder):
+    """Outlets that give both the soldiers' and the Palestinians' dead show that those are two
+    counts: the death toll in dispute is the Palestinians' (29 or 30 against 19), and the
+    soldiers' toll, on which all agree, is in no dispute. Before, one "Death toll" listed
+    all three figures, the soldiers' beside the Palestinians'."""
+    comparison = _compare(embedder, STRIKES)
+    (toll,) = [d for d in comparison.disputes if d.topic == "deaths"]
+    assert [(v.value, set(v.sources)) for v in toll.values] == [
+        ("At least 29 Palestinians", {"Harbour Post", "Coastal Daily"}),
+        ("19 Palestinians", {"Evening Ledger"}),
+    ]
+    assert not [v for d in comparison.disputes for v in d.values if "soldiers" in v.value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Search teams said they had found two big objects on the sea floor.", "two big objects"),
+        ("He grew up with his mother and four half-siblings in a lean-to.", "four half-siblings"),
+        (
+            "Three Israel Defense Forces soldiers were killed on Wednesday.",
+            "Three Israel Defense Forces soldiers",
+        ),
+        ("At least 17 people were killed at the school.", "At least 17 people"),
+        ("Trump ended up with 304 electoral votes in December.", "304 electoral votes"),
+    ],
+)
+def test_a_value_is_shown_up_to_its_counted_noun(sentence, shown):
+    """A dispute's value reads as a phrase of the outlet's own words up to what it counts: "two
+    big objects", not "two big"; "four half-siblings", not "four half"."""
+    (number,) = details.numbers(load_spacy()(sentence))
+    assert number.text == shown
