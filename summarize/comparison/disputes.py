@@ -55,6 +55,7 @@ _HEADINGS = {
     "T:missing": "Missing",
     "T:arrests": "Arrests",
     "age": "Age",
+    "block": "Street address",  # "the 5500 block of East 84th Street"
     "%": "Percentage",
     "$": "Amount",
 }
@@ -315,7 +316,7 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
         if key == "age":
             if score < 0.55 or context < 3 or len(a.numbers) + len(b.numbers) > 4:
                 continue
-            if not _same_person(x.unit, y.unit):
+            if not _same_person(x.unit, y.unit) or _far_apart(x.value, y.value):
                 continue
         elif topic:
             if score < 0.45 or context < 2 or _DURATION.search(x.text) or _DURATION.search(y.text):
@@ -328,6 +329,12 @@ def _count_differences(a: _Read, b: _Read, score: float, shared: frozenset[str])
             continue  # a second count of one pair: only deaths and injured side by side
         found.append(("count", key, (a.ref, x.text, x), (b.ref, y.text, y), score))
     return found
+
+
+def _far_apart(x: float, y: float) -> bool:
+    """Whether two ages are too far apart to be one person's given two ways (25 / 10: a man
+    and a girl; 73 / 72 and 3 / 2 are one person's)."""
+    return abs(x - y) > max(3.0, 0.25 * max(x, y))
 
 
 def _same_person(x: str, y: str) -> bool:

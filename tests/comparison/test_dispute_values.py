@@ -184,3 +184,32 @@ def test_a_value_is_shown_up_to_its_counted_noun(sentence, shown):
     big objects", not "two big"; "four half-siblings", not "four half"."""
     (number,) = details.numbers(load_spacy()(sentence))
     assert number.text == shown
+
+
+HALL = {  # two people of very different ages in sentences much alike
+    "Bay Courier": [
+        "The Miami Gardens police department has come under fire after officers shot "
+        "25-year-old Lavall Hall during a call to his home.",
+        "The chief said the officers followed procedure.",
+    ],
+    "Metro Wire": [
+        "The Miami Gardens police department has come under fire after an undercover officer "
+        "hit a 10-year-old girl with his car.",
+        "The city council will meet on Monday.",
+    ],
+    "Cutler Ridge Record": [
+        "The Miami Gardens police department has come under fire after officers shot "
+        "24-year-old Lavall Hall at his home.",
+        "Lavall Hall's mother called the police for help.",
+    ],
+}
+
+
+def test_ages_far_apart_are_two_people(embedder):
+    """A girl of 10 is not Lavall Hall, whom one outlet says is 25 and another 24: the age in
+    dispute is his alone."""
+    (age,) = [d for d in _compare(embedder, HALL).disputes if d.topic == "age"]
+    assert [(v.value, v.sources) for v in age.values] == [
+        ("25-year-old", ("Bay Courier",)),
+        ("24-year-old", ("Cutler Ridge Record",)),
+    ]
