@@ -35,7 +35,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bimage:\d+:\d+\S*|"
             r"^embed more (news )?videos\b|"  # a station's video player, scraped flat
             r"\ba post shared by\b|"  # an Instagram post's footer
-            r"\b(click|tap) to play\b|\bvideo unavailable\b",
+            r"\b(click|tap) to play\b|\bvideo unavailable\b|"
+            r"^media playback is unsupported on your device\b|^media caption\b",  # the BBC's
         ),
     ),
     (
@@ -98,7 +99,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"^\(?[\w .'-]+ ?/ ?([\w .'-]+ ?/ ?)*({_AGENCIES}|associated press)\)?$|"
             rf"^({_AGENCIES}) photo ?/ ?[\w .'-]+$|"
             rf"^\|\s*({_AGENCIES})\b|"  # a credit glued before a caption
-            r"^\([\w .,'-]{3,60}/[\w .'-]{3,40}\)$",  # (Name, Name/Outlet): a video's credit
+            r"^\([\w .,'-]{3,60}/[\w .'-]{3,40}\)$|"  # (Name, Name/Outlet): a video's credit
+            rf"^courtesy (of )?[\w .,'-]{{3,60}}/|/ ?handout( via ({_AGENCIES}))?\.?$",
         ),
     ),
     (
@@ -173,6 +175,17 @@ _ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|N\.[CDHJMY]|Okla|Ore|Pa|R\.I|S\.[CD]|"
             r"Tenn|Tex|Va|Vt|Wash|W\.Va|Wis|Wyo|D\.C)\.$"
         ),
+    ),
+    (  # a teaser for other pages: "Related PHOTOS: No Apologies: All 102 Nirvana Songs ..."
+        "related links",
+        re.compile(
+            r"^(?i:related)(?: [A-Z]+| (?i:stories|articles|content|coverage|links|reading))?"
+            r" ?: "
+        ),
+    ),
+    (  # a page's stamps after its headline: "... hospital Posted: Monday, June 23, 2014 11:03"
+        "dateline",
+        re.compile(r"\b(?:Posted|Updated): (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z]"),
     ),
     # a broadcaster's sign-off: "April Baer reports."
     ("credit line", re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} reports\.$")),

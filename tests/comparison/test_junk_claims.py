@@ -232,6 +232,22 @@ def test_a_signpost_is_no_fact(sentence, junk):
         ("Have something to add to this story?", "promo"),
         ("Interested in Flood Defences?", "promo"),
         ("Latest updates [Thursday]:", "section label"),
+        (
+            "Media playback is unsupported on your device Media caption Divers at the pier",
+            "embed",
+        ),
+        ("Courtesy Dana Lee/The Harbour Museum/Handout via REUTERS", "photo credit"),
+        ("RELATED VIDEO: Ferry Captain Speaks Out After the Crossing", "related links"),
+        (
+            "Related PHOTOS: The Ten Worst Storms Ranked We look back at the storms that "
+            "shaped the coast over the last fifty years and what they cost the towns",
+            "related links",
+        ),
+        (
+            "Ferry returns to service after repairs Posted: Monday, June 23, 2014 11:03 PM "
+            "EDT Updated: Monday, August 18, 2014 11:03 PM EDT",
+            "dateline",
+        ),
     ],
 )
 def test_web_furniture_inside_the_text_is_junk(sentence, reason):
@@ -247,6 +263,9 @@ def test_web_furniture_inside_the_text_is_junk(sentence, reason):
         "Police said the suspect wrote to her at least 40 times, mostly on Facebook.",
         "The vote was 52 to 48, with two senators absent.",
         "The company's founder, Dana Lee (not related to the senator), said sales rose.",
+        "Related charges against two harbour officials were filed on Friday.",
+        "The museum said the photographs were lent courtesy of the Lee family.",
+        "The report was posted on Monday, June 23, after the board met.",
     ],
 )
 def test_news_that_mentions_web_things_is_kept(sentence):
