@@ -1,7 +1,8 @@
 """Whether a sentence reads on its own, lifted out of its article.
 
-Two kinds do not: a sentence that opens with a reference to what came before ("He said...",
-"But the ...", "However, ..."), and one that opens with a stray quote mark (half a quotation).
+Three kinds do not: a sentence that opens with a reference to what came before ("He said...",
+"But the ...", "However, ..."), one that opens with a stray quote mark (half a quotation), and
+one that ends with a colon, leading into a quote, list or picture that is not part of it.
 Digests (:mod:`summarize.summarizers.coherence`) and the comparison's lists (which sentence
 stands for a claim) both ask. These are rules of English news prose, not of any one story.
 """
@@ -10,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["REFERENCE_OPENERS", "opens_with_reference", "reads_alone", "stray_quote_start"]
+__all__ = [
+    "REFERENCE_OPENERS",
+    "leads_into_what_follows",
+    "opens_with_reference",
+    "reads_alone",
+    "stray_quote_start",
+]
 
 #: Pronouns, demonstratives and connectives that, opening a sentence, point back.
 REFERENCE_OPENERS = [
@@ -115,6 +122,21 @@ def stray_quote_start(sentence: str) -> bool:
     return True
 
 
+def leads_into_what_follows(sentence: str) -> bool:
+    """Whether ``sentence`` ends with a colon: it introduces what follows it ("... told
+    Kavanaugh it is silly to flush 38 million gallons of water:"), which a digest lacks.
+
+    >>> leads_into_what_follows("The statement read:")
+    True
+    """
+    return sentence.rstrip().endswith(":")
+
+
 def reads_alone(sentence: str) -> bool:
-    """Neither :func:`opens_with_reference` nor :func:`stray_quote_start`."""
-    return not (opens_with_reference(sentence) or stray_quote_start(sentence))
+    """None of :func:`opens_with_reference`, :func:`stray_quote_start` and
+    :func:`leads_into_what_follows`."""
+    return not (
+        opens_with_reference(sentence)
+        or stray_quote_start(sentence)
+        or leads_into_what_follows(sentence)
+    )

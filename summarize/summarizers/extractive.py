@@ -49,6 +49,7 @@ import numpy as np
 from summarize.defaults import MERGED_EXTRACTIVE, PER_SOURCE_EXTRACTIVE
 from summarize.errors import InputError
 from summarize.inputs.junk import is_junk
+from summarize.readable import leads_into_what_follows
 from summarize.summarizers import features
 from summarize.summarizers.coherence import (
     opens_with_reference,
@@ -184,6 +185,7 @@ class ExtractiveSummarizer:
         """Sentences a digest may take: content, not junk. A text with no sentence long enough
         (a headline and one short line) may take its short sentences, but still no junk."""
         news = np.array([not is_junk(s) for s in sentences], bool)
+        news &= np.array([not leads_into_what_follows(s) for s in sentences], bool)
         mask = news & np.array(
             [features.is_content(s, min_words=self.min_words) for s in sentences], bool
         )

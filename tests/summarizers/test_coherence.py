@@ -240,3 +240,16 @@ def test_merged_digest_opens_with_the_fact_every_outlet_leads_with():
     assert first != statement
     assert "Monday" in first and "Southport" in first
     assert statement in [s.text for s in digest.sentences]  # still in, after the lead
+
+
+def test_a_sentence_that_leads_into_a_quote_is_left_out():
+    """A sentence ending with a colon introduces a quote, list or picture that a digest does
+    not carry ("The council's statement read:"): lifted out, it reads cut off. It stays out
+    of the merged digest even when the budget has room for every other sentence."""
+    lead_in = "The regional water authority's chief told residents at a meeting on Wednesday:"
+    reports = [*_REPORTS[:2], _REPORTS[2] + "\n\n" + lead_in + '\n\n"We are sorry," she said.']
+    articles = load_articles(reports)
+    assert lead_in in articles[2].sentences
+    texts = [s.text for s in summarise(articles, max_words=400).sentences]
+    assert len(texts) >= 6
+    assert not [text for text in texts if text.endswith(":")]
