@@ -187,6 +187,10 @@ _ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
         "dateline",
         re.compile(r"\b(?:Posted|Updated): (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day, [A-Z]"),
     ),
+    (  # a text cut off after a title ("... said GOP Georgia Gov."): no sentence ends so
+        "cut off",
+        re.compile(r"\b(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Mr|Mrs|Ms|Dr|Prof|Rev)\.$"),
+    ),
     # a broadcaster's sign-off: "April Baer reports."
     ("credit line", re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} reports\.$")),
     # a photo's or a clip's credit: "April Baer / OPB"

@@ -248,6 +248,7 @@ def test_a_signpost_is_no_fact(sentence, junk):
             "EDT Updated: Monday, August 18, 2014 11:03 PM EDT",
             "dateline",
         ),
+        ("The harbour plan was backed by New York Gov.", "cut off"),
     ],
 )
 def test_web_furniture_inside_the_text_is_junk(sentence, reason):
@@ -266,6 +267,7 @@ def test_web_furniture_inside_the_text_is_junk(sentence, reason):
         "Related charges against two harbour officials were filed on Friday.",
         "The museum said the photographs were lent courtesy of the Lee family.",
         "The report was posted on Monday, June 23, after the board met.",
+        "The bill now goes to Gov. Hochul, who is expected to sign it.",
     ],
 )
 def test_news_that_mentions_web_things_is_kept(sentence):
