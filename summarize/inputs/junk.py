@@ -51,7 +51,10 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bclick (here|for more|to (read|see|watch|view))\b|"
             r"^you are now subscribed\b|^thank you for subscribing\b|"
             r"^get [\w .'&-]{1,40} in your inbox\b|^have something to add\b|^got a (news )?tip\b|"
-            r"^interested in [\w .'&-]{1,40}\?$",
+            r"^interested in [\w .'&-]{1,40}\?$|"
+            r"^share tweet\b|\bshares on facebook\b|"  # share buttons
+            r"\ba friend wanted you to see this\b|"  # an e-mail-a-friend form
+            r"^view (graphic|gallery|photos?)\b",  # a link to a graphic
         ),
     ),
     (
@@ -190,6 +193,14 @@ _ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
     (  # a text cut off after a title ("... said GOP Georgia Gov."): no sentence ends so
         "cut off",
         re.compile(r"\b(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Mr|Mrs|Ms|Dr|Prof|Rev)\.$"),
+    ),
+    # a byline box: "Analysis: Simon Jack, BBC business editor"
+    (
+        "credit line",
+        re.compile(
+            r"^(?:Analysis: )?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}, (?:the )?BBC(?:'s)?"
+            r"(?: [\w-]+){0,3} (?:editor|correspondent|reporter)$"
+        ),
     ),
     # a broadcaster's sign-off: "April Baer reports."
     ("credit line", re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2} reports\.$")),

@@ -249,6 +249,10 @@ def test_a_signpost_is_no_fact(sentence, junk):
             "dateline",
         ),
         ("The harbour plan was backed by New York Gov.", "cut off"),
+        ("Share Tweet 12k shares on Facebook", "promo"),
+        ("Message: A friend wanted you to see this item from KXTV.com", "promo"),
+        ("View Graphic How the ferry sank", "promo"),
+        ("Analysis: Dana Lee, BBC transport correspondent", "credit line"),
     ],
 )
 def test_web_furniture_inside_the_text_is_junk(sentence, reason):
@@ -268,6 +272,8 @@ def test_web_furniture_inside_the_text_is_junk(sentence, reason):
         "The museum said the photographs were lent courtesy of the Lee family.",
         "The report was posted on Monday, June 23, after the board met.",
         "The bill now goes to Gov. Hochul, who is expected to sign it.",
+        "The video had 300,000 shares on Twitter by Monday, the company said.",
+        "Analysis of the wreck by the coastguard will take weeks, its chief said.",
     ],
 )
 def test_news_that_mentions_web_things_is_kept(sentence):
