@@ -37,6 +37,10 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# A quotation closed by a comma (or ? !) and then its speaker: the verb comes after.
+_QUOTE_THEN_SPEAKER = re.compile(r"[,?!][\"”]|,’")
+
+
 def drop_trailing_attribution(sentence: str) -> str | None:
     """The sentence without its trailing attribution, or ``None`` when it has none.
 
@@ -44,8 +48,8 @@ def drop_trailing_attribution(sentence: str) -> str | None:
     against the source word for word. Quotations are left alone (cutting "..., he said" off a
     quote would leave a stray quote mark).
 
-    >>> drop_trailing_attribution("The river rose by two metres overnight, the council said.")
-    'The river rose by two metres overnight.'
+    >>> drop_trailing_attribution("The river rose by two metres in the night, the council said.")
+    'The river rose by two metres in the night.'
     """
     match = _ATTRIBUTION.match(sentence)
     if match is None:
@@ -53,6 +57,8 @@ def drop_trailing_attribution(sentence: str) -> str | None:
     keep = match.group("keep")
     if keep.count('"') % 2 or keep.count("“") != keep.count("”") or stray_quote_start(keep):
         return None
+    if _QUOTE_THEN_SPEAKER.search(keep):
+        return None  # '"We are devastated," the chief executive, Owen Pryce' needs its "said"
     return keep + "."
 
 

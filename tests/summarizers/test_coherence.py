@@ -91,6 +91,13 @@ def test_fill_budget_takes_one_alternative_of_a_group():
             ["The council closed the bridge over the river on Tuesday."],
         ),
         ('"We had no warning at all," a resident said.', []),  # a quotation stays whole
+        # the speaker of a quotation stays with its verb: not '..., the chief executive, Owen
+        # Pryce.'
+        (
+            '"Everyone at Tallis Line is devastated," the company\'s chief executive, Owen '
+            "Pryce, said in a statement.",
+            [],
+        ),
         ("The man, who was 45, died in hospital on Sunday.", []),  # not a trailing clause
         ("Officials said the flood was the worst since 1953.", []),
         # "reported by ..., that ..." carries the statement itself: cutting it would leave
