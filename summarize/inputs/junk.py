@@ -152,6 +152,17 @@ _ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bPhotograph\s*:\s*[A-Z][\w.'/-]*( [A-Z][\w.'/-]*){0,4}\.?$"  # a name
         ),
     ),
+    (  # a photo's caption dated as agencies date them, with no "on": "... talks to reporters
+        # at his home in New York, Thursday, May 1, 2014." (AP), "... sit with their mothers
+        # during a news conference in Tehran May 20, 2010." (Reuters)
+        "photo caption",
+        re.compile(
+            r"(?:, (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),|"
+            r"\bin [A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,3},?) "
+            r"(?:January|February|March|April|May|June|July|August|September|October|"
+            r"November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.) \d{1,2}, \d{4}\.$"
+        ),
+    ),
     (  # its text, then "— Name (@handle) Month D, YYYY", or a pic.twitter.com / t.co link
         "embedded tweet",
         re.compile(

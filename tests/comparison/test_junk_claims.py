@@ -249,6 +249,15 @@ def test_a_signpost_is_no_fact(sentence, junk):
             "dateline",
         ),
         ("The harbour plan was backed by New York Gov.", "cut off"),
+        (
+            "Coastguard chief Dana Lee talks to reporters at the harbour in Brenhaven, "
+            "Tuesday, May 13, 2025.",
+            "photo caption",
+        ),
+        (
+            "Relatives wait for news at the ferry terminal in Brenhaven May 13, 2025.",
+            "photo caption",
+        ),
         ("Share Tweet 12k shares on Facebook", "promo"),
         ("Message: A friend wanted you to see this item from KXTV.com", "promo"),
         ("View Graphic How the ferry sank", "promo"),
@@ -272,6 +281,8 @@ def test_web_furniture_inside_the_text_is_junk(sentence, reason):
         "The museum said the photographs were lent courtesy of the Lee family.",
         "The report was posted on Monday, June 23, after the board met.",
         "The bill now goes to Gov. Hochul, who is expected to sign it.",
+        "The ferry sank in the Tallis Strait on Monday, May 12, 2025.",
+        "That charge was stayed October 23, 2017.",
         "The video had 300,000 shares on Twitter by Monday, the company said.",
         "Analysis of the wreck by the coastguard will take weeks, its chief said.",
     ],
