@@ -91,6 +91,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bcontributed (to )?(this|the) (report|story|article)\b|"
             r"^\(?(writing|additional reporting|reporting|editing|compiled) by\b|"
+            r"^(contributing|information from|sources?)\s*:|"
             r"^--\s*[a-z][\w.'-]*( [a-z][\w.'-]*){0,6}( and [\w .'-]+)?( at [\w .'-]+)?$",
         ),
     ),
@@ -117,6 +118,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("photo credit", re.compile(r"^pic:? [a-z][\w.'-]*( [a-z][\w.'-]*){0,3}$")),
+    (  # a review's box of film details: "Director: Peter Jackson", "Running time: 2 hours"
+        "film details",
+        re.compile(
+            r"^(director|distributor|rating|rated|running time|runtime|starring|stars|cast|"
+            r"screenplay|written by|genre|studio)\s*:|"
+            r"^(directed|written|produced) by [\w .'-]{3,40}$"
+        ),
+    ),
     (  # a sentence that only points at what follows: "Here's what you need to know."
         "signpost",
         re.compile(
@@ -149,9 +158,11 @@ _ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
         "photo caption",
         re.compile(
             r"\((?i:photo|photograph|image)s? (?i:by|courtesy of) [A-Z][^()]{0,60}\)\.?$|"
-            r"\bPhotograph\s*:\s*[A-Z][\w.'/-]*( [A-Z][\w.'/-]*){0,4}\.?$"  # a name
+            r"\bPhotograph\s*:\s*[A-Z][\w.'/-]*( [A-Z][\w.'/-]*){0,4}\.?$|"  # a name
+            r"(?i:\bvia getty images\b)"
         ),
     ),
+    ("photo credit", re.compile(r"^(?i:photo|image)s? (?i:credits?)\s*:")),
     (  # a photo's caption dated as agencies date them, with no "on": "... talks to reporters
         # at his home in New York, Thursday, May 1, 2014." (AP), "... sit with their mothers
         # during a news conference in Tehran May 20, 2010." (Reuters)

@@ -249,6 +249,12 @@ def test_a_signpost_is_no_fact(sentence, junk):
             "dateline",
         ),
         ("The harbour plan was backed by New York Gov.", "cut off"),
+        ("Contributing: Dana Lee; The Associated Press", "credit line"),
+        ("Source: Brenhaven Coastguard", "credit line"),
+        ("Photo credits: Dana Lee (ferry, CC BY 2.0), Sam Roe (harbour)", "photo credit"),
+        ("Director: Dana Lee", "film details"),
+        ("Running time: 2 hours, 15 minutes", "film details"),
+        ("Directed by Dana Lee", "film details"),
         (
             "Coastguard chief Dana Lee talks to reporters at the harbour in Brenhaven, "
             "Tuesday, May 13, 2025.",
@@ -283,6 +289,8 @@ def test_web_furniture_inside_the_text_is_junk(sentence, reason):
         "The bill now goes to Gov. Hochul, who is expected to sign it.",
         "The ferry sank in the Tallis Strait on Monday, May 12, 2025.",
         "That charge was stayed October 23, 2017.",
+        "Directed by Dana Lee, the film about the ferry opened in 40 cinemas on Friday.",
+        "The director of the coastguard said the source of the leak was found.",
         "The video had 300,000 shares on Twitter by Monday, the company said.",
         "Analysis of the wreck by the coastguard will take weeks, its chief said.",
     ],
