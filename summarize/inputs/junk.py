@@ -214,7 +214,7 @@ _ANY_LENGTH: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (  # a text cut off after a title ("... said GOP Georgia Gov."): no sentence ends so
         "cut off",
-        re.compile(r"\b(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Mr|Mrs|Ms|Dr|Prof|Rev)\.$"),
+        re.compile(r"\b(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Mr|Mrs|Ms|Prof|Rev)\.$"),
     ),
     # a byline box: "Analysis: Simon Jack, BBC business editor"
     (

@@ -289,6 +289,7 @@ def test_web_furniture_inside_the_text_is_junk(sentence, reason):
         "The bill now goes to Gov. Hochul, who is expected to sign it.",
         "The ferry sank in the Tallis Strait on Monday, May 12, 2025.",
         "That charge was stayed October 23, 2017.",
+        "The crash happened at the corner of Elm St. and Sunset Dr.",
         "Directed by Dana Lee, the film about the ferry opened in 40 cinemas on Friday.",
         "The director of the coastguard said the source of the leak was found.",
         "The video had 300,000 shares on Twitter by Monday, the company said.",
