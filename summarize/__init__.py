@@ -68,6 +68,7 @@ __all__ = [
     "DigestSentence",
     "Dispute",
     "DisputedValue",
+    "Elsewhere",
     "Embedder",
     "EmptyArticleError",
     "ExtractiveSummarizer",
@@ -150,7 +151,13 @@ if TYPE_CHECKING:
     from summarize.types.alignment import Alignment, Claim, Match, SameFact, SentenceRef
     from summarize.types.article import Article
     from summarize.types.briefing import Briefing, BriefingOptions
-    from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
+    from summarize.types.comparison import (
+        Comparison,
+        Difference,
+        Dispute,
+        DisputedValue,
+        Elsewhere,
+    )
     from summarize.types.digest import Digest, DigestSentence, Limits
     from summarize.types.story import Family, NearCopy, Story
 

@@ -70,6 +70,9 @@ POSSIBLY_SAME = 0.25
 #: real one-outlet facts the support model let through (Multi-News unique recall 0.22 -> 0.29,
 #: NeuS 0.12 -> 0.13, precision >= 0.90 on each half; BENCHMARKS.md, "Session 15").
 POSSIBLY_SAME_WITH_SUPPORT = 0.5
+#: "Possibly reported elsewhere" names at most this many of the other outlets that possibly
+#: report the fact (the likeliest), and counts the rest.
+ELSEWHERE_SHOWN = 3
 #: A one-outlet claim is "only one outlet reports" only when one of its sentences has at least
 #: this many words: shorter ones are subheads and fragments ("And then?", "Results") that state
 #: no fact of their own (BENCHMARKS.md, "Support: does another outlet report it").

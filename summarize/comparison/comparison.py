@@ -17,12 +17,17 @@ import numpy as np
 from summarize.comparison.alignment import align
 from summarize.comparison.story_overlap import default_model as default_overlap_model
 from summarize.comparison.story_overlap import outliers, story_overlap
-from summarize.defaults import POSSIBLY_SAME, POSSIBLY_SAME_WITH_SUPPORT, UNIQUE_MIN_WORDS
+from summarize.defaults import (
+    ELSEWHERE_SHOWN,
+    POSSIBLY_SAME,
+    POSSIBLY_SAME_WITH_SUPPORT,
+    UNIQUE_MIN_WORDS,
+)
 from summarize.errors import InputError
 from summarize.inputs.junk import is_junk
 from summarize.inputs.language import not_english
-from summarize.types.alignment import Alignment, Claim, SentenceRef
-from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue
+from summarize.types.alignment import Alignment, Claim
+from summarize.types.comparison import Comparison, Difference, Dispute, DisputedValue, Elsewhere
 from summarize.wording import listed
 
 if TYPE_CHECKING:
@@ -145,14 +150,14 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
     aside = tuple(c for c in claims if all(is_junk(ref.text) for ref in c.sentences))
     no_fact = set(aside)
     only: dict[str, list[Claim]] = {source: [] for source in sources}
-    for claim in claims:  # one pass: thousands of sources x claims would be slow
-        if (
-            n > 1
-            and len(claim.sources) == 1
-            and claim not in no_fact
-            and any(len(ref.text.split()) >= UNIQUE_MIN_WORDS for ref in claim.sentences)
-            and not reported_elsewhere(claim)
-        ):
+    possibly_in: dict[int, Elsewhere] = {}
+    for i, claim in enumerate(claims):  # one pass: thousands of sources x claims would be slow
+        if n < 2 or len(claim.sources) != 1 or claim in no_fact:
+            continue
+        found = reported_elsewhere(claim)
+        if found is not None:
+            possibly_in[i] = found
+        elif any(len(ref.text.split()) >= UNIQUE_MIN_WORDS for ref in claim.sentences):
             only[claim.sources[0]].append(claim)
     unique = {source: tuple(claims) for source, claims in only.items()}
     model = alignment.embedder
@@ -191,6 +196,7 @@ def _compared(alignment: Alignment, articles: Sequence[Article]) -> Comparison:
             if (language := not_english(" ".join(sentences)))
         },
         aside=aside,
+        possibly_in=possibly_in,
     )
 
 
@@ -235,13 +241,15 @@ def _sentences(alignment: Alignment) -> list[list[str]]:
     return sentences
 
 
-def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool]:
-    """Whether another outlet possibly reports a one-outlet claim's fact: its first sentence
-    has a possible same-fact match in another article by the calibrated rule (``POSSIBLY_SAME``;
-    beside the support model only a close one, ``POSSIBLY_SAME_WITH_SUPPORT``), or (with
-    :attr:`Alignment.facts`) the sentence-to-article support model finds one of its sentences
-    possibly stated by another article (:meth:`FactSupport.elsewhere`): either is reason
-    enough not to call it "only one outlet reports"."""
+def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], Elsewhere | None]:
+    """The other outlets that possibly report a one-outlet claim's fact (``None``: none): its
+    first sentence has a possible same-fact match in another article by the calibrated rule
+    (``POSSIBLY_SAME``; beside the support model only a close one,
+    ``POSSIBLY_SAME_WITH_SUPPORT``), or (with :attr:`Alignment.facts`) the sentence-to-article
+    support model finds one of its sentences possibly stated by another article
+    (:attr:`FactSupport.possibly_same`): either is reason enough not to call it "only one
+    outlet reports". The likeliest :data:`~summarize.defaults.ELSEWHERE_SHOWN` are named,
+    by how far above its bar each one is."""
     scores = alignment.best_scores
     facts = alignment.facts
     bar = alignment.rule.threshold_at(
@@ -249,17 +257,28 @@ def _possibly_reported_elsewhere(alignment: Alignment) -> Callable[[Claim], bool
     )
     starts = np.cumsum([0] + [len(vectors) for vectors in alignment.vectors])
 
-    def by_rule(ref: SentenceRef) -> bool:
-        if scores is None:
-            return False
-        row = np.delete(scores[starts[ref.article] + ref.index], ref.article)
-        return bool((row >= bar).any())
+    def margins(claim: Claim) -> np.ndarray:
+        """Per article, how far the likeliest evidence is above its bar (< 0: none)."""
+        first = claim.sentences[0]
+        best = np.full(len(alignment.sources), -np.inf)
+        if scores is not None:
+            best = scores[starts[first.article] + first.index] - bar
+        if facts is not None:
+            for ref in claim.sentences:
+                row = facts.best[starts[ref.article] + ref.index] - facts.possibly_same
+                best = np.maximum(best, row)
+        best[[ref.article for ref in claim.sentences]] = -np.inf  # its own outlet
+        return np.asarray(best)
 
-    def elsewhere(claim: Claim) -> bool:
-        if by_rule(claim.sentences[0]):
-            return True
-        return facts is not None and any(
-            facts.elsewhere(alignment, ref.article, ref.index) for ref in claim.sentences
+    def elsewhere(claim: Claim) -> Elsewhere | None:
+        margin = margins(claim)
+        possible = np.flatnonzero(margin >= 0)
+        if not len(possible):
+            return None
+        likeliest = sorted(possible[np.argsort(-margin[possible], kind="stable")][:ELSEWHERE_SHOWN])
+        return Elsewhere(
+            outlets=tuple(alignment.sources[a] for a in likeliest),
+            others=len(possible) - len(likeliest),
         )
 
     return elsewhere

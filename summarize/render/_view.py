@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from summarize.readable import reads_alone
 from summarize.render.categories import ASIDE, CATEGORIES, RULE_ORDER, claim_categories
 from summarize.types import Briefing, Claim, Comparison, Difference, Digest, Family, SentenceRef
+from summarize.types.comparison import Elsewhere
 from summarize.wording import counted
 
 
@@ -134,6 +135,26 @@ def representative(claim: Claim, comparison: Comparison | None = None) -> Senten
     sentence that states two facts is in two claims, and each claim shows a sentence of its
     own (a claim all of whose sentences are in other claims too chooses among all)."""
     return _first(claim.sentences, comparison)
+
+
+def possibly_elsewhere(comparison: Comparison) -> dict[Claim, Elsewhere]:
+    """One-outlet claim -> the other outlets that possibly report it
+    (:attr:`Comparison.possibly_in`), for lists that look claims up one by one."""
+    return {
+        comparison.claims[i]: found
+        for i, found in comparison.possibly_in.items()
+        if i < len(comparison.claims)
+    }
+
+
+def possibly_also(found: Elsewhere | None, *, outlets: int) -> tuple[tuple[str, ...], str]:
+    """The outlets to cite after "possibly also in", and the words after them ("and 4
+    others"; ""); none where nothing is known or where every other of the story's
+    ``outlets`` is possible (the list's heading says as much)."""
+    if found is None or len(found.outlets) + found.others >= outlets - 1:
+        return (), ""
+    rest = f" and {counted(found.others, 'other')}" if found.others else ""
+    return found.outlets, rest
 
 
 def stands_for(claim: Claim, comparison: Comparison) -> str:

@@ -16,6 +16,8 @@ from summarize.render._view import (
     citation_numbers,
     grid_claims,
     one_story_line,
+    possibly_also,
+    possibly_elsewhere,
     shared_line,
     stands_for,
     top_pairs,
@@ -36,7 +38,7 @@ from summarize.render.categories import (
     overview,
 )
 from summarize.render.html_blocks import card, cites, collapsed_list, e, fragment, source_legend
-from summarize.types import Comparison
+from summarize.types import Claim, Comparison
 from summarize.types.comparison import Dispute
 from summarize.wording import counted, listed, mixed_stories
 
@@ -104,11 +106,20 @@ def comparison_cards(
             f"{rows if unique else ''}{empty}</section>"
         )
     elsewhere = grouped["elsewhere"]
+    possible = possibly_elsewhere(comparison)
+
+    def also(claim: Claim) -> str:
+        outlets, rest = possibly_also(possible.get(claim), outlets=len(comparison.sources))
+        if not outlets:
+            return ""
+        return f'<span class="sz-muted"> possibly also in {cites(outlets, numbers)}{e(rest)}</span>'
+
     maybe = (
         f'<p class="sz-muted">{e(EXPLAINED["elsewhere"])}</p>'
         + collapsed_list(
             [
-                f"<li>{e(stands_for(claim, comparison))}{cites(claim.sources, numbers)}</li>"
+                f"<li>{e(stands_for(claim, comparison))}{cites(claim.sources, numbers)}"
+                f"{also(claim)}</li>"
                 for claim in elsewhere
             ],
             shown=max_items,

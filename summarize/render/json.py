@@ -36,7 +36,7 @@ from summarize.types import (
     NearCopy,
     SentenceRef,
 )
-from summarize.types.comparison import Dispute, DisputedValue
+from summarize.types.comparison import Dispute, DisputedValue, Elsewhere
 
 SCHEMA = "summarize.briefing/1"
 DECIMALS = 4
@@ -117,6 +117,13 @@ def _ref(ref: SentenceRef) -> list[int]:
     return [ref.article, ref.index]
 
 
+def _possibly_in(found: Elsewhere | None) -> dict[str, Any]:
+    """A one-outlet claim's other outlets that possibly report it (none: no key)."""
+    if found is None:
+        return {}
+    return {"possibly_in": {"outlets": list(found.outlets), "others": found.others}}
+
+
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
     """Claims are listed once, each with the category every output shows it in
     (:mod:`summarize.render.categories`); ``shared`` and ``unique`` point into them by
@@ -143,8 +150,11 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "sources": list(claim.sources),
                 "sentences": [_ref(r) for r in claim.sentences],
                 "category": category,
+                **_possibly_in(comparison.possibly_in.get(i)),
             }
-            for claim, category in zip(comparison.claims, claim_categories(comparison), strict=True)
+            for i, (claim, category) in enumerate(
+                zip(comparison.claims, claim_categories(comparison), strict=True)
+            )
         ],
         "shared": [index(claim) for claim in comparison.shared],
         "aside": [index(claim) for claim in comparison.aside],
@@ -343,6 +353,13 @@ def _comparison(data: Mapping[str, Any], articles: Sequence[Article]) -> Compari
         claims=claims,
         shared=tuple(claims[i] for i in data["shared"]),
         aside=tuple(claims[i] for i in data.get("aside", ())),
+        possibly_in={
+            i: Elsewhere(
+                outlets=tuple(c["possibly_in"]["outlets"]), others=int(c["possibly_in"]["others"])
+            )
+            for i, c in enumerate(data["claims"])
+            if "possibly_in" in c
+        },
         unique={source: tuple(claims[i] for i in ids) for source, ids in data["unique"].items()},
         differences=tuple(
             Difference(

@@ -20,6 +20,8 @@ from summarize.render._view import (
     independent_reports,
     markers,
     one_story_line,
+    possibly_also,
+    possibly_elsewhere,
     shared_line,
     stands_for,
     top_pairs,
@@ -127,11 +129,19 @@ def _comparison_sections(
     def more(count: int) -> str:
         return f"- _… and {count - max_items} more_\n" if count > max_items else ""
 
+    elsewhere = possibly_elsewhere(comparison)
+
+    def also(claim: Claim) -> str:
+        """ "(possibly also in [2][4])" after a claim possibly reported elsewhere."""
+        outlets, rest = possibly_also(elsewhere.get(claim), outlets=len(comparison.sources))
+        return f" (possibly also in {cite(outlets, numbers)}{rest})" if outlets else ""
+
     def claim_list(category: str, claims: Sequence[Claim], *, empty: str) -> str:
         """One category's section: heading with its count, what it means, cited items."""
         lines = [f"## {titles[category]} ({len(claims)})\n", EXPLAINED[category] + "\n"]
         lines.extend(
             f"- {escape(stands_for(claim, comparison))} {cite(claim.sources, numbers)}"
+            + also(claim)
             for claim in claims[:max_items]
         )
         if not claims:

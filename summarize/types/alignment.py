@@ -135,11 +135,6 @@ class FactSupport:
             s for a, s in enumerate(alignment.sources) if a == article or row[a] >= self.cite
         )
 
-    def elsewhere(self, alignment: Alignment, article: int, index: int) -> bool:
-        """Whether another outlet possibly states the sentence's fact."""
-        row = np.delete(self.row(alignment, article, index), article)
-        return bool((row >= self.possibly_same).any())
-
 
 @dataclass(frozen=True, eq=False)
 class Alignment:

@@ -14,7 +14,15 @@ from summarize.types.story import Family
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DISPUTE_KINDS", "Comparison", "Difference", "Dispute", "DisputedValue", "Found"]
+__all__ = [
+    "DISPUTE_KINDS",
+    "Comparison",
+    "Difference",
+    "Dispute",
+    "DisputedValue",
+    "Elsewhere",
+    "Found",
+]
 
 #: One disagreement between two sentences as the dispute checks find it, before grouping into
 #: :class:`Dispute`: kind, key (what the values are about), and each side's sentence, value in
@@ -44,6 +52,16 @@ class Difference:
     def soft(self) -> bool:
         """A "detail differs" (not a flat contradiction)."""
         return self.kind == "detail"
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """The other outlets that possibly report a one-outlet claim's fact in other words: the
+    likeliest ``outlets`` (at most :data:`~summarize.defaults.ELSEWHERE_SHOWN`, in article
+    order) and how many ``others`` are possible too."""
+
+    outlets: tuple[str, ...]
+    others: int = 0
 
 
 #: How each kind of dispute is named in its label ("Deaths", "Place", "Negation: confirm").
@@ -172,6 +190,9 @@ class Comparison(RichDisplay):
         aside: Claims that state no fact: all their sentences are page furniture cleaning
             left in the text (captions, credits, contact lines, embeds). Outputs count and
             list them nowhere and show them greyed beside the articles.
+        possibly_in: Claim index (in :attr:`claims`) -> the other outlets that possibly
+            report that one-outlet claim's fact in other words (:class:`Elsewhere`), for the
+            claims not called unique for that reason ("possibly reported elsewhere").
 
     In a notebook it displays as a heatmap, shared/unique claims and side-by-side columns.
     """
@@ -189,6 +210,7 @@ class Comparison(RichDisplay):
     not_english: dict[str, str] = field(default_factory=dict)
     families: tuple[Family, ...] = ()
     aside: tuple[Claim, ...] = ()
+    possibly_in: dict[int, Elsewhere] = field(default_factory=dict)
 
     def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame, one row per claim x outlet: claim number, outlet, whether it

@@ -86,6 +86,38 @@ def test_details_no_other_outlet_has_are_listed_as_unique(demo_briefing):
     )
 
 
+def test_possibly_elsewhere_names_where_to_look(demo_briefing):
+    """A one-outlet sentence not called unique names the outlets that possibly report it
+    too, likeliest first, when that is not every other outlet: the wire's "sudden lurch as a
+    large wave struck" points to the Meridian's "the ship tipped over within minutes after a
+    large wave hit it", in the comparison, the Markdown, the HTML and back from the JSON."""
+    from summarize import Briefing
+    from summarize.render._view import stands_for
+
+    comparison = demo_briefing.comparison
+    lurch = next(
+        i
+        for i, claim in enumerate(comparison.claims)
+        if claim.sentences[0].text.startswith("Survivors described a sudden lurch")
+    )
+    assert comparison.possibly_in[lurch].outlets == ("The Daily Meridian",)
+    assert "struck the side of the ship. [1] (possibly also in [2])" in (
+        demo_briefing.to_markdown()
+    )
+    assert "possibly also in" in demo_briefing.to_html()
+    back = Briefing.from_json(demo_briefing.to_json()).comparison
+    assert back.possibly_in == comparison.possibly_in
+    # "We have not given up hope ...": every other outlet possible, which the list's
+    # heading already says; no outlets named
+    hope = next(i for i, found in comparison.possibly_in.items() if found.others)
+    line = next(
+        line
+        for line in demo_briefing.to_markdown().splitlines()
+        if line.startswith("- " + stands_for(comparison.claims[hope], comparison))
+    )
+    assert "possibly also in" not in line
+
+
 def test_the_story_is_marked_as_invented(demo_briefing):
     assert "INVENTED" in (DEMO_STORY / "README.md").read_text(encoding="utf-8")
     sidecar = yaml.safe_load((DEMO_STORY / "sources.yaml").read_text(encoding="utf-8"))
