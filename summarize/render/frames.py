@@ -23,6 +23,7 @@ COMPARISON_COLUMNS = (
     "claim",
     "outlet",
     "reported",
+    "possibly",
     "wording",
     "sentences",
     "support",
@@ -34,12 +35,13 @@ def comparison_frame(comparison: Comparison) -> pd.DataFrame:
     """One row per claim x outlet (every outlet, reporting the claim or not).
 
     Columns: ``claim`` (1-based number in ``comparison.claims``), ``outlet``, ``reported``
-    (bool), ``wording`` (the outlet's sentences for the claim, "" when not reported),
-    ``sentences`` (their 0-based indices in the outlet's article, a tuple), ``support``
-    (how many outlets report the claim) and ``category`` (shared / partial / disputed /
-    unique / elsewhere: the one category every output shows, see
-    :mod:`summarize.render.categories`; ``aside`` for a claim of captions, credits and other
-    page furniture, which states no fact).
+    (bool), ``possibly`` (bool: for a claim possibly reported elsewhere, the outlet is one of
+    the likeliest to report it too, :attr:`Comparison.possibly_in`), ``wording`` (the
+    outlet's sentences for the claim, "" when not reported), ``sentences`` (their 0-based
+    indices in the outlet's article, a tuple), ``support`` (how many outlets report the
+    claim) and ``category`` (shared / partial / disputed / unique / elsewhere: the one
+    category every output shows, see :mod:`summarize.render.categories`; ``aside`` for a
+    claim of captions, credits and other page furniture, which states no fact).
     """
     import pandas as pd
 
@@ -47,6 +49,8 @@ def comparison_frame(comparison: Comparison) -> pd.DataFrame:
     categories = claim_categories(comparison)
     for number, claim in enumerate(comparison.claims, start=1):
         category = categories[number - 1]
+        found = comparison.possibly_in.get(number - 1)
+        possible = set(found.outlets) if found is not None else set()
         for source in comparison.sources:
             indices = tuple(ref.index for ref in sorted(claim.sentences) if ref.source == source)
             rows.append(
@@ -54,6 +58,7 @@ def comparison_frame(comparison: Comparison) -> pd.DataFrame:
                     number,
                     source,
                     bool(indices),
+                    source in possible,
                     wording(claim, source),
                     indices,
                     claim.support,

@@ -77,6 +77,15 @@ def test_comparison_frame_round_trips_with_the_json(comparison):
     assert set(per_claim.index[per_claim["category"] == "shared"]) == shared
     assert set(per_claim.index[per_claim["category"] == "unique"]) == unique
     assert shared and unique  # the bundled story has both
+    # "possibly" marks the outlets the JSON names for a claim possibly reported elsewhere
+    possibly = {
+        (i + 1, source)
+        for i, c in enumerate(document["claims"])
+        for source in c.get("possibly_in", {}).get("outlets", ())
+    }
+    assert possibly
+    marked = frame[frame["possibly"]]
+    assert set(zip(marked["claim"], marked["outlet"], strict=True)) == possibly
 
 
 def comparison_json(comparison) -> str:
