@@ -147,11 +147,11 @@ def possibly_elsewhere(comparison: Comparison) -> dict[Claim, Elsewhere]:
     }
 
 
-def possibly_also(found: Elsewhere | None, *, outlets: int) -> tuple[tuple[str, ...], str]:
+def possibly_also(found: Elsewhere | None, *, outlet_count: int) -> tuple[tuple[str, ...], str]:
     """The outlets to cite after "possibly also in", and the words after them ("and 4
     others"; ""); none where nothing is known or where every other of the story's
-    ``outlets`` is possible (the list's heading says as much)."""
-    if found is None or len(found.outlets) + found.others >= outlets - 1:
+    ``outlet_count`` outlets is possible (the list's heading says as much)."""
+    if found is None or len(found.outlets) + found.others >= outlet_count - 1:
         return (), ""
     rest = f" and {counted(found.others, 'other')}" if found.others else ""
     return found.outlets, rest

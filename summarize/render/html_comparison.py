@@ -109,7 +109,7 @@ def comparison_cards(
     possible = possibly_elsewhere(comparison)
 
     def also(claim: Claim) -> str:
-        outlets, rest = possibly_also(possible.get(claim), outlets=len(comparison.sources))
+        outlets, rest = possibly_also(possible.get(claim), outlet_count=len(comparison.sources))
         if not outlets:
             return ""
         return f'<span class="sz-muted"> possibly also in {cites(outlets, numbers)}{e(rest)}</span>'

@@ -133,7 +133,7 @@ def _comparison_sections(
 
     def also(claim: Claim) -> str:
         """ "(possibly also in [2][4])" after a claim possibly reported elsewhere."""
-        outlets, rest = possibly_also(elsewhere.get(claim), outlets=len(comparison.sources))
+        outlets, rest = possibly_also(elsewhere.get(claim), outlet_count=len(comparison.sources))
         return f" (possibly also in {cite(outlets, numbers)}{rest})" if outlets else ""
 
     def claim_list(category: str, claims: Sequence[Claim], *, empty: str) -> str:
