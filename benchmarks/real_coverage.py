@@ -41,6 +41,8 @@ FIGURES = (  # table rows, in order
     "dispute precision",
     "dispute recall (clear)",
     "dispute recall (all)",
+    "dispute precision (both sentences)",
+    "dispute recall (clear, both sentences)",
     "trap hits",
     "trap hits per 100 stories",
     "pair recall",
@@ -299,8 +301,11 @@ def score_disputes(
     Each dispute is its sides (one per value), each side the (doc, sentence) pairs giving that
     value. A dispute covers a labelled disagreement when one side holds one of its sentences
     and another side its other outlet (``any_other_outlet``: any other outlet, since the labels
-    do not list every pair of outlets where several share a value). "trap hits" counts
-    disputes joining a trap's two sentences; "stories" counts 1."""
+    do not list every pair of outlets where several share a value). The "both sentences"
+    rows are stricter, and not ``../shared/eval/README.md``'s rule: a dispute must hold both
+    labelled sentences, on two sides (the lenient rule credits "15 Palestinians" / "At least
+    116 Palestinians" for a labelled "15" / "at least 17" whose second sentence is another).
+    "trap hits" counts disputes joining a trap's two sentences; "stories" counts 1."""
     count = _Count(examples)
     count.add("stories", True)
     covers = functools.partial(_joins, any_other=any_other_outlet)
@@ -310,6 +315,8 @@ def score_disputes(
             "; ".join(_short(s, 60) for s in side) for side in dispute
         )
         count.add("dispute precision", hit, "dispute: false alarm", line)
+        both = any(_joins(dispute, g["a"], g["b"], both=True) for g in story.disagreements)
+        count.add("dispute precision (both sentences)", both)
         traps = [t for t in story.traps if _joins(dispute, t["a"], t["b"], both=True)]
         count.tally["trap hits"][0] += len(traps)
         count.examples["dispute: trap hit"] += [f"{line} ({t['why_same']})" for t in traps]
@@ -320,6 +327,8 @@ def score_disputes(
         count.add("dispute recall (all)", hit, f"disagreement missed ({g['confidence']})", line)
         if g["confidence"] == "clear":
             count.add("dispute recall (clear)", hit)
+            both = any(_joins(dispute, g["a"], g["b"], both=True) for dispute in disputes)
+            count.add("dispute recall (clear, both sentences)", both)
     return count.tally
 
 
