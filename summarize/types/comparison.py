@@ -161,10 +161,13 @@ class Comparison(RichDisplay):
             two facts is in two of them.
         shared: Claims supported by every article (by a majority when more than three),
             not counting an outlet that disputes one of the claim's details.
-        unique: Outlet -> claims only that outlet reports: no other outlet has a sentence that
-            even *possibly* reports the same fact (calibrated same-fact probability below
+        unique: Outlet -> claims only that outlet reports: no other outlet even *possibly*
+            reports the same fact (the sentence-to-article support model below its ``unique``
+            bar for every other outlet, and no close match by the calibrated same-fact rule,
+            :data:`~summarize.defaults.POSSIBLY_SAME_WITH_SUPPORT`; without the support model,
             :data:`~summarize.defaults.POSSIBLY_SAME`), so a fact another outlet words
-            differently is not called unique.
+            differently is not called unique; :attr:`possibly_in` names the outlets that
+            possibly do.
         differences: The sentence pairs behind ``disputes``: two outlets' sentences that give
             different values for one detail (they need not be in one claim).
         disputes: One :class:`Dispute` per disputed detail of one fact, with every value and
